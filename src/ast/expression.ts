@@ -1,0 +1,38 @@
+import type { ComparisonNode } from './nodes/comparison.js';
+import type { FieldNode } from './nodes/field.js';
+import type { ListNode } from './nodes/list.js';
+import type { AndNode, NotNode, OrNode } from './nodes/logical.js';
+import type { PresenceNode } from './nodes/presence.js';
+import type { ValueNode } from './nodes/values.js';
+
+/** A predicate on one field: the leaves of a filter. */
+export type PredicateNode = ComparisonNode | ListNode | PresenceNode;
+
+/** A whole filter or any part of it that is itself a filter. */
+export type Expression = AndNode | OrNode | NotNode | PredicateNode;
+
+/** The `kind` of an expression. */
+export type ExpressionKind = Expression['kind'];
+
+/** Any AST node: expressions, fields and values. */
+export type AstNode = Expression | FieldNode | ValueNode;
+
+/**
+ * One handler per expression kind. Dispatching through this record means that adding a node kind
+ * without a handler fails to compile in every compiler, printer and validator.
+ */
+export type ExpressionHandlers<R> = {
+  readonly [K in ExpressionKind]: (node: Extract<Expression, { kind: K }>) => R;
+};
+
+/** Calls the handler for `node`'s kind. */
+export function dispatch<R>(node: Expression, handlers: ExpressionHandlers<R>): R {
+  return (handlers[node.kind] as (n: Expression) => R)(node);
+}
+
+const predicateKinds: ReadonlySet<string> = new Set(['comparison', 'list', 'presence']);
+
+/** Whether `node` is a field-level predicate (comparison, list or presence test). */
+export function isPredicate(node: { readonly kind: string }): node is PredicateNode {
+  return predicateKinds.has(node.kind);
+}

@@ -1,0 +1,18 @@
+/**
+ * The typed AST: the shared vocabulary of the pipeline. Every node is readonly and carries a
+ * {@link Span} into the original input.
+ * @module
+ */
+
+export * from './date-time.js';
+export * from './expression.js';
+export * from './nodes/comparison.js';
+export * from './nodes/field.js';
+export * from './nodes/list.js';
+export * from './nodes/logical.js';
+export * from './nodes/presence.js';
+export * from './nodes/values.js';
+export * from './operators.js';
+export type { Span } from './span.js';
+export { coverSpans, span } from './span.js';
+export * from './walk.js';

@@ -1,0 +1,54 @@
+import type { Span } from '../ast/span.js';
+
+/** How serious a diagnostic is: an `error` rejects the filter, a `warning` does not. */
+export type Severity = 'error' | 'warning';
+
+/** One replacement of the input text: the text under `span` becomes `text`. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly text: string;
+}
+
+/** A suggested change that resolves a diagnostic; offered only where the intent is certain. */
+export interface Fix {
+  /** What the fix does, e.g. "Use `eq`". */
+  readonly message: string;
+  /** Non-overlapping edits, all against the original input. */
+  readonly edits: readonly TextEdit[];
+}
+
+/**
+ * A problem found in a filter, by the parser, the limits or the validator alike.
+ *
+ * `code` is a stable kebab-case identifier (see the README's table); `message` is written for the
+ * person who wrote the filter, in the filter's own syntax; `span` points into the original input.
+ */
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fixes?: readonly Fix[];
+}
+
+/** Receives diagnostics as they are found (validation never throws; it accepts diagnostics). */
+export type DiagnosticAcceptor = (diagnostic: Diagnostic) => void;
+
+/** Creates an error diagnostic, with fixes only when there are any. */
+export function error(code: string, message: string, span: Span, fixes?: readonly Fix[]): Diagnostic {
+  return fixes && fixes.length > 0
+    ? { code, severity: 'error', message, span, fixes }
+    : { code, severity: 'error', message, span };
+}
+
+/** Creates a warning diagnostic, with fixes only when there are any. */
+export function warning(code: string, message: string, span: Span, fixes?: readonly Fix[]): Diagnostic {
+  return fixes && fixes.length > 0
+    ? { code, severity: 'warning', message, span, fixes }
+    : { code, severity: 'warning', message, span };
+}
+
+/** A fix made of one edit. */
+export function replaceFix(message: string, span: Span, text: string): Fix {
+  return { message, edits: [{ span, text }] };
+}

@@ -1,0 +1,8 @@
+/**
+ * The Diagnostic type and its helpers: the other half of the pipeline's shared vocabulary.
+ * @module
+ */
+
+export * from './apply-fixes.js';
+export * from './diagnostic.js';
+export * from './text.js';

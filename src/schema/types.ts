@@ -1,0 +1,39 @@
+import type { CompositeOperator, PrimitiveOperator } from '../ast/operators.js';
+
+/**
+ * The value type of a filterable field. `unknown` is for fields whose type could not be found
+ * (e.g. when importing from an OpenAPI document): such a field is checked against the whitelist of
+ * fields and operators only.
+ */
+export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date-time' | 'unknown';
+
+/** One filterable field of an endpoint: plain JSON data. */
+export interface FieldSchema {
+  readonly type: FieldType;
+  /** The primitive operators this field accepts. */
+  readonly operators: readonly PrimitiveOperator[];
+  /** The only values allowed (for string fields), compared as the field's case sensitivity says. */
+  readonly enum?: readonly string[];
+  /** True for a collection-valued field (the only kind `ca` applies to). */
+  readonly collection?: boolean;
+  /** Overrides the schema-wide `caseSensitive` for this field. */
+  readonly caseSensitive?: boolean;
+  /** Where the value sits in a record (dotted path) for the predicate compiler; default: the field name. */
+  readonly path?: string;
+  /** The SQL column for the SQL compiler; default: the field name. */
+  readonly column?: string;
+  /** Free text for people (e.g. from an OpenAPI description). */
+  readonly description?: string;
+}
+
+/**
+ * An endpoint's filter whitelist: which fields, which operators on each, which value types, and
+ * which composite operators. Plain JSON-serializable data, so a server can load it from config.
+ */
+export interface Schema {
+  readonly fields: Readonly<Record<string, FieldSchema>>;
+  /** The composite operators allowed; default: all of `and`, `or`, `not`. */
+  readonly composite?: readonly CompositeOperator[];
+  /** Whether string comparisons are case-sensitive; default false (per-field `caseSensitive` wins). */
+  readonly caseSensitive?: boolean;
+}
