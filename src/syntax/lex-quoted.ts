@@ -1,0 +1,101 @@
+import { replaceFix } from '../diagnostic/index.js';
+import { quote } from '../diagnostic/text.js';
+import { isFieldPath } from './chars.js';
+import type { LexerState } from './lexer-state.js';
+import { peekWord } from './peek.js';
+import { quoteString, scanQuoted } from './quoted.js';
+import * as T from './tokens.js';
+
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const LEFT_DOUBLE = 0x201c;
+const RIGHT_DOUBLE = 0x201d;
+const LEFT_SINGLE = 0x2018;
+const RIGHT_SINGLE = 0x2019;
+
+/** Whether `code` opens a string: `"`, `'`, or a typographic quote pasted from a document. */
+export function opensString(code: number): boolean {
+  return (
+    code === DOUBLE_QUOTE ||
+    code === SINGLE_QUOTE ||
+    code === LEFT_DOUBLE ||
+    code === RIGHT_DOUBLE ||
+    code === LEFT_SINGLE ||
+    code === RIGHT_SINGLE
+  );
+}
+
+function closingQuote(open: number): number {
+  if (open === LEFT_DOUBLE) return RIGHT_DOUBLE;
+  if (open === LEFT_SINGLE) return RIGHT_SINGLE;
+  return open;
+}
+
+/**
+ * Lexes a string starting at the quote at `start` and returns the offset after it. A properly
+ * double-quoted string is a string token; single or typographic quotes are reported with a fix to
+ * double quotes and still give a string token, so parsing goes on and finds further problems.
+ */
+export function lexQuoted(state: LexerState, start: number): number {
+  const { text } = state;
+  const open = text.charCodeAt(start);
+  const scan = scanQuoted(text, start, closingQuote(open));
+  if (!scan.terminated) {
+    const closing = open === DOUBLE_QUOTE ? '"' : String.fromCharCode(closingQuote(open));
+    const hasLineBreak = scan.problems.some((p) => p.kind === 'line-break-in-string');
+    const fix = hasLineBreak
+      ? undefined
+      : [replaceFix(`Add the closing \`${closing}\``, { start: scan.end, end: scan.end }, closing)];
+    state.report(
+      'unterminated-string',
+      `Unterminated string: the string that starts here has no closing \`${closing}\``,
+      start,
+      scan.end,
+      fix,
+    );
+    state.push(T.StringLiteral, start, scan.end, scan.value);
+    return scan.end;
+  }
+  for (const problem of scan.problems) {
+    if (problem.kind === 'invalid-escape') {
+      const written = text.slice(problem.start, problem.end);
+      state.report(
+        'invalid-escape',
+        `Invalid escape ${quote(written)} in a string: only \`\\"\` and \`\\\\\` are escapes; write \`\\\\\` for a backslash`,
+        problem.start,
+        problem.end,
+        [replaceFix('Escape the backslash', { start: problem.start, end: problem.start + 1 }, '\\\\')],
+      );
+    } else {
+      state.report(
+        'line-break-in-string',
+        'A string cannot contain a raw line break; close the string before the end of the line',
+        problem.start,
+        problem.end,
+      );
+    }
+  }
+  if (open !== DOUBLE_QUOTE) {
+    const kind = open === SINGLE_QUOTE ? 'single-quoted-string' : 'typographic-quotes';
+    const what =
+      open === SINGLE_QUOTE
+        ? 'Single quotes do not delimit strings'
+        : 'Typographic quotes do not delimit strings';
+    state.report(kind, `${what}; use double quotes: ${quote(quoteString(scan.value))}`, start, scan.end, [
+      replaceFix('Use double quotes', { start, end: scan.end }, quoteString(scan.value)),
+    ]);
+  }
+  if (state.atField && isFieldPath(scan.value) && peekWord(text, scan.end).isOperator) {
+    state.report(
+      'quoted-field',
+      `Field names are not quoted: write ${quote(scan.value)} without quotes`,
+      start,
+      scan.end,
+      [replaceFix('Remove the quotes', { start, end: scan.end }, scan.value)],
+    );
+    state.push(T.Identifier, start, scan.end);
+    return scan.end;
+  }
+  state.push(T.StringLiteral, start, scan.end, scan.value);
+  return scan.end;
+}

@@ -1,0 +1,177 @@
+import { replaceFix } from '../diagnostic/index.js';
+import { quote } from '../diagnostic/text.js';
+import { endsWord, isFieldPath, isIdentifierPart, isNumberLiteral } from './chars.js';
+import { opensString } from './lex-quoted.js';
+import type { LexerState } from './lexer-state.js';
+import { peekWord } from './peek.js';
+import {
+  foreignCompositeSymbols,
+  foreignOperatorSymbols,
+  foreignOperatorWords,
+  isOperatorSymbolChar,
+} from './spellings.js';
+import * as T from './tokens.js';
+
+const OPERATOR_LIST = 'eq, ne, gt, ge, lt, le, co, sw, in, ca, pr or isnull';
+
+function isWordChar(code: number): boolean {
+  return !endsWord(code) && !isOperatorSymbolChar(code) && !opensString(code);
+}
+
+/** The offset where the word starting at `start` ends. */
+export function wordRunEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/**
+ * Whether a word can start at `code`: an ASCII letter, digit, `_`, `-` or `.`, or a non-ASCII
+ * character (so `naïve` is reported as one field name). Controls and other ASCII punctuation
+ * start no word and are reported as unexpected characters.
+ */
+export function startsWord(code: number): boolean {
+  if (code < 0x80) return isIdentifierPart(code) || code === 45 || code === 46;
+  return isWordChar(code) && !(code >= 0x80 && code <= 0x9f);
+}
+
+/** A word right after a field: an operator, in the right case and spelling or reported. */
+function lexOperatorWord(state: LexerState, start: number, end: number, word: string): number {
+  const lower = word.toLowerCase();
+  const exact = T.keywordTokens.get(word);
+  if (exact && T.operatorWords.has(word)) {
+    state.push(exact, start, end);
+    return end;
+  }
+  if (T.operatorWords.has(lower)) {
+    state.report('operator-case', `Operators are lowercase: use \`${lower}\``, start, end, [
+      replaceFix(`Use \`${lower}\``, { start, end }, lower),
+    ]);
+    state.push(T.keywordTokens.get(lower)!, start, end);
+    return end;
+  }
+  if (lower === 'is') {
+    const next = peekWord(state.text, end);
+    const nextLower = next.word.toLowerCase();
+    const afterNot = nextLower === 'not' ? peekWord(state.text, next.end) : undefined;
+    const nullEnd =
+      nextLower === 'null' ? next.end : afterNot?.word.toLowerCase() === 'null' ? afterNot.end : -1;
+    if (nullEnd > 0) {
+      const replacement = afterNot ? 'pr' : 'isnull';
+      const written = state.text.slice(start, nullEnd);
+      state.report(
+        'foreign-operator',
+        `${quote(written)} is written \`${replacement}\` here`,
+        start,
+        nullEnd,
+        [replaceFix(`Use \`${replacement}\``, { start, end: nullEnd }, replacement)],
+      );
+      state.push(afterNot ? T.Pr : T.Isnull, start, nullEnd);
+      return nullEnd;
+    }
+  }
+  if (foreignOperatorWords.has(lower)) {
+    const meaning = foreignOperatorWords.get(lower);
+    if (meaning) {
+      state.report(
+        'foreign-operator',
+        `${quote(word)} is not an operator here: use \`${meaning}\``,
+        start,
+        end,
+        [replaceFix(`Use \`${meaning}\``, { start, end }, meaning)],
+      );
+      state.push(T.keywordTokens.get(meaning)!, start, end);
+    } else {
+      state.report(
+        'foreign-operator',
+        `${quote(word)} is not supported: the operators are ${OPERATOR_LIST} (\`co\` and \`sw\` take no wildcards)`,
+        start,
+        end,
+      );
+      state.push(T.Eq, start, end);
+    }
+    return end;
+  }
+  state.report('unknown-operator', `Unknown operator ${quote(word)}: expected ${OPERATOR_LIST}`, start, end);
+  // Stand in an operator so that the parser reads on and reports later problems, not this one again.
+  state.push(T.Eq, start, end);
+  return end;
+}
+
+/**
+ * Lexes a word that is not in value position: an operator after a field, `and`/`or` between
+ * predicates, a keyword, or a field name. Returns the offset after the word.
+ */
+export function lexWord(state: LexerState, start: number): number {
+  const { text } = state;
+  const end = wordRunEnd(text, start);
+  const word = text.slice(start, end);
+  if (state.atOperator) return lexOperatorWord(state, start, end, word);
+
+  const keyword = T.keywordTokens.get(word);
+  const lower = word.toLowerCase();
+  const next = state.atField ? peekWord(text, end) : undefined;
+  // `in eq 1`: a keyword followed by an operator is being used as a field (`not pr x` is fine).
+  const usedAsField = next?.isOperator === true && !(word === 'not' && next.word === 'pr');
+  if (keyword) {
+    if (usedAsField) {
+      state.report(
+        'reserved-word-as-field',
+        `\`${word}\` is a reserved word and cannot be a field name`,
+        start,
+        end,
+      );
+      state.push(T.Identifier, start, end);
+    } else {
+      state.push(keyword, start, end);
+    }
+    return end;
+  }
+  const composite = lower === 'and' || lower === 'or' || lower === 'not';
+  if (composite && !usedAsField) {
+    state.report('operator-case', `Operators are lowercase: use \`${lower}\``, start, end, [
+      replaceFix(`Use \`${lower}\``, { start, end }, lower),
+    ]);
+    state.push(T.keywordTokens.get(lower)!, start, end);
+    return end;
+  }
+  if (isFieldPath(word)) {
+    state.push(T.Identifier, start, end);
+  } else if (isNumberLiteral(word)) {
+    state.push(T.NumberLiteral, start, end);
+  } else {
+    state.report(
+      'invalid-field-name',
+      `Invalid field name ${quote(word)}: a field is letters, digits and \`_\`, in segments joined by \`.\``,
+      start,
+      end,
+    );
+    state.push(T.Identifier, start, end);
+  }
+  return end;
+}
+
+/** Lexes a run of operator punctuation (`==`, `!=`, `&&`, `||`, `!`...), all foreign here. */
+export function lexSymbols(state: LexerState, start: number): number {
+  const { text } = state;
+  let end = start;
+  while (end < text.length && isOperatorSymbolChar(text.charCodeAt(end))) end++;
+  const symbol = text.slice(start, end);
+  const operator = state.atOperator ? foreignOperatorSymbols.get(symbol) : undefined;
+  const composite = state.atOperator ? undefined : foreignCompositeSymbols.get(symbol);
+  const meaning = operator ?? composite;
+  const fitsHere = composite !== 'not' || state.atField;
+  if (meaning && fitsHere) {
+    state.report(
+      'foreign-operator',
+      `${quote(symbol)} is not an operator here: use \`${meaning}\``,
+      start,
+      end,
+      [state.spacedFix(`Use \`${meaning}\``, start, end, meaning)],
+    );
+    state.push(T.keywordTokens.get(meaning)!, start, end);
+  } else {
+    state.report('unexpected-character', `Unexpected ${quote(symbol)}`, start, end);
+  }
+  return end;
+}

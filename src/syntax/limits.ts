@@ -1,0 +1,58 @@
+/**
+ * Limits that bound the work one filter can cause. Each is checked before or while parsing (never
+ * by catching a stack overflow) and has its own diagnostic code.
+ */
+export interface ParseLimits {
+  /** Longest input, in UTF-16 code units. Code `input-too-long`. */
+  readonly maxLength: number;
+  /** Deepest nesting of parentheses and `not`. Code `nesting-too-deep`. */
+  readonly maxDepth: number;
+  /** Most predicates (comparisons, lists, presence tests) in one filter. Code `too-many-comparisons`. */
+  readonly maxComparisons: number;
+  /** Most values in one `in`/`ca` list. Code `list-too-long`. */
+  readonly maxListValues: number;
+  /** Most errors reported; past it one `too-many-errors` diagnostic closes the list. */
+  readonly maxErrors: number;
+}
+
+/** The defaults, in the spirit of OData's node count and GraphQL servers' depth limits. */
+export const DEFAULT_LIMITS: ParseLimits = Object.freeze({
+  maxLength: 4096,
+  maxDepth: 32,
+  maxComparisons: 100,
+  maxListValues: 100,
+  maxErrors: 10,
+});
+
+/**
+ * The largest value each limit may be raised to. `maxDepth` is bounded by the call stack that
+ * the recursive-descent parser (and any recursive consumer of the tree) may use: 1,000 levels
+ * leave a wide margin on Node's default stack. The others bound memory and time: at the maximum
+ * length (64 MiB of text) parsing is still linear.
+ */
+export const MAX_LIMITS: ParseLimits = Object.freeze({
+  maxLength: 64 * 1024 * 1024,
+  maxDepth: 1000,
+  maxComparisons: 1_000_000,
+  maxListValues: 1_000_000,
+  maxErrors: 1000,
+});
+
+/**
+ * Resolves user-supplied limits: missing ones take the default; each is rounded down to an
+ * integer and kept within 1 and its {@link MAX_LIMITS} value (a non-number takes the default).
+ */
+export function resolveLimits(limits: Partial<ParseLimits> | undefined): ParseLimits {
+  const pick = (key: keyof ParseLimits): number => {
+    const given = limits?.[key];
+    if (typeof given !== 'number' || Number.isNaN(given)) return DEFAULT_LIMITS[key];
+    return Math.min(MAX_LIMITS[key], Math.max(1, Math.floor(given)));
+  };
+  return {
+    maxLength: pick('maxLength'),
+    maxDepth: pick('maxDepth'),
+    maxComparisons: pick('maxComparisons'),
+    maxListValues: pick('maxListValues'),
+    maxErrors: pick('maxErrors'),
+  };
+}

@@ -1,0 +1,116 @@
+import type { Expression } from '../ast/index.js';
+import { type Diagnostic, error, replaceFix } from '../diagnostic/index.js';
+import { lex } from './lexer.js';
+import { type ParseLimits, resolveLimits } from './limits.js';
+import { toDiagnostic } from './parse-errors.js';
+import { sharedParser } from './parser.js';
+import { checkStructure } from './structure.js';
+import { decodeQueryValue, looksUrlEncoded } from './url-encoding.js';
+
+/** Options of {@link parse}. */
+export interface ParseOptions {
+  /** Overrides of the default limits ({@link DEFAULT_LIMITS}); each is capped at {@link MAX_LIMITS}. */
+  readonly limits?: Partial<ParseLimits>;
+}
+
+/** A filter that parsed: its tree, and warnings (never errors). */
+export interface ParseSuccess {
+  readonly ok: true;
+  readonly ast: Expression;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A filter that did not parse: at least one error. */
+export interface ParseFailure {
+  readonly ok: false;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The result of {@link parse}. */
+export type ParseResult = ParseSuccess | ParseFailure;
+
+/**
+ * Parses a filter. Never throws, whatever the input: every problem, including a limit exceeded,
+ * comes back as a {@link Diagnostic} with a precise span into `text`.
+ *
+ * @example
+ * const result = parse('status eq "Failed" and start_time ge 2022-02-07T20:13:29Z');
+ * if (result.ok) console.log(result.ast.kind); // "and"
+ */
+export function parse(text: string, options?: ParseOptions): ParseResult {
+  const limits = resolveLimits(options?.limits);
+  if (typeof text !== 'string') {
+    return fail([error('not-a-string', 'A filter must be a string', { start: 0, end: 0 })]);
+  }
+  if (text.length > limits.maxLength) {
+    return fail([
+      error(
+        'input-too-long',
+        `The filter is ${text.length} characters long; the limit is ${limits.maxLength}`,
+        {
+          start: limits.maxLength,
+          end: text.length,
+        },
+      ),
+    ]);
+  }
+  if (text.trim() === '') {
+    return fail([error('empty-filter', 'The filter is empty', { start: 0, end: text.length })]);
+  }
+  if (looksUrlEncoded(text)) {
+    const decoded = decodeQueryValue(text);
+    if (decoded !== undefined && decoded !== text) return fail([urlEncoded(text, decoded)]);
+  }
+
+  const lexed = lex(text, limits.maxErrors);
+  if (!lexed.complete) return fail(capped(lexed.diagnostics, limits.maxErrors, text));
+  const structure = checkStructure(text, lexed.tokens, limits);
+  const early = [...lexed.diagnostics, ...structure.diagnostics];
+  if (structure.limitExceeded) return fail(capped(early, limits.maxErrors, text));
+
+  const parser = sharedParser();
+  parser.input = structure.tokens as typeof parser.input;
+  const ast = parser.filter();
+  const parseErrors = parser.errors.map((exception) => toDiagnostic(text, exception));
+  // A token the lexer or the structure pass already reported is not reported again.
+  const fresh = parseErrors.filter((d) => !early.some((e) => overlaps(e.span, d.span)));
+  const all = [...early, ...fresh];
+  if (all.some((d) => d.severity === 'error')) return fail(capped(all, limits.maxErrors, text));
+  return { ok: true, ast, diagnostics: all };
+}
+
+function fail(diagnostics: readonly Diagnostic[]): ParseFailure {
+  return { ok: false, diagnostics };
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  if (a.start === a.end || b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Sorted by position, duplicates dropped, at most `max` (then one `too-many-errors`). */
+function capped(diagnostics: readonly Diagnostic[], max: number, text: string): Diagnostic[] {
+  const sorted = [...diagnostics].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const unique = sorted.filter(
+    (d, i) => i === 0 || d.code !== sorted[i - 1]!.code || d.span.start !== sorted[i - 1]!.span.start,
+  );
+  if (unique.length <= max) return unique;
+  const kept = unique.slice(0, max);
+  const next = unique[max]!;
+  kept.push(
+    error('too-many-errors', `More than ${max} errors; the rest are not reported`, {
+      start: next.span.start,
+      end: text.length,
+    }),
+  );
+  return kept;
+}
+
+function urlEncoded(text: string, decoded: string): Diagnostic {
+  return error(
+    'url-encoded',
+    'The filter is still URL-encoded (`%22`, `%20`, `+`): decode it before parsing',
+    { start: 0, end: text.length },
+    [replaceFix('Use the decoded text', { start: 0, end: text.length }, decoded)],
+  );
+}

@@ -1,0 +1,67 @@
+import type { CompareOperator, CompositeOperator, PrimitiveOperator } from '../ast/operators.js';
+
+/**
+ * Operator spellings from other languages (SQL, JavaScript, SCIM, OData...) that people write by
+ * habit, and what they mean here. `undefined` means there is no equivalent, so no fix is offered.
+ */
+export const foreignOperatorWords: ReadonlyMap<string, PrimitiveOperator | undefined> = new Map<
+  string,
+  PrimitiveOperator | undefined
+>([
+  ['equals', 'eq'],
+  ['equal', 'eq'],
+  ['notequals', 'ne'],
+  ['not_equals', 'ne'],
+  ['neq', 'ne'],
+  ['gte', 'ge'],
+  ['lte', 'le'],
+  ['greaterthan', 'gt'],
+  ['lessthan', 'lt'],
+  ['contains', 'co'],
+  ['startswith', 'sw'],
+  ['starts_with', 'sw'],
+  ['beginswith', 'sw'],
+  ['notnull', 'pr'],
+  ['isnotnull', 'pr'],
+  ['exists', 'pr'],
+  ['is_null', 'isnull'],
+  ['like', undefined],
+  ['ilike', undefined],
+  ['ew', undefined],
+  ['endswith', undefined],
+  ['ends_with', undefined],
+]);
+
+/** Punctuation operators from other languages that may stand between a field and its value. */
+export const foreignOperatorSymbols: ReadonlyMap<string, CompareOperator> = new Map<string, CompareOperator>([
+  ['=', 'eq'],
+  ['==', 'eq'],
+  ['===', 'eq'],
+  ['!=', 'ne'],
+  ['!==', 'ne'],
+  ['<>', 'ne'],
+  ['>', 'gt'],
+  ['>=', 'ge'],
+  ['<', 'lt'],
+  ['<=', 'le'],
+]);
+
+/** Punctuation for boolean composition from other languages. */
+export const foreignCompositeSymbols: ReadonlyMap<string, CompositeOperator> = new Map<
+  string,
+  CompositeOperator
+>([
+  ['&&', 'and'],
+  ['&', 'and'],
+  ['||', 'or'],
+  ['|', 'or'],
+  ['!', 'not'],
+]);
+
+/** Characters that make up the punctuation operators above. */
+export function isOperatorSymbolChar(code: number): boolean {
+  // = ! < > & | ~
+  return (
+    code === 61 || code === 33 || code === 60 || code === 62 || code === 38 || code === 124 || code === 126
+  );
+}
