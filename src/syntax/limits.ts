@@ -32,7 +32,7 @@ export const DEFAULT_LIMITS: ParseLimits = Object.freeze({
  */
 export const MAX_LIMITS: ParseLimits = Object.freeze({
   maxLength: 64 * 1024 * 1024,
-  maxDepth: 1000,
+  maxDepth: 256,
   maxComparisons: 1_000_000,
   maxListValues: 1_000_000,
   maxErrors: 1000,

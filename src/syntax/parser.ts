@@ -28,6 +28,47 @@ const nowhere: Span = { start: 0, end: 0 };
 const recoveredField: FieldNode = createField('', nowhere);
 const recoveredValue: ValueNode = createString('', nowhere);
 const recoveredExpression: Expression = createPresence(recoveredField, 'pr', nowhere, nowhere);
+const recoveredOperand: Operand = { expression: recoveredExpression, start: 0, end: 0 };
+
+/** An operand with its extent, which includes any parentheses around it. */
+interface Operand {
+  readonly expression: Expression;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Applies precedence to `a and b or c and d`: runs joined by `and` become one n-ary `and`, and
+ * those runs joined by `or` one n-ary `or`. `connectives[i]` is true for the `and` between
+ * operand i and i + 1. A loop, so a chain of any length builds a flat tree.
+ */
+function combine(operands: readonly Operand[], connectives: readonly boolean[]): Expression {
+  const groups: Operand[] = [];
+  let runStart = 0;
+  for (let i = 0; i < operands.length; i++) {
+    if (i < connectives.length && connectives[i]) continue;
+    const first = operands[runStart]!;
+    const last = operands[i]!;
+    groups.push(
+      i === runStart
+        ? first
+        : {
+            expression: createAnd(
+              operands.slice(runStart, i + 1).map((o) => o.expression),
+              { start: first.start, end: last.end },
+            ),
+            start: first.start,
+            end: last.end,
+          },
+    );
+    runStart = i + 1;
+  }
+  if (groups.length === 1) return groups[0]!.expression;
+  return createOr(
+    groups.map((g) => g.expression),
+    { start: groups[0]!.start, end: groups[groups.length - 1]!.end },
+  );
+}
 
 function toValue(token: IToken): ValueNode {
   const span = tokenSpan(token);
@@ -66,83 +107,54 @@ export class FilterParser extends EmbeddedActionsParser {
     return (last.endOffset ?? last.startOffset) + 1;
   }
 
-  /** filter = or-expr */
-  readonly filter = this.RULE('filter', (): Expression => this.SUBRULE(this.orExpression), {
+  /** filter = expression */
+  readonly filter = this.RULE('filter', (): Expression => this.SUBRULE(this.expression), {
     recoveryValueFunc: () => recoveredExpression,
   });
 
-  /** or-expr = and-expr { "or" and-expr } */
-  private readonly orExpression = this.RULE(
-    'orExpression',
+  /**
+   * expression = operand { ("and" | "or") operand }
+   *
+   * One rule for both connectives, with precedence (`and` before `or`) applied by
+   * {@link combine} in a loop: each parenthesis level then costs two rule calls instead of four,
+   * which is what bounds the nesting a call stack can hold.
+   */
+  private readonly expression = this.RULE(
+    'expression',
     (): Expression => {
-      const start = this.LA(1).startOffset;
-      const first = this.SUBRULE(this.andExpression);
-      let operands: Expression[] | undefined;
+      const first = this.SUBRULE(this.operand);
+      const operands: Operand[] = [first];
+      const connectives: boolean[] = [];
       this.MANY(() => {
-        this.CONSUME(T.Or);
-        const next = this.SUBRULE2(this.andExpression);
+        const connective = this.OR([{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Or) }]);
+        const next = this.SUBRULE2(this.operand);
         this.ACTION(() => {
-          operands ??= [first];
+          connectives.push(connective.tokenType === T.And);
           operands.push(next);
         });
       });
-      return this.ACTION(() => (operands ? createOr(operands, { start, end: this.lastEnd() }) : first));
+      return this.ACTION(() => combine(operands, connectives));
     },
     { recoveryValueFunc: () => recoveredExpression },
   );
 
-  /** and-expr = not-expr { "and" not-expr } */
-  private readonly andExpression = this.RULE(
-    'andExpression',
-    (): Expression => {
+  /** operand = { "not" } ( "(" expression ")" | "pr" field | predicate ); `not`s in a loop, never recursion */
+  private readonly operand = this.RULE(
+    'operand',
+    (): Operand => {
       const start = this.LA(1).startOffset;
-      const first = this.SUBRULE(this.notExpression);
-      let operands: Expression[] | undefined;
-      this.MANY(() => {
-        this.CONSUME(T.And);
-        const next = this.SUBRULE2(this.notExpression);
-        this.ACTION(() => {
-          operands ??= [first];
-          operands.push(next);
-        });
-      });
-      return this.ACTION(() => (operands ? createAnd(operands, { start, end: this.lastEnd() }) : first));
-    },
-    { recoveryValueFunc: () => recoveredExpression },
-  );
-
-  /** not-expr = { "not" } primary (a loop: a chain of `not`s never recurses) */
-  private readonly notExpression = this.RULE(
-    'notExpression',
-    (): Expression => {
-      const starts: number[] = [];
+      const nots: number[] = [];
       this.MANY(() => {
         const not = this.CONSUME(T.Not);
-        this.ACTION(() => starts.push(not.startOffset));
+        this.ACTION(() => nots.push(not.startOffset));
       });
-      const operand = this.SUBRULE(this.primary);
-      return this.ACTION(() => {
-        const end = this.lastEnd();
-        let expression = operand;
-        for (let i = starts.length - 1; i >= 0; i--)
-          expression = createNot(expression, { start: starts[i]!, end });
-        return expression;
-      });
-    },
-    { recoveryValueFunc: () => recoveredExpression },
-  );
-
-  /** primary = "(" or-expr ")" | "pr" field | predicate */
-  private readonly primary = this.RULE(
-    'primary',
-    (): Expression =>
-      this.OR([
+      const inner = this.OR([
         {
           ALT: () => {
             this.CONSUME(T.LParen);
-            const inner = this.SUBRULE(this.orExpression);
+            const grouped = this.SUBRULE(this.expression);
             this.CONSUME(T.RParen);
-            return inner;
+            return grouped;
           },
         },
         {
@@ -158,8 +170,16 @@ export class FilterParser extends EmbeddedActionsParser {
           },
         },
         { ALT: () => this.SUBRULE(this.predicate) },
-      ]),
-    { recoveryValueFunc: () => recoveredExpression },
+      ]);
+      return this.ACTION(() => {
+        const end = this.lastEnd();
+        let expression = inner;
+        for (let i = nots.length - 1; i >= 0; i--)
+          expression = createNot(expression, { start: nots[i]!, end });
+        return { expression, start, end };
+      });
+    },
+    { recoveryValueFunc: () => recoveredOperand },
   );
 
   /** predicate = field (compare-op value | list-op "(" value {"," value} ")" | "pr" | "isnull") */

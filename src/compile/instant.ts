@@ -1,0 +1,152 @@
+import { parseDateTime } from '../ast/date-time.js';
+
+/**
+ * An exact point in time: whole days and seconds since the Unix epoch in UTC plus every written
+ * fractional-second digit, so nanoseconds (and finer) survive where `Date` keeps milliseconds.
+ */
+export interface Instant {
+  /** Days since 1970-01-01 UTC (negative before it). */
+  readonly days: number;
+  /** Seconds since midnight UTC, 0 to 86399. */
+  readonly seconds: number;
+  /** Fractional-second digits with trailing zeros removed (`''` for a whole second). */
+  readonly fraction: string;
+}
+
+const SECONDS_PER_DAY = 86_400;
+const MS_PER_DAY = 86_400_000;
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm; any year). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const shiftedMonth = (month + 9) % 12;
+  const dayOfYear = Math.floor((153 * shiftedMonth + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The proleptic Gregorian [year, month, day] of a day count from 1970-01-01. */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+function stripTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return end === digits.length ? digits : digits.slice(0, end);
+}
+
+/**
+ * The instant an RFC 3339 date-time or full-date names, offset applied; undefined when `text` is
+ * not one or names an impossible date. A full-date is midnight UTC.
+ */
+export function instantFromText(text: string): Instant | undefined {
+  const parts = parseDateTime(text);
+  if (parts === undefined) return undefined;
+  let days = daysFromCivil(parts.year, parts.month, parts.day);
+  let seconds = parts.hour * 3600 + (parts.minute - parts.offsetMinutes) * 60 + parts.second;
+  if (seconds < 0) {
+    seconds += SECONDS_PER_DAY;
+    days--;
+  } else if (seconds >= SECONDS_PER_DAY) {
+    seconds -= SECONDS_PER_DAY;
+    days++;
+  }
+  return { days, seconds, fraction: stripTrailingZeros(parts.fraction) };
+}
+
+/** The instant a `Date` holds (millisecond precision); undefined for an invalid `Date`. */
+export function instantFromDate(date: Date): Instant | undefined {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return undefined;
+  const days = Math.floor(ms / MS_PER_DAY);
+  const msOfDay = ms - days * MS_PER_DAY;
+  const millis = msOfDay % 1000;
+  return {
+    days,
+    seconds: (msOfDay - millis) / 1000,
+    fraction: stripTrailingZeros(String(millis).padStart(3, '0')),
+  };
+}
+
+/** The instant of a record value: an RFC 3339 string or a `Date`; undefined for anything else. */
+export function instantOf(value: unknown): Instant | undefined {
+  if (typeof value === 'string') return instantFromText(value);
+  if (value instanceof Date) return instantFromDate(value);
+  return undefined;
+}
+
+// `Date` spans ±10^8 days; shifting by 2·10^8 keeps the day count positive and 9 digits wide.
+const DAY_KEY_SHIFT = 200_000_000;
+
+/**
+ * A string whose plain `<`/`===` order is the instants' temporal order: fixed-width days and
+ * seconds, then the fraction digits (no trailing zeros, so a longer fraction sorts after its
+ * prefix exactly when it is later).
+ */
+export function instantKey(instant: Instant): string {
+  return `${instant.days + DAY_KEY_SHIFT}${String(instant.seconds).padStart(5, '0')}${instant.fraction}`;
+}
+
+/** {@link instantKey} of a record value, or undefined when it is not a valid date-time. */
+export function instantKeyOf(value: unknown): string | undefined {
+  const instant = instantOf(value);
+  return instant === undefined ? undefined : instantKey(instant);
+}
+
+/** Where an instant falls relative to the SQL storage form (see {@link toSqlDateTime}). */
+export type SqlInstant =
+  /** Representable: `text` is its storage form; `exact` is false when digits beyond nanoseconds were cut. */
+  | { readonly kind: 'within'; readonly text: string; readonly exact: boolean }
+  /** Before 0000-01-01T00:00:00Z, earlier than every storable value. */
+  | { readonly kind: 'before' }
+  /** After 9999-12-31T23:59:59.999999999Z, later than every storable value. */
+  | { readonly kind: 'after' };
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** Places an instant in the SQL storage form, truncating below nanoseconds. */
+export function sqlInstant(instant: Instant): SqlInstant {
+  const [year, month, day] = civilFromDays(instant.days);
+  if (year < 0) return { kind: 'before' };
+  if (year > 9999) return { kind: 'after' };
+  const s = instant.seconds;
+  const hour = Math.floor(s / 3600);
+  const minute = Math.floor((s % 3600) / 60);
+  const nanos = instant.fraction.slice(0, 9).padEnd(9, '0');
+  const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(s % 60, 2)}.${nanos}Z`;
+  return { kind: 'within', text, exact: instant.fraction.length <= 9 };
+}
+
+/**
+ * The storage form of a date-time for the SQL compilers: UTC, fixed width, nine fractional
+ * digits, `YYYY-MM-DDTHH:MM:SS.fffffffffZ` (e.g. `2022-02-07T19:13:29.356648026Z`). Plain text
+ * comparison of this form is temporal comparison on both engines, with nanosecond precision,
+ * which PostgreSQL's `timestamptz` (microseconds) cannot hold. Accepts an RFC 3339 string (any
+ * offset) or a `Date`. Returns undefined when the value is not a valid date-time, falls outside
+ * years 0000-9999 in UTC, or has non-zero digits beyond nanoseconds (it cannot be stored exactly).
+ */
+export function toSqlDateTime(value: string | Date): string | undefined {
+  const instant = instantOf(value);
+  if (instant === undefined) return undefined;
+  const placed = sqlInstant(instant);
+  return placed.kind === 'within' && placed.exact ? placed.text : undefined;
+}

@@ -1,0 +1,203 @@
+import type { Expression, PredicateNode } from '../ast/expression.js';
+import type { ValueNode } from '../ast/nodes/values.js';
+import type { CompareOperator, ListOperator, PresenceOperator } from '../ast/operators.js';
+import type { Span } from '../ast/span.js';
+import type { Diagnostic } from '../diagnostic/diagnostic.js';
+import { quote } from '../diagnostic/text.js';
+import type { FieldSchema, Schema } from '../schema/types.js';
+import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
+import { type Instant, instantFromText } from './instant.js';
+
+/** The value types a compiled comparison works on (`integer` compares as `number`). */
+export type ValueType = 'string' | 'number' | 'boolean' | 'date-time';
+
+/** A schema field as the compilers use it: defaults applied. */
+export interface ResolvedField {
+  readonly name: string;
+  readonly schema: FieldSchema;
+  readonly collection: boolean;
+  readonly caseSensitive: boolean;
+  /** Property names from the record to the value. */
+  readonly path: readonly string[];
+  readonly column: string;
+}
+
+/** The literal values of a leaf, converted for comparison and tagged with their common type. */
+export type TypedValues =
+  | { readonly type: 'string'; readonly values: readonly string[] }
+  | { readonly type: 'number'; readonly values: readonly number[] }
+  | { readonly type: 'boolean'; readonly values: readonly boolean[] }
+  | { readonly type: 'date-time'; readonly values: readonly Instant[] };
+
+/** A comparison or list leaf, checked against the schema. */
+export interface ValuePlan {
+  readonly kind: 'values';
+  readonly field: ResolvedField;
+  readonly operator: CompareOperator | ListOperator;
+  readonly typed: TypedValues;
+  /** The literal nodes, parallel to `typed.values` (for diagnostic spans). */
+  readonly nodes: readonly ValueNode[];
+}
+
+/** A `pr`/`isnull` leaf. */
+export interface PresencePlan {
+  readonly kind: 'presence';
+  readonly field: ResolvedField;
+  readonly operator: PresenceOperator;
+}
+
+/** What both compilers need to know about one leaf of the filter. */
+export type LeafPlan = ValuePlan | PresencePlan;
+
+const COMPARE: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'co', 'sw']);
+const ORDERING: ReadonlySet<string> = new Set(['gt', 'ge', 'lt', 'le']);
+
+function fieldType(schema: FieldSchema): ValueType | 'unknown' {
+  return schema.type === 'integer' ? 'number' : schema.type;
+}
+
+/** Looks a field up by own property (a name like `__proto__` never reaches the prototype). */
+export function resolveField(schema: Schema, name: string): ResolvedField | undefined {
+  if (!Object.hasOwn(schema.fields, name)) return undefined;
+  const field = schema.fields[name];
+  if (field === undefined || field === null || typeof field !== 'object') return undefined;
+  const path = typeof field.path === 'string' ? field.path : name;
+  return {
+    name,
+    schema: field,
+    collection: field.collection === true,
+    caseSensitive: field.caseSensitive ?? schema.caseSensitive ?? false,
+    path: path.split('.'),
+    column: typeof field.column === 'string' ? field.column : name,
+  };
+}
+
+type Typed = { ok: true; typed: TypedValues } | { ok: false; diagnostic: Diagnostic };
+
+function typeValues(field: ResolvedField, nodes: readonly ValueNode[], span: Span): Typed {
+  const declared = fieldType(field.schema);
+  // An `unknown` field (type not found on import) compares as the type its literal has.
+  const type = declared === 'unknown' ? nodes[0]?.kind : declared;
+  const mismatch = (node: ValueNode, expected: string): Typed => ({
+    ok: false,
+    diagnostic: compileDiagnostic(
+      COMPILE_CODES.valueType,
+      `The field ${quote(field.name)} takes ${expected} values.`,
+      node.span ?? span,
+    ),
+  });
+  const expected = type === 'date-time' ? 'date-time' : (type ?? 'typed');
+  const strings: string[] = [];
+  const numbers: number[] = [];
+  const booleans: boolean[] = [];
+  const instants: Instant[] = [];
+  for (const node of nodes) {
+    if (node === null || typeof node !== 'object' || node.kind !== type) return mismatch(node, expected);
+    if (node.kind === 'string' && typeof node.value === 'string') strings.push(node.value);
+    else if (node.kind === 'number' && typeof node.value === 'number' && !Number.isNaN(node.value)) {
+      if (field.schema.type === 'integer' && !Number.isInteger(node.value)) return mismatch(node, 'integer');
+      numbers.push(node.value);
+    } else if (node.kind === 'boolean' && typeof node.value === 'boolean') booleans.push(node.value);
+    else if (node.kind === 'date-time') {
+      const instant = typeof node.text === 'string' ? instantFromText(node.text) : undefined;
+      if (instant === undefined) return mismatch(node, 'valid date-time');
+      instants.push(instant);
+    } else return mismatch(node, expected);
+  }
+  switch (type) {
+    case 'string':
+      return { ok: true, typed: { type, values: strings } };
+    case 'number':
+      return { ok: true, typed: { type, values: numbers } };
+    case 'boolean':
+      return { ok: true, typed: { type, values: booleans } };
+    default:
+      return { ok: true, typed: { type: 'date-time', values: instants } };
+  }
+}
+
+function operatorProblem(field: ResolvedField, operator: string, type: ValueType): string | undefined {
+  if (operator === 'ca' && !field.collection) return 'applies to collection fields only';
+  if ((operator === 'co' || operator === 'sw') && type !== 'string') return 'applies to string fields only';
+  if (ORDERING.has(operator) && type === 'boolean') return 'does not apply to boolean fields';
+  return undefined;
+}
+
+/** The result of planning one leaf. */
+export type PlanResult = { readonly ok: true; readonly plan: LeafPlan } | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+const NO_SPAN: Span = { start: 0, end: 0 };
+
+function malformed(node: { readonly span?: Span } | null, what: string): PlanResult {
+  return {
+    ok: false,
+    diagnostic: compileDiagnostic(COMPILE_CODES.malformedAst, `Not a well-formed filter: ${what}.`, node?.span ?? NO_SPAN),
+  };
+}
+
+/** Checks one leaf against the schema and converts its literals; never throws. */
+export function planLeaf(node: PredicateNode, schema: Schema): PlanResult {
+  const name = node.field?.name;
+  if (typeof name !== 'string') return malformed(node, 'a predicate without a field name');
+  const field = resolveField(schema, name);
+  if (field === undefined) {
+    return {
+      ok: false,
+      diagnostic: compileDiagnostic(
+        COMPILE_CODES.unknownField,
+        `The field ${quote(name)} is not in the schema.`,
+        node.field.span ?? node.span ?? NO_SPAN,
+      ),
+    };
+  }
+  const operator = node.operator as string;
+  if (node.kind === 'presence') {
+    if (operator !== 'pr' && operator !== 'isnull') return malformed(node, `unknown operator ${quote(operator)}`);
+    return { ok: true, plan: { kind: 'presence', field, operator } };
+  }
+  let nodes: readonly ValueNode[];
+  if (node.kind === 'comparison') {
+    if (!COMPARE.has(operator)) return malformed(node, `unknown operator ${quote(operator)}`);
+    nodes = [node.value];
+  } else {
+    if (operator !== 'in' && operator !== 'ca') return malformed(node, `unknown operator ${quote(operator)}`);
+    if (!Array.isArray(node.values)) return malformed(node, 'a list without values');
+    nodes = node.values;
+    if (nodes.length === 0) {
+      return {
+        ok: false,
+        diagnostic: compileDiagnostic(
+          COMPILE_CODES.emptyList,
+          `\`${operator}\` needs at least one value.`,
+          node.span ?? NO_SPAN,
+        ),
+      };
+    }
+  }
+  const typed = typeValues(field, nodes, node.span ?? NO_SPAN);
+  if (!typed.ok) return typed;
+  const problem = operatorProblem(field, operator, typed.typed.type);
+  if (problem !== undefined) {
+    return {
+      ok: false,
+      diagnostic: compileDiagnostic(
+        COMPILE_CODES.operator,
+        `\`${operator}\` ${problem}; ${quote(name)} cannot use it.`,
+        node.operatorSpan ?? node.span ?? NO_SPAN,
+      ),
+    };
+  }
+  return {
+    ok: true,
+    plan: { kind: 'values', field, operator: operator as CompareOperator | ListOperator, typed: typed.typed, nodes },
+  };
+}
+
+/** Whether `node` looks like an expression node this version knows (a guard against malformed input). */
+export function isKnownExpression(node: unknown): node is Expression {
+  if (node === null || typeof node !== 'object') return false;
+  const kind = (node as { kind?: unknown }).kind;
+  if (kind === 'and' || kind === 'or') return Array.isArray((node as { operands?: unknown }).operands);
+  if (kind === 'not') return typeof (node as { operand?: unknown }).operand === 'object';
+  return kind === 'comparison' || kind === 'list' || kind === 'presence';
+}
