@@ -1,11 +1,11 @@
 import type { Expression } from '../ast/index.js';
-import { type Diagnostic, error, replaceFix } from '../diagnostic/index.js';
+import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
 import { lex } from './lexer.js';
 import { type ParseLimits, resolveLimits } from './limits.js';
 import { toDiagnostic } from './parse-errors.js';
 import { sharedParser } from './parser.js';
 import { checkStructure } from './structure.js';
-import { decodeQueryValue, looksUrlEncoded } from './url-encoding.js';
+import { decodeQueryValue, looksUrlEncoded, malformedEscape } from './url-encoding.js';
 
 /** Options of {@link parse}. */
 export interface ParseOptions {
@@ -60,6 +60,16 @@ export function parse(text: string, options?: ParseOptions): ParseResult {
   if (looksUrlEncoded(text)) {
     const decoded = decodeQueryValue(text);
     if (decoded !== undefined && decoded !== text) return fail([urlEncoded(text, decoded)]);
+    const bad = decoded === undefined ? malformedEscape(text) : -1;
+    if (bad >= 0) {
+      return fail([
+        error(
+          'url-encoded',
+          `The filter is still URL-encoded, and ${quote(text.slice(bad, bad + 3))} is not a valid escape: decode it (and check that escape) before parsing`,
+          { start: bad, end: Math.min(text.length, bad + 3) },
+        ),
+      ]);
+    }
   }
 
   const lexed = lex(text, limits.maxErrors);

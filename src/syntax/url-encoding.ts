@@ -63,3 +63,11 @@ export function decodeQueryValue(text: string): string | undefined {
     return undefined;
   }
 }
+
+/** The offset of the first `%` not followed by two hex digits, or -1. */
+export function malformedEscape(text: string): number {
+  for (let i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+    if (!isHex(text.charCodeAt(i + 1)) || !isHex(text.charCodeAt(i + 2))) return i;
+  }
+  return -1;
+}
