@@ -22,7 +22,8 @@ function startsLikeDate(word: string): boolean {
 
 function looksNumeric(word: string): boolean {
   const first = word.charCodeAt(0);
-  return (isDigit(first) || (first === 45 && isDigit(word.charCodeAt(1)))) && /^[-+0-9.eE]+$/.test(word);
+  const signed = first === 45 || first === 43;
+  return (isDigit(first) || (signed && isDigit(word.charCodeAt(1)))) && /^[-+0-9.eE]+$/.test(word);
 }
 
 /** Reads a bare word in value position: everything up to whitespace, a parenthesis, `,` or `"`. */

@@ -45,7 +45,7 @@ export function lex(text: string, maxErrors: number): LexResult {
     } else if (opensString(code)) {
       checkMissingComma(state, pos);
       pos = lexQuoted(state, pos);
-    } else if (state.atValue && startsWord(code)) {
+    } else if (state.atValue && (startsWord(code) || code === 43)) {
       const end = lexValueWord(state, pos);
       pos = end >= 0 ? end : lexWord(state, pos);
     } else if (startsWord(code)) {

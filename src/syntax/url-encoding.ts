@@ -22,6 +22,15 @@ function isOffsetPlus(text: string, i: number): boolean {
 }
 
 /**
+ * A `+` that separates two words (`status+eq`), where a space belongs: not a date-time offset,
+ * and not a sign written after a space (`n eq +1`, reported as a number problem instead).
+ */
+function standsForSpace(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  return i > 0 && before !== 32 && before !== 9 && before !== 10 && before !== 13 && !isOffsetPlus(text, i);
+}
+
+/**
  * Whether `text` shows URL encoding outside its double-quoted strings: a `%XX` escape, or a `+`
  * where a space belongs. Inside strings both are ordinary characters.
  */
@@ -37,7 +46,7 @@ export function looksUrlEncoded(text: string): boolean {
       inString = true;
     } else if (code === 37 && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) {
       return true;
-    } else if (code === 43 && !isOffsetPlus(text, i)) {
+    } else if (code === 43 && standsForSpace(text, i)) {
       return true;
     }
   }
