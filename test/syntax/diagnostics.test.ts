@@ -236,6 +236,6 @@ describe('diagnostics', () => {
     const sneaky = find(parse('a eq Jo\u202eeoJ\u0007').diagnostics, 'bareword-value').message;
     expect(sneaky).toContain('\\u{202e}');
     expect(sneaky).toContain('\\x07');
-    expect(sneaky).not.toMatch(/[\u202e\u0007]/);
+    expect(sneaky.includes('\u202e') || sneaky.includes('\u0007')).toBe(false);
   });
 });
