@@ -36,6 +36,7 @@ export const fieldName = fc
 
 /** Strings full of what breaks printers: quotes, backslashes, controls, non-BMP and bidi characters. */
 export const stringContent = fc.oneof(
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,8}$/),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.string({
     unit: fc.constantFrom('"', '\\', 'a', ' ', "'", '\t', '\u202e', '😀', '%', '_', '\u0000'),
