@@ -38,6 +38,18 @@ const literalTypes: ReadonlySet<TokenType> = new Set([
 
 const PAREN = -1;
 
+const startsOperand: ReadonlySet<TokenType> = new Set([T.Identifier, T.Not, T.LParen, T.Pr]);
+
+/** Whether the tokens so far end a complete operand: a value, `pr`/`isnull`, a `)`, or `pr field`. */
+function endsOperand(kept: readonly Token[]): boolean {
+  const last = kept[kept.length - 1]?.tokenType;
+  if (last === undefined) return false;
+  if (literalTypes.has(last) || last === T.Isnull || last === T.RParen) return true;
+  const before = kept[kept.length - 2]?.tokenType;
+  if (last === T.Pr) return before === T.Identifier;
+  return last === T.Identifier && before === T.Pr;
+}
+
 /**
  * One linear pass over the tokens before parsing: matches parentheses (reporting each unmatched
  * one where it stands), and measures nesting depth, predicate count and list length against the
@@ -64,6 +76,15 @@ export function checkStructure(text: string, tokens: readonly Token[], limits: P
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const type = token.tokenType;
+    if (startsOperand.has(type) && !listOpen && endsOperand(kept)) {
+      // `a eq 1 b eq 2`: no `and`/`or` between two predicates. Which one was meant is not
+      // certain, so there is no fix; a stand-in `and` lets parsing go on to later problems.
+      const gap = { start: kept[kept.length - 1]!.endOffset! + 1, end: token.startOffset };
+      diagnostics.push(
+        error('missing-connective', `Expected \`and\` or \`or\` before ${quote(token.image)}`, gap),
+      );
+      kept.push(makeToken(T.And, '', gap.start, gap.start));
+    }
     if (type === T.LParen) {
       const previous = kept[kept.length - 1]?.tokenType;
       if (previous === T.In || previous === T.Ca) {

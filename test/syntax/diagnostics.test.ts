@@ -127,7 +127,9 @@ const cases: Case[] = [
   { input: '((a eq 1) or b eq 2', code: 'unclosed-parenthesis', under: '(' },
   { input: 'a in ("x"', code: 'unclosed-parenthesis', under: '(' },
   { input: 'a eq 1)', code: 'unmatched-closing-parenthesis', under: ')' },
-  { input: 'a eq 1 b eq 2', code: 'unexpected-token', under: 'b', says: '`and`, `or`' },
+  { input: 'a eq 1 b eq 2', code: 'missing-connective', under: ' ', says: '`and` or `or` before `b`' },
+  { input: '(a pr)(b pr)', code: 'missing-connective', under: '', says: 'before `(`' },
+  { input: 'a eq "x" "y"', code: 'unexpected-token', under: '"y"', says: '`and`, `or`' },
   { input: 'in eq "x"', code: 'reserved-word-as-field', under: 'in' },
   { input: 'and eq 1', code: 'reserved-word-as-field', under: 'and' },
   { input: 'created eq 2023-02-30', code: 'invalid-date-time', under: '2023-02-30', says: 'no such day' },
@@ -203,6 +205,15 @@ describe('diagnostics', () => {
       'unclosed-parenthesis',
     ]);
     expect(applyFixes(input, result.diagnostics)).toBe('name eq "x" and age gt "Joe" and (b eq 1');
+  });
+
+  it('reports every missing connective, and what follows them', () => {
+    const result = parse('a eq 1 b eq 2 c eq');
+    expect(result.diagnostics.map((d) => d.code)).toEqual([
+      'missing-connective',
+      'missing-connective',
+      'missing-value',
+    ]);
   });
 
   it('reports faults the parser finds after ones the lexer found', () => {
