@@ -36,4 +36,9 @@ export interface Schema {
   readonly composite?: readonly CompositeOperator[];
   /** Whether string comparisons are case-sensitive; default false (per-field `caseSensitive` wins). */
   readonly caseSensitive?: boolean;
+  /**
+   * The fields the `sorters` collection parameter may name (dotted paths; they need not be
+   * filterable). Absent: the endpoint does not sort, and any `sorters` parameter is rejected.
+   */
+  readonly sorters?: readonly string[];
 }

@@ -1,0 +1,297 @@
+import { isKeyword, PRIMITIVE_OPERATORS, type PrimitiveOperator } from '../ast/index.js';
+import { quote } from '../diagnostic/index.js';
+import { isFieldPath } from '../syntax/chars.js';
+import {
+  childPointer,
+  type DocumentDiagnostic,
+  documentError,
+  documentWarning,
+} from './document-diagnostic.js';
+import { clearBestMatch, didYouMean, listWords } from './suggest.js';
+import type { FieldSchema, FieldType } from './types.js';
+
+/** The field types a schema may declare. */
+export const FIELD_TYPES: readonly FieldType[] = [
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'date-time',
+  'unknown',
+];
+
+const FIELD_KEYS = [
+  'type',
+  'operators',
+  'enum',
+  'collection',
+  'caseSensitive',
+  'path',
+  'column',
+  'description',
+] as const;
+
+const ORDERING: ReadonlySet<string> = new Set(['gt', 'ge', 'lt', 'le']);
+const TEXT_ONLY: ReadonlySet<string> = new Set(['co', 'sw']);
+
+/** Collects the problems of one document while it is read. */
+export type ProblemSink = (problem: DocumentDiagnostic) => void;
+
+/** Whether `value` is a plain data object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Keys that are not part of the format are errors (a misspelt `operatorz` silently ignored would
+ * widen a whitelist), except `$`-prefixed and `x-` keys, which are left for tools and comments.
+ */
+export function checkKeys(
+  record: Record<string, unknown>,
+  known: readonly string[],
+  pointer: string,
+  report: ProblemSink,
+): void {
+  for (const key of Object.keys(record)) {
+    if (known.includes(key) || key.startsWith('$') || key.startsWith('x-')) continue;
+    const near = clearBestMatch(key, known);
+    report(
+      documentError(
+        'unknown-property',
+        `Unknown property ${quote(key)}${didYouMean(near ? [near] : [], quote)} Known properties: ${listWords(known, quote)}`,
+        childPointer(pointer, key),
+      ),
+    );
+  }
+}
+
+/** Whether `name` can be a field of a schema: a field path the parser accepts, not a keyword. */
+export function isValidFieldName(name: string): boolean {
+  return isFieldPath(name) && !isKeyword(name);
+}
+
+function readBoolean(
+  field: Record<string, unknown>,
+  key: string,
+  pointer: string,
+  report: ProblemSink,
+): boolean | undefined {
+  if (!Object.hasOwn(field, key) || field[key] === undefined) return undefined;
+  const value = field[key];
+  if (typeof value === 'boolean') return value;
+  report(
+    documentError('invalid-property', `${quote(key)} must be true or false`, childPointer(pointer, key)),
+  );
+  return undefined;
+}
+
+function readText(
+  field: Record<string, unknown>,
+  key: string,
+  pointer: string,
+  report: ProblemSink,
+  check?: (text: string) => string | undefined,
+): string | undefined {
+  if (!Object.hasOwn(field, key) || field[key] === undefined) return undefined;
+  const value = field[key];
+  const problem = typeof value !== 'string' ? 'must be a string' : check?.(value);
+  if (problem === undefined) return value as string;
+  report(documentError('invalid-property', `${quote(key)} ${problem}`, childPointer(pointer, key)));
+  return undefined;
+}
+
+function readType(
+  field: Record<string, unknown>,
+  pointer: string,
+  report: ProblemSink,
+): FieldType | undefined {
+  const at = childPointer(pointer, 'type');
+  if (!Object.hasOwn(field, 'type')) {
+    report(documentError('missing-type', `The field has no ${quote('type')}`, pointer));
+    return undefined;
+  }
+  const type = field.type;
+  if (typeof type === 'string' && (FIELD_TYPES as readonly string[]).includes(type)) return type as FieldType;
+  const near = typeof type === 'string' ? clearBestMatch(type, FIELD_TYPES) : undefined;
+  const shown = typeof type === 'string' ? quote(type) : `a ${typeof type}`;
+  report(
+    documentError(
+      'unknown-type',
+      `Unknown type ${shown}${didYouMean(near ? [near] : [], quote)} Types: ${listWords(FIELD_TYPES, quote)}`,
+      at,
+    ),
+  );
+  return undefined;
+}
+
+function readOperators(
+  field: Record<string, unknown>,
+  pointer: string,
+  report: ProblemSink,
+): { operators: PrimitiveOperator[]; indexes: number[] } | undefined {
+  const at = childPointer(pointer, 'operators');
+  const list = field.operators;
+  if (!Object.hasOwn(field, 'operators') || !Array.isArray(list)) {
+    report(documentError('invalid-operators', `${quote('operators')} must be a list of operators`, at));
+    return undefined;
+  }
+  const operators: PrimitiveOperator[] = [];
+  const indexes: number[] = [];
+  list.forEach((item: unknown, index) => {
+    const itemAt = childPointer(at, index);
+    if (typeof item !== 'string' || !(PRIMITIVE_OPERATORS as readonly string[]).includes(item)) {
+      const lower = typeof item === 'string' ? item.toLowerCase() : undefined;
+      const hint =
+        lower && (PRIMITIVE_OPERATORS as readonly string[]).includes(lower)
+          ? `; operators are lowercase: ${quote(lower)}`
+          : '';
+      const shown = typeof item === 'string' ? quote(item) : `a ${typeof item}`;
+      report(
+        documentError(
+          'unknown-operator',
+          `Unknown operator ${shown}${hint}. Operators: ${listWords(PRIMITIVE_OPERATORS, quote)}`,
+          itemAt,
+        ),
+      );
+    } else if (operators.includes(item as PrimitiveOperator)) {
+      report(documentWarning('duplicate-operator', `Operator ${quote(item)} is listed twice`, itemAt));
+    } else {
+      operators.push(item as PrimitiveOperator);
+      indexes.push(index);
+    }
+  });
+  if (list.length === 0) {
+    report(documentWarning('no-operators', 'The field allows no operator, so no filter can use it', at));
+  }
+  return { operators, indexes };
+}
+
+function readEnum(
+  field: Record<string, unknown>,
+  type: FieldType | undefined,
+  caseSensitive: boolean,
+  pointer: string,
+  report: ProblemSink,
+): string[] | undefined {
+  if (!Object.hasOwn(field, 'enum') || field.enum === undefined) return undefined;
+  const at = childPointer(pointer, 'enum');
+  const list = field.enum;
+  if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== 'string')) {
+    report(documentError('invalid-enum', `${quote('enum')} must be a non-empty list of strings`, at));
+    return undefined;
+  }
+  if (type !== undefined && type !== 'string') {
+    report(documentError('enum-requires-string', `${quote('enum')} applies to string fields only`, at));
+    return undefined;
+  }
+  const seen = new Set<string>();
+  const values: string[] = [];
+  (list as string[]).forEach((value, index) => {
+    const key = caseSensitive ? value : value.toLowerCase();
+    if (seen.has(key)) {
+      const how = caseSensitive ? '' : ' (values are compared ignoring case)';
+      report(
+        documentWarning(
+          'duplicate-enum-value',
+          `Value ${quote(value)} is listed twice${how}`,
+          childPointer(at, index),
+        ),
+      );
+      return;
+    }
+    seen.add(key);
+    values.push(value);
+  });
+  return values;
+}
+
+/** Checks that each operator can apply to the field's type (`ca` needs a collection). */
+function checkOperatorTypes(
+  { operators, indexes }: { operators: readonly PrimitiveOperator[]; indexes: readonly number[] },
+  type: FieldType | undefined,
+  collection: boolean,
+  pointer: string,
+  report: ProblemSink,
+): void {
+  operators.forEach((operator, index) => {
+    const at = childPointer(childPointer(pointer, 'operators'), indexes[index]!);
+    if (operator === 'ca' && !collection) {
+      report(
+        documentError(
+          'ca-requires-collection',
+          `${quote('ca')} applies to collection fields only: add ${quote('"collection": true')} or remove it`,
+          at,
+        ),
+      );
+    } else if (type && type !== 'unknown' && type !== 'string' && TEXT_ONLY.has(operator)) {
+      report(
+        documentWarning(
+          'operator-not-applicable',
+          `${quote(operator)} compares text, but the field is ${type}: no valid value can use it`,
+          at,
+        ),
+      );
+    } else if (type === 'boolean' && ORDERING.has(operator)) {
+      report(
+        documentWarning(
+          'operator-not-applicable',
+          `${quote(operator)} orders values; booleans have no order`,
+          at,
+        ),
+      );
+    }
+  });
+}
+
+/**
+ * Reads and checks one field declaration, reporting every problem. Returns the field as plain
+ * data (known keys only) when it has no errors.
+ */
+export function readField(
+  name: string,
+  value: unknown,
+  schemaCaseSensitive: boolean,
+  pointer: string,
+  report: ProblemSink,
+): FieldSchema | undefined {
+  let failed = false;
+  const sink: ProblemSink = (problem) => {
+    if (problem.severity === 'error') failed = true;
+    report(problem);
+  };
+  if (!isValidFieldName(name)) {
+    const why = isKeyword(name)
+      ? 'is a reserved word'
+      : 'is not a field path (letters, digits and _ joined by dots)';
+    sink(documentError('invalid-field-name', `Field name ${quote(name)} ${why}`, pointer));
+  }
+  if (!isRecord(value)) {
+    sink(documentError('invalid-field', `Field ${quote(name)} must be an object`, pointer));
+    return undefined;
+  }
+  checkKeys(value, FIELD_KEYS, pointer, sink);
+  const type = readType(value, pointer, sink);
+  const operators = readOperators(value, pointer, sink);
+  const collection = readBoolean(value, 'collection', pointer, sink);
+  const caseSensitive = readBoolean(value, 'caseSensitive', pointer, sink);
+  const values = readEnum(value, type, caseSensitive ?? schemaCaseSensitive, pointer, sink);
+  const path = readText(value, 'path', pointer, sink, (t) =>
+    isFieldPath(t) ? undefined : 'must be a dotted path',
+  );
+  const column = readText(value, 'column', pointer, sink, (t) =>
+    t.length > 0 && !t.includes('\u0000') ? undefined : 'must be a non-empty name',
+  );
+  const description = readText(value, 'description', pointer, sink);
+  if (operators) checkOperatorTypes(operators, type, collection === true, pointer, sink);
+  if (failed || !type || !operators) return undefined;
+  return {
+    type,
+    operators: operators.operators,
+    ...(values ? { enum: values } : {}),
+    ...(collection !== undefined ? { collection } : {}),
+    ...(caseSensitive !== undefined ? { caseSensitive } : {}),
+    ...(path !== undefined ? { path } : {}),
+    ...(column !== undefined ? { column } : {}),
+    ...(description !== undefined ? { description } : {}),
+  };
+}

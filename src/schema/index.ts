@@ -1,0 +1,19 @@
+/**
+ * Schemas: an endpoint's filter whitelist as plain JSON data, declared in code with
+ * {@link defineSchema} or loaded from untrusted JSON with {@link loadSchema}.
+ * @module
+ */
+
+export * from './builtin.js';
+export { FIELD_TYPES, isValidFieldName } from './check-field.js';
+export * from './define.js';
+export * from './document-diagnostic.js';
+export {
+  checkSchema,
+  loadSchema,
+  type SchemaLoadFailure,
+  type SchemaLoadResult,
+  type SchemaLoadSuccess,
+} from './load.js';
+export { clearBestMatch, closestMatches, didYouMean, editDistance, listWords } from './suggest.js';
+export type * from './types.js';

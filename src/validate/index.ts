@@ -1,0 +1,7 @@
+/**
+ * Validation: checks a parsed filter against an endpoint's {@link Schema} and reports every
+ * violation as a {@link Diagnostic}.
+ * @module
+ */
+
+export { type ValidateOptions, validate } from './validate.js';

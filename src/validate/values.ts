@@ -1,0 +1,167 @@
+import { type PrimitiveOperator, parseDateTime, type ValueNode } from '../ast/index.js';
+import { type Diagnostic, error, type Fix, quote, replaceFix } from '../diagnostic/index.js';
+import { clearBestMatch, didYouMean, listWords } from '../schema/suggest.js';
+import type { FieldSchema } from '../schema/types.js';
+import { isNumberLiteral } from '../syntax/chars.js';
+import { quoteString } from '../syntax/quoted.js';
+import { describeType, ENUM_OPERATORS } from './field-rules.js';
+
+/** The text a value would be written as in a filter. */
+export function valueText(value: ValueNode): string {
+  switch (value.kind) {
+    case 'string':
+      return quoteString(value.value);
+    case 'number':
+    case 'date-time':
+      return value.text;
+    case 'boolean':
+      return String(value.value);
+  }
+}
+
+/** The value as a string field would read it: the text written, without quotes. */
+function bareText(value: ValueNode): string {
+  return value.kind === 'string' ? value.value : valueText(value);
+}
+
+function mismatch(
+  fieldName: string,
+  field: FieldSchema,
+  value: ValueNode,
+  hint: string,
+  fix?: Fix,
+): Diagnostic {
+  const shown = quote(valueText(value));
+  const written = value.kind === 'date-time' ? 'a date-time' : describeTypeOfValue(value);
+  return error(
+    'type-mismatch',
+    `${shown} is ${written}, but ${quote(fieldName)} is ${describeType(field.type)} field${hint}`,
+    value.span,
+    fix ? [fix] : undefined,
+  );
+}
+
+function describeTypeOfValue(value: ValueNode): string {
+  return value.kind === 'string' ? 'text' : `a ${value.kind}`;
+}
+
+function useFix(text: string, value: ValueNode): Fix {
+  return replaceFix(`Use ${quote(text)}`, value.span, text);
+}
+
+/** A type-mismatch diagnostic when `value` cannot be a value of `field`, with a fix when the intent is clear. */
+function checkType(fieldName: string, field: FieldSchema, value: ValueNode): Diagnostic | undefined {
+  switch (field.type) {
+    case 'unknown':
+      return undefined;
+    case 'string': {
+      if (value.kind === 'string') return undefined;
+      const quoted = quoteString(valueText(value));
+      return mismatch(fieldName, field, value, ': text values are double-quoted', useFix(quoted, value));
+    }
+    case 'number':
+    case 'integer': {
+      if (value.kind === 'number') {
+        if (field.type === 'number' || !value.text.includes('.')) return undefined;
+        return error(
+          'type-mismatch',
+          `${quote(value.text)} has a fraction, but ${quote(fieldName)} is an integer field`,
+          value.span,
+        );
+      }
+      const text = value.kind === 'string' ? value.value.trim() : '';
+      const fits = isNumberLiteral(text) && (field.type === 'number' || !text.includes('.'));
+      return mismatch(
+        fieldName,
+        field,
+        value,
+        fits ? ': numbers are written without quotes' : '',
+        fits ? useFix(text, value) : undefined,
+      );
+    }
+    case 'boolean': {
+      if (value.kind === 'boolean') return undefined;
+      const word = value.kind === 'string' ? value.value.trim().toLowerCase() : '';
+      const fits = word === 'true' || word === 'false';
+      const hint = fits
+        ? ': booleans are written without quotes'
+        : `: use ${quote('true')} or ${quote('false')}`;
+      return mismatch(fieldName, field, value, hint, fits ? useFix(word, value) : undefined);
+    }
+    case 'date-time': {
+      if (value.kind === 'date-time') return undefined;
+      const text = value.kind === 'string' ? value.value.trim() : '';
+      if (text !== '' && parseDateTime(text)) {
+        return mismatch(
+          fieldName,
+          field,
+          value,
+          ': date-times are written without quotes',
+          useFix(text, value),
+        );
+      }
+      return mismatch(
+        fieldName,
+        field,
+        value,
+        `: write an RFC 3339 date-time such as ${quote('2022-02-07T20:13:29Z')}`,
+      );
+    }
+  }
+}
+
+/** Checks a value against the field's enum, as the field's case sensitivity says. */
+function checkEnum(
+  fieldName: string,
+  values: readonly string[],
+  allowed: ReadonlySet<string>,
+  caseSensitive: boolean,
+  value: ValueNode,
+): Diagnostic | undefined {
+  const text = bareText(value);
+  if (allowed.has(caseSensitive ? text : text.toLowerCase())) return undefined;
+  // A case-only slip is the clearest fix of all; otherwise the nearest value by edit distance.
+  const sameLetters = caseSensitive ? values.filter((v) => v.toLowerCase() === text.toLowerCase()) : [];
+  const near = sameLetters.length === 1 ? sameLetters[0] : clearBestMatch(text, values);
+  const how = caseSensitive ? ' (case-sensitive)' : '';
+  return error(
+    'unknown-enum-value',
+    `${quote(text)} is not a value of ${quote(fieldName)}${didYouMean(near ? [near] : [], quote)} Values${how}: ${listWords(values, quote)}`,
+    value.span,
+    near ? [replaceFix(`Use ${quote(quoteString(near))}`, value.span, quoteString(near))] : undefined,
+  );
+}
+
+/** Precomputed lookups for one field, so a long filter checks each value in constant time. */
+export interface FieldLookup {
+  readonly name: string;
+  readonly field: FieldSchema;
+  readonly caseSensitive: boolean;
+  readonly enumKeys?: ReadonlySet<string>;
+}
+
+/** Builds the lookups for a field. */
+export function fieldLookup(name: string, field: FieldSchema, caseSensitive: boolean): FieldLookup {
+  if (!field.enum) return { name, field, caseSensitive };
+  const keys = new Set(field.enum.map((v) => (caseSensitive ? v : v.toLowerCase())));
+  return { name, field, caseSensitive, enumKeys: keys };
+}
+
+/** Checks one value of a predicate: its type, then (for equality-like operators) the enum. */
+export function checkValue(
+  lookup: FieldLookup,
+  operator: PrimitiveOperator,
+  value: ValueNode,
+): Diagnostic | undefined {
+  const typeProblem = checkType(lookup.name, lookup.field, value);
+  if (typeProblem) return typeProblem;
+  if (!lookup.enumKeys || !lookup.field.enum || !ENUM_OPERATORS.has(operator)) return undefined;
+  return checkEnum(lookup.name, lookup.field.enum, lookup.enumKeys, lookup.caseSensitive, value);
+}
+
+/** The key under which two values of a list count as the same value. */
+export function sameValueKey(value: ValueNode, caseSensitive: boolean): string {
+  if (value.kind === 'string') return `s:${caseSensitive ? value.value : value.value.toLowerCase()}`;
+  if (value.kind === 'number') return `n:${value.value}`;
+  return `${value.kind}:${valueText(value)}`;
+}
