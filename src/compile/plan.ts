@@ -124,14 +124,20 @@ function operatorProblem(field: ResolvedField, operator: string, type: ValueType
 }
 
 /** The result of planning one leaf. */
-export type PlanResult = { readonly ok: true; readonly plan: LeafPlan } | { readonly ok: false; readonly diagnostic: Diagnostic };
+export type PlanResult =
+  | { readonly ok: true; readonly plan: LeafPlan }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 const NO_SPAN: Span = { start: 0, end: 0 };
 
 function malformed(node: { readonly span?: Span } | null, what: string): PlanResult {
   return {
     ok: false,
-    diagnostic: compileDiagnostic(COMPILE_CODES.malformedAst, `Not a well-formed filter: ${what}.`, node?.span ?? NO_SPAN),
+    diagnostic: compileDiagnostic(
+      COMPILE_CODES.malformedAst,
+      `Not a well-formed filter: ${what}.`,
+      node?.span ?? NO_SPAN,
+    ),
   };
 }
 
@@ -152,7 +158,8 @@ export function planLeaf(node: PredicateNode, schema: Schema): PlanResult {
   }
   const operator = node.operator as string;
   if (node.kind === 'presence') {
-    if (operator !== 'pr' && operator !== 'isnull') return malformed(node, `unknown operator ${quote(operator)}`);
+    if (operator !== 'pr' && operator !== 'isnull')
+      return malformed(node, `unknown operator ${quote(operator)}`);
     return { ok: true, plan: { kind: 'presence', field, operator } };
   }
   let nodes: readonly ValueNode[];
@@ -189,7 +196,13 @@ export function planLeaf(node: PredicateNode, schema: Schema): PlanResult {
   }
   return {
     ok: true,
-    plan: { kind: 'values', field, operator: operator as CompareOperator | ListOperator, typed: typed.typed, nodes },
+    plan: {
+      kind: 'values',
+      field,
+      operator: operator as CompareOperator | ListOperator,
+      typed: typed.typed,
+      nodes,
+    },
   };
 }
 
