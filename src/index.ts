@@ -13,6 +13,7 @@ export * from './ast/index.js';
 export * from './diagnostic/index.js';
 export { type FormatOptions, format, InvalidAstError } from './printer/format.js';
 export type { FieldSchema, FieldType, Schema } from './schema/types.js';
+export { SYNTAX_CODES, type SyntaxCode } from './syntax/codes.js';
 export { DEFAULT_LIMITS, MAX_LIMITS, type ParseLimits } from './syntax/limits.js';
 export {
   type ParseFailure,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, type Diagnostic, parse } from '../../src/index.js';
+import { applyFixes, type Diagnostic, parse, SYNTAX_CODES } from '../../src/index.js';
 
 interface Case {
   readonly input: string;
@@ -182,6 +182,20 @@ describe('diagnostics', () => {
       const repaired = applyFixes(input, [diagnostic]);
       expect(repaired).toBe(fixed);
     }
+  });
+
+  it('every code the parser can report is registered, and has a case here or in the limits tests', () => {
+    const covered = new Set([
+      ...cases.map((c) => c.code),
+      'not-a-string',
+      'too-many-errors',
+      'input-too-long',
+      'nesting-too-deep',
+      'too-many-comparisons',
+      'list-too-long',
+    ]);
+    expect([...covered].filter((code) => !(code in SYNTAX_CODES))).toEqual([]);
+    expect(Object.keys(SYNTAX_CODES).filter((code) => !covered.has(code))).toEqual([]);
   });
 
   it('every listed fix yields a filter that parses (alone or together with the others)', () => {
