@@ -1,0 +1,9 @@
+/**
+ * The standard V3 collection parameters (`filters`, `sorters`, `limit`, `offset`, `count`),
+ * read from a query string and checked against an endpoint's schema.
+ * @module
+ */
+
+export * from './parse-collection.js';
+export { type DecodedQuery, decodeQuery, type QueryParameter } from './query-string.js';
+export { parseSorters, type Sorter, type SortersResult } from './sorters.js';

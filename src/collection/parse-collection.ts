@@ -1,0 +1,199 @@
+import type { Expression } from '../ast/index.js';
+import { applyFixes, type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
+import { clearBestMatch } from '../schema/suggest.js';
+import type { Schema } from '../schema/types.js';
+import type { ParseLimits } from '../syntax/limits.js';
+import { parse } from '../syntax/parse.js';
+import type { ParameterDiagnostic } from '../v3-error/locate.js';
+import { validate } from '../validate/validate.js';
+import { parseBooleanText, parseWholeNumber } from './numbers.js';
+import { decodeQuery, type QueryParameter } from './query-string.js';
+import { parseSorters, type Sorter } from './sorters.js';
+
+/** The standard V3 collection parameters. */
+export const COLLECTION_PARAMETERS = ['filters', 'sorters', 'limit', 'offset', 'count'] as const;
+
+/** Options of {@link parseCollectionQuery}. */
+export interface CollectionQueryOptions {
+  /** The largest `limit` accepted; default 250. */
+  readonly maxLimit?: number;
+  /** The `limit` when none is given; default `maxLimit` (250). */
+  readonly defaultLimit?: number;
+  /** The sortable fields; overrides the schema's `sorters`. */
+  readonly sorters?: readonly string[];
+  /** Limits for parsing `filters` (see `parse`). */
+  readonly limits?: Partial<ParseLimits>;
+}
+
+/** A valid collection query, typed. */
+export interface CollectionQuerySuccess {
+  readonly ok: true;
+  /** The validated filter; undefined when `filters` is absent or empty. */
+  readonly filters: Expression | undefined;
+  readonly sorters: readonly Sorter[];
+  readonly limit: number;
+  readonly offset: number;
+  readonly count: boolean;
+  /** Warnings only. */
+  readonly diagnostics: readonly ParameterDiagnostic[];
+  /** The decoded value of each standard parameter given, by name (the texts the spans index). */
+  readonly parameters: Readonly<Record<string, string>>;
+}
+
+/** A rejected collection query: at least one error; feed it to `toV3ErrorResponse`. */
+export interface CollectionQueryFailure {
+  readonly ok: false;
+  readonly diagnostics: readonly ParameterDiagnostic[];
+  /** The decoded value of each standard parameter given, by name: pass as `toV3ErrorResponse`'s `text`. */
+  readonly parameters: Readonly<Record<string, string>>;
+}
+
+/** The result of {@link parseCollectionQuery}. */
+export type CollectionQueryResult = CollectionQuerySuccess | CollectionQueryFailure;
+
+const STANDARD: ReadonlySet<string> = new Set(COLLECTION_PARAMETERS);
+
+function tag(parameter: string, diagnostics: readonly Diagnostic[]): ParameterDiagnostic[] {
+  return diagnostics.map((d) => ({ ...d, parameter }));
+}
+
+/**
+ * A `+` in a date-time offset arrives as a space (`+` means space in a query string): point at
+ * it when the filter did not parse, since the parser alone cannot know why the space is there.
+ */
+function plusAsSpace(filters: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const pattern = /[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)? (?=[0-9]{2}:[0-9]{2})/g;
+  for (const match of filters.matchAll(pattern)) {
+    const at = match.index + match[0].length - 1;
+    const span = { start: at, end: at + 1 };
+    found.push(
+      error(
+        'unencoded-plus',
+        'A `+` in a query string means a space: encode the `+` of a time offset as `%2B`',
+        span,
+        [replaceFix('Use `+`', span, '+')],
+      ),
+    );
+  }
+  return found;
+}
+
+function checkFilters(text: string, schema: Schema, options: CollectionQueryOptions | undefined) {
+  if (text.trim() === '') return { filters: undefined, diagnostics: [] };
+  const parseOptions = options?.limits ? { limits: options.limits } : undefined;
+  const parsed = parse(text, parseOptions);
+  if (!parsed.ok) {
+    const spaces = plusAsSpace(text);
+    // When putting the `+` back makes the filter parse, that was the only problem: say just that.
+    const repaired = spaces.length > 0 && parse(applyFixes(text, spaces), parseOptions).ok;
+    return { filters: undefined, diagnostics: repaired ? spaces : [...spaces, ...parsed.diagnostics] };
+  }
+  const problems = validate(parsed.ast, schema, { text });
+  return { filters: parsed.ast, diagnostics: [...parsed.diagnostics, ...problems] };
+}
+
+function unknownParameter(parameter: QueryParameter): ParameterDiagnostic | undefined {
+  // Servers take other parameters too; only a near miss of a standard one is worth a word.
+  const near = clearBestMatch(parameter.name, COLLECTION_PARAMETERS);
+  if (!near) return undefined;
+  return {
+    ...warning(
+      'unknown-parameter',
+      `${quote(parameter.name)} is not a collection parameter and is ignored; did you mean ${quote(near)}?`,
+      { start: 0, end: 0 },
+    ),
+    parameter: parameter.name,
+  };
+}
+
+/**
+ * Reads the standard V3 collection parameters of a request (`filters`, `sorters`, `limit`,
+ * `offset`, `count`) from a raw query string or `URLSearchParams`, checks each against the
+ * endpoint's schema, and returns them typed, or every problem found. Other parameters are left
+ * to the caller. Never throws.
+ *
+ * - `limit`: digits only, 0..`maxLimit` (default 250); default `defaultLimit` (250).
+ * - `offset`: digits only, 0 or more; default 0.
+ * - `count`: `true` or `false` exactly; default false.
+ * - `sorters`: comma-separated fields from the whitelist (`options.sorters`, else the schema's
+ *   `sorters`; neither means the endpoint does not sort), `-` for descending, each once.
+ * - `filters`: parsed, then validated against `schema`.
+ * - a standard parameter given twice is rejected (`repeated-parameter`); an empty `filters` or
+ *   `sorters` counts as absent.
+ *
+ * @example
+ * const result = parseCollectionQuery('filters=status+eq+%22Failed%22&limit=50', workflowExecutionsSchema);
+ * if (!result.ok) return toV3ErrorResponse(result.diagnostics, { text: result.parameters });
+ */
+export function parseCollectionQuery(
+  query: string | URLSearchParams,
+  schema: Schema,
+  options?: CollectionQueryOptions,
+): CollectionQueryResult {
+  const decoded = decodeQuery(query);
+  const diagnostics: ParameterDiagnostic[] = [...decoded.diagnostics];
+  // A parameter that could not be decoded has been reported; checking its raw text would only repeat that.
+  const undecodable = new Set(decoded.diagnostics.map((d) => d.parameter));
+  const values = new Map<string, string>();
+  for (const parameter of decoded.parameters) {
+    if (!STANDARD.has(parameter.name)) {
+      const hint = unknownParameter(parameter);
+      if (hint) diagnostics.push(hint);
+    } else if (values.has(parameter.name)) {
+      diagnostics.push({
+        ...error('repeated-parameter', `${quote(parameter.name)} is given more than once; give it once`, {
+          start: 0,
+          end: 0,
+        }),
+        parameter: parameter.name,
+      });
+    } else {
+      values.set(parameter.name, parameter.value);
+    }
+  }
+
+  const parameters = Object.fromEntries(values);
+  for (const name of undecodable) if (name !== undefined) values.delete(name);
+
+  const maxLimit = Math.max(0, Math.floor(options?.maxLimit ?? 250));
+  let limit = Math.min(maxLimit, Math.max(0, Math.floor(options?.defaultLimit ?? maxLimit)));
+  let offset = 0;
+  let count = false;
+  let sorters: readonly Sorter[] = [];
+  let filters: Expression | undefined;
+
+  const limitText = values.get('limit');
+  if (limitText !== undefined) {
+    const read = parseWholeNumber('limit', 'invalid-limit', limitText, maxLimit);
+    if ('value' in read) limit = read.value;
+    else diagnostics.push({ ...read.problem, parameter: 'limit' });
+  }
+  const offsetText = values.get('offset');
+  if (offsetText !== undefined) {
+    const read = parseWholeNumber('offset', 'invalid-offset', offsetText, Number.MAX_SAFE_INTEGER);
+    if ('value' in read) offset = read.value;
+    else diagnostics.push({ ...read.problem, parameter: 'offset' });
+  }
+  const countText = values.get('count');
+  if (countText !== undefined) {
+    const read = parseBooleanText('count', countText);
+    if ('value' in read) count = read.value;
+    else diagnostics.push({ ...read.problem, parameter: 'count' });
+  }
+  const sortersText = values.get('sorters');
+  if (sortersText !== undefined && sortersText !== '') {
+    const read = parseSorters(sortersText, options?.sorters ?? schema.sorters);
+    sorters = read.sorters;
+    diagnostics.push(...tag('sorters', read.diagnostics));
+  }
+  const filtersText = values.get('filters');
+  if (filtersText !== undefined) {
+    const read = checkFilters(filtersText, schema, options);
+    filters = read.filters;
+    diagnostics.push(...tag('filters', read.diagnostics));
+  }
+
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, parameters };
+  return { ok: true, filters, sorters, limit, offset, count, diagnostics, parameters };
+}
