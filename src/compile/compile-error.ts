@@ -23,6 +23,8 @@ export const COMPILE_CODES = {
   loneSurrogate: 'sql-lone-surrogate',
   /** A schema `column` (or the `table` option) is empty or holds U+0000. */
   invalidIdentifier: 'sql-invalid-identifier',
+  /** More values than the engine can bind in one statement. */
+  tooManyParameters: 'sql-too-many-parameters',
   /** The requested case folding cannot be pinned in this dialect without extensions. */
   caseFoldingUnsupported: 'sql-case-folding-unsupported',
 } as const;

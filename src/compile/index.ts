@@ -1,0 +1,10 @@
+/**
+ * The compilers: in-memory predicates and parameterized SQL that select the same records.
+ * @module
+ */
+
+export { type CaseFolding, compareCodePoints, foldAscii, foldUnicode } from './case-folding.js';
+export { COMPILE_CODES, type CompileCode, FilterCompileError } from './compile-error.js';
+export { toSqlDateTime } from './instant.js';
+export * from './predicate/index.js';
+export * from './sql/index.js';

@@ -1,0 +1,187 @@
+import type { Expression, PredicateNode } from '../../ast/expression.js';
+import type { Span } from '../../ast/span.js';
+import type { Diagnostic } from '../../diagnostic/diagnostic.js';
+import { quote } from '../../diagnostic/text.js';
+import { COMPILE_CODES, type CompileCode, compileDiagnostic } from '../compile-error.js';
+import { type LeafPlan, planLeaf } from '../plan.js';
+import { type CompositeNode, reduceExpression } from '../reduce.js';
+import { quoteIdentifier, type SqlDialect } from './dialect.js';
+import { type LeafContext, leafSql } from './leaf.js';
+import { postgres } from './postgres.js';
+import { sqlite } from './sqlite.js';
+import type { SqlOptions, SqlParam, SqlResult } from './types.js';
+
+const DIALECTS: Readonly<Record<string, SqlDialect>> = { postgres, sqlite };
+
+/** A compiled subtree: its SQL, and whether it is already wrapped in parentheses. */
+interface Fragment {
+  readonly sql: string;
+  /** Parenthesized (safe as an operand of anything). */
+  readonly grouped: boolean;
+}
+
+// Longer `and`/`or` chains are nested in groups of this size, so a chain of any length builds an
+// expression tree of logarithmic depth (SQLite rejects trees deeper than 1000).
+const CHAIN_GROUP = 16;
+
+function joinBalanced(parts: readonly string[], operator: 'AND' | 'OR'): string {
+  if (parts.length <= CHAIN_GROUP) return `(${parts.join(` ${operator} `)})`;
+  const groups: string[] = [];
+  const size = Math.ceil(parts.length / CHAIN_GROUP);
+  for (let i = 0; i < parts.length; i += size) groups.push(joinBalanced(parts.slice(i, i + size), operator));
+  return joinBalanced(groups, operator);
+}
+
+const NO_SPAN: Span = { start: 0, end: 0 };
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+function identifierProblem(name: unknown): string | undefined {
+  if (typeof name !== 'string' || name.length === 0) return 'is empty';
+  if (name.includes('\0')) return 'holds U+0000';
+  if (LONE_SURROGATE.test(name)) return 'holds an unpaired surrogate';
+  return undefined;
+}
+
+function textProblem(plan: LeafPlan): { code: CompileCode; message: string; span: Span } | undefined {
+  if (plan.kind !== 'values' || plan.typed.type !== 'string') return undefined;
+  const values = plan.typed.values;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const span = plan.nodes[i]?.span ?? NO_SPAN;
+    if (value.includes('\0')) {
+      return {
+        code: COMPILE_CODES.nulCharacter,
+        message: `The value ${quote(value)} holds a NUL character (U+0000), which SQL text cannot hold.`,
+        span,
+      };
+    }
+    if (LONE_SURROGATE.test(value)) {
+      return {
+        code: COMPILE_CODES.loneSurrogate,
+        message: `The value ${quote(value)} holds an unpaired surrogate, which is not Unicode text.`,
+        span,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL or SQLite, with
+ * the same semantics as `compilePredicate` (see the README's Semantics and SQL sections).
+ *
+ * Values are only ever parameters; identifiers come only from the schema's `column` (default:
+ * the field name) and are quoted, embedded quotes doubled. Comparisons on NULL are false and
+ * `not` is plain negation: a comparison under `not` that could be NULL is guarded with
+ * `column IS NOT NULL AND ...`, so SQL's three-valued logic never leaks. Outside any `not`, a
+ * NULL comparison rejects the row just as FALSE does; if you negate or select the fragment
+ * yourself, wrap it in `COALESCE((fragment), FALSE)`.
+ *
+ * Never throws. Returns `ok: false` with diagnostics when the AST does not fit the schema (it
+ * was not validated), a string value holds U+0000 or an unpaired surrogate, a column name is
+ * unusable, the requested case folding cannot be pinned in the dialect, or there are more
+ * values than the engine can bind.
+ */
+export function compileSql(ast: Expression, options: SqlOptions): SqlResult {
+  try {
+    return compile(ast, options);
+  } catch {
+    // Only a malformed AST (e.g. a cyclic or hostile object) can get here.
+    return {
+      ok: false,
+      diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, 'Not a well-formed filter.', NO_SPAN)],
+    };
+  }
+}
+
+function compile(ast: Expression, options: SqlOptions): SqlResult {
+  const diagnostics: Diagnostic[] = [];
+  const dialect = Object.hasOwn(DIALECTS, options.dialect) ? DIALECTS[options.dialect] : undefined;
+  if (dialect === undefined) {
+    const message = `Unknown SQL dialect ${quote(String(options.dialect))}; use \`postgres\` or \`sqlite\`.`;
+    return { ok: false, diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, message, NO_SPAN)] };
+  }
+  const folding = options.caseFolding;
+  const foldingProblem = dialect.foldingProblem(folding);
+  if (foldingProblem !== undefined) {
+    diagnostics.push(compileDiagnostic(COMPILE_CODES.caseFoldingUnsupported, foldingProblem, NO_SPAN));
+  }
+  const table = options.table;
+  if (table !== undefined && identifierProblem(table) !== undefined) {
+    const message = `The table name ${quote(String(table))} ${identifierProblem(table)}.`;
+    diagnostics.push(compileDiagnostic(COMPILE_CODES.invalidIdentifier, message, NO_SPAN));
+  }
+  const offset = Math.max(0, Math.trunc(options.parameterOffset ?? 0)) || 0;
+  const params: SqlParam[] = [];
+  const prefix = table === undefined ? '' : `${quoteIdentifier(table)}.`;
+  const ctx: LeafContext = {
+    dialect,
+    folding,
+    bind(value) {
+      params.push(value);
+      return dialect.placeholder(offset + params.length);
+    },
+    column: (plan) => prefix + quoteIdentifier(plan.field.column),
+    memberAlias: table === 'v3f_member' ? 'v3f_member_' : 'v3f_member',
+  };
+  const joinAnd = (parts: readonly string[]) => joinBalanced(parts, 'AND');
+  const failed: Fragment = { sql: dialect.falseSql, grouped: false };
+
+  const root = reduceExpression<Fragment, boolean>(ast, false, {
+    leaf(node: PredicateNode, underNot: boolean): Fragment {
+      const planned = planLeaf(node, options.schema);
+      if (!planned.ok) {
+        diagnostics.push(planned.diagnostic);
+        return failed;
+      }
+      const plan = planned.plan;
+      const columnProblem = identifierProblem(plan.field.column);
+      if (columnProblem !== undefined) {
+        const message = `The column of ${quote(plan.field.name)} ${columnProblem}.`;
+        diagnostics.push(
+          compileDiagnostic(COMPILE_CODES.invalidIdentifier, message, node.field.span ?? NO_SPAN),
+        );
+        return failed;
+      }
+      const text = textProblem(plan);
+      if (text !== undefined) {
+        diagnostics.push(compileDiagnostic(text.code, text.message, text.span));
+        return failed;
+      }
+      const leaf = leafSql(plan, ctx, joinAnd);
+      // Under `not`, NULL must read as FALSE, or NOT would keep it NULL and drop the row.
+      if (underNot && leaf.nullable) {
+        return { sql: `(${ctx.column(plan)} IS NOT NULL AND ${leaf.sql})`, grouped: true };
+      }
+      return { sql: leaf.sql, grouped: false };
+    },
+    combine(node: CompositeNode, children: readonly Fragment[]): Fragment {
+      if (node.kind === 'not') {
+        const child = children[0] ?? failed;
+        return { sql: `NOT ${child.grouped ? child.sql : `(${child.sql})`}`, grouped: false };
+      }
+      if (children.length === 0)
+        return { sql: node.kind === 'and' ? `NOT ${dialect.falseSql}` : dialect.falseSql, grouped: false };
+      if (children.length === 1) return children[0]!;
+      return {
+        sql: joinBalanced(
+          children.map((c) => c.sql),
+          node.kind === 'and' ? 'AND' : 'OR',
+        ),
+        grouped: true,
+      };
+    },
+    childContext: (node, underNot) => underNot || node.kind === 'not',
+    malformed(node): Fragment {
+      const span = (node as { span?: Span } | null)?.span ?? NO_SPAN;
+      diagnostics.push(compileDiagnostic(COMPILE_CODES.malformedAst, 'Not a well-formed filter node.', span));
+      return failed;
+    },
+  });
+  if (diagnostics.length === 0 && params.length > dialect.maxParameters) {
+    const message = `The filter has ${params.length} values; ${dialect.name} binds at most ${dialect.maxParameters}.`;
+    diagnostics.push(compileDiagnostic(COMPILE_CODES.tooManyParameters, message, ast.span ?? NO_SPAN));
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  return { ok: true, sql: root.sql, params, diagnostics };
+}

@@ -1,0 +1,57 @@
+import type { CaseFolding } from '../case-folding.js';
+import type { ValueType } from '../plan.js';
+import type { SqlDialectName, SqlParam } from './types.js';
+
+/** The expression for each member of a collection column, and where it comes from. */
+export interface MemberSource {
+  /** A FROM item, e.g. `unnest("tags") AS "m"("v")`. */
+  readonly from: string;
+  /** The member value, e.g. `"m"."v"`. */
+  readonly value: string;
+  /** A condition that keeps members of the right type, where storage cannot guarantee it. */
+  readonly typeCheck: string | undefined;
+}
+
+/**
+ * The small set of things that differ between SQL dialects. Everything else (null semantics,
+ * `not`, escaping, parameter handling) lives in the shared compiler.
+ */
+export interface SqlDialect {
+  readonly name: SqlDialectName;
+  /** The most parameters one statement can bind. */
+  readonly maxParameters: number;
+  /** The placeholder for the `position`-th parameter of the statement (1-based). */
+  placeholder(position: number): string;
+  /** A placeholder used as text inside a function call, cast where the engine cannot infer it. */
+  textArgument(placeholder: string): string;
+  /** The constant false. */
+  readonly falseSql: string;
+  /** A boolean as bound for this engine's boolean storage. */
+  booleanParam(value: boolean): SqlParam;
+  /** Why this dialect cannot pin `folding`, or undefined when it can. */
+  foldingProblem(folding: CaseFolding | undefined): string | undefined;
+  /** `lower()` of `sql` under the requested folding. */
+  lower(sql: string, folding: CaseFolding | undefined): string;
+  /**
+   * Makes the left operand of `<`/`>` compare by code point. `folded` says whether it is a
+   * `lower()` result made by {@link SqlDialect.lower} with `folding`.
+   */
+  byCodePoint(sql: string, folded: boolean, folding: CaseFolding | undefined): string;
+  /**
+   * Case-sensitive `co`/`sw` of `operand`: returns the SQL, binding the pattern via `bind`.
+   * (Case-insensitive ones use `lower(...) LIKE lower(...) ESCAPE '!'` in both dialects.)
+   */
+  caseSensitiveMatch(
+    operand: string,
+    operator: 'co' | 'sw',
+    text: string,
+    bind: (value: SqlParam) => string,
+  ): string;
+  /** The members of a collection column holding values of `type`; `alias` is free to use. */
+  members(column: string, type: ValueType, alias: string): MemberSource;
+}
+
+/** Quotes an identifier in double quotes, doubling any embedded double quote (both dialects). */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

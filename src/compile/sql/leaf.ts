@@ -1,0 +1,198 @@
+import type { CompareOperator } from '../../ast/operators.js';
+import type { CaseFolding } from '../case-folding.js';
+import { type Instant, sqlInstant } from '../instant.js';
+import type { LeafPlan, TypedValues, ValuePlan } from '../plan.js';
+import type { SqlDialect } from './dialect.js';
+import { LIKE_ESCAPE, likePattern } from './patterns.js';
+import type { SqlParam } from './types.js';
+
+/** The SQL of one leaf; `nullable` when it is NULL (not FALSE) for a NULL column. */
+export interface LeafSql {
+  readonly sql: string;
+  readonly nullable: boolean;
+}
+
+/** What leaf compilation needs from the compiler around it. */
+export interface LeafContext {
+  readonly dialect: SqlDialect;
+  readonly folding: CaseFolding | undefined;
+  /** Binds a value and returns its placeholder. */
+  bind(value: SqlParam): string;
+  /** The quoted (and qualified) column of a plan's field. */
+  column(plan: LeafPlan): string;
+  /** An alias no column reference can clash with, for collection members. */
+  readonly memberAlias: string;
+}
+
+type ScalarOperator = Exclude<CompareOperator, 'co' | 'sw'> | 'in';
+
+const SQL_OPERATOR: Record<Exclude<ScalarOperator, 'in'>, string> = {
+  eq: '=',
+  ne: '<>',
+  gt: '>',
+  ge: '>=',
+  lt: '<',
+  le: '<=',
+};
+
+function nullable(sql: string): LeafSql {
+  return { sql, nullable: true };
+}
+
+function twoValued(sql: string): LeafSql {
+  return { sql, nullable: false };
+}
+
+/** `x op p`, or `x IN (p, ...)`: the shape every non-pattern comparison takes. */
+function scalarSql(x: string, operator: ScalarOperator, placeholders: readonly string[]): string {
+  if (operator === 'in') {
+    return placeholders.length === 1 ? `${x} = ${placeholders[0]}` : `${x} IN (${placeholders.join(', ')})`;
+  }
+  return `${x} ${SQL_OPERATOR[operator]} ${placeholders[0]}`;
+}
+
+function isOrdering(operator: string): boolean {
+  return operator === 'gt' || operator === 'ge' || operator === 'lt' || operator === 'le';
+}
+
+function stringSql(
+  x: string,
+  operator: CompareOperator | 'in',
+  values: readonly string[],
+  caseSensitive: boolean,
+  ctx: LeafContext,
+): string {
+  const { dialect, folding } = ctx;
+  if (caseSensitive) {
+    if (operator === 'co' || operator === 'sw')
+      return dialect.caseSensitiveMatch(x, operator, values[0]!, ctx.bind);
+    // No function around the column: a plain index serves `=`, `IN` and (in code-point order) ranges.
+    const left = isOrdering(operator) ? dialect.byCodePoint(x, false, folding) : x;
+    return scalarSql(left, operator, values.map(ctx.bind));
+  }
+  const lower = (sql: string) => dialect.lower(sql, folding);
+  const lowerValue = (value: string) => lower(dialect.textArgument(ctx.bind(value)));
+  if (operator === 'co' || operator === 'sw') {
+    return `${lower(x)} LIKE ${lowerValue(likePattern(operator, values[0]!))} ESCAPE '${LIKE_ESCAPE}'`;
+  }
+  const left = isOrdering(operator) ? dialect.byCodePoint(lower(x), true, folding) : lower(x);
+  return scalarSql(left, operator, values.map(lowerValue));
+}
+
+/**
+ * Date-times are stored to the nanosecond within years 0000-9999 (see `toSqlDateTime`). A
+ * literal finer than that, or outside those years, lies strictly between (or beyond) storable
+ * values, so each operator becomes an exact test on the neighbouring storable value.
+ */
+function dateTimeSql(
+  x: string,
+  operator: ScalarOperator,
+  values: readonly Instant[],
+  ctx: LeafContext,
+): LeafSql {
+  const placed = values.map(sqlInstant);
+  if (operator === 'in') {
+    const exact: string[] = [];
+    for (const p of placed) if (p.kind === 'within' && p.exact) exact.push(p.text);
+    return exact.length === 0
+      ? twoValued(ctx.dialect.falseSql)
+      : nullable(scalarSql(x, 'in', exact.map(ctx.bind)));
+  }
+  const p = placed[0]!;
+  if (p.kind === 'within' && p.exact) return nullable(scalarSql(x, operator, [ctx.bind(p.text)]));
+  const present = twoValued(`${x} IS NOT NULL`);
+  const none = twoValued(ctx.dialect.falseSql);
+  const later = operator === 'gt' || operator === 'ge';
+  switch (operator) {
+    case 'eq':
+      return none;
+    case 'ne':
+      return present;
+    default:
+      if (p.kind === 'before') return later ? present : none;
+      if (p.kind === 'after') return later ? none : present;
+      // Between `p.text` and the next nanosecond: `> L` is `> p.text`, `< L` is `<= p.text`.
+      return nullable(`${x} ${later ? '>' : '<='} ${ctx.bind(p.text)}`);
+  }
+}
+
+/** The test of one operand (a column or a collection member) against a plan's values. */
+function operandSql(
+  x: string,
+  plan: ValuePlan,
+  operator: CompareOperator | 'in',
+  typed: TypedValues,
+  ctx: LeafContext,
+): LeafSql {
+  switch (typed.type) {
+    case 'string':
+      return nullable(stringSql(x, operator, typed.values, plan.field.caseSensitive, ctx));
+    case 'date-time':
+      return dateTimeSql(x, operator as ScalarOperator, typed.values, ctx);
+    case 'number':
+      return nullable(scalarSql(x, operator as ScalarOperator, typed.values.map(ctx.bind)));
+    case 'boolean':
+      return nullable(
+        scalarSql(
+          x,
+          operator as ScalarOperator,
+          typed.values.map((v) => ctx.bind(ctx.dialect.booleanParam(v))),
+        ),
+      );
+  }
+}
+
+function existsMember(
+  plan: ValuePlan,
+  operator: CompareOperator | 'in',
+  typed: TypedValues,
+  ctx: LeafContext,
+): string {
+  const members = ctx.dialect.members(ctx.column(plan), typed.type, ctx.memberAlias);
+  const test = operandSql(members.value, plan, operator, typed, ctx).sql;
+  const where = members.typeCheck === undefined ? test : `${members.typeCheck} AND ${test}`;
+  return `EXISTS (SELECT 1 FROM ${members.from} WHERE ${where})`;
+}
+
+function single(typed: TypedValues, index: number): TypedValues {
+  switch (typed.type) {
+    case 'string':
+      return { type: typed.type, values: [typed.values[index]!] };
+    case 'number':
+      return { type: typed.type, values: [typed.values[index]!] };
+    case 'boolean':
+      return { type: typed.type, values: [typed.values[index]!] };
+    case 'date-time':
+      return { type: typed.type, values: [typed.values[index]!] };
+  }
+}
+
+/**
+ * The SQL of one leaf. Comparisons on a collection column hold when some member satisfies
+ * them (`EXISTS` over the members); `ca` needs one such `EXISTS` per listed value. `EXISTS` and
+ * `IS [NOT] NULL` are never NULL; a plain comparison is NULL on a NULL column (`nullable`).
+ */
+export function leafSql(
+  plan: LeafPlan,
+  ctx: LeafContext,
+  joinAnd: (parts: readonly string[]) => string,
+): LeafSql {
+  const column = ctx.column(plan);
+  if (plan.kind === 'presence')
+    return twoValued(`${column} ${plan.operator === 'pr' ? 'IS NOT NULL' : 'IS NULL'}`);
+  const { typed, operator } = plan;
+  if (operator === 'ca') {
+    const parts: string[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < typed.values.length; i++) {
+      const one = single(typed, i);
+      const key = JSON.stringify(one.values[0]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      parts.push(existsMember(plan, 'eq', one, ctx));
+    }
+    return twoValued(parts.length === 1 ? parts[0]! : joinAnd(parts));
+  }
+  if (plan.field.collection) return twoValued(existsMember(plan, operator, typed, ctx));
+  return operandSql(column, plan, operator, typed, ctx);
+}

@@ -1,0 +1,44 @@
+import type { ValueType } from '../plan.js';
+import type { SqlDialect } from './dialect.js';
+import { quoteIdentifier } from './dialect.js';
+import { globPattern } from './patterns.js';
+
+// json_each's `type` column for each value type: a member of another type never matches.
+const JSON_TYPES: Record<ValueType, string> = {
+  string: "('text')",
+  'date-time': "('text')",
+  number: "('integer', 'real')",
+  boolean: "('true', 'false')",
+};
+
+/**
+ * SQLite: `?` placeholders; strings as TEXT (default BINARY collation), numbers as REAL or
+ * INTEGER, booleans as INTEGER 0/1, date-times as TEXT in the storage form of `toSqlDateTime`;
+ * collections as TEXT holding a JSON array of those (JSON `true`/`false` for booleans), read
+ * with `json_each`.
+ */
+export const sqlite: SqlDialect = {
+  name: 'sqlite',
+  // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32.
+  maxParameters: 32_766,
+  placeholder: () => '?',
+  textArgument: (placeholder) => placeholder,
+  falseSql: '0',
+  booleanParam: (value) => (value ? 1 : 0),
+  foldingProblem: (folding) =>
+    folding === 'unicode'
+      ? "SQLite's built-in lower() folds ASCII letters only; Unicode folding needs an extension."
+      : undefined,
+  lower: (sql) => `lower(${sql})`,
+  // BINARY, the default collation, compares UTF-8 bytes: code-point order already.
+  byCodePoint: (sql) => sql,
+  // SQLite's LIKE ignores ASCII case, so case-sensitive matching uses GLOB (case-sensitive,
+  // and index-friendly for `sw` like LIKE).
+  caseSensitiveMatch: (operand, operator, text, bind) =>
+    `${operand} GLOB ${bind(globPattern(operator, text))}`,
+  members: (column, type, alias) => ({
+    from: `json_each(${column}) AS ${quoteIdentifier(alias)}`,
+    value: `${quoteIdentifier(alias)}."value"`,
+    typeCheck: `${quoteIdentifier(alias)}."type" IN ${JSON_TYPES[type]}`,
+  }),
+};

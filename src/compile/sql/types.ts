@@ -1,0 +1,45 @@
+import type { Diagnostic } from '../../diagnostic/diagnostic.js';
+import type { Schema } from '../../schema/types.js';
+import type { CaseFolding } from '../case-folding.js';
+
+/** The SQL dialects `compileSql` writes. */
+export type SqlDialectName = 'postgres' | 'sqlite';
+
+/** A value bound to a placeholder: text, a number, or a boolean (PostgreSQL only; SQLite gets 1/0). */
+export type SqlParam = string | number | boolean;
+
+/** Options of `compileSql`. */
+export interface SqlOptions {
+  /** The schema the filter was validated against: types, case sensitivity and columns. */
+  readonly schema: Schema;
+  /** Which engine the fragment is for. */
+  readonly dialect: SqlDialectName;
+  /**
+   * How many placeholders come before this fragment in the statement it is embedded in
+   * (default 0). PostgreSQL numbering starts at `$<offset + 1>`; SQLite's `?` placeholders are
+   * positional, so there the params simply go after the ones already bound.
+   */
+  readonly parameterOffset?: number;
+  /**
+   * Pins what case-insensitive comparisons fold, whatever the database's collation:
+   * PostgreSQL computes `lower()` under `COLLATE "C"` (`'ascii'`) or `COLLATE "pg_c_utf8"`
+   * (`'unicode'`, PostgreSQL 17+). Left out, `lower()` follows the column's collation (for the
+   * column) and the database default (for the value). SQLite's built-in `lower()` folds ASCII
+   * only, so there only `'ascii'` (or nothing) is possible.
+   */
+  readonly caseFolding?: CaseFolding;
+  /** A table name or alias to qualify every column with (`"t"."status"`); default: none. */
+  readonly table?: string;
+}
+
+/** What `compileSql` returns: a WHERE-clause fragment and its parameters, or why there is none. */
+export type SqlResult =
+  | {
+      readonly ok: true;
+      /** A boolean SQL expression with placeholders, ready to follow `WHERE`. */
+      readonly sql: string;
+      /** The values to bind, in placeholder order. */
+      readonly params: readonly SqlParam[];
+      readonly diagnostics: readonly Diagnostic[];
+    }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
