@@ -29,7 +29,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     previous2 = previous;
     previous = current;
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, limit + 1);
 }
 
 /** Case and underscores are not meaningful differences between two spellings of a name. */
