@@ -6,6 +6,12 @@ import { isNumberLiteral } from '../syntax/chars.js';
 import { quoteString } from '../syntax/quoted.js';
 import { describeType, ENUM_OPERATORS } from './field-rules.js';
 
+/** Whether a number literal's text is a whole number (`12`, `-3`, `1.0`: a zero fraction is whole). */
+function isWholeNumberText(text: string): boolean {
+  const dot = text.indexOf('.');
+  return dot < 0 || /^0+$/.test(text.slice(dot + 1));
+}
+
 /** The text a value would be written as in a filter. */
 export function valueText(value: ValueNode): string {
   switch (value.kind) {
@@ -62,7 +68,7 @@ function checkType(fieldName: string, field: FieldSchema, value: ValueNode): Dia
     case 'number':
     case 'integer': {
       if (value.kind === 'number') {
-        if (field.type === 'number' || !value.text.includes('.')) return undefined;
+        if (field.type === 'number' || isWholeNumberText(value.text)) return undefined;
         return error(
           'type-mismatch',
           `${quote(value.text)} has a fraction, but ${quote(fieldName)} is an integer field`,
@@ -70,7 +76,7 @@ function checkType(fieldName: string, field: FieldSchema, value: ValueNode): Dia
         );
       }
       const text = value.kind === 'string' ? value.value.trim() : '';
-      const fits = isNumberLiteral(text) && (field.type === 'number' || !text.includes('.'));
+      const fits = isNumberLiteral(text) && (field.type === 'number' || isWholeNumberText(text));
       return mismatch(
         fieldName,
         field,
