@@ -132,9 +132,12 @@ export function parseCollectionQuery(
   options?: CollectionQueryOptions,
 ): CollectionQueryResult {
   const decoded = decodeQuery(query);
-  const diagnostics: ParameterDiagnostic[] = [...decoded.diagnostics];
+  // Other parameters are the caller's business, even when they are malformed.
+  const diagnostics: ParameterDiagnostic[] = decoded.diagnostics.filter((d) =>
+    STANDARD.has(d.parameter ?? ''),
+  );
   // A parameter that could not be decoded has been reported; checking its raw text would only repeat that.
-  const undecodable = new Set(decoded.diagnostics.map((d) => d.parameter));
+  const undecodable = new Set(diagnostics.map((d) => d.parameter));
   const values = new Map<string, string>();
   for (const parameter of decoded.parameters) {
     if (!STANDARD.has(parameter.name)) {
