@@ -1,0 +1,122 @@
+import type { PGlite } from '@electric-sql/pglite';
+import Database from 'better-sqlite3';
+import { toSqlDateTime } from '../../../src/compile/instant.js';
+import type { SqlParam } from '../../../src/compile/sql/types.js';
+import { type GenDataset, type GenField, readGenField } from './data.js';
+
+/** The table the differential tests load (a hostile name, to exercise the `table` option). */
+export const TABLE = 'data "t"';
+
+/** Quotes an identifier for the test's own DDL (independent of the compiler's helper). */
+export function ident(name: string): string {
+  return `"${name.split('"').join('""')}"`;
+}
+
+const PG_TYPES = {
+  string: 'text',
+  number: 'double precision',
+  integer: 'bigint',
+  boolean: 'boolean',
+  'date-time': 'text',
+} as const;
+
+const SQLITE_TYPES = {
+  string: 'TEXT',
+  number: 'REAL',
+  integer: 'INTEGER',
+  boolean: 'INTEGER',
+  'date-time': 'TEXT',
+} as const;
+
+function storeScalar(field: GenField, value: unknown, dialect: 'postgres' | 'sqlite'): unknown {
+  if (value === null || value === undefined) return null;
+  if (field.type === 'date-time') {
+    const text = toSqlDateTime(value as string | Date);
+    if (text === undefined) throw new Error(`unstorable date-time ${String(value)}`);
+    return text;
+  }
+  if (field.type === 'boolean' && dialect === 'sqlite') return value ? 1 : 0;
+  return value;
+}
+
+/** The value a column holds for a record, in the documented storage of each dialect. */
+export function storedValue(
+  field: GenField,
+  record: Record<string, unknown>,
+  dialect: 'postgres' | 'sqlite',
+): unknown {
+  const value = readGenField(record, field);
+  if (!field.collection) return storeScalar(field, value, dialect);
+  if (!Array.isArray(value)) return null;
+  // Members keep JSON's true/false in SQLite too (json_each reports their type).
+  const members = value.map((m) => storeScalar(field, m, 'postgres'));
+  return dialect === 'sqlite' ? JSON.stringify(members) : members;
+}
+
+/** A dataset loaded into an in-memory SQLite database. */
+export class SqliteTable {
+  private readonly db = new Database(':memory:');
+
+  constructor(dataset: GenDataset) {
+    const columns = dataset.fields.map(
+      (f) => `${ident(f.column)} ${f.collection ? 'TEXT' : SQLITE_TYPES[f.type]}`,
+    );
+    this.db.exec(`CREATE TABLE ${ident(TABLE)} ("id" INTEGER PRIMARY KEY, ${columns.join(', ')})`);
+    const insert = this.db.prepare(
+      `INSERT INTO ${ident(TABLE)} VALUES (?, ${dataset.fields.map(() => '?').join(', ')})`,
+    );
+    for (const row of dataset.rows) {
+      insert.run(row.id, ...dataset.fields.map((f) => storedValue(f, row.record, 'sqlite')));
+    }
+  }
+
+  /** The ids of the rows `WHERE sql` selects. */
+  select(sql: string, params: readonly SqlParam[]): number[] {
+    const rows = this.db
+      .prepare(`SELECT "id" FROM ${ident(TABLE)} WHERE ${sql} ORDER BY "id"`)
+      .all(...params) as { id: number }[];
+    return rows.map((r) => r.id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/**
+ * Loads a dataset into PostgreSQL (PGlite), replacing the previous one. `textCollation` declares
+ * the string columns with that collation (e.g. an ICU one, whose order is not code-point order).
+ */
+export async function loadPostgres(pg: PGlite, dataset: GenDataset, textCollation?: string): Promise<void> {
+  const columns = dataset.fields.map((f) => {
+    const collate =
+      textCollation !== undefined && f.type === 'string' ? ` COLLATE ${ident(textCollation)}` : '';
+    return `${ident(f.column)} ${PG_TYPES[f.type]}${f.collection ? '[]' : ''}${collate}`;
+  });
+  await pg.exec(
+    `DROP TABLE IF EXISTS ${ident(TABLE)}; CREATE TABLE ${ident(TABLE)} ("id" integer PRIMARY KEY, ${columns.join(', ')})`,
+  );
+  if (dataset.rows.length === 0) return;
+  const width = dataset.fields.length + 1;
+  const tuples = dataset.rows.map(
+    (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
+  );
+  const params = dataset.rows.flatMap((row) => [
+    row.id,
+    ...dataset.fields.map((f) => storedValue(f, row.record, 'postgres')),
+  ]);
+  await pg.query(`INSERT INTO ${ident(TABLE)} VALUES ${tuples.join(', ')}`, params);
+}
+
+/** The ids of the rows `WHERE sql` selects in PostgreSQL. */
+export async function selectPostgres(
+  pg: PGlite,
+  sql: string,
+  params: readonly SqlParam[],
+): Promise<number[]> {
+  const result = await pg.query<{ id: number }>(
+    `SELECT "id" FROM ${ident(TABLE)} WHERE ${sql} ORDER BY "id"`,
+    params as unknown[],
+  );
+  return result.rows.map((r) => r.id);
+}
