@@ -14,7 +14,7 @@ import {
 } from '../../src/ast/index.js';
 import { FilterCompileError } from '../../src/compile/compile-error.js';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
-import type { Schema } from '../../src/schema/types.js';
+import type { FieldSchema, Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
 import { genDataset } from './support/data.js';
 import { genFilter } from './support/filters.js';
@@ -26,6 +26,8 @@ function ast(text: string, limits?: Parameters<typeof parse>[1]): Expression {
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.ast;
 }
+
+const protoField: FieldSchema = { type: 'string', operators: ['eq', 'isnull'] };
 
 const schema: Schema = {
   fields: {
@@ -39,7 +41,7 @@ const schema: Schema = {
     owner: { type: 'string', path: 'owner.name', operators: ['eq'] },
     anything: { type: 'unknown', operators: ['eq', 'gt'] },
     // A computed key makes an own property (a literal `__proto__:` would set the prototype).
-    ['__proto__']: { type: 'string', operators: ['eq', 'isnull'] },
+    ['__proto__']: protoField,
     toString: { type: 'string', operators: ['isnull', 'pr'] },
   },
 };
