@@ -4,6 +4,7 @@
  * @module
  */
 
+export { OPENAPI_CODES, type OpenApiCode } from './codes.js';
 export {
   type DeclaredField,
   type FilterDeclaration,

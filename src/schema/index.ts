@@ -6,6 +6,7 @@
 
 export * from './builtin.js';
 export { FIELD_TYPES, isValidFieldName } from './check-field.js';
+export { SCHEMA_CODES, type SchemaCode } from './codes.js';
 export * from './define.js';
 export * from './document-diagnostic.js';
 export {

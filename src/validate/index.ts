@@ -4,4 +4,5 @@
  * @module
  */
 
+export { VALIDATION_CODES, type ValidationCode } from './codes.js';
 export { type ValidateOptions, validate } from './validate.js';
