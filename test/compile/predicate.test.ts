@@ -28,6 +28,7 @@ function ast(text: string, limits?: Parameters<typeof parse>[1]): Expression {
 }
 
 const protoField: FieldSchema = { type: 'string', operators: ['eq', 'isnull'] };
+const toStringField: FieldSchema = { type: 'string', operators: ['isnull', 'pr'] };
 
 const schema: Schema = {
   fields: {
@@ -42,7 +43,7 @@ const schema: Schema = {
     anything: { type: 'unknown', operators: ['eq', 'gt'] },
     // A computed key makes an own property (a literal `__proto__:` would set the prototype).
     ['__proto__']: protoField,
-    toString: { type: 'string', operators: ['isnull', 'pr'] },
+    toString: toStringField,
   },
 };
 
