@@ -1,6 +1,6 @@
 /**
- * Validation: checks a parsed filter against an endpoint's {@link Schema} and reports every
- * violation as a {@link Diagnostic}.
+ * Validation: checks a parsed filter against an endpoint's `Schema` and reports every
+ * violation as a `Diagnostic`.
  * @module
  */
 

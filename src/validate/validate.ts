@@ -119,7 +119,7 @@ class Checker {
 
 /**
  * Checks a parsed filter against an endpoint's schema and returns every violation (an empty list
- * when the filter is allowed), each a {@link Diagnostic} with the span of the offending part:
+ * when the filter is allowed), each a `Diagnostic` with the span of the offending part:
  * `unknown-field`, `operator-not-allowed`, `composite-not-allowed`, `type-mismatch`,
  * `unknown-enum-value` (errors) and `duplicate-value` (a warning). Never throws; walks the tree
  * without recursion, so any length of `and`/`or` chain is fine.
