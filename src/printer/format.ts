@@ -113,6 +113,8 @@ function fieldText(name: string): string {
 function valueText(value: ValueNode): string {
   switch (value.kind) {
     case 'string':
+      // The language has no escape for a line break, and a raw one is an error.
+      if (/[\n\r]/.test(value.value)) throw new InvalidAstError('A string value cannot contain a line break');
       return quoteString(value.value);
     case 'boolean':
       return value.value ? 'true' : 'false';

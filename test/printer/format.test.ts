@@ -71,5 +71,7 @@ describe('format', () => {
     expect(() => format(field('x) or (y'))).toThrow(InvalidAstError);
     const number = createComparison(createField('n', s), 'eq', s, createNumber('1e5', s), s);
     expect(() => format(number)).toThrow(InvalidAstError);
+    const lineBreak = createComparison(createField('n', s), 'eq', s, createString('a\nb', s), s);
+    expect(() => format(lineBreak)).toThrow(InvalidAstError);
   });
 });

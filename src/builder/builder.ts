@@ -1,0 +1,180 @@
+import {
+  type CompareOperator,
+  type CompositeOperator,
+  createAnd,
+  createComparison,
+  createField,
+  createList,
+  createNot,
+  createOr,
+  createPresence,
+  type Expression,
+  type ListOperator,
+  type PresenceOperator,
+  type PrimitiveOperator,
+  type Span,
+} from '../ast/index.js';
+import type { Diagnostic } from '../diagnostic/index.js';
+import { format } from '../printer/format.js';
+import type { FieldNameOf, FieldValueOf, OperatorOf } from '../schema/define.js';
+import type { Schema } from '../schema/types.js';
+import { validate } from '../validate/index.js';
+import { type BuilderValue, FilterBuildError, toValueNode } from './values.js';
+
+export { FilterBuildError } from './values.js';
+
+const nowhere: Span = { start: 0, end: 0 };
+
+/** A filter made by a {@link FilterBuilder}: valid for its schema by construction. */
+export interface BuiltFilter {
+  /** The tree (spans are zero: it was built, not parsed). */
+  readonly ast: Expression;
+  /** The canonical filter text, ready for a `filters` query parameter (URL-encode it). */
+  toString(): string;
+}
+
+/** The fields of `S` that allow operator `Op`. */
+export type FieldsWith<S extends Schema, Op extends PrimitiveOperator> = {
+  [F in FieldNameOf<S>]: Op extends OperatorOf<S, F> ? F : never;
+}[FieldNameOf<S>];
+
+/** One comparison method: only fields that allow the operator, only values of the field's type. */
+export type CompareMethod<S extends Schema, Op extends CompareOperator> = <F extends FieldsWith<S, Op>>(
+  field: F,
+  value: FieldValueOf<S, F>,
+) => BuiltFilter;
+
+/** One list method (`in`, `ca`): a non-empty list of values of the field's type. */
+export type ListMethod<S extends Schema, Op extends ListOperator> = <F extends FieldsWith<S, Op>>(
+  field: F,
+  values: readonly [FieldValueOf<S, F>, ...FieldValueOf<S, F>[]],
+) => BuiltFilter;
+
+/** One presence method (`pr`, `isnull`). */
+export type PresenceMethod<S extends Schema, Op extends PresenceOperator> = <F extends FieldsWith<S, Op>>(
+  field: F,
+) => BuiltFilter;
+
+/**
+ * Builds filters for one schema. With a schema declared by `defineSchema`, TypeScript allows only
+ * the schema's fields, only the operators each allows, and only values of each field's type;
+ * at run time every filter is also checked against the schema (so a schema typed loosely, or a
+ * value cast past the types, still cannot produce an invalid filter), and strings are escaped by
+ * the printer, so no value can inject syntax.
+ */
+export interface FilterBuilder<S extends Schema> {
+  readonly eq: CompareMethod<S, 'eq'>;
+  readonly ne: CompareMethod<S, 'ne'>;
+  readonly gt: CompareMethod<S, 'gt'>;
+  readonly ge: CompareMethod<S, 'ge'>;
+  readonly lt: CompareMethod<S, 'lt'>;
+  readonly le: CompareMethod<S, 'le'>;
+  readonly co: CompareMethod<S, 'co'>;
+  readonly sw: CompareMethod<S, 'sw'>;
+  readonly in: ListMethod<S, 'in'>;
+  readonly ca: ListMethod<S, 'ca'>;
+  readonly pr: PresenceMethod<S, 'pr'>;
+  readonly isnull: PresenceMethod<S, 'isnull'>;
+  /** All of the filters (at least two). */
+  and(first: BuiltFilter, second: BuiltFilter, ...rest: BuiltFilter[]): BuiltFilter;
+  /** Any of the filters (at least two). */
+  or(first: BuiltFilter, second: BuiltFilter, ...rest: BuiltFilter[]): BuiltFilter;
+  /** The negation of a filter. */
+  not(filter: BuiltFilter): BuiltFilter;
+}
+
+/** Thrown when a built filter breaks its schema at run time; carries the validator's diagnostics. */
+export class FilterSchemaError extends FilterBuildError {
+  override readonly name: string = 'FilterSchemaError';
+  /** The validator's diagnostics for the offending part. */
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('; '));
+    this.diagnostics = diagnostics;
+  }
+}
+
+const builtFilters = new WeakSet<BuiltFilter>();
+
+function built(ast: Expression): BuiltFilter {
+  const filter: BuiltFilter = Object.freeze({ ast, toString: () => format(ast) });
+  builtFilters.add(filter);
+  return filter;
+}
+
+/**
+ * Creates a {@link FilterBuilder} for `schema`.
+ *
+ * @example
+ * const f = createFilterBuilder(workflowExecutionsSchema);
+ * const filter = f.and(f.eq('status', 'Failed'), f.ge('start_time', new Date('2022-02-07T20:13:29Z')));
+ * String(filter); // 'status eq "Failed" and start_time ge 2022-02-07T20:13:29.000Z'
+ */
+export function createFilterBuilder<const S extends Schema>(schema: S): FilterBuilder<S> {
+  const isDateTime = (field: string): boolean =>
+    Object.hasOwn(schema.fields, field) && schema.fields[field]!.type === 'date-time';
+
+  const checked = (ast: Expression): BuiltFilter => {
+    const problems = validate(ast, schema).filter((d) => d.severity === 'error');
+    if (problems.length > 0) throw new FilterSchemaError(problems);
+    return built(ast);
+  };
+
+  const compare =
+    (operator: CompareOperator) =>
+    (field: string, value: BuilderValue): BuiltFilter =>
+      checked(
+        createComparison(
+          createField(field, nowhere),
+          operator,
+          nowhere,
+          toValueNode(value, isDateTime(field)),
+          nowhere,
+        ),
+      );
+
+  const list =
+    (operator: ListOperator) =>
+    (field: string, values: readonly BuilderValue[]): BuiltFilter => {
+      if (!Array.isArray(values) || values.length === 0) {
+        throw new FilterBuildError(`\`${operator}\` takes at least one value`);
+      }
+      const nodes = values.map((value) => toValueNode(value, isDateTime(field)));
+      return checked(createList(createField(field, nowhere), operator, nowhere, nodes, nowhere));
+    };
+
+  const presence = (operator: PresenceOperator) => (field: string) =>
+    checked(createPresence(createField(field, nowhere), operator, nowhere, nowhere));
+
+  const operands = (operator: CompositeOperator, filters: readonly BuiltFilter[]): Expression[] => {
+    const allowed = schema.composite ?? ['and', 'or', 'not'];
+    if (!allowed.includes(operator)) {
+      throw new FilterBuildError(`This endpoint does not allow \`${operator}\``);
+    }
+    return filters.map((filter) => {
+      if (!builtFilters.has(filter)) throw new FilterBuildError('Operands must come from a filter builder');
+      return filter.ast;
+    });
+  };
+
+  // The method types above are what callers see; at run time every method takes plain strings.
+  const builder = {
+    eq: compare('eq'),
+    ne: compare('ne'),
+    gt: compare('gt'),
+    ge: compare('ge'),
+    lt: compare('lt'),
+    le: compare('le'),
+    co: compare('co'),
+    sw: compare('sw'),
+    in: list('in'),
+    ca: list('ca'),
+    pr: presence('pr'),
+    isnull: presence('isnull'),
+    and: (...filters: BuiltFilter[]) => built(createAnd(operands('and', filters), nowhere)),
+    or: (...filters: BuiltFilter[]) => built(createOr(operands('or', filters), nowhere)),
+    not: (filter: BuiltFilter) => built(createNot(operands('not', [filter])[0]!, nowhere)),
+  };
+  return Object.freeze(builder) as unknown as FilterBuilder<S>;
+}
