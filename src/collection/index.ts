@@ -6,5 +6,4 @@
 
 export { COLLECTION_CODES, type CollectionCode } from './codes.js';
 export * from './parse-collection.js';
-export { type DecodedQuery, decodeQuery, type QueryParameter } from './query-string.js';
-export { parseSorters, type Sorter, type SortersResult } from './sorters.js';
+export type { Sorter } from './sorters.js';

@@ -8,7 +8,7 @@ export * from './builtin.js';
 export { FIELD_TYPES, isValidFieldName } from './check-field.js';
 export { SCHEMA_CODES, type SchemaCode } from './codes.js';
 export * from './define.js';
-export * from './document-diagnostic.js';
+export type { DocumentDiagnostic } from './document-diagnostic.js';
 export {
   checkSchema,
   loadSchema,
@@ -16,5 +16,4 @@ export {
   type SchemaLoadResult,
   type SchemaLoadSuccess,
 } from './load.js';
-export { clearBestMatch, closestMatches, didYouMean, editDistance, listWords } from './suggest.js';
 export type * from './types.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CollectionQueryResult, decodeQuery, parseCollectionQuery } from '../../src/collection/index.js';
+import { type CollectionQueryResult, parseCollectionQuery } from '../../src/collection/index.js';
+import { decodeQuery } from '../../src/collection/query-string.js';
 import { applyFixes } from '../../src/index.js';
 import { type Schema, workflowExecutionsSchema } from '../../src/schema/index.js';
 import { toV3ErrorResponse } from '../../src/v3-error/index.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clearBestMatch, closestMatches, editDistance, listWords } from '../../src/schema/index.js';
+import { clearBestMatch, closestMatches, editDistance, listWords } from '../../src/schema/suggest.js';
 
 /** The optimal-string-alignment distance by its recursive definition: slow, obviously right. */
 function referenceDistance(a: string, b: string): number {
