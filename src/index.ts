@@ -5,13 +5,42 @@
  * The pipeline, and the modules behind each export:
  * - syntax: {@link parse} turns text into a typed AST with spans, or diagnostics with fixes;
  * - ast and diagnostic: the shared vocabulary ({@link Expression}, {@link Diagnostic});
- * - printer: {@link format} writes canonical text.
+ * - schema and validation: {@link defineSchema}, {@link loadSchema}, {@link validate},
+ *   {@link importOpenApi}, {@link parseCollectionQuery} and the V3 400 body {@link toV3ErrorResponse};
+ * - printer: {@link format} writes canonical text; builder: {@link createFilterBuilder}.
  * @module
  */
 
 export * from './ast/index.js';
+export * from './builder/index.js';
+export * from './collection/index.js';
 export * from './diagnostic/index.js';
+export * from './openapi/index.js';
 export { type FormatOptions, format, InvalidAstError } from './printer/format.js';
+export {
+  BUILTIN_ENDPOINTS,
+  type BuiltinEndpoint,
+  type BuiltinSchemaName,
+  builtinSchema,
+  builtinSchemaNames,
+  checkSchema,
+  type DocumentDiagnostic,
+  defineSchema,
+  FIELD_TYPES,
+  type FieldNameOf,
+  type FieldValueOf,
+  InvalidSchemaError,
+  isValidFieldName,
+  loadSchema,
+  type OperatorOf,
+  SCHEMA_CODES,
+  type SchemaCode,
+  type SchemaLoadFailure,
+  type SchemaLoadResult,
+  type SchemaLoadSuccess,
+  type ValueOfField,
+  workflowExecutionsSchema,
+} from './schema/index.js';
 export type { FieldSchema, FieldType, Schema } from './schema/types.js';
 export { SYNTAX_CODES, type SyntaxCode } from './syntax/codes.js';
 export { DEFAULT_LIMITS, MAX_LIMITS, type ParseLimits } from './syntax/limits.js';
@@ -22,3 +51,5 @@ export {
   type ParseSuccess,
   parse,
 } from './syntax/parse.js';
+export * from './v3-error/index.js';
+export * from './validate/index.js';
