@@ -92,24 +92,6 @@ export function instantOf(value: unknown): Instant | undefined {
   return undefined;
 }
 
-// `Date` spans ±10^8 days; shifting by 2·10^8 keeps the day count positive and 9 digits wide.
-const DAY_KEY_SHIFT = 200_000_000;
-
-/**
- * A string whose plain `<`/`===` order is the instants' temporal order: fixed-width days and
- * seconds, then the fraction digits (no trailing zeros, so a longer fraction sorts after its
- * prefix exactly when it is later).
- */
-export function instantKey(instant: Instant): string {
-  return `${instant.days + DAY_KEY_SHIFT}${String(instant.seconds).padStart(5, '0')}${instant.fraction}`;
-}
-
-/** {@link instantKey} of a record value, or undefined when it is not a valid date-time. */
-export function instantKeyOf(value: unknown): string | undefined {
-  const instant = instantOf(value);
-  return instant === undefined ? undefined : instantKey(instant);
-}
-
 /** Where an instant falls relative to the SQL storage form (see {@link toSqlDateTime}). */
 export type SqlInstant =
   /** Representable: `text` is its storage form; `exact` is false when digits beyond nanoseconds were cut. */

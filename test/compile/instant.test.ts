@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { instantFromDate, instantFromText, sqlInstant, toSqlDateTime } from '../../src/compile/instant.js';
 import {
-  instantFromText,
-  instantKey,
-  instantKeyOf,
-  sqlInstant,
-  toSqlDateTime,
-} from '../../src/compile/instant.js';
+  compareParts,
+  type InstantParts,
+  instantKeyOfValue,
+  instantParts,
+  readInstant,
+} from '../../src/compile/predicate/instant-reader.js';
 import { type GenInstant, genInstant, OFFSETS, oracleStorage, writeInstant } from './support/data.js';
+
+function partsKeyOf(instant: ReturnType<typeof instantFromDate> & object): string {
+  const parts = instantParts(instant);
+  return `${parts.seconds}.${parts.fraction}`;
+}
 
 function compareOracle(a: GenInstant, b: GenInstant): number {
   if (a.ms !== b.ms) return a.ms - b.ms;
@@ -49,10 +55,13 @@ describe('date-time instants', () => {
   it('keys order as the instants do, and are equal exactly for the same instant', () => {
     fc.assert(
       fc.property(written, written, (a, b) => {
-        const ka = instantKeyOf(a.text)!;
-        const kb = instantKeyOf(b.text)!;
+        const pa: InstantParts = { seconds: 0, fraction: '' };
+        expect(readInstant(a.text, pa)).toBe(true);
+        const pb: InstantParts = { seconds: 0, fraction: '' };
+        expect(readInstant(b.text, pb)).toBe(true);
         const expected = Math.sign(compareOracle(a.instant, b.instant));
-        expect(ka < kb ? -1 : ka > kb ? 1 : 0).toBe(expected);
+        expect(Math.sign(compareParts(pa.seconds, pa.fraction, pb))).toBe(expected);
+        expect(instantKeyOfValue(a.text) === instantKeyOfValue(b.text)).toBe(expected === 0);
         // The storage form sorts the same way as text.
         const sa = toSqlDateTime(a.text)!;
         const sb = toSqlDateTime(b.text)!;
@@ -67,7 +76,8 @@ describe('date-time instants', () => {
       fc.property(fc.date({ noInvalidDate: true }), (date) => {
         const iso = date.toISOString();
         if (!/^\d{4}-/.test(iso)) return; // Date's six-digit years are not RFC 3339
-        expect(instantKeyOf(date)).toBe(instantKeyOf(iso));
+        expect(instantKeyOfValue(date)).toBe(instantKeyOfValue(iso));
+        expect(instantKeyOfValue(date)).toBe(partsKeyOf(instantFromDate(date)!));
       }),
     );
   });
@@ -80,9 +90,38 @@ describe('date-time instants', () => {
       text: '2022-01-01T00:00:00.000000000Z',
       exact: false,
     });
+    const before = instantParts(instantFromText('1969-12-31T23:59:59.9Z')!);
     expect(
-      instantKey(instantFromText('1969-12-31T23:59:59.9Z')!) <
-        instantKey(instantFromText('1970-01-01T00:00:00Z')!),
-    ).toBe(true);
+      compareParts(before.seconds, before.fraction, instantParts(instantFromText('1970-01-01T00:00:00Z')!)),
+    ).toBeLessThan(0);
+  });
+
+  it("the predicate's allocation-free reader accepts exactly what parseDateTime accepts, with the same instant", () => {
+    const chars = fc.constantFrom(...'0123456789-:.TtZz+ '.split(''));
+    const mangled = fc.oneof(
+      written.map((w) => w.text),
+      fc.tuple(written, fc.nat(40), chars).map(([w, i, c]) => {
+        const at = i % (w.text.length + 1);
+        return w.text.slice(0, at) + c + w.text.slice(at + 1);
+      }),
+      fc.constantFrom(
+        '2024-02-29',
+        '2023-02-29',
+        '2022-01-01T24:00:00Z',
+        '2022-01-01T00:00:00+23:59',
+        '2022-01-01T00:00:00+24:00',
+        '2022-01-01T00:00:00.Z',
+        '',
+      ),
+    );
+    fc.assert(
+      fc.property(mangled, (text) => {
+        const reference = instantFromText(text);
+        const parts: InstantParts = { seconds: 0, fraction: '' };
+        expect(readInstant(text, parts)).toBe(reference !== undefined);
+        if (reference !== undefined) expect(parts).toEqual(instantParts(reference));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { type CaseFolding, caseFolder } from '../case-folding.js';
-import { instantKey, instantKeyOf } from '../instant.js';
 import type { ResolvedField, TypedValues } from '../plan.js';
+import { instantKeyOfValue, instantParts, partsKey } from './instant-reader.js';
 
 /** A record value made comparable: folded string, number, boolean or instant key. */
 export type Comparable = string | number | boolean;
@@ -14,6 +14,8 @@ export type Normalizer = (value: unknown) => Comparable | undefined;
 /** The literals of a leaf and the matching record-value normalizer. */
 export interface NormalizedOperands {
   readonly type: TypedValues['type'];
+  /** The literals as typed (date-times as instants), for tests that compare them directly. */
+  readonly typed: TypedValues;
   readonly constants: readonly Comparable[];
   readonly normalize: Normalizer;
   /** The string folding applied to both sides, or undefined when case-sensitive or not a string. */
@@ -41,49 +43,27 @@ export function normalizeOperands(
   typed: TypedValues,
   folding: CaseFolding,
 ): NormalizedOperands {
+  const base = { type: typed.type, typed, folding, fold: undefined };
   switch (typed.type) {
     case 'string': {
-      if (field.caseSensitive) {
-        return {
-          type: typed.type,
-          constants: typed.values,
-          normalize: normalizeString,
-          fold: undefined,
-          folding,
-        };
-      }
+      if (field.caseSensitive) return { ...base, constants: typed.values, normalize: normalizeString };
       const fold = caseFolder(folding);
       return {
-        type: typed.type,
+        ...base,
         constants: typed.values.map(fold),
         normalize: (value) => (typeof value === 'string' ? fold(value) : undefined),
         fold,
-        folding,
       };
     }
     case 'number':
-      return {
-        type: typed.type,
-        constants: typed.values,
-        normalize: normalizeNumber,
-        fold: undefined,
-        folding,
-      };
+      return { ...base, constants: typed.values, normalize: normalizeNumber };
     case 'boolean':
-      return {
-        type: typed.type,
-        constants: typed.values,
-        normalize: normalizeBoolean,
-        fold: undefined,
-        folding,
-      };
+      return { ...base, constants: typed.values, normalize: normalizeBoolean };
     case 'date-time':
       return {
-        type: typed.type,
-        constants: typed.values.map(instantKey),
-        normalize: instantKeyOf,
-        fold: undefined,
-        folding,
+        ...base,
+        constants: typed.values.map((instant) => partsKey(instantParts(instant))),
+        normalize: instantKeyOfValue,
       };
   }
 }
