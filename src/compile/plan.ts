@@ -1,4 +1,4 @@
-import type { Expression, PredicateNode } from '../ast/expression.js';
+import { dispatch, type Expression, type ExpressionHandlers, type PredicateNode } from '../ast/expression.js';
 import type { ValueNode } from '../ast/nodes/values.js';
 import type { CompareOperator, ListOperator, PresenceOperator } from '../ast/operators.js';
 import type { Span } from '../ast/span.js';
@@ -206,11 +206,27 @@ export function planLeaf(node: PredicateNode, schema: Schema): PlanResult {
   };
 }
 
+// One entry per expression kind: a new kind without an entry fails to compile here.
+const SHAPES: ExpressionHandlers<'junction' | 'not' | 'leaf'> = {
+  and: () => 'junction',
+  or: () => 'junction',
+  not: () => 'not',
+  comparison: () => 'leaf',
+  list: () => 'leaf',
+  presence: () => 'leaf',
+};
+
 /** Whether `node` looks like an expression node this version knows (a guard against malformed input). */
 export function isKnownExpression(node: unknown): node is Expression {
   if (node === null || typeof node !== 'object') return false;
   const kind = (node as { kind?: unknown }).kind;
-  if (kind === 'and' || kind === 'or') return Array.isArray((node as { operands?: unknown }).operands);
-  if (kind === 'not') return typeof (node as { operand?: unknown }).operand === 'object';
-  return kind === 'comparison' || kind === 'list' || kind === 'presence';
+  if (typeof kind !== 'string' || !Object.hasOwn(SHAPES, kind)) return false;
+  switch (dispatch(node as Expression, SHAPES)) {
+    case 'junction':
+      return Array.isArray((node as { operands?: unknown }).operands);
+    case 'not':
+      return typeof (node as { operand?: unknown }).operand === 'object';
+    case 'leaf':
+      return true;
+  }
 }
