@@ -3,7 +3,13 @@ import type { LeafPlan, ValuePlan } from '../plan.js';
 import { normalizeOperands } from './normalize.js';
 import type { RecordTest } from './program.js';
 import { pathReader } from './read-path.js';
-import { containsAllTest, someMemberTest, type ValueTest, valueTest } from './value-tests.js';
+import {
+  containsAllTest,
+  nativeLowerCasePath,
+  someMemberTest,
+  type ValueTest,
+  valueTest,
+} from './value-tests.js';
 
 // Captured once and called, never looked up on a record (which may shadow it); measurably faster
 // than `Object.hasOwn` in V8's hot loops.
@@ -103,6 +109,47 @@ function numberOrderingLeaf(key: string, operator: Ordering, c: number): RecordT
   }
 }
 
+/**
+ * Case-insensitive equality on one own property, written out: the same logic as the value test
+ * (see `foldedEquality`), without the call, for the commonest filter there is.
+ */
+function foldedEqualityLeaf(
+  key: string,
+  text: string,
+  path: 'unicode' | 'ascii',
+  fold: (text: string) => string,
+): RecordTest {
+  const length = text.length;
+  if (path === 'unicode') {
+    return (r) => {
+      try {
+        if (typeof r !== 'object' || r === null || !own.call(r, key)) return false;
+        const v = (r as Record<string, unknown>)[key];
+        if (typeof v !== 'string' || v.length !== length) return false;
+        const lower = v.toLowerCase();
+        return lower === text || (lower.length !== length && fold(v) === text);
+      } catch {
+        return false;
+      }
+    };
+  }
+  const hasK = text.includes('k');
+  return (r) => {
+    try {
+      if (typeof r !== 'object' || r === null || !own.call(r, key)) return false;
+      const v = (r as Record<string, unknown>)[key];
+      return (
+        typeof v === 'string' &&
+        v.length === length &&
+        v.toLowerCase() === text &&
+        !(hasK && v.includes('\u212a'))
+      );
+    } catch {
+      return false;
+    }
+  };
+}
+
 /** A leaf on one own property: a string, folded or not, is one of a set of constants. */
 function stringSetLeaf(
   key: string,
@@ -157,6 +204,13 @@ export function leafTest(plan: LeafPlan, folding: CaseFolding): RecordTest {
   if (strict !== undefined) return strictEqualityLeaf(key, strict);
   if (!plan.field.collection && plan.typed.type === 'number' && isOrdering(plan.operator)) {
     return numberOrderingLeaf(key, plan.operator, plan.typed.values[0]!);
+  }
+  const single = plan.operator === 'eq' || (plan.operator === 'in' && plan.typed.values.length === 1);
+  if (!plan.field.collection && plan.typed.type === 'string' && single && !plan.field.caseSensitive) {
+    const operands = normalizeOperands(plan.field, plan.typed, folding);
+    const text = operands.constants[0] as string;
+    const path = nativeLowerCasePath(text, folding);
+    if (path !== undefined) return foldedEqualityLeaf(key, text, path, operands.fold!);
   }
   if (
     !plan.field.collection &&

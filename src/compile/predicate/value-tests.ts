@@ -69,10 +69,20 @@ const SIGMA_OR_COMBINING_DOT = /\u03c2|\u03c3|\u0307/;
  * toLowerCase lengthens only U+0130 (to `i` + U+0307), maps only U+0130 and U+03A3 otherwise
  * than the simple mapping, and maps only U+212A (Kelvin sign) from non-ASCII to ASCII.
  */
+/** Which native-toLowerCase fast path, if any, decides equality with the folded `text` exactly. */
+export function nativeLowerCasePath(
+  text: string,
+  folding: 'unicode' | 'ascii',
+): 'unicode' | 'ascii' | undefined {
+  if (folding === 'unicode') return SIGMA_OR_COMBINING_DOT.test(text) ? undefined : 'unicode';
+  return NON_ASCII.test(text) ? undefined : 'ascii';
+}
+
 function foldedEquality(text: string, operands: NormalizedOperands): ValueTest {
   const fold = operands.fold!;
   const length = text.length;
-  if (operands.folding === 'unicode' && !SIGMA_OR_COMBINING_DOT.test(text)) {
+  const path = nativeLowerCasePath(text, operands.folding);
+  if (path === 'unicode') {
     return (value) => {
       if (typeof value !== 'string' || value.length !== length) return false;
       const lower = value.toLowerCase();
@@ -82,7 +92,7 @@ function foldedEquality(text: string, operands: NormalizedOperands): ValueTest {
       return lower.length !== length && fold(value) === text;
     };
   }
-  if (operands.folding === 'ascii' && !NON_ASCII.test(text)) {
+  if (path === 'ascii') {
     const hasK = text.includes('k');
     // An ASCII constant equals the ASCII fold of exactly the ASCII strings whose lowercase it is;
     // toLowerCase also turns the Kelvin sign into `k`, which the ASCII fold keeps.
