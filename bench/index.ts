@@ -1,0 +1,15 @@
+/**
+ * `npm run bench`: the parse benchmark, then the predicate and SQL benchmarks and the parse-time
+ * scaling table when they are present. Each module exports `run()`.
+ */
+import { existsSync } from 'node:fs';
+
+const modules = ['parse', 'predicate', 'sql', 'scaling'];
+
+for (const name of modules) {
+  const url = new URL(`./${name}.ts`, import.meta.url);
+  if (!existsSync(url)) continue;
+  const module = (await import(url.href)) as { run?: () => Promise<void> };
+  if (typeof module.run !== 'function') throw new Error(`bench/${name}.ts exports no run()`);
+  await module.run();
+}
