@@ -1,0 +1,74 @@
+import { type CaseFolding, compileSql, type SqlDialectName } from '../../compile/index.js';
+import type { ParseLimits } from '../../syntax/limits.js';
+import { checkFilter } from '../check.js';
+import type { CommandContext } from '../context.js';
+import { resolveSchema, type SchemaOptions } from '../endpoint.js';
+import { CliError, EXIT } from '../errors.js';
+import { collectInputs } from '../inputs.js';
+import { toJson } from '../output/json.js';
+import { renderDiagnostics } from '../output/text.js';
+
+/** The options of `v3-filters sql`. */
+export interface SqlCommandOptions extends SchemaOptions {
+  readonly file?: string;
+  readonly format: 'text' | 'json';
+  readonly dialect: SqlDialectName;
+  readonly table?: string;
+  readonly caseFolding?: CaseFolding;
+  readonly parameterOffset?: number;
+  readonly limits: Partial<ParseLimits>;
+}
+
+/**
+ * `v3-filters sql`: the parameterized WHERE fragment of each filter, and its parameters. The
+ * filter is validated first (the compiler expects a filter the schema allows); a filter that does
+ * not parse, breaks the schema or cannot be compiled is reported on stderr (exit 1).
+ */
+export async function sqlCommand(
+  filters: readonly string[],
+  options: SqlCommandOptions,
+  context: CommandContext,
+): Promise<number> {
+  const { io } = context;
+  const resolved = await resolveSchema(options, io.stdin, context.note);
+  if (!resolved) {
+    throw new CliError(
+      'sql needs a schema: --schema F, or --endpoint (a built-in, or one of --openapi SPEC)',
+    );
+  }
+  const collected = await collectInputs(filters, options.file, io.stdin);
+  const paint = context.paint(io.stderr);
+  let failed = false;
+  const outputs = collected.inputs.map((input) => {
+    const result = checkFilter(input.text, { schema: resolved.schema, limits: options.limits });
+    if (!result.ast || !result.valid) {
+      failed = true;
+      if (options.format === 'text') io.stderr.write(renderDiagnostics(input, result, paint));
+      return { input: input.text, diagnostics: result.all };
+    }
+    const compiled = compileSql(result.ast, {
+      schema: resolved.schema,
+      dialect: options.dialect,
+      ...(options.table !== undefined ? { table: options.table } : {}),
+      ...(options.caseFolding !== undefined ? { caseFolding: options.caseFolding } : {}),
+      ...(options.parameterOffset !== undefined ? { parameterOffset: options.parameterOffset } : {}),
+    });
+    const diagnostics = [...result.all, ...compiled.diagnostics];
+    if (!compiled.ok) {
+      failed = true;
+      const compileResult = { all: diagnostics, syntax: [] };
+      if (options.format === 'text') io.stderr.write(renderDiagnostics(input, compileResult, paint));
+      return { input: input.text, diagnostics };
+    }
+    return { input: input.text, sql: compiled.sql, params: compiled.params, diagnostics };
+  });
+  if (options.format === 'json') {
+    io.stdout.write(toJson(outputs));
+  } else {
+    const blocks = outputs
+      .filter((o) => o.sql !== undefined)
+      .map((o) => `sql:    ${o.sql}\nparams: ${JSON.stringify(o.params)}\n`);
+    io.stdout.write(blocks.join('\n'));
+  }
+  return failed ? EXIT.problems : EXIT.clean;
+}
