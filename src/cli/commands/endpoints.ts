@@ -26,7 +26,9 @@ function describeSchema(schema: Schema): string {
   const lines = names.map((name) => {
     const field = schema.fields[name]!;
     const values = field.enum ? `  values: ${field.enum.join(', ')}` : '';
-    return escapeInvisibles(`  ${name.padEnd(width)}  ${field.type.padEnd(9)}  ${field.operators.join(' ')}${values}`);
+    return escapeInvisibles(
+      `  ${name.padEnd(width)}  ${field.type.padEnd(9)}  ${field.operators.join(' ')}${values}`,
+    );
   });
   if (schema.composite) lines.push(`  composite operators: ${schema.composite.join(' ') || 'none'}`);
   if (schema.caseSensitive) lines.push('  values are case-sensitive');
