@@ -35,7 +35,9 @@ export async function loadOpenApi(path: string, stdin: ByteSource): Promise<Load
   const fatal = imported.diagnostics.find(
     (d) => d.code === 'invalid-document' || d.code === 'unreadable-document',
   );
-  if (fatal) throw new CliError(`${escapeInvisibles(path)}: ${fatal.message}`);
+  // One line: the YAML parser's message goes on with a frame of the (untrusted) document.
+  const message = fatal?.message.split(/\r?\n/)[0];
+  if (message !== undefined) throw new CliError(`${escapeInvisibles(path)}: ${escapeInvisibles(message)}`);
   return { path, text, imported };
 }
 
