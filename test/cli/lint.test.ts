@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from './support/build.js';
+import { runInProcess } from './support/in-process.js';
 import { runCli } from './support/run-cli.js';
 
 let dir: string;
@@ -66,10 +67,10 @@ describe.concurrent('lint: filters from arguments', () => {
 
   it('puts the carets under exactly the reported span', async () => {
     const text = 'name eq "x" and   owner EQ "y"';
-    const run = await runCli(['lint', '--format', 'json', text]);
+    const run = await runInProcess(['lint', '--format', 'json', text]);
     const [entry] = JSON.parse(run.stdout) as { diagnostics: { span: { start: number; end: number } }[] }[];
     const span = entry!.diagnostics[0]!.span;
-    const textRun = await runCli(['lint', text]);
+    const textRun = await runInProcess(['lint', text]);
     const lines = textRun.stdout.split('\n');
     const shown = lines.indexOf(`  ${text}`);
     const carets = lines[shown + 1]!;
@@ -91,16 +92,16 @@ describe.concurrent('lint: filters from arguments', () => {
   });
 
   it('an empty argument is an empty filter, a problem', async () => {
-    const run = await runCli(['lint', '']);
+    const run = await runInProcess(['lint', '']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('error empty-filter');
   });
 
   it('warnings alone do not fail', async () => {
-    const run = await runCli(['lint', '--endpoint', 'workflow-executions', 'status eq "Failed"']);
+    const run = await runInProcess(['lint', '--endpoint', 'workflow-executions', 'status eq "Failed"']);
     expect(run.code).toBe(0);
     const dup = file('dup.json', JSON.stringify({ fields: { s: { type: 'string', operators: ['in'] } } }));
-    const warned = await runCli(['lint', '--schema', dup, 's in ("a", "a")']);
+    const warned = await runInProcess(['lint', '--schema', dup, 's in ("a", "a")']);
     expect(warned.code).toBe(0);
     expect(warned.stdout).toContain('warning duplicate-value');
     expect(warned.stdout).toContain('1 with problems (0 errors, 1 warning)');
@@ -109,7 +110,7 @@ describe.concurrent('lint: filters from arguments', () => {
 
 describe.concurrent('lint: --format json', () => {
   it('prints one object per input: input, valid, diagnostics (and where it came from)', async () => {
-    const run = await runCli(['lint', '--format', 'json', 'a eq 1', "b eq 'x'"]);
+    const run = await runInProcess(['lint', '--format', 'json', 'a eq 1', "b eq 'x'"]);
     expect(run.code).toBe(1);
     const entries = JSON.parse(run.stdout) as {
       input: string;
@@ -150,7 +151,7 @@ describe.concurrent('lint: against a schema', () => {
 
   it('--endpoint also takes the method and path of a built-in endpoint, as the docs write it', async () => {
     for (const endpoint of ['GET /workflows/{id}/executions', 'GET/workflows/:id/executions']) {
-      const run = await runCli(['lint', '--endpoint', endpoint, 'status eq "Nope"']);
+      const run = await runInProcess(['lint', '--endpoint', endpoint, 'status eq "Nope"']);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('error unknown-enum-value');
       expect(run.stdout).toContain('against workflow-executions (built-in)');
@@ -175,7 +176,7 @@ describe.concurrent('lint: against a schema', () => {
   });
 
   it('an operation of the document by operationId; its whitelist is enforced', async () => {
-    const run = await runCli([
+    const run = await runInProcess([
       'lint',
       '--openapi',
       SPEC,
@@ -190,7 +191,7 @@ describe.concurrent('lint: against a schema', () => {
   });
 
   it('an unknown operation is a usage error with suggestions', async () => {
-    const run = await runCli([
+    const run = await runInProcess([
       'lint',
       '--openapi',
       SPEC,
@@ -205,7 +206,7 @@ describe.concurrent('lint: against a schema', () => {
   });
 
   it('an unknown built-in endpoint names the built-in ones', async () => {
-    const run = await runCli(['lint', '--endpoint', 'workflows', 'a eq 1']);
+    const run = await runInProcess(['lint', '--endpoint', 'workflows', 'a eq 1']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no built-in endpoint `workflows`; built-in: `workflow-executions`');
   });
@@ -215,21 +216,28 @@ describe.concurrent('lint: against a schema', () => {
       'schema.json',
       JSON.stringify({ fields: { age: { type: 'integer', operators: ['gt', 'lt'] } }, composite: ['and'] }),
     );
-    const ok = await runCli(['lint', '--schema', path, 'age gt 18 and age lt 65']);
+    const ok = await runInProcess(['lint', '--schema', path, 'age gt 18 and age lt 65']);
     expect(ok.code).toBe(0);
-    const bad = await runCli(['lint', '--schema', path, 'age gt 18 or age eq "x"']);
+    const bad = await runInProcess(['lint', '--schema', path, 'age gt 18 or age eq "x"']);
     expect(bad.code).toBe(1);
     const codes = [...bad.stdout.matchAll(/ error ([a-z-]+):/g)].map((m) => m[1]);
     expect(codes).toEqual(['composite-not-allowed', 'operator-not-allowed']);
   });
 
   it('conflicting schema options are a usage error', async () => {
-    const run = await runCli(['lint', '--schema', 'x.json', '--endpoint', 'workflow-executions', 'a eq 1']);
+    const run = await runInProcess([
+      'lint',
+      '--schema',
+      'x.json',
+      '--endpoint',
+      'workflow-executions',
+      'a eq 1',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       'v3-filters: give either --schema or --endpoint (with or without --openapi), not both\n',
     );
-    const noEndpoint = await runCli(['lint', '--openapi', SPEC, 'a eq 1']);
+    const noEndpoint = await runInProcess(['lint', '--openapi', SPEC, 'a eq 1']);
     expect(noEndpoint.code).toBe(2);
     expect(noEndpoint.stderr).toContain('--openapi needs --endpoint');
   });
@@ -273,10 +281,10 @@ describe.concurrent('lint: filters from files and stdin', () => {
   });
 
   it('a file that starts with [ but is no JSON array of strings is an input error', async () => {
-    const numbers = await runCli(['lint', '--file', file('n.json', '["a eq 1", 2]')]);
+    const numbers = await runInProcess(['lint', '--file', file('n.json', '["a eq 1", 2]')]);
     expect(numbers.code).toBe(2);
     expect(numbers.stderr).toContain('is not a JSON array of strings: element 1 is a number');
-    const broken = await runCli(['lint', '--file', file('b.json', '["a eq 1"')]);
+    const broken = await runInProcess(['lint', '--file', file('b.json', '["a eq 1"')]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('is not a JSON array of strings: it is not valid JSON');
   });
@@ -295,7 +303,7 @@ describe.concurrent('lint: filters from files and stdin', () => {
   });
 
   it('arguments and --file together are a usage error', async () => {
-    const run = await runCli(['lint', 'a eq 1', '--file', 'x.txt']);
+    const run = await runInProcess(['lint', 'a eq 1', '--file', 'x.txt']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('v3-filters: give filters as arguments or with --file, not both\n');
   });
