@@ -31,7 +31,7 @@ const recoveredExpression: Expression = createPresence(recoveredField, 'pr', now
 const recoveredOperand: Operand = { expression: recoveredExpression, start: 0, end: 0 };
 
 /** An operand with its extent, which includes any parentheses around it. */
-interface Operand {
+export interface Operand {
   readonly expression: Expression;
   readonly start: number;
   readonly end: number;
@@ -42,7 +42,7 @@ interface Operand {
  * those runs joined by `or` one n-ary `or`. `connectives[i]` is true for the `and` between
  * operand i and i + 1. A loop, so a chain of any length builds a flat tree.
  */
-function combine(operands: readonly Operand[], connectives: readonly boolean[]): Expression {
+export function combine(operands: readonly Operand[], connectives: readonly boolean[]): Expression {
   const groups: Operand[] = [];
   let runStart = 0;
   for (let i = 0; i < operands.length; i++) {
@@ -70,7 +70,8 @@ function combine(operands: readonly Operand[], connectives: readonly boolean[]):
   );
 }
 
-function toValue(token: IToken): ValueNode {
+/** The value node a literal token stands for. */
+export function toValue(token: IToken): ValueNode {
   const span = tokenSpan(token);
   switch (token.tokenType) {
     case T.NumberLiteral:
@@ -257,7 +258,8 @@ export class FilterParser extends EmbeddedActionsParser {
   }
 }
 
-function toField(token: IToken): FieldNode {
+/** The field node of an identifier token. */
+export function toField(token: IToken): FieldNode {
   return createField(token.image, tokenSpan(token));
 }
 
