@@ -1,7 +1,9 @@
 import type { Expression } from '../ast/index.js';
 import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
+import { fastLex } from './fast-lexer.js';
+import { fastParse } from './fast-parser.js';
 import { lex } from './lexer.js';
-import { type ParseLimits, resolveLimits } from './limits.js';
+import { DEFAULT_LIMITS, type ParseLimits, resolveLimits } from './limits.js';
 import { toDiagnostic } from './parse-errors.js';
 import { sharedParser } from './parser.js';
 import { checkStructure } from './structure.js';
@@ -38,7 +40,20 @@ export type ParseResult = ParseSuccess | ParseFailure;
  * if (result.ok) console.log(result.ast.kind); // "and"
  */
 export function parse(text: string, options?: ParseOptions): ParseResult {
-  const limits = resolveLimits(options?.limits);
+  return parseOnPath(text, options, true);
+}
+
+/**
+ * {@link parse} without its fast path: every filter goes through the full pipeline. Internal, for
+ * the test that checks both give the same result.
+ */
+export function parseWithoutFastPath(text: string, options?: ParseOptions): ParseResult {
+  return parseOnPath(text, options, false);
+}
+
+function parseOnPath(text: string, options: ParseOptions | undefined, fastPath: boolean): ParseResult {
+  // Without options, the defaults themselves: nothing to resolve or allocate on every call.
+  const limits = options?.limits === undefined ? DEFAULT_LIMITS : resolveLimits(options.limits);
   if (typeof text !== 'string') {
     return fail([error('not-a-string', 'A filter must be a string', { start: 0, end: 0 })]);
   }
@@ -72,6 +87,18 @@ export function parse(text: string, options?: ParseOptions): ParseResult {
     }
   }
 
+  // The fast path reads a well-formed filter; anything else, it leaves to the full pipeline below,
+  // which alone writes diagnostics (fast-lexer.ts says why both give the same tree).
+  if (fastPath) {
+    const tokens = fastLex(text, limits);
+    const ast = tokens && fastParse(tokens);
+    if (ast) return { ok: true, ast, diagnostics: [] };
+  }
+  return parseFully(text, limits);
+}
+
+/** The full pipeline: lexer with repairs, structure pass, recovering parser. */
+function parseFully(text: string, limits: ParseLimits): ParseResult {
   const lexed = lex(text, limits.maxErrors);
   if (!lexed.complete) return fail(capped(lexed.diagnostics, limits.maxErrors, text));
   const structure = checkStructure(text, lexed.tokens, limits);
