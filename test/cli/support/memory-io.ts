@@ -4,6 +4,8 @@ import type { CliIo } from '../../../src/cli/io.js';
 export interface MemoryIo extends CliIo {
   readonly out: () => string;
   readonly err: () => string;
+  /** Both streams as a terminal shows them: in the order they were written. */
+  readonly all: () => string;
 }
 
 /** Options: stdin bytes, whether each stream claims to be a terminal, environment. */
@@ -17,6 +19,7 @@ export interface MemoryIoOptions {
 export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   let out = '';
   let err = '';
+  let all = '';
   const input = options.stdin ?? '';
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const tty = options.tty === true;
@@ -24,12 +27,14 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     stdout: {
       write: (text) => {
         out += text;
+        all += text;
       },
       isTTY: tty,
     },
     stderr: {
       write: (text) => {
         err += text;
+        all += text;
       },
       isTTY: tty,
     },
@@ -43,5 +48,6 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     env: options.env ?? {},
     out: () => out,
     err: () => err,
+    all: () => all,
   };
 }
