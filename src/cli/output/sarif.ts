@@ -85,7 +85,7 @@ function result(finding: Finding, ruleIndex: number) {
     ],
     ...(fixes.length > 0 ? { fixes } : {}),
     // Only the first certain fix is what `lint --fix` applies; say which these are.
-    properties: { filter: input.text, fixKind: finding.fixKind },
+    properties: { fixKind: finding.fixKind },
   };
 }
 
