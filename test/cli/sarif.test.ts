@@ -101,7 +101,10 @@ function sarifProblems(log: unknown): string[] {
 }
 
 function regionProblems(region: unknown, need: (ok: boolean, what: string) => void): void {
-  if (!isObject(region)) return need(false, 'region is an object');
+  if (!isObject(region)) {
+    need(false, 'region is an object');
+    return;
+  }
   need(isPositive(region.startLine) && isPositive(region.startColumn), 'region start');
   need(isPositive(region.endLine) && isPositive(region.endColumn), 'region end');
   need(

@@ -3,8 +3,9 @@ import { type FilterInput, locate } from '../inputs.js';
 import { describeCode } from './codes.js';
 import type { FixKind } from './text.js';
 
-/** The SARIF version written, and the schema it validates against. */
+/** The SARIF version written. */
 export const SARIF_VERSION = '2.1.0';
+/** The JSON schema of that version (OASIS, errata 01), named in each log's `$schema`. */
 export const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
