@@ -95,6 +95,12 @@ describe.concurrent('the binary on huge and hostile stdin', () => {
     expect(run.stderr).not.toMatch(STACK_TRACE);
   });
 
+  it('a YAML document with odd tags: one line on stderr, no library warning echoing the document', async () => {
+    const run = await runCli(['lint-openapi', '-'], { stdin: '!& x\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('v3-filters: -: An OpenAPI document must be an object\n');
+  });
+
   it('more than 64 MiB on stdin is refused without reading it all', async () => {
     const run = await runCli(['lint'], { stdin: Buffer.alloc(65 * 1024 * 1024, 0x61) });
     expect(run.code).toBe(2);
