@@ -28,8 +28,9 @@ import * as T from './tokens.js';
 export function fastLex(text: string, limits: ParseLimits): Token[] | undefined {
   const tokens: Token[] = [];
   const n = text.length;
-  let previous: TokenType | undefined;
-  let beforePrevious: TokenType | undefined;
+  // Kinds of the last two tokens (small integers: cheaper to test than token types).
+  let previous = START;
+  let beforePrevious = START;
   let inList = false;
   let listValues = 0;
   const nesting = new Nesting();
@@ -42,32 +43,37 @@ export function fastLex(text: string, limits: ParseLimits): Token[] | undefined 
       continue;
     }
     let type: TokenType | undefined;
+    let kind: number;
     let end = pos + 1;
     let image: string | undefined;
     let payload: string | undefined;
     if (code === 40) {
       if (inList) return undefined;
-      inList = previous === T.In || previous === T.Ca;
+      inList = previous === LIST_OPERATOR;
       if (!inList && nesting.open() > limits.maxDepth) return undefined;
       listValues = 0;
       type = T.LParen;
+      kind = OPEN;
       image = '(';
     } else if (code === 41) {
-      if (inList && (previous === T.Comma || previous === T.LParen)) return undefined;
+      if (inList && (previous === COMMA || previous === OPEN)) return undefined;
       if (!inList && !nesting.close()) return undefined; // a `)` that closes no `(`
       inList = false;
       type = T.RParen;
+      kind = CLOSE;
       image = ')';
     } else if (code === 44) {
       if (!inList) return undefined;
       type = T.Comma;
+      kind = COMMA;
       image = ',';
     } else {
       // Only values remain: strings, numbers, date-times and booleans where a value is due, and
       // keywords and fields elsewhere.
-      const atValue = inList ? previous === T.LParen || previous === T.Comma : isCompareOperator(previous);
+      const atValue = inList ? previous === OPEN || previous === COMMA : previous === COMPARE_OPERATOR;
       if (inList && !atValue) return undefined; // `in ("a" "b")`: the full lexer reports the missing comma
       if (atValue && inList && ++listValues > limits.maxListValues) return undefined;
+      kind = VALUE;
       if (code === 34) {
         if (!atValue) return undefined;
         end = stringEnd(text, pos);
@@ -84,27 +90,53 @@ export function fastLex(text: string, limits: ParseLimits): Token[] | undefined 
         end = wordEnd(text, pos);
         if (end === pos) return undefined; // a character that starts no token the fast path knows
         const index = keywordAt(text, pos, end);
-        const keyword = index < 0 ? undefined : WORD_TYPES[index];
-        if (previous === T.Identifier && beforePrevious !== T.Pr) {
-          type = keyword !== undefined && isPredicateOperator(keyword) ? keyword : undefined;
-        } else if (keyword !== undefined) {
-          type = keywordWhereFieldMayBe(text, keyword, end, previous, inList);
-        } else if (!spellsConnective(text, pos, end) && isPath) {
+        if (index >= 0) {
+          kind = WORD_KINDS[index]!;
+          image = WORDS[index]; // the word itself, unsliced
+          if (previous === FIELD && beforePrevious !== PREFIX_PR) {
+            if (!isPredicateOperator(kind)) return undefined;
+          } else if (!keywordStandsHere(text, kind, end, previous, inList)) {
+            return undefined;
+          }
+          type = WORD_TYPES[index];
+        } else {
+          if (previous === FIELD && beforePrevious !== PREFIX_PR) return undefined; // an unknown operator
+          if (!isPath || spellsConnective(text, pos, end)) return undefined;
           type = T.Identifier;
+          kind = FIELD;
         }
-        if (index >= 0) image = WORDS[index]; // the word itself, unsliced
       }
       if (type === undefined) return undefined;
-      if (type === T.Not && nesting.not() > limits.maxDepth) return undefined;
-      if (type === T.And || type === T.Or) nesting.connective();
-      if (isPredicateOperator(type) && ++comparisons > limits.maxComparisons) return undefined;
+      if (kind === NOT && nesting.not() > limits.maxDepth) return undefined;
+      if (kind === AND || kind === OR) nesting.connective();
+      if (isPredicateOperator(kind) && ++comparisons > limits.maxComparisons) return undefined;
     }
     tokens.push(makeToken(type, image ?? text.slice(pos, end), pos, end, payload));
     beforePrevious = previous;
-    previous = type;
+    previous = kind;
     pos = end;
   }
   return tokens;
+}
+
+// Token kinds. `pr` is PREFIX_PR as the kind of the word; after a field it is read as an operator.
+const START = 0;
+const FIELD = 1;
+const COMPARE_OPERATOR = 2;
+const LIST_OPERATOR = 3;
+const PREFIX_PR = 4;
+const ISNULL_OPERATOR = 5;
+const AND = 6;
+const OR = 7;
+const NOT = 8;
+const OPEN = 9;
+const CLOSE = 10;
+const COMMA = 11;
+const VALUE = 12;
+
+/** The kinds the structure pass counts against `maxComparisons`: every operator token. */
+function isPredicateOperator(kind: number): boolean {
+  return kind >= COMPARE_OPERATOR && kind <= ISNULL_OPERATOR;
 }
 
 /**
@@ -148,24 +180,6 @@ class Nesting {
   private depth(): number {
     return this.nots.length - 1 + this.pending;
   }
-}
-
-function isCompareOperator(type: TokenType | undefined): boolean {
-  return (
-    type === T.Eq ||
-    type === T.Ne ||
-    type === T.Gt ||
-    type === T.Ge ||
-    type === T.Lt ||
-    type === T.Le ||
-    type === T.Co ||
-    type === T.Sw
-  );
-}
-
-/** The operator tokens the structure pass counts against `maxComparisons`. */
-function isPredicateOperator(type: TokenType): boolean {
-  return isCompareOperator(type) || type === T.In || type === T.Ca || type === T.Pr || type === T.Isnull;
 }
 
 /** Set by {@link wordEnd}: whether the word it read is a field path (segments joined by dots). */
@@ -282,25 +296,26 @@ function plainDateTime(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A keyword where a field could also stand: lex-words.ts takes a keyword followed by an operator
- * for a field (`in eq 1`) and reports it, so the fast path leaves that to it.
+ * Whether a keyword stands as itself here. Where a field could also stand, lex-words.ts takes a
+ * keyword followed by an operator for a field (`in eq 1`) and reports it: the fast path leaves
+ * that to it.
  */
-function keywordWhereFieldMayBe(
+function keywordStandsHere(
   text: string,
-  keyword: TokenType,
+  kind: number,
   end: number,
-  previous: TokenType | undefined,
+  previous: number,
   inList: boolean,
-): TokenType | undefined {
+): boolean {
   const atField =
-    previous === undefined ||
-    previous === T.And ||
-    previous === T.Or ||
-    previous === T.Not ||
-    (previous === T.LParen && !inList);
-  if (!atField) return keyword;
+    previous === START ||
+    previous === AND ||
+    previous === OR ||
+    previous === NOT ||
+    (previous === OPEN && !inList);
+  if (!atField) return true;
   const next = peekWord(text, end);
-  return next.isOperator && !(keyword === T.Not && next.word === 'pr') ? undefined : keyword;
+  return !next.isOperator || (kind === NOT && next.word === 'pr');
 }
 
 /** `AND`, `Or`, `NOT`: lex-words.ts reports the case (or takes them for fields). */
@@ -332,23 +347,35 @@ const WORDS = [
   'false',
 ];
 const WORD_TYPES: readonly TokenType[] = WORDS.map((word) => T.keywordTokens.get(word)!);
-const AND = WORDS.indexOf('and');
-const OR = WORDS.indexOf('or');
-const NOT = WORDS.indexOf('not');
-const EQ = WORDS.indexOf('eq');
-const NE = WORDS.indexOf('ne');
-const GT = WORDS.indexOf('gt');
-const GE = WORDS.indexOf('ge');
-const LT = WORDS.indexOf('lt');
-const LE = WORDS.indexOf('le');
-const CO = WORDS.indexOf('co');
-const SW = WORDS.indexOf('sw');
-const IN = WORDS.indexOf('in');
-const CA = WORDS.indexOf('ca');
-const PR = WORDS.indexOf('pr');
-const ISNULL = WORDS.indexOf('isnull');
-const TRUE = WORDS.indexOf('true');
-const FALSE = WORDS.indexOf('false');
+const AND_WORD = WORDS.indexOf('and');
+const OR_WORD = WORDS.indexOf('or');
+const NOT_WORD = WORDS.indexOf('not');
+const EQ_WORD = WORDS.indexOf('eq');
+const NE_WORD = WORDS.indexOf('ne');
+const GT_WORD = WORDS.indexOf('gt');
+const GE_WORD = WORDS.indexOf('ge');
+const LT_WORD = WORDS.indexOf('lt');
+const LE_WORD = WORDS.indexOf('le');
+const CO_WORD = WORDS.indexOf('co');
+const SW_WORD = WORDS.indexOf('sw');
+const IN_WORD = WORDS.indexOf('in');
+const CA_WORD = WORDS.indexOf('ca');
+const PR_WORD = WORDS.indexOf('pr');
+const ISNULL_WORD = WORDS.indexOf('isnull');
+const TRUE_WORD = WORDS.indexOf('true');
+const FALSE_WORD = WORDS.indexOf('false');
+
+/** The kind of each keyword in {@link WORDS}. */
+const WORD_KINDS: readonly number[] = WORDS.map((word) => {
+  if (word === 'and') return AND;
+  if (word === 'or') return OR;
+  if (word === 'not') return NOT;
+  if (word === 'in' || word === 'ca') return LIST_OPERATOR;
+  if (word === 'pr') return PREFIX_PR;
+  if (word === 'isnull') return ISNULL_OPERATOR;
+  if (word === 'true' || word === 'false') return VALUE;
+  return COMPARE_OPERATOR;
+});
 
 /**
  * The index in {@link WORDS} of the keyword spelled exactly by `text[start, end)`, or -1. A switch
@@ -362,35 +389,35 @@ function keywordAt(text: string, start: number, end: number): number {
     case 2:
       switch (c0) {
         case 99: // c
-          return c1 === 111 ? CO : c1 === 97 ? CA : -1;
+          return c1 === 111 ? CO_WORD : c1 === 97 ? CA_WORD : -1;
         case 101: // e
-          return c1 === 113 ? EQ : -1;
+          return c1 === 113 ? EQ_WORD : -1;
         case 103: // g
-          return c1 === 116 ? GT : c1 === 101 ? GE : -1;
+          return c1 === 116 ? GT_WORD : c1 === 101 ? GE_WORD : -1;
         case 105: // i
-          return c1 === 110 ? IN : -1;
+          return c1 === 110 ? IN_WORD : -1;
         case 108: // l
-          return c1 === 116 ? LT : c1 === 101 ? LE : -1;
+          return c1 === 116 ? LT_WORD : c1 === 101 ? LE_WORD : -1;
         case 110: // n
-          return c1 === 101 ? NE : -1;
+          return c1 === 101 ? NE_WORD : -1;
         case 111: // o
-          return c1 === 114 ? OR : -1;
+          return c1 === 114 ? OR_WORD : -1;
         case 112: // p
-          return c1 === 114 ? PR : -1;
+          return c1 === 114 ? PR_WORD : -1;
         case 115: // s
-          return c1 === 119 ? SW : -1;
+          return c1 === 119 ? SW_WORD : -1;
         default:
           return -1;
       }
     case 3:
-      if (c0 === 97) return text.startsWith('and', start) ? AND : -1;
-      return c0 === 110 && text.startsWith('not', start) ? NOT : -1;
+      if (c0 === 97) return text.startsWith('and', start) ? AND_WORD : -1;
+      return c0 === 110 && text.startsWith('not', start) ? NOT_WORD : -1;
     case 4:
-      return text.startsWith('true', start) ? TRUE : -1;
+      return text.startsWith('true', start) ? TRUE_WORD : -1;
     case 5:
-      return text.startsWith('false', start) ? FALSE : -1;
+      return text.startsWith('false', start) ? FALSE_WORD : -1;
     case 6:
-      return text.startsWith('isnull', start) ? ISNULL : -1;
+      return text.startsWith('isnull', start) ? ISNULL_WORD : -1;
     default:
       return -1;
   }
