@@ -1,9 +1,11 @@
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import {
   type CompareOperator,
+  createAnd,
   createComparison,
   createList,
   createNot,
+  createOr,
   createPresence,
   type Expression,
   type ListOperator,
@@ -57,7 +59,7 @@ export class FastFilterParser extends EmbeddedActionsParser {
     });
     if (this.RECORDING_PHASE || operands === undefined || connectives === undefined) return first;
     const last = operands[operands.length - 1]!;
-    return { expression: combine(operands, connectives), start: first.start, end: last.end };
+    return { expression: combineChain(operands, connectives), start: first.start, end: last.end };
   });
 
   private readonly connectives = [{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Or) }];
@@ -165,6 +167,20 @@ export class FastFilterParser extends EmbeddedActionsParser {
       end: span.end,
     };
   }
+}
+
+/**
+ * {@link combine} for a chain, with the usual case first: one connective throughout (`a and b and
+ * c`) is one n-ary node of all the operands, which is what combine builds for it too.
+ */
+function combineChain(operands: readonly Operand[], connectives: readonly boolean[]): Expression {
+  const and = connectives[0]!;
+  for (let i = 1; i < connectives.length; i++)
+    if (connectives[i] !== and) return combine(operands, connectives);
+  const expressions: Expression[] = new Array(operands.length);
+  for (let i = 0; i < operands.length; i++) expressions[i] = operands[i]!.expression;
+  const span = { start: operands[0]!.start, end: operands[operands.length - 1]!.end };
+  return and ? createAnd(expressions, span) : createOr(expressions, span);
 }
 
 let shared: FastFilterParser | undefined;
