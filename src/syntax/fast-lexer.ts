@@ -79,9 +79,7 @@ export function fastLex(text: string, limits: ParseLimits): Token[] | undefined 
         end = stringEnd(text, pos);
         if (end < 0) return undefined;
         type = T.StringLiteral;
-        payload = hasBackslash(text, pos + 1, end - 1)
-          ? scanQuoted(text, pos, 34).value
-          : text.slice(pos + 1, end - 1);
+        payload = hasEscape ? scanQuoted(text, pos, 34).value : text.slice(pos + 1, end - 1);
       } else if (atValue) {
         end = valueEnd(text, pos);
         image = text.slice(pos, end);
@@ -423,23 +421,23 @@ function keywordAt(text: string, start: number, end: number): number {
   }
 }
 
+/** Set by {@link stringEnd}: whether the string it read holds an escape. */
+let hasEscape = false;
+
 /** The offset after the closing quote of a well-formed string at `start`, or -1. */
 function stringEnd(text: string, start: number): number {
+  hasEscape = false;
   for (let i = start + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) return i + 1;
     if (c === 92) {
       const next = text.charCodeAt(i + 1);
       if (next !== 34 && next !== 92) return -1;
+      hasEscape = true;
       i++;
     } else if (c === 10 || c === 13) {
       return -1;
     }
   }
   return -1;
-}
-
-function hasBackslash(text: string, from: number, to: number): boolean {
-  const at = text.indexOf('\\', from);
-  return at >= 0 && at < to;
 }
