@@ -27,6 +27,7 @@ export const TOKEN_SYMBOLS: Readonly<Record<string, string>> = Object.freeze({
   CompareOperator: 'compare-op',
   ListOperator: 'list-op',
   Literal: 'value',
+  Connective: 'connective',
   And: 'and',
   Or: 'or',
   Not: 'not',

@@ -26,7 +26,8 @@ const placeholder = undefined as unknown as Operand;
  *
  * What makes it faster (Chevrotain's performance guide, measured in bench/parse.ts): no recovery
  * bookkeeping in repetitions; `predicate` and `value` inlined into `operand`, so a comparison costs
- * one rule call instead of three; `not` as an alternative of `operand` rather than a repetition
+ * one rule call instead of three; `and`/`or` read as one token category (a CONSUME, not an OR);
+ * `not` as an alternative of `operand` rather than a repetition
  * before it (a lookahead fewer per operand); alternatives built once rather than on every call;
  * actions guarded by `RECORDING_PHASE` instead of wrapped in closures.
  *
@@ -49,7 +50,7 @@ export class FastFilterParser extends EmbeddedActionsParser {
     let operands: Operand[] | undefined;
     let connectives: boolean[] | undefined;
     this.MANY(() => {
-      const connective = this.OR(this.connectives);
+      const connective = this.CONSUME(T.ConnectiveToken);
       const next = this.SUBRULE2(this.operand);
       if (this.RECORDING_PHASE) return;
       operands ??= [first];
@@ -61,8 +62,6 @@ export class FastFilterParser extends EmbeddedActionsParser {
     const last = operands[operands.length - 1]!;
     return { expression: combineChain(operands, connectives), start: first.start, end: last.end };
   });
-
-  private readonly connectives = [{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Or) }];
 
   /** `not`s recurse here (one rule call each): the fast path only sees nesting within the limit. */
   private readonly operand = this.RULE('operand', (): Operand => this.OR(this.operandForms));
@@ -114,7 +113,7 @@ export class FastFilterParser extends EmbeddedActionsParser {
         const value = this.CONSUME(T.LiteralToken);
         if (this.RECORDING_PHASE) return placeholder;
         const field = this.field!;
-        const op = operator.tokenType.name.toLowerCase() as CompareOperator;
+        const op = operator.image as CompareOperator; // the fast lexer writes operators exactly
         const span = { start: field.startOffset, end: end(value) };
         return {
           expression: createComparison(toField(field), op, tokenSpan(operator), toValue(value), span),
@@ -133,7 +132,7 @@ export class FastFilterParser extends EmbeddedActionsParser {
         const close = this.CONSUME3(T.RParen);
         if (this.RECORDING_PHASE) return placeholder;
         const field = this.field!;
-        const op = operator.tokenType.name.toLowerCase() as ListOperator;
+        const op = operator.image as ListOperator;
         const span = { start: field.startOffset, end: end(close) };
         return {
           expression: createList(toField(field), op, tokenSpan(operator), values, span),

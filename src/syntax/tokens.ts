@@ -10,6 +10,8 @@ import { createToken, type TokenType } from 'chevrotain';
 export const CompareOperatorToken = createToken({ name: 'CompareOperator', label: 'a comparison operator' });
 export const ListOperatorToken = createToken({ name: 'ListOperator', label: '`in` or `ca`' });
 export const LiteralToken = createToken({ name: 'Literal', label: 'a value' });
+/** `and` or `or`: lets the fast parser (fast-parser.ts) read a connective with one CONSUME. */
+export const ConnectiveToken = createToken({ name: 'Connective', label: '`and` or `or`' });
 
 function keyword(word: string, categories: TokenType[] = []): TokenType {
   return createToken({
@@ -19,8 +21,8 @@ function keyword(word: string, categories: TokenType[] = []): TokenType {
   });
 }
 
-export const And = keyword('and');
-export const Or = keyword('or');
+export const And = keyword('and', [ConnectiveToken]);
+export const Or = keyword('or', [ConnectiveToken]);
 export const Not = keyword('not');
 export const Eq = keyword('eq', [CompareOperatorToken]);
 export const Ne = keyword('ne', [CompareOperatorToken]);
@@ -54,6 +56,7 @@ export const allTokens: TokenType[] = [
   CompareOperatorToken,
   ListOperatorToken,
   LiteralToken,
+  ConnectiveToken,
   And,
   Or,
   Not,

@@ -84,6 +84,7 @@ describe('grammar/filters.ebnf names everything the parser has', () => {
     ['compare-op', 'CompareOperator'],
     ['list-op', 'ListOperator'],
     ['value', 'Literal'],
+    ['connective', 'Connective'],
   ])('%s offers exactly the tokens of the %s category', (symbol, category) => {
     const members = allTokens.filter((t) => (t.CATEGORIES ?? []).some((c) => c.name === category));
     expect(members.length).toBeGreaterThan(0);
