@@ -12,7 +12,8 @@ const shapes: Record<string, (n: number) => string> = {
   'or chain': (n) => Array.from({ length: n / 8 }, (_, i) => `a${i} eq ${i}`).join(' or '),
   'nested ( past the limit': (n) => `${'('.repeat(n)}a eq 1${')'.repeat(n)}`,
   'not chain past the limit': (n) => `${'not '.repeat(n / 4)}a eq 1`,
-  'binary garbage': (n) => Array.from({ length: n }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join(''),
+  'binary garbage': (n) =>
+    Array.from({ length: n }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join(''),
   'error flood': (n) => 'a EQ 1 and '.repeat(n / 11),
 };
 
@@ -32,7 +33,9 @@ export async function run(): Promise<void> {
   const base = 250_000;
   const sizes = [base, base * 2, base * 4, base * 8];
   console.log('\nParse time scaling on hostile input (best of 5; ratio to the previous size, ~2 = linear)');
-  console.log(['shape'.padEnd(28), ...sizes.map((s) => `${(s / 1e6).toFixed(2)}M chars`.padStart(16))].join(''));
+  console.log(
+    ['shape'.padEnd(28), ...sizes.map((s) => `${(s / 1e6).toFixed(2)}M chars`.padStart(16))].join(''),
+  );
   for (const [name, make] of Object.entries(shapes)) {
     const times = sizes.map((size) => timeOf(make(size)));
     const cells = times.map((t, i) => {
