@@ -14,6 +14,11 @@ export interface DateTimeParts {
   readonly fraction: string;
   /** Offset from UTC in minutes (`Z` is 0); a full-date without time counts as UTC. */
   readonly offsetMinutes: number;
+  /**
+   * The minutes field of the offset as written (`+01:30` gives 30); kept apart because
+   * `offsetMinutes` alone cannot tell `+01:75` (invalid) from `+02:15`.
+   */
+  readonly offsetMinuteField: number;
   /** True for a full-date such as `2025-08-01`. */
   readonly dateOnly: boolean;
 }
@@ -100,6 +105,7 @@ export function splitDateTime(text: string): DateTimeParts | undefined {
       second: 0,
       fraction: '',
       offsetMinutes: 0,
+      offsetMinuteField: 0,
       dateOnly: true,
     };
   }
@@ -114,12 +120,14 @@ export function splitDateTime(text: string): DateTimeParts | undefined {
     i = end;
   }
   let offsetMinutes = 0;
+  let offsetMinuteField = 0;
   const zone = text[i];
   if (zone === '+' || zone === '-') {
-    const magnitude = digits(text, i + 1, 2) * 60 + digits(text, i + 4, 2);
+    offsetMinuteField = digits(text, i + 4, 2);
+    const magnitude = digits(text, i + 1, 2) * 60 + offsetMinuteField;
     offsetMinutes = zone === '-' ? -magnitude : magnitude;
   }
-  return { year, month, day, hour, minute, second, fraction, offsetMinutes, dateOnly: false };
+  return { year, month, day, hour, minute, second, fraction, offsetMinutes, offsetMinuteField, dateOnly: false };
 }
 
 /**
@@ -133,8 +141,7 @@ export function checkDateTime(parts: DateTimeParts): DateTimeProblem | undefined
   if (parts.hour > 23) return 'hour';
   if (parts.minute > 59) return 'minute';
   if (parts.second > 59) return 'second';
-  if (Math.abs(parts.offsetMinutes) > 23 * 60 + 59 || Math.abs(parts.offsetMinutes) % 60 > 59)
-    return 'offset';
+  if (Math.abs(parts.offsetMinutes) > 23 * 60 + 59 || parts.offsetMinuteField > 59) return 'offset';
   return undefined;
 }
 

@@ -142,6 +142,12 @@ const cases: Case[] = [
     says: 'hours',
   },
   {
+    input: 'created eq 2023-01-01T10:00:00+01:75',
+    code: 'invalid-date-time',
+    under: '2023-01-01T10:00:00+01:75',
+    says: 'offset',
+  },
+  {
     input: 'created eq 2023-01-01T10:00:00',
     code: 'malformed-date-time',
     under: '2023-01-01T10:00:00',

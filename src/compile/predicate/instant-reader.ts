@@ -97,10 +97,9 @@ function readText(text: string, out: InstantParts): boolean {
       if (i + 6 !== n || text.charCodeAt(i + 3) !== 58) return false;
       const oh = twoDigits(text, i + 1);
       const om = twoDigits(text, i + 4);
-      if (oh < 0 || om < 0) return false;
+      // The same bounds as checkDateTime: hours 0-23, minutes 0-59.
+      if (oh < 0 || om < 0 || oh > 23 || om > 59) return false;
       offset = oh * 60 + om;
-      // The same bound as checkDateTime.
-      if (offset > 23 * 60 + 59) return false;
       if (zone === 45) offset = -offset;
     } else return false;
     secondOfDay = hour * 3600 + (minute - offset) * 60 + second;
