@@ -3,7 +3,7 @@ import { quote } from '../diagnostic/text.js';
 import { endsWord, isFieldPath, isIdentifierPart, isNumberLiteral } from './chars.js';
 import { opensString } from './lex-quoted.js';
 import type { LexerState } from './lexer-state.js';
-import { peekWord } from './peek.js';
+import { type PeekedWord, peekWord } from './peek.js';
 import {
   foreignCompositeSymbols,
   foreignOperatorSymbols,
@@ -98,6 +98,34 @@ function lexOperatorWord(state: LexerState, start: number, end: number, word: st
   return end;
 }
 
+/** A word that can only be a field name: a field path that is not a reserved word as written. */
+function isPlainField(word: string): boolean {
+  return !T.keywordTokens.has(word) && isFieldPath(word);
+}
+
+/** Where a prefix `pr field` may end: end of input, `)`, `,` or a connective. */
+function endsOperand(next: PeekedWord): boolean {
+  const lower = next.word.toLowerCase();
+  return next.word === '' || lower === 'and' || lower === 'or';
+}
+
+/**
+ * Whether `word`, a reserved word where a field is expected and followed by the operator-like
+ * `next`, is being used as a field (`in eq 1`, `not EQ 1`). A field may itself be spelled like an
+ * operator in another case or language (`GE`, `Contains`): `not GE isnull` and `pr GE` read
+ * `not` and `pr` as keywords, which is how the grammar reads them.
+ */
+function keywordUsedAsField(text: string, word: string, next: PeekedWord): boolean {
+  if (!next.isOperator) return false;
+  if (word === 'not' && next.word === 'pr') return false;
+  if ((word === 'not' || word === 'pr') && isPlainField(next.word)) {
+    const after = peekWord(text, next.end);
+    if (word === 'not' && after.isOperator) return false;
+    if (word === 'pr' && endsOperand(after)) return false;
+  }
+  return true;
+}
+
 /**
  * Lexes a word that is not in value position: an operator after a field, `and`/`or` between
  * predicates, a keyword, or a field name. Returns the offset after the word.
@@ -110,9 +138,15 @@ export function lexWord(state: LexerState, start: number): number {
 
   const keyword = T.keywordTokens.get(word);
   const lower = word.toLowerCase();
-  const next = state.atField ? peekWord(text, end) : undefined;
+  const next = state.atField || state.afterPrefixPresence ? peekWord(text, end) : undefined;
   // `in eq 1`: a keyword followed by an operator is being used as a field (`not pr x` is fine).
-  const usedAsField = next?.isOperator === true && !(word === 'not' && next.word === 'pr');
+  const usedAsField =
+    next !== undefined &&
+    (state.atField
+      ? keywordUsedAsField(text, word, next)
+      : // After a prefix `pr` a field is due: `pr Or` tests a field named `Or`, while
+        // `pr Or b eq 1` reads `Or` as a misspelt `or` (and `pr and` as a missing field).
+        keyword === undefined && endsOperand(next));
   if (keyword) {
     if (usedAsField) {
       state.report(

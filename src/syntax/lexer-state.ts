@@ -67,6 +67,19 @@ export class LexerState {
     );
   }
 
+  /** Right after a prefix `pr` (one written where a field was expected): its field comes next. */
+  get afterPrefixPresence(): boolean {
+    if (this.previous() !== T.Pr) return false;
+    const before = this.previous(2);
+    return (
+      before === undefined ||
+      before === T.And ||
+      before === T.Or ||
+      before === T.Not ||
+      (before === T.LParen && !this.inList)
+    );
+  }
+
   /** Whether the previous token is `in` or `ca`. */
   get afterListOperator(): boolean {
     const previous = this.previous();
