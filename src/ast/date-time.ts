@@ -127,7 +127,18 @@ export function splitDateTime(text: string): DateTimeParts | undefined {
     const magnitude = digits(text, i + 1, 2) * 60 + offsetMinuteField;
     offsetMinutes = zone === '-' ? -magnitude : magnitude;
   }
-  return { year, month, day, hour, minute, second, fraction, offsetMinutes, offsetMinuteField, dateOnly: false };
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    fraction,
+    offsetMinutes,
+    offsetMinuteField,
+    dateOnly: false,
+  };
 }
 
 /**

@@ -154,10 +154,29 @@ function sentenceText(tokens: readonly Leaf[], generator: SentenceGenerator, ran
  * these once were misread after `not` and prefix `pr`, so they are checked by name as well as
  * generated.
  */
-const OPERATOR_LIKE_FIELDS = ['not GE isnull', 'not Contains pr', 'pr GE', 'not pr GE', 'pr Or', 'a pr and pr Ew'];
+const OPERATOR_LIKE_FIELDS = [
+  'not GE isnull',
+  'not Contains pr',
+  'pr GE',
+  'not pr GE',
+  'pr Or',
+  'a pr and pr Ew',
+];
 
 /** Fields the random character classes would rarely produce: operator and keyword look-alikes. */
-const LOOK_ALIKE_FIELDS = ['GE', 'Or', 'AND', 'Not', 'PR', 'Contains', 'Ew', 'startsWith', 'IsNull', 'True', 'NULL'];
+const LOOK_ALIKE_FIELDS = [
+  'GE',
+  'Or',
+  'AND',
+  'Not',
+  'PR',
+  'Contains',
+  'Ew',
+  'startsWith',
+  'IsNull',
+  'True',
+  'NULL',
+];
 
 /** Draws a look-alike for a quarter of the fields, so the lexer's lookahead is exercised. */
 class LookAlikeGenerator extends SentenceGenerator {
