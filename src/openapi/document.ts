@@ -19,7 +19,7 @@ export function readDocument(input: unknown, report: Report): JsonObject | undef
       // JSON is YAML too, but JSON.parse is far faster on a large document.
       value = input.trimStart().startsWith('{')
         ? JSON.parse(input)
-        : parseYaml(input, { maxAliasCount: 1000 });
+        : parseYaml(input, { maxAliasCount: 1000, logLevel: 'error' });
     } catch (cause) {
       const why = cause instanceof Error ? cause.message : String(cause);
       report(

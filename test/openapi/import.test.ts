@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importOpenApi, readFilterDeclaration, readSortableFields } from '../../src/openapi/index.js';
 
 const header = 'Filter results.\n\nFiltering is supported for the following fields and operators:\n\n';
@@ -262,6 +262,20 @@ describe('importOpenApi on bad input', () => {
     const result = importOpenApi(input);
     expect(result.endpoints).toEqual([]);
     expect(result.diagnostics.map((d) => d.code)).toEqual([code]);
+  });
+
+  it('prints nothing of its own for a YAML warning (a library must not write to the console)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const result = importOpenApi('openapi: 3.0.0\ninfo: !custom {title: x, version: "1"}\npaths: {}\n');
+      expect(result.diagnostics).toEqual([]);
+      expect(warn).not.toHaveBeenCalled();
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      emit.mockRestore();
+    }
   });
 
   it('does not follow external or dangling references, nor walk into __proto__', () => {
