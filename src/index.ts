@@ -7,6 +7,8 @@
  * - ast and diagnostic: the shared vocabulary ({@link Expression}, {@link Diagnostic});
  * - schema and validation: {@link defineSchema}, {@link loadSchema}, {@link validate},
  *   {@link importOpenApi}, {@link parseCollectionQuery} and the V3 400 body {@link toV3ErrorResponse};
+ * - compilers: {@link compilePredicate} (an in-memory test) and {@link compileSql} (a
+ *   parameterized `WHERE` fragment for PostgreSQL or SQLite);
  * - printer: {@link format} writes canonical text; builder: {@link createFilterBuilder}.
  * @module
  */
@@ -14,6 +16,7 @@
 export * from './ast/index.js';
 export * from './builder/index.js';
 export * from './collection/index.js';
+export * from './compile/index.js';
 export * from './diagnostic/index.js';
 export * from './openapi/index.js';
 export { type FormatOptions, format, InvalidAstError } from './printer/format.js';

@@ -39,7 +39,8 @@ export function compileDiagnostic(code: CompileCode, message: string, span: Span
 
 /**
  * Thrown by `compilePredicate` when the AST does not fit the schema (it was not validated), the
- * only way compiling a predicate can fail. `diagnostics` say what and where.
+ * only way compiling a predicate can fail, and by `compileSql` where `tryCompileSql` would answer
+ * `ok: false`. `diagnostics` say what and where.
  */
 export class FilterCompileError extends Error {
   /** What made the filter impossible to compile. */

@@ -55,7 +55,6 @@ describe('PostgreSQL plans: the compiled fragments use plain and expression inde
   async function plan(filter: string): Promise<{ plan: string; count: number; expected: number }> {
     const options: SqlOptions = { schema, dialect: 'postgres' };
     const compiled = compileSql(ast(filter), options);
-    if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
     const query = `SELECT id FROM runs WHERE ${compiled.sql}`;
     const explained = await pg.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN ${query}`,

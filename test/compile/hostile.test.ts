@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createComparison, createField, createString, type Expression, span } from '../../src/ast/index.js';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
-import { compileSql } from '../../src/compile/sql/index.js';
+import { tryCompileSql } from '../../src/compile/sql/index.js';
 import type { SqlDialectName } from '../../src/compile/sql/types.js';
 import type { Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
@@ -101,7 +101,7 @@ describe('hostile values and identifiers', () => {
   });
 
   async function select(dialect: SqlDialectName, filter: Expression): Promise<number[]> {
-    const compiled = compileSql(filter, {
+    const compiled = tryCompileSql(filter, {
       schema,
       dialect,
       ...(dialect === 'postgres' ? { caseFolding: 'ascii' as const } : {}),
@@ -157,7 +157,7 @@ describe('hostile values and identifiers', () => {
       span(0, 14),
     );
     for (const dialect of ['postgres', 'sqlite'] as const) {
-      const result = compileSql(filter, { schema, dialect });
+      const result = tryCompileSql(filter, { schema, dialect });
       expect(result.ok).toBe(false);
       expect(result.diagnostics.map((d) => d.code)).toEqual(['sql-nul-character']);
       expect(result.diagnostics[0]!.message).toContain('\\x00');

@@ -8,7 +8,8 @@ import {
   type Expression,
   span,
 } from '../../src/ast/index.js';
-import { compileSql } from '../../src/compile/sql/index.js';
+import { FilterCompileError } from '../../src/compile/compile-error.js';
+import { compileSql, tryCompileSql } from '../../src/compile/sql/index.js';
 import { escapeGlob, escapeLike } from '../../src/compile/sql/patterns.js';
 import type { SqlOptions, SqlResult } from '../../src/compile/sql/types.js';
 import type { Schema } from '../../src/schema/types.js';
@@ -45,12 +46,12 @@ function codes(result: SqlResult): string[] {
 describe('compileSql: placeholders and parameters', () => {
   it('binds values as parameters, numbered from the offset on PostgreSQL', () => {
     const filter = ast('status eq "Failed" and start_time ge 2022-02-07T20:13:29Z');
-    const pg = ok(compileSql(filter, { schema, dialect: 'postgres', parameterOffset: 4 }));
+    const pg = ok(tryCompileSql(filter, { schema, dialect: 'postgres', parameterOffset: 4 }));
     expect(pg.sql).toContain('$5');
     expect(pg.sql).toContain('$6');
     expect(pg.sql).not.toContain('$4');
     expect(pg.params).toEqual(['Failed', '2022-02-07T20:13:29.000000000Z']);
-    const lite = ok(compileSql(filter, { schema, dialect: 'sqlite', parameterOffset: 4 }));
+    const lite = ok(tryCompileSql(filter, { schema, dialect: 'sqlite', parameterOffset: 4 }));
     expect(lite.sql.split('?').length - 1).toBe(2);
     expect(lite.sql).not.toMatch(/\$\d/);
   });
@@ -68,7 +69,7 @@ describe('compileSql: placeholders and parameters', () => {
     fc.assert(
       fc.property(cases, ([dataset, filter, offset, dialect]) => {
         const { sql, params } = ok(
-          compileSql(filter, { schema: dataset.schema, dialect, parameterOffset: offset }),
+          tryCompileSql(filter, { schema: dataset.schema, dialect, parameterOffset: offset }),
         );
         if (dialect === 'postgres') {
           const numbers = [...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]));
@@ -90,8 +91,8 @@ describe('compileSql: placeholders and parameters', () => {
       fc.property(cases, fc.string(), fc.string(), ([dataset, filter, , dialect], a, b) => {
         if (/[\0\uD800-\uDFFF]/.test(a + b)) return;
         const options: SqlOptions = { schema: dataset.schema, dialect };
-        const first = ok(compileSql(replaceStrings(filter, a), options));
-        const second = ok(compileSql(replaceStrings(filter, b), options));
+        const first = ok(tryCompileSql(replaceStrings(filter, a), options));
+        const second = ok(tryCompileSql(replaceStrings(filter, b), options));
         expect(first.sql).toBe(second.sql);
       }),
       { numRuns: 300 },
@@ -101,7 +102,7 @@ describe('compileSql: placeholders and parameters', () => {
 
 describe('compileSql: identifiers', () => {
   it('quotes columns from the schema, doubling embedded quotes, and qualifies them with `table`', () => {
-    const { sql } = ok(compileSql(ast('odd eq "x"'), { schema, dialect: 'postgres', table: 'my "t"' }));
+    const { sql } = ok(tryCompileSql(ast('odd eq "x"'), { schema, dialect: 'postgres', table: 'my "t"' }));
     expect(sql).toContain('"my ""t"""."we""ird col"');
   });
 
@@ -112,13 +113,13 @@ describe('compileSql: identifiers', () => {
         b: { type: 'string', operators: ['eq'], column: 'x\0' },
       },
     };
-    expect(codes(compileSql(ast('a eq "x"'), { schema: bad, dialect: 'sqlite' }))).toEqual([
+    expect(codes(tryCompileSql(ast('a eq "x"'), { schema: bad, dialect: 'sqlite' }))).toEqual([
       'sql-invalid-identifier',
     ]);
-    expect(codes(compileSql(ast('b eq "x"'), { schema: bad, dialect: 'postgres' }))).toEqual([
+    expect(codes(tryCompileSql(ast('b eq "x"'), { schema: bad, dialect: 'postgres' }))).toEqual([
       'sql-invalid-identifier',
     ]);
-    expect(codes(compileSql(ast('status eq "x"'), { schema, dialect: 'postgres', table: '' }))).toEqual([
+    expect(codes(tryCompileSql(ast('status eq "x"'), { schema, dialect: 'postgres', table: '' }))).toEqual([
       'sql-invalid-identifier',
     ]);
   });
@@ -128,10 +129,10 @@ describe('compileSql: patterns', () => {
   it('escapes LIKE and GLOB wildcards so they match literally', () => {
     expect(escapeLike('50%_!off')).toBe('50!%!_!!off');
     expect(escapeGlob('a*b?c[d]')).toBe('a[*]b[?]c[[]d]');
-    const pg = ok(compileSql(ast('status co "50%_"'), { schema, dialect: 'postgres' }));
+    const pg = ok(tryCompileSql(ast('status co "50%_"'), { schema, dialect: 'postgres' }));
     expect(pg.sql).toContain("ESCAPE '!'");
     expect(pg.params).toEqual(['%50!%!_%']);
-    const lite = ok(compileSql(ast('id sw "a*"'), { schema, dialect: 'sqlite' }));
+    const lite = ok(tryCompileSql(ast('id sw "a*"'), { schema, dialect: 'sqlite' }));
     expect(lite.sql).toContain('GLOB');
     expect(lite.params).toEqual(['a[*]*']);
   });
@@ -146,22 +147,22 @@ describe('compileSql: index-friendly case-sensitive comparisons', () => {
         'start_time gt 2022-01-01',
         'start_time lt 2022-01-01T00:00:00.5Z',
       ]) {
-        expect(ok(compileSql(ast(filter), { schema, dialect })).sql).toMatch(/^"(id|start_time)" /);
+        expect(ok(tryCompileSql(ast(filter), { schema, dialect })).sql).toMatch(/^"(id|start_time)" /);
       }
     }
     // Ordering by code point: the column keeps its plain form, with a collation on PostgreSQL.
-    expect(ok(compileSql(ast('id gt "a"'), { schema, dialect: 'postgres' })).sql).toBe(
+    expect(ok(tryCompileSql(ast('id gt "a"'), { schema, dialect: 'postgres' })).sql).toBe(
       '"id" COLLATE "C" > $1',
     );
   });
 });
 
-describe('compileSql: diagnostics instead of exceptions', () => {
+describe('tryCompileSql: diagnostics instead of exceptions', () => {
   const nul = createComparison(createField('status', S), 'eq', S, createString('a\0b', span(10, 15)), S);
 
   it('reports NUL characters with the value span, on both dialects', () => {
     for (const dialect of ['postgres', 'sqlite'] as const) {
-      const result = compileSql(nul, { schema, dialect });
+      const result = tryCompileSql(nul, { schema, dialect });
       expect(result.ok).toBe(false);
       expect(result.diagnostics[0]).toMatchObject({
         code: 'sql-nul-character',
@@ -172,17 +173,17 @@ describe('compileSql: diagnostics instead of exceptions', () => {
 
   it('reports unpaired surrogates, unsupported folding, unknown fields and dialects', () => {
     const lone = createComparison(createField('status', S), 'eq', S, createString('a\ud800', S), S);
-    expect(codes(compileSql(lone, { schema, dialect: 'postgres' }))).toEqual(['sql-lone-surrogate']);
+    expect(codes(tryCompileSql(lone, { schema, dialect: 'postgres' }))).toEqual(['sql-lone-surrogate']);
     expect(
-      codes(compileSql(ast('status eq "a"'), { schema, dialect: 'sqlite', caseFolding: 'unicode' })),
+      codes(tryCompileSql(ast('status eq "a"'), { schema, dialect: 'sqlite', caseFolding: 'unicode' })),
     ).toEqual(['sql-case-folding-unsupported']);
-    expect(codes(compileSql(ast('nope eq "a"'), { schema, dialect: 'sqlite' }))).toEqual([
+    expect(codes(tryCompileSql(ast('nope eq "a"'), { schema, dialect: 'sqlite' }))).toEqual([
       'compile-unknown-field',
     ]);
-    expect(codes(compileSql(ast('status eq 1'), { schema, dialect: 'sqlite' }))).toEqual([
+    expect(codes(tryCompileSql(ast('status eq 1'), { schema, dialect: 'sqlite' }))).toEqual([
       'compile-value-type',
     ]);
-    expect(codes(compileSql(ast('status eq "a"'), { schema, dialect: 'mysql' as 'sqlite' }))).toEqual([
+    expect(codes(tryCompileSql(ast('status eq "a"'), { schema, dialect: 'mysql' as 'sqlite' }))).toEqual([
       'compile-malformed-ast',
     ]);
   });
@@ -190,13 +191,13 @@ describe('compileSql: diagnostics instead of exceptions', () => {
   it('reports more values than the engine binds', () => {
     const values = Array.from({ length: 40_000 }, (_, i) => createString(String(i), S));
     const big = createList(createField('id', S), 'in', S, values, S);
-    expect(codes(compileSql(big, { schema, dialect: 'sqlite' }))).toEqual(['sql-too-many-parameters']);
-    expect(compileSql(big, { schema, dialect: 'postgres' }).ok).toBe(true);
+    expect(codes(tryCompileSql(big, { schema, dialect: 'sqlite' }))).toEqual(['sql-too-many-parameters']);
+    expect(tryCompileSql(big, { schema, dialect: 'postgres' }).ok).toBe(true);
   });
 
   it('never throws on a malformed tree', () => {
     for (const dialect of ['postgres', 'sqlite'] as const) {
-      const result = compileSql(
+      const result = tryCompileSql(
         { kind: 'or', operands: [null, 42, { kind: 'not' }] } as unknown as Expression,
         {
           schema,
@@ -204,6 +205,39 @@ describe('compileSql: diagnostics instead of exceptions', () => {
         },
       );
       expect(codes(result)).toContain('compile-malformed-ast');
+    }
+  });
+});
+
+describe('compileSql: { sql, params }, or a FilterCompileError', () => {
+  it('returns exactly what tryCompileSql returns on success', () => {
+    fc.assert(
+      fc.property(
+        genDataset.chain((dataset) => fc.tuple(fc.constant(dataset), genFilter(dataset))),
+        fc.constantFrom('postgres' as const, 'sqlite' as const),
+        ([dataset, filter], dialect) => {
+          const options: SqlOptions = { schema: dataset.schema, dialect };
+          const reference = ok(tryCompileSql(filter, options));
+          expect(compileSql(filter, options)).toEqual({ sql: reference.sql, params: reference.params });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('throws FilterCompileError carrying the diagnostics tryCompileSql reports', () => {
+    const nul = createComparison(createField('status', S), 'eq', S, createString('a\0b', span(10, 15)), S);
+    for (const dialect of ['postgres', 'sqlite'] as const) {
+      const expected = tryCompileSql(nul, { schema, dialect }).diagnostics;
+      let thrown: unknown;
+      try {
+        compileSql(nul, { schema, dialect });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(FilterCompileError);
+      expect((thrown as FilterCompileError).diagnostics).toEqual(expected);
+      expect((thrown as FilterCompileError).message).toContain('sql-nul-character');
     }
   });
 });

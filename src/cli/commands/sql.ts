@@ -1,4 +1,4 @@
-import { type CaseFolding, compileSql, type SqlDialectName } from '../../compile/index.js';
+import { type CaseFolding, type SqlDialectName, tryCompileSql } from '../../compile/index.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import { checkFilter } from '../check.js';
 import type { CommandContext } from '../context.js';
@@ -46,7 +46,7 @@ export async function sqlCommand(
       if (options.format === 'text') io.stderr.write(renderDiagnostics(input, result, paint));
       return { input: input.text, diagnostics: result.all };
     }
-    const compiled = compileSql(result.ast, {
+    const compiled = tryCompileSql(result.ast, {
       schema: resolved.schema,
       dialect: options.dialect,
       ...(options.table !== undefined ? { table: options.table } : {}),

@@ -2,14 +2,14 @@ import type { Expression, PredicateNode } from '../../ast/expression.js';
 import type { Span } from '../../ast/span.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import { quote } from '../../diagnostic/text.js';
-import { COMPILE_CODES, type CompileCode, compileDiagnostic } from '../compile-error.js';
+import { COMPILE_CODES, type CompileCode, compileDiagnostic, FilterCompileError } from '../compile-error.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
 import { quoteIdentifier, type SqlDialect } from './dialect.js';
 import { type LeafContext, leafSql } from './leaf.js';
 import { postgres } from './postgres.js';
 import { sqlite } from './sqlite.js';
-import type { SqlOptions, SqlParam, SqlResult } from './types.js';
+import type { SqlFragment, SqlOptions, SqlParam, SqlResult } from './types.js';
 
 const DIALECTS: Readonly<Record<string, SqlDialect>> = { postgres, sqlite };
 
@@ -68,7 +68,8 @@ function textProblem(plan: LeafPlan): { code: CompileCode; message: string; span
 
 /**
  * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL or SQLite, with
- * the same semantics as `compilePredicate` (see the README's Semantics and SQL sections).
+ * the same semantics as `compilePredicate` (see the README's Semantics and SQL sections), and
+ * returns `{ sql, params }`.
  *
  * Values are only ever parameters; identifiers come only from the schema's `column` (default:
  * the field name) and are quoted, embedded quotes doubled. Comparisons on NULL are false and
@@ -77,16 +78,28 @@ function textProblem(plan: LeafPlan): { code: CompileCode; message: string; span
  * NULL comparison rejects the row just as FALSE does; if you negate or select the fragment
  * yourself, wrap it in `COALESCE((fragment), FALSE)`.
  *
- * Never throws. Returns `ok: false` with diagnostics when the AST does not fit the schema (it
- * was not validated), a string value holds U+0000 or an unpaired surrogate, a column name is
- * unusable, the requested case folding cannot be pinned in the dialect, or there are more
- * values than the engine can bind.
+ * Throws {@link FilterCompileError} (its `diagnostics` say what and where) in the cases where
+ * {@link tryCompileSql} answers `ok: false`; a server that wants those as a 400 body rather
+ * than an exception calls {@link tryCompileSql}.
  */
-export function compileSql(ast: Expression, options: SqlOptions): SqlResult {
+export function compileSql(ast: Expression, options: SqlOptions): SqlFragment {
+  const result = tryCompileSql(ast, options);
+  if (!result.ok) throw new FilterCompileError(result.diagnostics);
+  return { sql: result.sql, params: result.params };
+}
+
+/**
+ * {@link compileSql} without exceptions: `{ ok: true, sql, params, diagnostics }`, or
+ * `{ ok: false, diagnostics }` when the AST does not fit the schema (it was not validated), a
+ * string value holds U+0000 or an unpaired surrogate (which the engines cannot store as text),
+ * a column name is unusable, the requested case folding cannot be pinned in the dialect, or
+ * there are more values than the engine can bind. Never throws, whatever it is given.
+ */
+export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
   try {
     return compile(ast, options);
   } catch {
-    // Only a malformed AST (e.g. a cyclic or hostile object) can get here.
+    // Only a malformed AST or options (e.g. a cyclic or hostile object) can get here.
     return {
       ok: false,
       diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, 'Not a well-formed filter.', NO_SPAN)],

@@ -3,5 +3,5 @@
  * @module
  */
 
-export { compileSql } from './compile-sql.js';
-export type { SqlDialectName, SqlOptions, SqlParam, SqlResult } from './types.js';
+export { compileSql, tryCompileSql } from './compile-sql.js';
+export type { SqlDialectName, SqlFragment, SqlOptions, SqlParam, SqlResult } from './types.js';

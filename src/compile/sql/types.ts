@@ -32,7 +32,15 @@ export interface SqlOptions {
   readonly table?: string;
 }
 
-/** What `compileSql` returns: a WHERE-clause fragment and its parameters, or why there is none. */
+/** What `compileSql` returns: a WHERE-clause fragment and the values to bind. */
+export interface SqlFragment {
+  /** A boolean SQL expression with placeholders, ready to follow `WHERE`. */
+  readonly sql: string;
+  /** The values to bind, in placeholder order. */
+  readonly params: readonly SqlParam[];
+}
+
+/** What `tryCompileSql` returns: a WHERE-clause fragment and its parameters, or why there is none. */
 export type SqlResult =
   | {
       readonly ok: true;
