@@ -9,12 +9,6 @@ try {
   );
   process.exit(2);
 }
-// The YAML parser reports odd tags as process warnings, a multi-line echo of the document on
-// stderr; lint-openapi reports on documents itself.
-const emitWarning = process.emitWarning;
-process.emitWarning = (warning, ...rest) => {
-  if (warning?.name !== 'YAMLWarning') emitWarning.call(process, warning, ...rest);
-};
 // A reader that goes away (`| head`) is not an error of ours.
 process.stdout.on('error', (error) => {
   if (error?.code === 'EPIPE') process.exit(process.exitCode ?? 0);

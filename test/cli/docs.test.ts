@@ -39,13 +39,13 @@ function shellWords(line: string): string[] {
   return words;
 }
 
-const docs = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+const docs = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const examples = [...docs.matchAll(/```console\n\$ (.*)\n([\s\S]*?)```/g)].map((m) => ({
   command: m[1]!,
   output: m[2]!,
 }));
 
-describe('docs/cli.md shows what the CLI really prints', () => {
+describe('the README shows what the CLI really prints', () => {
   it('has examples to check', () => {
     expect(examples.length).toBeGreaterThanOrEqual(10);
   });
