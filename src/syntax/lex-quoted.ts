@@ -39,11 +39,11 @@ function closingQuote(open: number): number {
 export function lexQuoted(state: LexerState, start: number): number {
   const { text } = state;
   const open = text.charCodeAt(start);
-  const scan = scanQuoted(text, start, closingQuote(open));
+  // One problem past the cap is enough for the lexer to say that errors were cut off.
+  const scan = scanQuoted(text, start, closingQuote(open), state.maxErrors + 1);
   if (!scan.terminated) {
     const closing = open === DOUBLE_QUOTE ? '"' : String.fromCharCode(closingQuote(open));
-    const hasLineBreak = scan.problems.some((p) => p.kind === 'line-break-in-string');
-    const fix = hasLineBreak
+    const fix = scan.hasLineBreak
       ? undefined
       : [replaceFix(`Add the closing \`${closing}\``, { start: scan.end, end: scan.end }, closing)];
     state.report(
