@@ -55,29 +55,25 @@ export class LexerState {
     return this.previous() === T.Identifier && this.previous(2) !== T.Pr;
   }
 
+  /** Whether an operand starts after a token of `type`: at the start, after `and`/`or`/`not`/`(`. */
+  private opensOperand(type: TokenType | undefined): boolean {
+    return (
+      type === undefined ||
+      type === T.And ||
+      type === T.Or ||
+      type === T.Not ||
+      (type === T.LParen && !this.inList)
+    );
+  }
+
   /** Where a field or `not`/`(` is expected: at the start, after `and`/`or`/`not`/`(`. */
   get atField(): boolean {
-    const previous = this.previous();
-    return (
-      previous === undefined ||
-      previous === T.And ||
-      previous === T.Or ||
-      previous === T.Not ||
-      (previous === T.LParen && !this.inList)
-    );
+    return this.opensOperand(this.previous());
   }
 
   /** Right after a prefix `pr` (one written where a field was expected): its field comes next. */
   get afterPrefixPresence(): boolean {
-    if (this.previous() !== T.Pr) return false;
-    const before = this.previous(2);
-    return (
-      before === undefined ||
-      before === T.And ||
-      before === T.Or ||
-      before === T.Not ||
-      (before === T.LParen && !this.inList)
-    );
+    return this.previous() === T.Pr && this.opensOperand(this.previous(2));
   }
 
   /** Whether the previous token is `in` or `ca`. */
