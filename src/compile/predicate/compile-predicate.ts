@@ -5,8 +5,15 @@ import type { CaseFolding } from '../case-folding.js';
 import { COMPILE_CODES, compileDiagnostic, FilterCompileError } from '../compile-error.js';
 import { planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
-import { leafTest } from './leaves.js';
-import { junctionProgram, leafProgram, notProgram, type Program, runProgram } from './program.js';
+import { compileLeaf } from './leaves.js';
+import {
+  compiledLeafProgram,
+  junctionProgram,
+  leafProgram,
+  notProgram,
+  type Program,
+  runProgram,
+} from './program.js';
 
 /** Options of {@link compilePredicate}. */
 export interface PredicateOptions {
@@ -46,7 +53,7 @@ export function compilePredicate(ast: Expression, options: PredicateOptions): Re
         diagnostics.push(planned.diagnostic);
         return failed;
       }
-      return leafProgram(leafTest(planned.plan, folding));
+      return compiledLeafProgram(compileLeaf(planned.plan, folding));
     },
     combine(node: CompositeNode, children: readonly Program[]) {
       return node.kind === 'not' ? notProgram(children[0]!) : junctionProgram(node.kind, children);

@@ -5,8 +5,12 @@ import type { RecordTest } from './program.js';
 import { pathReader } from './read-path.js';
 import {
   containsAllTest,
+  foldAs,
+  foldMode,
   nativeLowerCasePath,
+  type StringOperator,
   someMemberTest,
+  stringHolds,
   type ValueTest,
   valueTest,
 } from './value-tests.js';
@@ -17,23 +21,40 @@ const own = Object.prototype.hasOwnProperty;
 
 /*
  * Every leaf catches what a hostile record can throw (a getter, a proxy trap) and then answers as
- * for a missing value. Leaves on a single-property path read it inline, and the commonest tests
- * are written out in full rather than composed, because in a process with many compiled filters
- * every call from one shared closure to another is megamorphic and costs more than the test.
+ * for a missing value. Leaves read their path inline, and the commonest tests are written out in
+ * full rather than composed, because in a process with many compiled filters every call from one
+ * shared closure to another is megamorphic and costs more than the test.
+ *
+ * Every leaf is built plain or `negated` (for `not`), so a `not` costs no call of its own: a
+ * negated leaf returns the opposite answer in every case, including a missing value or a throw.
  */
 
-function presenceLeaf(plan: LeafPlan & { kind: 'presence' }): RecordTest {
+/** An ordering of a number property against a constant: what an `and` can fuse into a range. */
+export interface NumberBound {
+  readonly key: string;
+  readonly operator: 'gt' | 'ge' | 'lt' | 'le';
+  readonly value: number;
+}
+
+/** A compiled leaf. */
+export interface CompiledLeaf {
+  readonly test: RecordTest;
+  /** Builds the negation of `test`, written out. */
+  readonly negate: () => RecordTest;
+  /** Set when the leaf is a number ordering on a one-property path, see {@link numberRangeTest}. */
+  readonly bound: NumberBound | undefined;
+}
+
+function presenceLeaf(plan: LeafPlan & { kind: 'presence' }, negated: boolean): RecordTest {
   const path = plan.field.path;
-  const pr = plan.operator === 'pr';
+  // `isnull` negated is `pr`, and the other way round.
+  const pr = (plan.operator === 'pr') !== negated;
   if (path.length === 1) {
     const key = path[0]!;
     return (r) => {
       try {
-        const present =
-          typeof r === 'object' &&
-          r !== null &&
-          own.call(r, key) &&
-          (r as Record<string, unknown>)[key] != null;
+        if (typeof r !== 'object' || r === null || !own.call(r, key)) return !pr;
+        const present = (r as Record<string, unknown>)[key] != null;
         return present === pr;
       } catch {
         return !pr;
@@ -51,62 +72,96 @@ function presenceLeaf(plan: LeafPlan & { kind: 'presence' }): RecordTest {
 }
 
 /** A leaf on one own property whose test is strict equality with a constant. */
-function strictEqualityLeaf(key: string, c: unknown): RecordTest {
+function strictEqualityLeaf(key: string, c: unknown, negated: boolean): RecordTest {
   return (r) => {
     try {
-      return (
-        typeof r === 'object' && r !== null && own.call(r, key) && (r as Record<string, unknown>)[key] === c
-      );
+      if (typeof r !== 'object' || r === null || !own.call(r, key)) return negated;
+      return ((r as Record<string, unknown>)[key] === c) !== negated;
     } catch {
-      return false;
+      return negated;
     }
   };
 }
 
-type Ordering = 'gt' | 'ge' | 'lt' | 'le';
-
-/** A leaf on one own property that orders a number against a constant, written out per operator. */
-function numberOrderingLeaf(key: string, operator: Ordering, c: number): RecordTest {
-  const value = (r: unknown): unknown =>
-    typeof r === 'object' && r !== null && own.call(r, key) ? (r as Record<string, unknown>)[key] : undefined;
-  switch (operator) {
-    case 'gt':
-      return (r) => {
-        try {
-          const v = value(r);
-          return typeof v === 'number' && v > c;
-        } catch {
-          return false;
-        }
-      };
-    case 'ge':
-      return (r) => {
-        try {
-          const v = value(r);
-          return typeof v === 'number' && v >= c;
-        } catch {
-          return false;
-        }
-      };
-    case 'lt':
-      return (r) => {
-        try {
-          const v = value(r);
-          return typeof v === 'number' && v < c;
-        } catch {
-          return false;
-        }
-      };
-    case 'le':
-      return (r) => {
-        try {
-          const v = value(r);
-          return typeof v === 'number' && v <= c;
-        } catch {
-          return false;
-        }
-      };
+/**
+ * A leaf on one own property that puts a number between two bounds, each inclusive or not, read
+ * once. A single ordering is a range with an infinite other bound: `v <= Infinity` holds for
+ * every number but NaN, which fails the first test anyway.
+ */
+function numberRangeLeaf(
+  key: string,
+  lo: number,
+  loInclusive: boolean,
+  hi: number,
+  hiInclusive: boolean,
+  negated: boolean,
+): RecordTest {
+  if (loInclusive && hiInclusive) {
+    return (r) => {
+      try {
+        if (typeof r !== 'object' || r === null || !own.call(r, key)) return negated;
+        const v = (r as Record<string, unknown>)[key];
+        return (typeof v === 'number' && v >= lo && v <= hi) !== negated;
+      } catch {
+        return negated;
+      }
+    };
   }
+  if (loInclusive) {
+    return (r) => {
+      try {
+        if (typeof r !== 'object' || r === null || !own.call(r, key)) return negated;
+        const v = (r as Record<string, unknown>)[key];
+        return (typeof v === 'number' && v >= lo && v < hi) !== negated;
+      } catch {
+        return negated;
+      }
+    };
+  }
+  if (hiInclusive) {
+    return (r) => {
+      try {
+        if (typeof r !== 'object' || r === null || !own.call(r, key)) return negated;
+        const v = (r as Record<string, unknown>)[key];
+        return (typeof v === 'number' && v > lo && v <= hi) !== negated;
+      } catch {
+        return negated;
+      }
+    };
+  }
+  return (r) => {
+    try {
+      if (typeof r !== 'object' || r === null || !own.call(r, key)) return negated;
+      const v = (r as Record<string, unknown>)[key];
+      return (typeof v === 'number' && v > lo && v < hi) !== negated;
+    } catch {
+      return negated;
+    }
+  };
+}
+
+/**
+ * The `and` of number orderings on the same one-property path (at least one), as one leaf that
+ * reads the property once: the greatest lower and least upper bound, an exclusive bound winning
+ * over an inclusive one at the same value. (Exact for numbers: bounds are never NaN.)
+ */
+export function numberRangeTest(bounds: readonly NumberBound[], negated: boolean): RecordTest {
+  let lo = Number.NEGATIVE_INFINITY;
+  let loInclusive = true;
+  let hi = Number.POSITIVE_INFINITY;
+  let hiInclusive = true;
+  for (const { operator, value } of bounds) {
+    if (operator === 'gt' || operator === 'ge') {
+      if (value > lo || (value === lo && operator === 'gt')) {
+        lo = value;
+        loInclusive = operator === 'ge';
+      }
+    } else if (value < hi || (value === hi && operator === 'lt')) {
+      hi = value;
+      hiInclusive = operator === 'le';
+    }
+  }
+  return numberRangeLeaf(bounds[0]!.key, lo, loInclusive, hi, hiInclusive, negated);
 }
 
 /**
@@ -118,116 +173,193 @@ function foldedEqualityLeaf(
   text: string,
   path: 'unicode' | 'ascii',
   fold: (text: string) => string,
+  negated: boolean,
 ): RecordTest {
   const length = text.length;
   if (path === 'unicode') {
     return (r) => {
       try {
-        if (typeof r !== 'object' || r === null || !own.call(r, key)) return false;
+        if (typeof r !== 'object' || r === null || !own.call(r, key)) return negated;
         const v = (r as Record<string, unknown>)[key];
-        if (typeof v !== 'string' || v.length !== length) return false;
+        if (typeof v !== 'string' || v.length !== length) return negated;
         const lower = v.toLowerCase();
-        return lower === text || (lower.length !== length && fold(v) === text);
+        const equal = lower === text || (lower.length !== length && fold(v) === text);
+        return equal !== negated;
       } catch {
-        return false;
+        return negated;
       }
     };
   }
   const hasK = text.includes('k');
   return (r) => {
     try {
-      if (typeof r !== 'object' || r === null || !own.call(r, key)) return false;
+      if (typeof r !== 'object' || r === null || !own.call(r, key)) return negated;
       const v = (r as Record<string, unknown>)[key];
       return (
-        typeof v === 'string' &&
-        v.length === length &&
-        v.toLowerCase() === text &&
-        !(hasK && v.includes('\u212a'))
+        (typeof v === 'string' &&
+          v.length === length &&
+          v.toLowerCase() === text &&
+          !(hasK && v.includes('\u212a'))) !== negated
       );
     } catch {
-      return false;
+      return negated;
     }
   };
 }
 
-/** A leaf on one own property: a string, folded or not, is one of a set of constants. */
-function stringSetLeaf(
-  key: string,
-  constants: readonly string[],
-  fold: ((text: string) => string) | undefined,
+/**
+ * A string `eq`, `ne`, `co`, `sw` or `in` on a field that is not a collection, with the path read
+ * and the test made inline (see `foldAs` and `stringHolds`, which the compiler inlines).
+ */
+function stringLeaf(
+  plan: ValuePlan,
+  operator: StringOperator,
+  folding: CaseFolding,
+  negated: boolean,
 ): RecordTest {
-  const set = new Set(constants);
-  const f = fold ?? ((text: string) => text);
-  return (r) => {
-    try {
-      if (typeof r !== 'object' || r === null || !own.call(r, key)) return false;
-      const v = (r as Record<string, unknown>)[key];
-      return typeof v === 'string' && set.has(f(v));
-    } catch {
-      return false;
-    }
-  };
-}
-
-function isOrdering(operator: string): operator is Ordering {
-  return operator === 'gt' || operator === 'ge' || operator === 'lt' || operator === 'le';
-}
-
-function valueLeafTest(plan: ValuePlan, folding: CaseFolding): { test: ValueTest; strict?: unknown } {
   const operands = normalizeOperands(plan.field, plan.typed, folding);
-  if (plan.operator === 'ca') return { test: containsAllTest(operands) };
-  const test = valueTest(plan.operator, operands);
-  if (plan.field.collection) return { test: someMemberTest(test) };
-  const single = plan.operator === 'eq' || (plan.operator === 'in' && operands.constants.length === 1);
-  if (single && operands.fold === undefined && operands.type !== 'date-time') {
-    return { test, strict: operands.constants[0] };
-  }
-  return { test };
-}
-
-/** Compiles one leaf into a record test that never throws. */
-export function leafTest(plan: LeafPlan, folding: CaseFolding): RecordTest {
-  if (plan.kind === 'presence') return presenceLeaf(plan);
-  const { test, strict } = valueLeafTest(plan, folding);
-  const path = plan.field.path;
-  if (path.length !== 1) {
-    const read = pathReader(path);
+  const constants = operands.constants as readonly string[];
+  const mode = foldMode(constants, operands.fold === undefined ? undefined : folding);
+  const c = constants[0]!;
+  const set: ReadonlySet<string> = new Set(constants);
+  const holds = (v: unknown) => typeof v === 'string' && stringHolds(operator, foldAs(v, mode), c, set);
+  const keys = plan.field.path;
+  if (keys.length === 1) {
+    const key = keys[0]!;
     return (r) => {
       try {
-        return test(read(r));
+        if (typeof r !== 'object' || r === null || !own.call(r, key)) return negated;
+        const v = (r as Record<string, unknown>)[key];
+        return (typeof v === 'string' && stringHolds(operator, foldAs(v, mode), c, set)) !== negated;
       } catch {
-        return false;
+        return negated;
       }
     };
   }
-  const key = path[0]!;
-  if (strict !== undefined) return strictEqualityLeaf(key, strict);
-  if (!plan.field.collection && plan.typed.type === 'number' && isOrdering(plan.operator)) {
-    return numberOrderingLeaf(key, plan.operator, plan.typed.values[0]!);
+  if (keys.length === 2) {
+    const [k1, k2] = keys as [string, string];
+    return (r) => {
+      try {
+        if (typeof r !== 'object' || r === null || !own.call(r, k1)) return negated;
+        const o = (r as Record<string, unknown>)[k1];
+        if (typeof o !== 'object' || o === null || !own.call(o, k2)) return negated;
+        const v = (o as Record<string, unknown>)[k2];
+        return (typeof v === 'string' && stringHolds(operator, foldAs(v, mode), c, set)) !== negated;
+      } catch {
+        return negated;
+      }
+    };
   }
-  const single = plan.operator === 'eq' || (plan.operator === 'in' && plan.typed.values.length === 1);
-  if (!plan.field.collection && plan.typed.type === 'string' && single && !plan.field.caseSensitive) {
-    const operands = normalizeOperands(plan.field, plan.typed, folding);
-    const text = operands.constants[0] as string;
-    const path = nativeLowerCasePath(text, folding);
-    if (path !== undefined) return foldedEqualityLeaf(key, text, path, operands.fold!);
-  }
-  if (
-    !plan.field.collection &&
-    plan.typed.type === 'string' &&
-    plan.operator === 'in' &&
-    plan.typed.values.length > 1
-  ) {
-    const operands = normalizeOperands(plan.field, plan.typed, folding);
-    return stringSetLeaf(key, operands.constants as string[], operands.fold);
-  }
+  return pathLeaf(keys, holds, negated);
+}
+
+/**
+ * A leaf on a path of any length that reads every step after an own-property test: the plain
+ * form of the leaves above, for paths of three steps and more.
+ */
+function pathLeaf(path: readonly string[], test: ValueTest, negated: boolean): RecordTest {
+  const keys = path.slice();
+  const n = keys.length;
   return (r) => {
     try {
-      return (
-        typeof r === 'object' && r !== null && own.call(r, key) && test((r as Record<string, unknown>)[key])
-      );
+      let v: unknown = r;
+      for (let i = 0; i < n; i++) {
+        const key = keys[i]!;
+        if (typeof v !== 'object' || v === null || !own.call(v, key)) return negated;
+        v = (v as Record<string, unknown>)[key];
+      }
+      return test(v) !== negated;
     } catch {
-      return false;
+      return negated;
     }
+  };
+}
+
+/** Any other leaf: the path read inline, then a composed value test. */
+function valueLeaf(path: readonly string[], test: ValueTest, negated: boolean): RecordTest {
+  if (path.length === 1) {
+    const key = path[0]!;
+    return (r) => {
+      try {
+        if (typeof r !== 'object' || r === null || !own.call(r, key)) return negated;
+        const v = (r as Record<string, unknown>)[key];
+        return test(v) !== negated;
+      } catch {
+        return negated;
+      }
+    };
+  }
+  if (path.length === 2) {
+    const [k1, k2] = path as [string, string];
+    return (r) => {
+      try {
+        if (typeof r !== 'object' || r === null || !own.call(r, k1)) return negated;
+        const o = (r as Record<string, unknown>)[k1];
+        if (typeof o !== 'object' || o === null || !own.call(o, k2)) return negated;
+        const v = (o as Record<string, unknown>)[k2];
+        return test(v) !== negated;
+      } catch {
+        return negated;
+      }
+    };
+  }
+  return pathLeaf(path, test, negated);
+}
+
+function isStringOperator(operator: string): operator is StringOperator {
+  return (
+    operator === 'eq' || operator === 'ne' || operator === 'co' || operator === 'sw' || operator === 'in'
+  );
+}
+
+function numberBound(plan: LeafPlan): NumberBound | undefined {
+  if (plan.kind !== 'values' || plan.field.collection || plan.field.path.length !== 1) return undefined;
+  const { operator, typed } = plan;
+  if (typed.type !== 'number') return undefined;
+  if (operator !== 'gt' && operator !== 'ge' && operator !== 'lt' && operator !== 'le') return undefined;
+  const value = typed.values[0]!;
+  return Number.isNaN(value) ? undefined : { key: plan.field.path[0]!, operator, value };
+}
+
+function valueLeafTest(plan: ValuePlan, folding: CaseFolding): ValueTest {
+  const operands = normalizeOperands(plan.field, plan.typed, folding);
+  if (plan.operator === 'ca') return containsAllTest(operands);
+  const test = valueTest(plan.operator, operands);
+  return plan.field.collection ? someMemberTest(test) : test;
+}
+
+/** Compiles one leaf into a record test that never throws, plain or negated. */
+function leafTest(plan: LeafPlan, folding: CaseFolding, negated: boolean): RecordTest {
+  if (plan.kind === 'presence') return presenceLeaf(plan, negated);
+  const { field, operator, typed } = plan;
+  if (!field.collection) {
+    const single = operator === 'eq' || (operator === 'in' && typed.values.length === 1);
+    if (field.path.length === 1) {
+      const key = field.path[0]!;
+      const bound = numberBound(plan);
+      if (bound !== undefined) return numberRangeTest([bound], negated);
+      if (single && typed.type !== 'date-time' && (typed.type !== 'string' || field.caseSensitive)) {
+        return strictEqualityLeaf(key, typed.values[0], negated);
+      }
+      if (single && typed.type === 'string') {
+        const operands = normalizeOperands(field, typed, folding);
+        const text = operands.constants[0] as string;
+        const path = nativeLowerCasePath(text, folding);
+        if (path !== undefined) return foldedEqualityLeaf(key, text, path, operands.fold!, negated);
+      }
+    }
+    if (typed.type === 'string' && isStringOperator(operator)) {
+      return stringLeaf(plan, operator, folding, negated);
+    }
+  }
+  return valueLeaf(field.path, valueLeafTest(plan, folding), negated);
+}
+
+/** Compiles one leaf: its test, how to negate it, and its bound if it has one. */
+export function compileLeaf(plan: LeafPlan, folding: CaseFolding): CompiledLeaf {
+  return {
+    test: leafTest(plan, folding, false),
+    negate: () => leafTest(plan, folding, true),
+    bound: numberBound(plan),
   };
 }

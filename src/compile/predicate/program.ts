@@ -1,12 +1,23 @@
+import { type CompiledLeaf, type NumberBound, numberRangeTest } from './leaves.js';
+
 /** A compiled test of a record (any value: a non-object has no fields). */
 export type RecordTest = (record: unknown) => boolean;
 
 /**
  * The compiled form of a (sub)filter: a tree mirroring the filter, kept so a filter nested deeper
  * than {@link MAX_CLOSURE_DEPTH} can be run by a loop, and a closure for the usual shallow case.
+ * A leaf may know how to build its own negation and the number bounds it is the `and` of, so
+ * `not` and ranges compile into one closure.
  */
 export type Program =
-  | { readonly kind: 'leaf'; readonly test: RecordTest; readonly depth: 1; readonly closure: RecordTest }
+  | {
+      readonly kind: 'leaf';
+      readonly test: RecordTest;
+      readonly depth: 1;
+      readonly closure: RecordTest;
+      readonly negate: (() => RecordTest) | undefined;
+      readonly bounds: readonly NumberBound[] | undefined;
+    }
   | {
       readonly kind: 'and' | 'or';
       readonly children: readonly Program[];
@@ -26,18 +37,43 @@ export type Program =
  */
 export const MAX_CLOSURE_DEPTH = 512;
 
-/** A leaf program. */
+/** A leaf program from a bare test. */
 export function leafProgram(test: RecordTest): Program {
-  return { kind: 'leaf', test, depth: 1, closure: test };
+  return { kind: 'leaf', test, depth: 1, closure: test, negate: undefined, bounds: undefined };
 }
+
+/** A leaf program from a compiled leaf. */
+export function compiledLeafProgram(leaf: CompiledLeaf): Program {
+  const { test, negate, bound } = leaf;
+  return {
+    kind: 'leaf',
+    test,
+    depth: 1,
+    closure: test,
+    negate,
+    bounds: bound === undefined ? undefined : [bound],
+  };
+}
+
+function rangeProgram(bounds: readonly NumberBound[]): Program {
+  const test = numberRangeTest(bounds, false);
+  const negate = () => numberRangeTest(bounds, true);
+  return { kind: 'leaf', test, depth: 1, closure: test, negate, bounds };
+}
+
+// Two and three operands are written out: no loop, no array read per record.
 
 function andClosure(tests: readonly RecordTest[]): RecordTest {
   if (tests.length === 2) {
     const [a, b] = tests as [RecordTest, RecordTest];
     return (r) => a(r) && b(r);
   }
+  if (tests.length === 3) {
+    const [a, b, c] = tests as [RecordTest, RecordTest, RecordTest];
+    return (r) => a(r) && b(r) && c(r);
+  }
   return (r) => {
-    for (const test of tests) if (!test(r)) return false;
+    for (let i = 0; i < tests.length; i++) if (!tests[i]!(r)) return false;
     return true;
   };
 }
@@ -47,19 +83,52 @@ function orClosure(tests: readonly RecordTest[]): RecordTest {
     const [a, b] = tests as [RecordTest, RecordTest];
     return (r) => a(r) || b(r);
   }
+  if (tests.length === 3) {
+    const [a, b, c] = tests as [RecordTest, RecordTest, RecordTest];
+    return (r) => a(r) || b(r) || c(r);
+  }
   return (r) => {
-    for (const test of tests) if (test(r)) return true;
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(r)) return true;
     return false;
   };
 }
 
+/**
+ * The operands of an `and` with the number bounds on each property fused into one range leaf,
+ * placed where the first of them was (the operands never throw, so the order does not matter).
+ */
+function fuseBounds(children: readonly Program[]): Program[] {
+  const byKey = new Map<string, NumberBound[]>();
+  for (const child of children) {
+    if (child.kind !== 'leaf' || child.bounds === undefined) continue;
+    const key = child.bounds[0]!.key;
+    const bounds = byKey.get(key);
+    if (bounds === undefined) byKey.set(key, [...child.bounds]);
+    else bounds.push(...child.bounds);
+  }
+  const fused: Program[] = [];
+  for (const child of children) {
+    if (child.kind !== 'leaf' || child.bounds === undefined) {
+      fused.push(child);
+      continue;
+    }
+    const key = child.bounds[0]!.key;
+    const bounds = byKey.get(key);
+    if (bounds === undefined) continue; // fused already
+    byKey.delete(key);
+    fused.push(bounds.length === child.bounds.length ? child : rangeProgram(bounds));
+  }
+  return fused;
+}
+
 /** An `and`/`or` program; nested ones of the same kind are merged (same meaning, less depth). */
 export function junctionProgram(kind: 'and' | 'or', operands: readonly Program[]): Program {
-  const children: Program[] = [];
+  let children: Program[] = [];
   for (const child of operands) {
     if (child.kind === kind) children.push(...child.children);
     else children.push(child);
   }
+  if (kind === 'and' && children.length > 1) children = fuseBounds(children);
   if (children.length === 1) return children[0]!;
   if (children.length === 0) {
     const value = kind === 'and';
@@ -79,9 +148,14 @@ export function junctionProgram(kind: 'and' | 'or', operands: readonly Program[]
   return { kind, children, depth, closure };
 }
 
-/** A `not` program; `not not x` is `x`. */
+/** A `not` program; `not not x` is `x`, and `not` of a leaf is the leaf negated. */
 export function notProgram(child: Program): Program {
   if (child.kind === 'not') return child.child;
+  if (child.kind === 'leaf' && child.negate !== undefined) {
+    const test = child.negate();
+    const original = child.test;
+    return { kind: 'leaf', test, depth: 1, closure: test, negate: () => original, bounds: undefined };
+  }
   const inner = child.closure;
   const depth = child.depth + 1;
   const closure: RecordTest | undefined =

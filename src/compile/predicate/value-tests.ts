@@ -1,5 +1,11 @@
 import type { CompareOperator, ListOperator } from '../../ast/operators.js';
-import { compareCodePoints, hasNativeCodePointOrder } from '../case-folding.js';
+import {
+  type CaseFolding,
+  compareCodePoints,
+  foldAscii,
+  foldUnicode,
+  hasNativeCodePointOrder,
+} from '../case-folding.js';
 import { compareParts, type InstantParts, instantParts, readInstant } from './instant-reader.js';
 import type { Comparable, NormalizedOperands, Normalizer } from './normalize.js';
 
@@ -78,6 +84,92 @@ export function nativeLowerCasePath(
   return NON_ASCII.test(text) ? undefined : 'ascii';
 }
 
+/**
+ * How a record string is put in the form of a leaf's string constants before `eq`, `ne`, `co`,
+ * `sw` or `in` compares them: not at all (case-sensitive), by the exact folding, or by native
+ * `toLowerCase` where that provably decides those tests as the exact folding would.
+ *
+ * Why the `LOWER_*` modes are exact for those tests: toLowerCase keeps the length of every code
+ * point but U+0130, so when the lowercased string keeps the length its units line up with the
+ * folded string's. The tests then only ask whether some aligned stretch equals a constant.
+ * - `LOWER_UNICODE` (constants free of σ, ς and U+0307, see {@link nativeLowerCasePath}): the
+ *   lowercased and folded strings differ only where the value holds U+03A3 (σ or ς against σ), and
+ *   a stretch equal to such a constant covers no such place, in either string.
+ * - `LOWER_ASCII` (ASCII constants): a stretch equal to an ASCII constant is ASCII; only ASCII
+ *   and the Kelvin sign lowercase to ASCII, and the ASCII fold keeps everything else non-ASCII,
+ *   so the stretch is the same in both strings unless a Kelvin sign became a `k`.
+ *   `LOWER_ASCII_K` (some constant holds a `k`) therefore folds exactly when a Kelvin sign is there.
+ * When the length changes (U+0130), every mode folds exactly.
+ */
+export type FoldMode = 0 | 1 | 2 | 3 | 4 | 5;
+const AS_IS = 0;
+const EXACT_UNICODE = 1;
+const EXACT_ASCII = 2;
+const LOWER_UNICODE = 3;
+const LOWER_ASCII = 4;
+const LOWER_ASCII_K = 5;
+
+/** The {@link FoldMode} for testing record strings against `constants` (already folded). */
+export function foldMode(constants: readonly string[], fold: CaseFolding | undefined): FoldMode {
+  if (fold === undefined) return AS_IS;
+  if (constants.some((c) => nativeLowerCasePath(c, fold) === undefined)) {
+    return fold === 'unicode' ? EXACT_UNICODE : EXACT_ASCII;
+  }
+  if (fold === 'unicode') return LOWER_UNICODE;
+  return constants.some((c) => c.includes('k')) ? LOWER_ASCII_K : LOWER_ASCII;
+}
+
+/**
+ * A record string in the form of the constants, per {@link FoldMode}. A plain module function,
+ * so the compiler inlines it into the leaves that call it.
+ */
+export function foldAs(value: string, mode: FoldMode): string {
+  if (mode === AS_IS) return value;
+  if (mode >= LOWER_UNICODE) {
+    const lower = value.toLowerCase();
+    if (lower.length === value.length && (mode !== LOWER_ASCII_K || !value.includes('\u212a'))) {
+      return lower;
+    }
+    return mode === LOWER_UNICODE ? foldUnicode(value) : foldAscii(value);
+  }
+  return mode === EXACT_UNICODE ? foldUnicode(value) : foldAscii(value);
+}
+
+/** The string operators {@link stringHolds} decides. */
+export type StringOperator = 'eq' | 'ne' | 'co' | 'sw' | 'in';
+
+/**
+ * Whether a record string, already put in the constants' form by {@link foldAs}, satisfies
+ * `operator` against `c` (the first constant) or `set` (all of them, for `in`).
+ */
+export function stringHolds(
+  operator: StringOperator,
+  x: string,
+  c: string,
+  set: ReadonlySet<string>,
+): boolean {
+  switch (operator) {
+    case 'eq':
+      return x === c;
+    case 'ne':
+      return x !== c;
+    case 'co':
+      return x.includes(c);
+    case 'sw':
+      return x.startsWith(c);
+    default:
+      return set.has(x);
+  }
+}
+
+function stringTest(operator: StringOperator, operands: NormalizedOperands): ValueTest {
+  const constants = operands.constants as readonly string[];
+  const mode = foldMode(constants, operands.fold === undefined ? undefined : operands.folding);
+  const c = constants[0]!;
+  const set = new Set(constants);
+  return (value) => typeof value === 'string' && stringHolds(operator, foldAs(value, mode), c, set);
+}
+
 function foldedEquality(text: string, operands: NormalizedOperands): ValueTest {
   const fold = operands.fold!;
   const length = text.length;
@@ -147,22 +239,18 @@ export function valueTest(
     case 'eq':
       return equalityTest(operands, c);
     case 'ne':
+      if (type === 'string') return stringTest(operator, operands);
       return (value) => {
         const x = normalize(value);
         return x !== undefined && x !== c;
       };
     case 'co':
-      return (value) => {
-        const x = normalize(value);
-        return x !== undefined && (x as string).includes(c as string);
-      };
     case 'sw':
-      return (value) => {
-        const x = normalize(value);
-        return x !== undefined && (x as string).startsWith(c as string);
-      };
+      // Only strings take `co` and `sw` (the planner checks).
+      return stringTest(operator, operands);
     case 'in': {
       if (constants.length === 1) return equalityTest(operands, c);
+      if (type === 'string') return stringTest(operator, operands);
       const set = new Set<Comparable>(constants);
       return (value) => {
         const x = normalize(value);
