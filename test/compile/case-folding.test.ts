@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createComparison, createField, createString, span } from '../../src/ast/index.js';
+import {
+  createComparison,
+  createField,
+  createList,
+  createNot,
+  createString,
+  span,
+} from '../../src/ast/index.js';
 import { compareCodePoints, foldAscii, foldUnicode } from '../../src/compile/case-folding.js';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
 import { ALPHABET } from './support/data.js';
@@ -76,6 +83,80 @@ describe('case folding: the facts the fast paths rely on, over every code point'
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('case-insensitive string operators agree with folding both sides', () => {
+  const letters = fc.constantFrom(
+    ...ALPHABET,
+    'i',
+    'İ',
+    'σ',
+    'ς',
+    'Σ',
+    '\u0307',
+    'k',
+    'K',
+    '\u212a',
+    'Ä',
+    'ẞ',
+    '😀',
+  );
+  const text = fc.array(letters, { maxLength: 5 }).map((parts) => parts.join(''));
+  const operators = ['eq', 'ne', 'co', 'sw', 'in'] as const;
+  const schema = { fields: { f: { type: 'string' as const, operators: [...operators] } } };
+
+  function reference(
+    operator: (typeof operators)[number],
+    value: string,
+    literals: readonly string[],
+    fold: (t: string) => string,
+  ): boolean {
+    const x = fold(value);
+    const c = fold(literals[0]!);
+    if (operator === 'eq') return x === c;
+    if (operator === 'ne') return x !== c;
+    if (operator === 'co') return x.includes(c);
+    if (operator === 'sw') return x.startsWith(c);
+    return literals.some((l) => fold(l) === x);
+  }
+
+  it('eq, ne, co, sw and in, plain and negated, in both settings, on values re-cased where toLowerCase parts from the simple mapping', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...operators),
+        fc.array(text, { minLength: 1, maxLength: 3 }),
+        text,
+        fc.constantFrom('unicode' as const, 'ascii' as const),
+        (operator, literals, value, caseFolding) => {
+          const field = createField('f', S);
+          const values = literals.map((l) => createString(l, S));
+          const leaf =
+            operator === 'in'
+              ? createList(field, 'in', S, values, S)
+              : createComparison(field, operator, S, values[0]!, S);
+          const fold = caseFolding === 'unicode' ? foldUnicode : foldAscii;
+          const plain = compilePredicate(leaf, { schema, caseFolding });
+          const negated = compilePredicate(createNot(leaf, S), { schema, caseFolding });
+          const special = value.replaceAll('i', 'İ').replaceAll('σ', 'Σ').replaceAll('k', '\u212a');
+          for (const variant of [
+            value,
+            value.toUpperCase(),
+            value.toLowerCase(),
+            special,
+            special.toUpperCase(),
+          ]) {
+            const expected = reference(operator, variant, literals, fold);
+            expect(plain({ f: variant }), `${operator} ${variant}`).toBe(expected);
+            expect(negated({ f: variant }), `not ${operator} ${variant}`).toBe(!expected);
+          }
+          expect(plain({})).toBe(false);
+          expect(negated({})).toBe(true);
+          expect(negated({ f: 42 })).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
