@@ -1,7 +1,6 @@
 import type { TokenType } from 'chevrotain';
 import { checkDateTime, scanDateTime, splitDateTime } from '../ast/date-time.js';
-import { isNumberLiteral } from './chars.js';
-import type { ParseLimits } from './limits.js';
+import { MAX_LIMITS, type ParseLimits } from './limits.js';
 import { peekWord } from './peek.js';
 import { scanQuoted } from './quoted.js';
 import { makeToken, type Token } from './token-stream.js';
@@ -13,28 +12,153 @@ import * as T from './tokens.js';
  * It reads the same tokens as {@link lex} in lexer.ts, but only where that lexer would report
  * nothing: at the first character or word that the full lexer would treat with a diagnostic, a
  * heuristic or a repair (wrong case, foreign operators, single quotes, bare words, a keyword used
- * as a field, a bad escape, an impossible date...) it gives up and returns undefined, and the
- * caller starts over with the full lexer. It also gives up when a parse limit might be exceeded,
- * so that the structure pass, which only reports and repairs, can be skipped:
+ * as a field, a bad escape, an impossible date...) it gives up, and the caller starts over with
+ * the full lexer. It also gives up when a parse limit might be exceeded, so that the structure
+ * pass, which only reports and repairs, can be skipped:
  * - nesting: it measures the depth as that pass does (open parentheses plus pending `not`s);
  * - comparisons: it counts the same operator tokens that pass counts;
  * - list values: it counts the values in each `in`/`ca` list.
  * Everything else that pass reports (unbalanced parentheses, a missing `and`, `in "a"`) is also a
  * syntax error for the parser, which then fails, and the caller starts over as well.
  *
- * test/syntax/fast-path.test.ts checks, on random and real input, that whenever this returns
- * tokens they are exactly those of {@link lex}, which reports nothing.
+ * {@link scan} writes the tokens into a {@link TokenBuffer} (a code, offsets and, where the tree
+ * needs one, the text of each token: no token object, no slice the tree does not keep), which the
+ * fast parser reads. {@link fastLex} turns that buffer into Chevrotain tokens; it exists for the
+ * test (test/syntax/fast-path.test.ts) that checks, on random and real input, that whenever the
+ * scan succeeds its tokens are exactly those of {@link lex}, which reports nothing.
  */
 export function fastLex(text: string, limits: ParseLimits): Token[] | undefined {
-  const tokens: Token[] = [];
+  const buffer = new TokenBuffer(16);
+  if (!scan(text, limits, buffer)) return undefined;
+  const tokens: Token[] = new Array(buffer.count);
+  for (let i = 0; i < buffer.count; i++) {
+    const code = buffer.codes[i]!;
+    const start = buffer.starts[i]!;
+    const end = buffer.ends[i]!;
+    const image = code <= COMMA_CODE ? IMAGES[code]! : text.slice(start, end);
+    const payload = code === STRING_CODE ? buffer.texts[i] : undefined;
+    tokens[i] = makeToken(TOKEN_TYPES[code]!, image, start, end, payload);
+  }
+  return tokens;
+}
+
+// Token codes, as the scan writes them and the fast parser reads them. Keywords first, in the
+// order of WORDS (the code of a keyword is its index there), then the other tokens.
+export const AND_CODE = 0;
+export const OR_CODE = 1;
+export const NOT_CODE = 2;
+/** `eq` ... `sw`: the comparison operators are the codes from here to {@link SW_CODE}. */
+export const EQ_CODE = 3;
+export const SW_CODE = 10;
+export const IN_CODE = 11;
+export const CA_CODE = 12;
+export const PR_CODE = 13;
+export const ISNULL_CODE = 14;
+export const TRUE_CODE = 15;
+export const FALSE_CODE = 16;
+export const OPEN_CODE = 17;
+export const CLOSE_CODE = 18;
+export const COMMA_CODE = 19;
+/** A string; its decoded value is the token's text. */
+export const STRING_CODE = 20;
+/** A number; its text as written is the token's text. */
+export const NUMBER_CODE = 21;
+/** A date-time; its text as written is the token's text. */
+export const DATE_TIME_CODE = 22;
+/** A field; its name is the token's text. */
+export const FIELD_CODE = 23;
+/** After the last token. */
+export const END_CODE = 24;
+
+/** The keywords, indexed by their token codes; {@link keywordAt} returns such a code. */
+export const WORDS: readonly string[] = [
+  'and',
+  'or',
+  'not',
+  'eq',
+  'ne',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+  'co',
+  'sw',
+  'in',
+  'ca',
+  'pr',
+  'isnull',
+  'true',
+  'false',
+];
+
+/** The image of the tokens spelled one way: the keywords and the punctuation, by code. */
+const IMAGES: readonly string[] = [...WORDS, '(', ')', ','];
+
+/** The Chevrotain token type of each code. */
+export const TOKEN_TYPES: readonly TokenType[] = [
+  ...WORDS.map((word) => T.keywordTokens.get(word)!),
+  T.LParen,
+  T.RParen,
+  T.Comma,
+  T.StringLiteral,
+  T.NumberLiteral,
+  T.DateTimeLiteral,
+  T.Identifier,
+];
+
+/**
+ * Tokens as parallel arrays: the code of token i, where it starts and ends (end exclusive) and,
+ * for a field, number, date-time or string, the text the tree keeps (the name, the digits as
+ * written, the decoded string). `codes[count]` is {@link END_CODE}.
+ */
+export class TokenBuffer {
+  codes: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  texts: (string | undefined)[];
+  count = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.texts = new Array<string | undefined>(capacity).fill(undefined);
+  }
+
+  get capacity(): number {
+    return this.codes.length;
+  }
+
+  /** Doubles the capacity, keeping the tokens. */
+  grow(): void {
+    const capacity = this.codes.length * 2;
+    const codes = new Uint8Array(capacity);
+    codes.set(this.codes);
+    const starts = new Int32Array(capacity);
+    starts.set(this.starts);
+    const ends = new Int32Array(capacity);
+    ends.set(this.ends);
+    this.codes = codes;
+    this.starts = starts;
+    this.ends = ends;
+    for (let i = this.texts.length; i < capacity; i++) this.texts.push(undefined);
+  }
+}
+
+/**
+ * Reads `text` into `buffer`; false where the full lexer has something to say (see
+ * {@link fastLex}), or where a limit might be exceeded.
+ */
+export function scan(text: string, limits: ParseLimits, buffer: TokenBuffer): boolean {
   const n = text.length;
-  // Kinds of the last two tokens (small integers: cheaper to test than token types).
+  // Kinds of the last two tokens (what the position allows next, not which token it was).
   let previous = START;
   let beforePrevious = START;
   let inList = false;
   let listValues = 0;
-  const nesting = new Nesting();
+  const nesting = sharedNesting.reset();
   let comparisons = 0;
+  let count = 0;
   let pos = 0;
   while (pos < n) {
     const code = text.charCodeAt(pos);
@@ -42,82 +166,85 @@ export function fastLex(text: string, limits: ParseLimits): Token[] | undefined 
       pos++;
       continue;
     }
-    let type: TokenType | undefined;
+    let token: number;
     let kind: number;
     let end = pos + 1;
-    let image: string | undefined;
-    let payload: string | undefined;
+    let value: string | undefined;
     if (code === 40) {
-      if (inList) return undefined;
+      if (inList) return false;
       inList = previous === LIST_OPERATOR;
-      if (!inList && nesting.open() > limits.maxDepth) return undefined;
+      if (!inList && nesting.open() > limits.maxDepth) return false;
       listValues = 0;
-      type = T.LParen;
+      token = OPEN_CODE;
       kind = OPEN;
-      image = '(';
     } else if (code === 41) {
-      if (inList && (previous === COMMA || previous === OPEN)) return undefined;
-      if (!inList && !nesting.close()) return undefined; // a `)` that closes no `(`
+      if (inList && (previous === COMMA || previous === OPEN)) return false;
+      if (!inList && !nesting.close()) return false; // a `)` that closes no `(`
       inList = false;
-      type = T.RParen;
+      token = CLOSE_CODE;
       kind = CLOSE;
-      image = ')';
     } else if (code === 44) {
-      if (!inList) return undefined;
-      type = T.Comma;
+      if (!inList) return false;
+      token = COMMA_CODE;
       kind = COMMA;
-      image = ',';
     } else {
       // Only values remain: strings, numbers, date-times and booleans where a value is due, and
       // keywords and fields elsewhere.
       const atValue = inList ? previous === OPEN || previous === COMMA : previous === COMPARE_OPERATOR;
-      if (inList && !atValue) return undefined; // `in ("a" "b")`: the full lexer reports the missing comma
-      if (atValue && inList && ++listValues > limits.maxListValues) return undefined;
+      if (inList && !atValue) return false; // `in ("a" "b")`: the full lexer reports the missing comma
+      if (atValue && inList && ++listValues > limits.maxListValues) return false;
       kind = VALUE;
       if (code === 34) {
-        if (!atValue) return undefined;
+        if (!atValue) return false;
         end = stringEnd(text, pos);
-        if (end < 0) return undefined;
-        type = T.StringLiteral;
-        payload = hasEscape ? scanQuoted(text, pos, 34).value : text.slice(pos + 1, end - 1);
+        if (end < 0) return false;
+        token = STRING_CODE;
+        value = hasEscape ? scanQuoted(text, pos, 34).value : text.slice(pos + 1, end - 1);
       } else if (atValue) {
         end = valueEnd(text, pos);
-        image = text.slice(pos, end);
-        type = valueType(text, image, pos, end);
+        token = valueCode(text, pos, end);
+        if (token < 0) return false;
+        if (token === NUMBER_CODE || token === DATE_TIME_CODE) value = text.slice(pos, end);
       } else {
         end = wordEnd(text, pos);
-        if (end === pos) return undefined; // a character that starts no token the fast path knows
-        const index = keywordAt(text, pos, end);
-        if (index >= 0) {
-          kind = WORD_KINDS[index]!;
-          image = WORDS[index]; // the word itself, unsliced
+        if (end === pos) return false; // a character that starts no token the fast path knows
+        token = keywordAt(text, pos, end);
+        if (token >= 0) {
+          kind = WORD_KINDS[token]!;
           if (previous === FIELD && beforePrevious !== PREFIX_PR) {
-            if (!isPredicateOperator(kind)) return undefined;
+            if (!isPredicateOperator(kind)) return false;
           } else if (!keywordStandsHere(text, kind, end, previous, inList)) {
-            return undefined;
+            return false;
           }
-          type = WORD_TYPES[index];
         } else {
-          if (previous === FIELD && beforePrevious !== PREFIX_PR) return undefined; // an unknown operator
-          if (!isPath || spellsConnective(text, pos, end)) return undefined;
-          type = T.Identifier;
+          if (previous === FIELD && beforePrevious !== PREFIX_PR) return false; // an unknown operator
+          if (!isPath || spellsConnective(text, pos, end)) return false;
+          token = FIELD_CODE;
           kind = FIELD;
+          value = text.slice(pos, end);
         }
       }
-      if (type === undefined) return undefined;
-      if (kind === NOT && nesting.not() > limits.maxDepth) return undefined;
+      if (kind === NOT && nesting.not() > limits.maxDepth) return false;
       if (kind === AND || kind === OR) nesting.connective();
-      if (isPredicateOperator(kind) && ++comparisons > limits.maxComparisons) return undefined;
+      if (isPredicateOperator(kind) && ++comparisons > limits.maxComparisons) return false;
     }
-    tokens.push(makeToken(type, image ?? text.slice(pos, end), pos, end, payload));
+    if (count + 1 >= buffer.capacity) buffer.grow(); // room for this token and END_CODE
+    buffer.codes[count] = token;
+    buffer.starts[count] = pos;
+    buffer.ends[count] = end;
+    buffer.texts[count] = value;
+    count++;
     beforePrevious = previous;
     previous = kind;
     pos = end;
   }
-  return tokens;
+  buffer.codes[count] = END_CODE;
+  buffer.count = count;
+  return true;
 }
 
-// Token kinds. `pr` is PREFIX_PR as the kind of the word; after a field it is read as an operator.
+// Token kinds: what a token allows next. `pr` is PREFIX_PR as the kind of the word; after a field
+// it is read as an operator.
 const START = 0;
 const FIELD = 1;
 const COMPARE_OPERATOR = 2;
@@ -137,48 +264,74 @@ function isPredicateOperator(kind: number): boolean {
   return kind >= COMPARE_OPERATOR && kind <= ISNULL_OPERATOR;
 }
 
+/** The kind of each keyword, by code. */
+const WORD_KINDS: readonly number[] = WORDS.map((word) => {
+  if (word === 'and') return AND;
+  if (word === 'or') return OR;
+  if (word === 'not') return NOT;
+  if (word === 'in' || word === 'ca') return LIST_OPERATOR;
+  if (word === 'pr') return PREFIX_PR;
+  if (word === 'isnull') return ISNULL_OPERATOR;
+  if (word === 'true' || word === 'false') return VALUE;
+  return COMPARE_OPERATOR;
+});
+
 /**
  * Nesting depth as structure.ts measures it: open parentheses plus the `not`s still pending at
- * each level (a `not` ends at the next `and`, `or` or `)` of its level).
+ * each level (a `not` ends at the next `and`, `or` or `)` of its level). One instance serves every
+ * scan (a scan runs to its end before the next starts).
  */
 class Nesting {
-  /** Pending `not`s per open parenthesis level; index 0 is the top level. */
-  private readonly nots: number[] = [0];
+  /** Pending `not`s per open parenthesis level, `nots[0]` for the top level. */
+  private readonly nots = new Int32Array(MAX_LIMITS.maxDepth + 2);
+  /** The innermost open level: the number of open parentheses. */
+  private top = 0;
   private pending = 0;
 
-  /** The depth after a `(`. */
+  reset(): this {
+    this.nots[0] = 0;
+    this.top = 0;
+    this.pending = 0;
+    return this;
+  }
+
+  /**
+   * The depth after a `(`. The caller stops at a depth above the limit, at most
+   * `MAX_LIMITS.maxDepth`, so `nots` never overflows.
+   */
   open(): number {
-    this.nots.push(0);
+    this.nots[++this.top] = 0;
     return this.depth();
   }
 
   /** After a `)`; false when it closes no `(`. */
   close(): boolean {
     this.connective();
-    if (this.nots.length === 1) return false;
-    this.nots.pop();
+    if (this.top === 0) return false;
+    this.top--;
     this.connective();
     return true;
   }
 
   /** The depth after a `not`. */
   not(): number {
-    this.nots[this.nots.length - 1]!++;
+    this.nots[this.top]!++;
     this.pending++;
     return this.depth();
   }
 
   /** After `and`/`or`: the `not`s of this level end. */
   connective(): void {
-    const top = this.nots.length - 1;
-    this.pending -= this.nots[top]!;
-    this.nots[top] = 0;
+    this.pending -= this.nots[this.top]!;
+    this.nots[this.top] = 0;
   }
 
   private depth(): number {
-    return this.nots.length - 1 + this.pending;
+    return this.top + this.pending;
   }
 }
+
+const sharedNesting = new Nesting();
 
 /** Set by {@link wordEnd}: whether the word it read is a field path (segments joined by dots). */
 let isPath = false;
@@ -229,17 +382,36 @@ function valueEnd(text: string, start: number): number {
   return end;
 }
 
-/** The type of a word where a value is due, or undefined where the full lexer has more to say. */
-function valueType(text: string, word: string, start: number, end: number): TokenType | undefined {
-  if (isNumberLiteral(word)) return T.NumberLiteral;
-  if (plainDateTime(text, start, end)) return T.DateTimeLiteral;
-  if (word.length >= 10 && scanDateTime(word, 0) === word.length) {
-    // A date the quick check leaves open (the 29th to 31st...): the full lexer's own check.
-    return checkDateTime(splitDateTime(word)!) === undefined ? T.DateTimeLiteral : undefined;
+/** The code of the bare value `text[start, end)`, or -1 where the full lexer has more to say. */
+function valueCode(text: string, start: number, end: number): number {
+  if (isNumber(text, start, end)) return NUMBER_CODE;
+  if (plainDateTime(text, start, end)) return DATE_TIME_CODE;
+  if (end - start >= 10) {
+    const word = text.slice(start, end);
+    if (scanDateTime(word, 0) === word.length) {
+      // A date the quick check leaves open (the 29th to 31st...): the full lexer's own check.
+      return checkDateTime(splitDateTime(word)!) === undefined ? DATE_TIME_CODE : -1;
+    }
   }
-  if (word === 'true') return T.True;
-  if (word === 'false') return T.False;
-  return undefined;
+  const word = keywordAt(text, start, end);
+  return word === TRUE_CODE || word === FALSE_CODE ? word : -1;
+}
+
+/** Whether `text[start, end)` is a number literal, `-?[0-9]+(\.[0-9]+)?` (`isNumberLiteral`). */
+function isNumber(text: string, start: number, end: number): boolean {
+  let i = text.charCodeAt(start) === 45 ? start + 1 : start;
+  const intStart = i;
+  while (i < end && isDigit(text.charCodeAt(i))) i++;
+  if (i === intStart) return false;
+  if (i === end) return true;
+  if (text.charCodeAt(i) !== 46) return false;
+  const fracStart = ++i;
+  while (i < end && isDigit(text.charCodeAt(i))) i++;
+  return i > fracStart && i === end;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The two decimal digits at `i` as a number, or -1. */
@@ -312,73 +484,41 @@ function keywordStandsHere(
     previous === NOT ||
     (previous === OPEN && !inList);
   if (!atField) return true;
-  const next = peekWord(text, end);
-  return !next.isOperator || (kind === NOT && next.word === 'pr');
+  // `not (`, `not "`, `pr )`: the word `peekWord` would read is empty, so no operator.
+  let next = end;
+  while (next < text.length) {
+    const c = text.charCodeAt(next);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+    next++;
+  }
+  const c = text.charCodeAt(next);
+  if (next === text.length || c === 40 || c === 41 || c === 44 || c === 34) return true;
+  const word = peekWord(text, end);
+  return !word.isOperator || (kind === NOT && word.word === 'pr');
 }
 
-/** `AND`, `Or`, `NOT`: lex-words.ts reports the case (or takes them for fields). */
+/** `AND`, `Or`, `NOT` (a word of `[A-Za-z0-9_.-]`): lex-words.ts reports the case (or takes them for fields). */
 function spellsConnective(text: string, start: number, end: number): boolean {
-  const length = end - start;
-  if (length !== 2 && length !== 3) return false;
-  const lower = text.slice(start, end).toLowerCase();
-  return lower === 'and' || lower === 'or' || lower === 'not';
+  // `c | 32` lowercases an ASCII letter; for these characters it equals a lowercase letter only
+  // when `c` is that letter in either case.
+  const c0 = text.charCodeAt(start) | 32;
+  const c1 = text.charCodeAt(start + 1) | 32;
+  switch (end - start) {
+    case 2:
+      return c0 === 111 && c1 === 114; // or
+    case 3: {
+      const c2 = text.charCodeAt(start + 2) | 32;
+      return (c0 === 97 && c1 === 110 && c2 === 100) || (c0 === 110 && c1 === 111 && c2 === 116); // and, not
+    }
+    default:
+      return false;
+  }
 }
-
-/** The keywords; {@link keywordAt} returns an index into this list. */
-const WORDS = [
-  'and',
-  'or',
-  'not',
-  'eq',
-  'ne',
-  'gt',
-  'ge',
-  'lt',
-  'le',
-  'co',
-  'sw',
-  'in',
-  'ca',
-  'pr',
-  'isnull',
-  'true',
-  'false',
-];
-const WORD_TYPES: readonly TokenType[] = WORDS.map((word) => T.keywordTokens.get(word)!);
-const AND_WORD = WORDS.indexOf('and');
-const OR_WORD = WORDS.indexOf('or');
-const NOT_WORD = WORDS.indexOf('not');
-const EQ_WORD = WORDS.indexOf('eq');
-const NE_WORD = WORDS.indexOf('ne');
-const GT_WORD = WORDS.indexOf('gt');
-const GE_WORD = WORDS.indexOf('ge');
-const LT_WORD = WORDS.indexOf('lt');
-const LE_WORD = WORDS.indexOf('le');
-const CO_WORD = WORDS.indexOf('co');
-const SW_WORD = WORDS.indexOf('sw');
-const IN_WORD = WORDS.indexOf('in');
-const CA_WORD = WORDS.indexOf('ca');
-const PR_WORD = WORDS.indexOf('pr');
-const ISNULL_WORD = WORDS.indexOf('isnull');
-const TRUE_WORD = WORDS.indexOf('true');
-const FALSE_WORD = WORDS.indexOf('false');
-
-/** The kind of each keyword in {@link WORDS}. */
-const WORD_KINDS: readonly number[] = WORDS.map((word) => {
-  if (word === 'and') return AND;
-  if (word === 'or') return OR;
-  if (word === 'not') return NOT;
-  if (word === 'in' || word === 'ca') return LIST_OPERATOR;
-  if (word === 'pr') return PREFIX_PR;
-  if (word === 'isnull') return ISNULL_OPERATOR;
-  if (word === 'true' || word === 'false') return VALUE;
-  return COMPARE_OPERATOR;
-});
 
 /**
- * The index in {@link WORDS} of the keyword spelled exactly by `text[start, end)`, or -1. A switch
- * on character codes: no slice, no hashing (a Map lookup per word cost more than the rest of the
- * fast lexer together).
+ * The code of the keyword spelled exactly by `text[start, end)`, or -1. A switch on character
+ * codes: no slice, no hashing (a Map lookup per word cost more than the rest of the fast lexer
+ * together).
  */
 function keywordAt(text: string, start: number, end: number): number {
   const c0 = text.charCodeAt(start);
@@ -387,39 +527,46 @@ function keywordAt(text: string, start: number, end: number): number {
     case 2:
       switch (c0) {
         case 99: // c
-          return c1 === 111 ? CO_WORD : c1 === 97 ? CA_WORD : -1;
+          return c1 === 111 ? CO_CODE : c1 === 97 ? CA_CODE : -1;
         case 101: // e
-          return c1 === 113 ? EQ_WORD : -1;
+          return c1 === 113 ? EQ_CODE : -1;
         case 103: // g
-          return c1 === 116 ? GT_WORD : c1 === 101 ? GE_WORD : -1;
+          return c1 === 116 ? GT_CODE : c1 === 101 ? GE_CODE : -1;
         case 105: // i
-          return c1 === 110 ? IN_WORD : -1;
+          return c1 === 110 ? IN_CODE : -1;
         case 108: // l
-          return c1 === 116 ? LT_WORD : c1 === 101 ? LE_WORD : -1;
+          return c1 === 116 ? LT_CODE : c1 === 101 ? LE_CODE : -1;
         case 110: // n
-          return c1 === 101 ? NE_WORD : -1;
+          return c1 === 101 ? NE_CODE : -1;
         case 111: // o
-          return c1 === 114 ? OR_WORD : -1;
+          return c1 === 114 ? OR_CODE : -1;
         case 112: // p
-          return c1 === 114 ? PR_WORD : -1;
+          return c1 === 114 ? PR_CODE : -1;
         case 115: // s
-          return c1 === 119 ? SW_WORD : -1;
+          return c1 === 119 ? SW_CODE : -1;
         default:
           return -1;
       }
     case 3:
-      if (c0 === 97) return text.startsWith('and', start) ? AND_WORD : -1;
-      return c0 === 110 && text.startsWith('not', start) ? NOT_WORD : -1;
+      if (c0 === 97) return text.startsWith('and', start) ? AND_CODE : -1;
+      return c0 === 110 && text.startsWith('not', start) ? NOT_CODE : -1;
     case 4:
-      return text.startsWith('true', start) ? TRUE_WORD : -1;
+      return text.startsWith('true', start) ? TRUE_CODE : -1;
     case 5:
-      return text.startsWith('false', start) ? FALSE_WORD : -1;
+      return text.startsWith('false', start) ? FALSE_CODE : -1;
     case 6:
-      return text.startsWith('isnull', start) ? ISNULL_WORD : -1;
+      return text.startsWith('isnull', start) ? ISNULL_CODE : -1;
     default:
       return -1;
   }
 }
+
+const NE_CODE = 4;
+const GT_CODE = 5;
+const GE_CODE = 6;
+const LT_CODE = 7;
+const LE_CODE = 8;
+const CO_CODE = 9;
 
 /** Set by {@link stringEnd}: whether the string it read holds an escape. */
 let hasEscape = false;

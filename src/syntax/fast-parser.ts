@@ -1,196 +1,262 @@
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import {
   type CompareOperator,
   createAnd,
+  createBoolean,
   createComparison,
+  createDateTime,
+  createField,
   createList,
   createNot,
+  createNumber,
   createOr,
   createPresence,
+  createString,
   type Expression,
+  type FieldNode,
   type ListOperator,
+  type Span,
   type ValueNode,
 } from '../ast/index.js';
-import { combine, type Operand, toField, toValue } from './parser.js';
-import { tokenSpan } from './token-stream.js';
-import * as T from './tokens.js';
-
-const end = (token: IToken): number => token.endOffset! + 1;
-const placeholder = undefined as unknown as Operand;
+import {
+  AND_CODE,
+  CA_CODE,
+  CLOSE_CODE,
+  COMMA_CODE,
+  DATE_TIME_CODE,
+  END_CODE,
+  EQ_CODE,
+  FALSE_CODE,
+  FIELD_CODE,
+  IN_CODE,
+  ISNULL_CODE,
+  NOT_CODE,
+  NUMBER_CODE,
+  OPEN_CODE,
+  OR_CODE,
+  PR_CODE,
+  STRING_CODE,
+  SW_CODE,
+  scan,
+  TOKEN_TYPES,
+  TokenBuffer,
+  TRUE_CODE,
+  WORDS,
+} from './fast-lexer.js';
+import type { ParseLimits } from './limits.js';
+import { combine, type Operand } from './parser.js';
 
 /**
- * The parser's fast path: the grammar of {@link FilterParser} (parser.ts) in two rules instead of
- * four, without error recovery, for filters that are written correctly. It builds the same tree
- * from the same tokens; on any syntax error it stops, and the caller parses again with
- * {@link FilterParser}, whose recovery and messages stay the one source of diagnostics.
- *
- * What makes it faster (Chevrotain's performance guide, measured in bench/parse.ts): no recovery
- * bookkeeping in repetitions; `predicate` and `value` inlined into `operand`, so a comparison costs
- * one rule call instead of three; `and`/`or` read as one token category (a CONSUME, not an OR);
- * `not` as an alternative of `operand` rather than a repetition
- * before it (a lookahead fewer per operand); alternatives built once rather than on every call;
- * actions guarded by `RECORDING_PHASE` instead of wrapped in closures.
+ * The parser's fast path: the grammar of {@link FilterParser} (parser.ts), hand-written over the
+ * token buffer of the fast lexer, without error recovery, for filters that are written correctly.
+ * It builds the same tree from the same tokens; on any syntax error it stops, and the caller
+ * parses again with {@link FilterParser}, whose recovery and messages stay the one source of
+ * diagnostics.
  *
  *   expression = operand { ("and" | "or") operand }
  *   operand    = "not" operand | "(" expression ")" | "pr" field
  *              | field ( compare-op value | list-op "(" value {"," value} ")" | "pr" | "isnull" )
+ *
+ * Every choice is made on the code of the next token (the grammar is LL(1)), and the whole input
+ * must be read. Recursion (one call per `not` or parenthesis) is bounded by `maxDepth`, which the
+ * fast lexer has checked. An operand's extent (which includes its parentheses, and sets the span
+ * of the `and`, `or` or `not` around it) is the offsets of its first and last tokens, so operands
+ * need no wrapper object; only a chain that mixes `and` and `or` builds {@link Operand}s, for
+ * {@link combine}.
  */
-export class FastFilterParser extends EmbeddedActionsParser {
-  /** The field of the predicate being read, for the alternatives below (they never nest). */
-  private field: IToken | undefined;
+class FastParser {
+  private codes: Uint8Array = new Uint8Array(1);
+  private starts: Int32Array = new Int32Array(1);
+  private ends: Int32Array = new Int32Array(1);
+  private texts: readonly (string | undefined)[] = [];
+  /** The next token. */
+  private pos = 0;
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 1 });
-    this.performSelfAnalysis();
+  /** The tree of the tokens in `buffer`, or undefined on any syntax error. */
+  parse(buffer: TokenBuffer): Expression | undefined {
+    this.codes = buffer.codes;
+    this.starts = buffer.starts;
+    this.ends = buffer.ends;
+    this.texts = buffer.texts;
+    this.pos = 0;
+    const expression = this.expression();
+    return this.pos === buffer.count ? expression : undefined;
   }
 
-  /** Parses the tokens set as `input`; check `errors` before using the result. */
-  readonly expression = this.RULE('expression', (): Operand => {
-    const first = this.SUBRULE(this.operand);
-    let operands: Operand[] | undefined;
-    let connectives: boolean[] | undefined;
-    this.MANY(() => {
-      const connective = this.CONSUME(T.ConnectiveToken);
-      const next = this.SUBRULE2(this.operand);
-      if (this.RECORDING_PHASE) return;
-      operands ??= [first];
-      connectives ??= [];
+  private expression(): Expression | undefined {
+    const from = this.pos;
+    const first = this.operand();
+    if (first === undefined) return undefined;
+    let code = this.codes[this.pos];
+    if (code !== AND_CODE && code !== OR_CODE) return first;
+    const connective = code;
+    const operands: Expression[] = [first];
+    /** The token index of each connective. */
+    const connectives: number[] = [];
+    let mixed = false;
+    do {
+      if (code !== connective) mixed = true;
+      connectives.push(this.pos++);
+      const next = this.operand();
+      if (next === undefined) return undefined;
       operands.push(next);
-      connectives.push(connective.tokenType === T.And);
-    });
-    if (this.RECORDING_PHASE || operands === undefined || connectives === undefined) return first;
-    const last = operands[operands.length - 1]!;
-    return { expression: combineChain(operands, connectives), start: first.start, end: last.end };
-  });
+      code = this.codes[this.pos];
+    } while (code === AND_CODE || code === OR_CODE);
+    if (mixed) return this.combine(from, operands, connectives);
+    // One connective throughout: one n-ary node of all the operands, as combine builds it.
+    const span = { start: this.starts[from]!, end: this.ends[this.pos - 1]! };
+    return connective === AND_CODE ? createAnd(operands, span) : createOr(operands, span);
+  }
 
-  /** `not`s recurse here (one rule call each): the fast path only sees nesting within the limit. */
-  private readonly operand = this.RULE('operand', (): Operand => this.OR(this.operandForms));
+  /** A chain of `and`s and `or`s, with precedence, as {@link combine} applies it. */
+  private combine(
+    from: number,
+    expressions: readonly Expression[],
+    connectives: readonly number[],
+  ): Expression {
+    const last = expressions.length - 1;
+    const operands: Operand[] = expressions.map((expression, i) => ({
+      expression,
+      start: this.starts[i === 0 ? from : connectives[i - 1]! + 1]!,
+      end: this.ends[i === last ? this.pos - 1 : connectives[i]! - 1]!,
+    }));
+    return combine(
+      operands,
+      connectives.map((at) => this.codes[at] === AND_CODE),
+    );
+  }
 
-  private readonly operandForms = [
-    {
-      ALT: (): Operand => {
-        const not = this.CONSUME(T.Not);
-        const operand = this.SUBRULE2(this.operand);
-        if (this.RECORDING_PHASE) return placeholder;
-        const span = { start: not.startOffset, end: operand.end };
-        return { expression: createNot(operand.expression, span), start: span.start, end: span.end };
-      },
-    },
-    {
-      ALT: (): Operand => {
-        const open = this.CONSUME(T.LParen);
-        const grouped = this.SUBRULE(this.expression);
-        const close = this.CONSUME(T.RParen);
-        if (this.RECORDING_PHASE) return placeholder;
-        return { expression: grouped.expression, start: open.startOffset, end: end(close) };
-      },
-    },
-    {
-      ALT: (): Operand => {
-        const pr = this.CONSUME(T.Pr);
-        const field = this.CONSUME(T.Identifier);
-        if (this.RECORDING_PHASE) return placeholder;
-        const span = { start: pr.startOffset, end: end(field) };
-        return {
-          expression: createPresence(toField(field), 'pr', tokenSpan(pr), span),
-          start: span.start,
-          end: span.end,
-        };
-      },
-    },
-    {
-      ALT: (): Operand => {
-        this.field = this.CONSUME2(T.Identifier);
-        return this.OR2(this.predicateForms);
-      },
-    },
-  ];
+  private operand(): Expression | undefined {
+    const at = this.pos;
+    switch (this.codes[at]) {
+      case FIELD_CODE:
+        return this.predicate(at);
+      case NOT_CODE: {
+        this.pos++;
+        const operand = this.operand();
+        if (operand === undefined) return undefined;
+        return createNot(operand, { start: this.starts[at]!, end: this.ends[this.pos - 1]! });
+      }
+      case OPEN_CODE: {
+        this.pos++;
+        const grouped = this.expression();
+        if (grouped === undefined || this.codes[this.pos] !== CLOSE_CODE) return undefined;
+        this.pos++;
+        return grouped;
+      }
+      case PR_CODE: {
+        if (this.codes[at + 1] !== FIELD_CODE) return undefined;
+        this.pos = at + 2;
+        const span = { start: this.starts[at]!, end: this.ends[at + 1]! };
+        return createPresence(this.field(at + 1), 'pr', this.span(at), span);
+      }
+      default:
+        return undefined;
+    }
+  }
 
-  private readonly predicateForms = [
-    {
-      ALT: (): Operand => {
-        const operator = this.CONSUME(T.CompareOperatorToken);
-        const value = this.CONSUME(T.LiteralToken);
-        if (this.RECORDING_PHASE) return placeholder;
-        const field = this.field!;
-        const op = operator.image as CompareOperator; // the fast lexer writes operators exactly
-        const span = { start: field.startOffset, end: end(value) };
-        return {
-          expression: createComparison(toField(field), op, tokenSpan(operator), toValue(value), span),
-          start: span.start,
-          end: span.end,
-        };
-      },
-    },
-    {
-      ALT: (): Operand => {
-        const operator = this.CONSUME(T.ListOperatorToken);
-        const values: ValueNode[] = [];
-        this.values = values;
-        this.CONSUME3(T.LParen);
-        this.AT_LEAST_ONE_SEP(this.listValues);
-        const close = this.CONSUME3(T.RParen);
-        if (this.RECORDING_PHASE) return placeholder;
-        const field = this.field!;
-        const op = operator.image as ListOperator;
-        const span = { start: field.startOffset, end: end(close) };
-        return {
-          expression: createList(toField(field), op, tokenSpan(operator), values, span),
-          start: span.start,
-          end: span.end,
-        };
-      },
-    },
-    { ALT: (): Operand => this.presence(this.CONSUME2(T.Pr), 'pr') },
-    { ALT: (): Operand => this.presence(this.CONSUME(T.Isnull), 'isnull') },
-  ];
+  /** The predicate whose field is token `at`. */
+  private predicate(at: number): Expression | undefined {
+    const code = this.codes[at + 1]!;
+    if (code >= EQ_CODE && code <= SW_CODE) {
+      const value = this.value(at + 2);
+      if (value === undefined) return undefined;
+      this.pos = at + 3;
+      const op = WORDS[code] as CompareOperator;
+      const span = { start: this.starts[at]!, end: this.ends[at + 2]! };
+      return createComparison(this.field(at), op, this.span(at + 1), value, span);
+    }
+    if (code === IN_CODE || code === CA_CODE) {
+      if (this.codes[at + 2] !== OPEN_CODE) return undefined;
+      const values: ValueNode[] = [];
+      let i = at + 3;
+      for (;;) {
+        const value = this.value(i);
+        if (value === undefined) return undefined;
+        values.push(value);
+        if (this.codes[++i] !== COMMA_CODE) break;
+        i++;
+      }
+      if (this.codes[i] !== CLOSE_CODE) return undefined;
+      this.pos = i + 1;
+      const op = WORDS[code] as ListOperator;
+      const span = { start: this.starts[at]!, end: this.ends[i]! };
+      return createList(this.field(at), op, this.span(at + 1), values, span);
+    }
+    if (code === PR_CODE || code === ISNULL_CODE) {
+      this.pos = at + 2;
+      const span = { start: this.starts[at]!, end: this.ends[at + 1]! };
+      return createPresence(this.field(at), code === PR_CODE ? 'pr' : 'isnull', this.span(at + 1), span);
+    }
+    return undefined;
+  }
 
-  /** The values of the list being read (lists never nest). */
-  private values: ValueNode[] = [];
+  /** The value node of token `i`, or undefined when it is no value. */
+  private value(i: number): ValueNode | undefined {
+    switch (this.codes[i]) {
+      case STRING_CODE:
+        return createString(this.texts[i]!, this.span(i));
+      case NUMBER_CODE:
+        return createNumber(this.texts[i]!, this.span(i));
+      case DATE_TIME_CODE:
+        return createDateTime(this.texts[i]!, this.span(i));
+      case TRUE_CODE:
+        return createBoolean(true, this.span(i));
+      case FALSE_CODE:
+        return createBoolean(false, this.span(i));
+      default:
+        return undefined;
+    }
+  }
 
-  private readonly listValues = {
-    SEP: T.Comma,
-    DEF: (): void => {
-      const value = this.CONSUME2(T.LiteralToken);
-      if (!this.RECORDING_PHASE) this.values.push(toValue(value));
-    },
-  };
+  private field(i: number): FieldNode {
+    return createField(this.texts[i]!, this.span(i));
+  }
 
-  private presence(operator: IToken, kind: 'pr' | 'isnull'): Operand {
-    if (this.RECORDING_PHASE) return placeholder;
-    const field = this.field!;
-    const span = { start: field.startOffset, end: end(operator) };
-    return {
-      expression: createPresence(toField(field), kind, tokenSpan(operator), span),
-      start: span.start,
-      end: span.end,
-    };
+  private span(i: number): Span {
+    return { start: this.starts[i]!, end: this.ends[i]! };
   }
 }
 
+const parser = new FastParser();
+
+/** The buffer every parse reuses; one that grew past this many tokens is let go after use. */
+let shared = new TokenBuffer(256);
+const KEPT_CAPACITY = 1 << 14;
+
 /**
- * {@link combine} for a chain, with the usual case first: one connective throughout (`a and b and
- * c`) is one n-ary node of all the operands, which is what combine builds for it too.
+ * The fast path of `parse`: the tree of a well-formed filter, or undefined where the full pipeline
+ * must read it (anything the fast lexer declines, and any syntax error).
  */
-function combineChain(operands: readonly Operand[], connectives: readonly boolean[]): Expression {
-  const and = connectives[0]!;
-  for (let i = 1; i < connectives.length; i++)
-    if (connectives[i] !== and) return combine(operands, connectives);
-  const expressions: Expression[] = new Array(operands.length);
-  for (let i = 0; i < operands.length; i++) expressions[i] = operands[i]!.expression;
-  const span = { start: operands[0]!.start, end: operands[operands.length - 1]!.end };
-  return and ? createAnd(expressions, span) : createOr(expressions, span);
+export function fastParseText(text: string, limits: ParseLimits): Expression | undefined {
+  const buffer = shared;
+  const ast = scan(text, limits, buffer) ? parser.parse(buffer) : undefined;
+  if (buffer.capacity > KEPT_CAPACITY) shared = new TokenBuffer(256);
+  return ast;
 }
 
-let shared: FastFilterParser | undefined;
+/** The code of each Chevrotain token type (categories, which no token has, are absent). */
+const CODES = new Map<TokenType, number>(TOKEN_TYPES.map((type, code) => [type, code]));
 
 /**
- * Parses well-formed tokens on the fast path: the tree, or undefined on any syntax error (the
- * caller then parses again with the recovering parser, which reports it).
+ * Parses tokens (as {@link fastLex} returns them) on the fast path: the tree, or undefined on any
+ * syntax error. `parse` reads text with {@link fastParseText} instead; this is the same parser,
+ * for the test that holds the fast lexer's tokens to the full lexer's.
  */
 export function fastParse(tokens: readonly IToken[]): Expression | undefined {
-  shared ??= new FastFilterParser();
-  shared.input = tokens as IToken[];
-  const result = shared.expression();
-  return shared.errors.length === 0 ? result.expression : undefined;
+  const buffer = new TokenBuffer(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const code = CODES.get(token.tokenType);
+    if (code === undefined) return undefined;
+    buffer.codes[i] = code;
+    buffer.starts[i] = token.startOffset;
+    buffer.ends[i] = (token.endOffset ?? token.startOffset) + 1;
+    if (code === STRING_CODE)
+      buffer.texts[i] = typeof token.payload === 'string' ? token.payload : token.image;
+    else if (code > COMMA_CODE) buffer.texts[i] = token.image;
+  }
+  buffer.codes[tokens.length] = END_CODE;
+  buffer.count = tokens.length;
+  return parser.parse(buffer);
 }

@@ -1,7 +1,6 @@
 import type { Expression } from '../ast/index.js';
 import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
-import { fastLex } from './fast-lexer.js';
-import { fastParse } from './fast-parser.js';
+import { fastParseText } from './fast-parser.js';
 import { lex } from './lexer.js';
 import { DEFAULT_LIMITS, type ParseLimits, resolveLimits } from './limits.js';
 import { toDiagnostic } from './parse-errors.js';
@@ -90,8 +89,7 @@ function parseOnPath(text: string, options: ParseOptions | undefined, fastPath: 
   // The fast path reads a well-formed filter; anything else, it leaves to the full pipeline below,
   // which alone writes diagnostics (fast-lexer.ts says why both give the same tree).
   if (fastPath) {
-    const tokens = fastLex(text, limits);
-    const ast = tokens && fastParse(tokens);
+    const ast = fastParseText(text, limits);
     if (ast) return { ok: true, ast, diagnostics: [] };
   }
   return parseFully(text, limits);
