@@ -160,6 +160,9 @@ export function scan(text: string, limits: ParseLimits, buffer: TokenBuffer): bo
   let comparisons = 0;
   let count = 0;
   let pos = 0;
+  // The buffer's arrays, read again after it grows.
+  let { codes, starts, ends, texts } = buffer;
+  let capacity = codes.length;
   while (pos < n) {
     const code = text.charCodeAt(pos);
     if (code === 32 || code === 10 || code === 13 || code === 9) {
@@ -228,17 +231,22 @@ export function scan(text: string, limits: ParseLimits, buffer: TokenBuffer): bo
       if (kind === AND || kind === OR) nesting.connective();
       if (isPredicateOperator(kind) && ++comparisons > limits.maxComparisons) return false;
     }
-    if (count + 1 >= buffer.capacity) buffer.grow(); // room for this token and END_CODE
-    buffer.codes[count] = token;
-    buffer.starts[count] = pos;
-    buffer.ends[count] = end;
-    buffer.texts[count] = value;
+    if (count + 1 >= capacity) {
+      // Room for this token and END_CODE.
+      buffer.grow();
+      ({ codes, starts, ends, texts } = buffer);
+      capacity = codes.length;
+    }
+    codes[count] = token;
+    starts[count] = pos;
+    ends[count] = end;
+    texts[count] = value;
     count++;
     beforePrevious = previous;
     previous = kind;
     pos = end;
   }
-  buffer.codes[count] = END_CODE;
+  codes[count] = END_CODE;
   buffer.count = count;
   return true;
 }
@@ -551,11 +559,11 @@ function keywordAt(text: string, start: number, end: number): number {
       if (c0 === 97) return text.startsWith('and', start) ? AND_CODE : -1;
       return c0 === 110 && text.startsWith('not', start) ? NOT_CODE : -1;
     case 4:
-      return text.startsWith('true', start) ? TRUE_CODE : -1;
+      return c0 === 116 && text.startsWith('true', start) ? TRUE_CODE : -1;
     case 5:
-      return text.startsWith('false', start) ? FALSE_CODE : -1;
+      return c0 === 102 && text.startsWith('false', start) ? FALSE_CODE : -1;
     case 6:
-      return text.startsWith('isnull', start) ? ISNULL_CODE : -1;
+      return c0 === 105 && text.startsWith('isnull', start) ? ISNULL_CODE : -1;
     default:
       return -1;
   }

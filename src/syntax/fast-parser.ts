@@ -44,7 +44,6 @@ import {
   WORDS,
 } from './fast-lexer.js';
 import type { ParseLimits } from './limits.js';
-import { combine, type Operand } from './parser.js';
 
 /**
  * The parser's fast path: the grammar of {@link FilterParser} (parser.ts), hand-written over the
@@ -61,8 +60,8 @@ import { combine, type Operand } from './parser.js';
  * must be read. Recursion (one call per `not` or parenthesis) is bounded by `maxDepth`, which the
  * fast lexer has checked. An operand's extent (which includes its parentheses, and sets the span
  * of the `and`, `or` or `not` around it) is the offsets of its first and last tokens, so operands
- * need no wrapper object; only a chain that mixes `and` and `or` builds {@link Operand}s, for
- * {@link combine}.
+ * need no wrapper object (the full parser's `Operand`), and a chain is grouped from the token
+ * indices of its connectives.
  */
 class FastParser {
   private codes: Uint8Array = new Uint8Array(1);
@@ -108,22 +107,29 @@ class FastParser {
     return connective === AND_CODE ? createAnd(operands, span) : createOr(operands, span);
   }
 
-  /** A chain of `and`s and `or`s, with precedence, as {@link combine} applies it. */
-  private combine(
-    from: number,
-    expressions: readonly Expression[],
-    connectives: readonly number[],
-  ): Expression {
-    const last = expressions.length - 1;
-    const operands: Operand[] = expressions.map((expression, i) => ({
-      expression,
-      start: this.starts[i === 0 ? from : connectives[i - 1]! + 1]!,
-      end: this.ends[i === last ? this.pos - 1 : connectives[i]! - 1]!,
-    }));
-    return combine(
-      operands,
-      connectives.map((at) => this.codes[at] === AND_CODE),
-    );
+  /**
+   * A chain that mixes `and` and `or`, with precedence as `combine` in parser.ts applies it: each run of
+   * operands joined by `and` becomes one n-ary `and` (a run of one stays as it is), and the runs
+   * one n-ary `or`. `connectives` holds the token index of each connective; operand i extends from
+   * after connective i - 1 (or `from`) to before connective i (or the last token read).
+   */
+  private combine(from: number, operands: readonly Expression[], connectives: readonly number[]): Expression {
+    const last = operands.length - 1;
+    const groups: Expression[] = [];
+    let runStart = 0;
+    for (let i = 0; i <= last; i++) {
+      if (i < last && this.codes[connectives[i]!] === AND_CODE) continue;
+      if (i === runStart) {
+        groups.push(operands[i]!);
+      } else {
+        const start = this.starts[runStart === 0 ? from : connectives[runStart - 1]! + 1]!;
+        const end = this.ends[i === last ? this.pos - 1 : connectives[i]! - 1]!;
+        groups.push(createAnd(operands.slice(runStart, i + 1), { start, end }));
+      }
+      runStart = i + 1;
+    }
+    // A mixed chain has an `or`, so two groups at least.
+    return createOr(groups, { start: this.starts[from]!, end: this.ends[this.pos - 1]! });
   }
 
   private operand(): Expression | undefined {
