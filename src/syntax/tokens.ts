@@ -10,7 +10,7 @@ import { createToken, type TokenType } from 'chevrotain';
 export const CompareOperatorToken = createToken({ name: 'CompareOperator', label: 'a comparison operator' });
 export const ListOperatorToken = createToken({ name: 'ListOperator', label: '`in` or `ca`' });
 export const LiteralToken = createToken({ name: 'Literal', label: 'a value' });
-/** `and` or `or`: lets the fast parser (fast-parser.ts) read a connective with one CONSUME. */
+/** `and` or `or`: the parser reads a connective with one CONSUME of this category. */
 export const ConnectiveToken = createToken({ name: 'Connective', label: '`and` or `or`' });
 
 function keyword(word: string, categories: TokenType[] = []): TokenType {
