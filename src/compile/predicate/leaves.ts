@@ -254,21 +254,15 @@ function stringLeaf(
 }
 
 /**
- * A leaf on a path of any length that reads every step after an own-property test: the plain
- * form of the leaves above, for paths of three steps and more.
+ * A leaf on a path of any length, read by {@link pathReader} (own properties only): the plain
+ * form of the leaves above, for paths of three steps and more. A missing step reads as
+ * `undefined`, which every value test rejects as it rejects a present `undefined`.
  */
 function pathLeaf(path: readonly string[], test: ValueTest, negated: boolean): RecordTest {
-  const keys = path.slice();
-  const n = keys.length;
+  const read = pathReader(path);
   return (r) => {
     try {
-      let v: unknown = r;
-      for (let i = 0; i < n; i++) {
-        const key = keys[i]!;
-        if (typeof v !== 'object' || v === null || !own.call(v, key)) return negated;
-        v = (v as Record<string, unknown>)[key];
-      }
-      return test(v) !== negated;
+      return test(read(r)) !== negated;
     } catch {
       return negated;
     }
