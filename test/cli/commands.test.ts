@@ -192,7 +192,7 @@ describe.concurrent('endpoints', () => {
     const run = await runInProcess([
       'endpoints',
       '--openapi',
-      '../shared/openapi/sailpoint-api.v3.json',
+      'test/fixtures/openapi/sailpoint-api.v3.json',
       '--format',
       'json',
     ]);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from './support/build.js';
 import { runCli } from './support/run-cli.js';
 
-const SPEC = '../shared/openapi/sailpoint-api.v3.json';
+const SPEC = 'test/fixtures/openapi/sailpoint-api.v3.json';
 let dir: string;
 
 beforeAll(async () => {
@@ -74,18 +74,18 @@ describe.concurrent('lint-openapi on SailPoint V3 API document', () => {
     }
     expect(run.stdout).toMatchInlineSnapshot(`
       "GET /connectors (getConnectorList): example \`directConnect eq "true"\`
-      ../shared/openapi/sailpoint-api.v3.json:8871:42: error type-mismatch: \`"true"\` is text, but \`directConnect\` is a boolean field: booleans are written without quotes
+      test/fixtures/openapi/sailpoint-api.v3.json:8871:42: error type-mismatch: \`"true"\` is text, but \`directConnect\` is a boolean field: booleans are written without quotes
         directConnect eq "true"
                          ^^^^^^
         suggestion: Use \`true\`
 
       GET /managed-clusters (getManagedClusters): example \`operational eq "operation"\`
-      ../shared/openapi/sailpoint-api.v3.json:11318:40: error type-mismatch: \`"operation"\` is text, but \`operational\` is a boolean field: use \`true\` or \`false\`
+      test/fixtures/openapi/sailpoint-api.v3.json:11318:40: error type-mismatch: \`"operation"\` is text, but \`operational\` is a boolean field: use \`true\` or \`false\`
         operational eq "operation"
                        ^^^^^^^^^^^
 
       GET /roles/{id}/assigned-identities (getRoleAssignedIdentities): example \`name sw Joe\`
-      ../shared/openapi/sailpoint-api.v3.json:17555:33: error bareword-value: Text values are double-quoted: write \`"Joe"\`
+      test/fixtures/openapi/sailpoint-api.v3.json:17555:33: error bareword-value: Text values are double-quoted: write \`"Joe"\`
         name sw Joe
                 ^^^
         fix: Quote the value

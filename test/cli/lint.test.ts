@@ -23,7 +23,7 @@ function file(name: string, content: string): string {
   return path;
 }
 
-const SPEC = '../shared/openapi/sailpoint-api.v3.json';
+const SPEC = 'test/fixtures/openapi/sailpoint-api.v3.json';
 
 describe.concurrent('lint: filters from arguments', () => {
   it('a clean filter exits 0 with a one-line summary', async ({ expect }) => {

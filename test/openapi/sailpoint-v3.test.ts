@@ -6,7 +6,7 @@ import { type ImportedEndpoint, importOpenApi } from '../../src/openapi/index.js
 import type { Schema } from '../../src/schema/index.js';
 import { validate } from '../../src/validate/index.js';
 
-const specPath = fileURLToPath(new URL('../../../shared/openapi/sailpoint-api.v3.json', import.meta.url));
+const specPath = fileURLToPath(new URL('../fixtures/openapi/sailpoint-api.v3.json', import.meta.url));
 const specText = readFileSync(specPath, 'utf8');
 const imported = importOpenApi(specText);
 const byPath = new Map(imported.endpoints.map((e) => [`${e.method} ${e.path}`, e]));
@@ -68,7 +68,7 @@ function simpleReading(description: string): string[] {
   return lines;
 }
 
-describe('importOpenApi on SailPoint V3 (../shared/openapi/sailpoint-api.v3.json)', () => {
+describe('importOpenApi on SailPoint V3 (test/fixtures/openapi/sailpoint-api.v3.json)', () => {
   const raw = rawOperations();
 
   it('finds exactly the 44 GET operations that have a filters query parameter', () => {

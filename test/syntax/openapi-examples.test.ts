@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';
 
-const specPath = fileURLToPath(new URL('../../../shared/openapi/sailpoint-api.v3.json', import.meta.url));
+const specPath = fileURLToPath(new URL('../fixtures/openapi/sailpoint-api.v3.json', import.meta.url));
 interface Parameter {
   $ref?: string;
   name?: string;

@@ -7,7 +7,7 @@ import { workflowExecutionsSchema } from '../../src/schema/index.js';
 import { generateTrackingId, toV3ErrorResponse } from '../../src/v3-error/index.js';
 import { validate } from '../../src/validate/index.js';
 
-const seedPath = fileURLToPath(new URL('../../../shared/seed/list-workflow-executions.txt', import.meta.url));
+const seedPath = fileURLToPath(new URL('../fixtures/seed/list-workflow-executions.txt', import.meta.url));
 
 /** The seed's 400 body, cut out of the page text. */
 function seedBody(): Record<string, unknown> {
