@@ -154,7 +154,9 @@ export function buildProgram(io: CliIo, context: CommandContext, onExit: (code: 
   addFormatOption(sql, ['text', 'json']);
   sql
     .addOption(
-      new Option('--dialect <dialect>', 'SQL dialect').choices(['postgres', 'sqlite']).default('postgres'),
+      new Option('--dialect <dialect>', 'SQL dialect')
+        .choices(['postgres', 'sqlite', 'mysql'])
+        .default('postgres'),
     )
     .option('--table <name>', 'qualify every column with this table name or alias')
     .addOption(

@@ -183,7 +183,7 @@ describe('tryCompileSql: diagnostics instead of exceptions', () => {
     expect(codes(tryCompileSql(ast('status eq 1'), { schema, dialect: 'sqlite' }))).toEqual([
       'compile-value-type',
     ]);
-    expect(codes(tryCompileSql(ast('status eq "a"'), { schema, dialect: 'mysql' as 'sqlite' }))).toEqual([
+    expect(codes(tryCompileSql(ast('status eq "a"'), { schema, dialect: 'oracle' as 'sqlite' }))).toEqual([
       'compile-malformed-ast',
     ]);
   });

@@ -7,11 +7,12 @@ import { type LeafPlan, planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
 import { quoteIdentifier, type SqlDialect } from './dialect.js';
 import { type LeafContext, leafSql } from './leaf.js';
+import { mysql } from './mysql.js';
 import { postgres } from './postgres.js';
 import { sqlite } from './sqlite.js';
 import type { SqlFragment, SqlOptions, SqlParam, SqlResult } from './types.js';
 
-const DIALECTS: Readonly<Record<string, SqlDialect>> = { postgres, sqlite };
+const DIALECTS: Readonly<Record<string, SqlDialect>> = { postgres, sqlite, mysql };
 
 /** A compiled subtree: its SQL, and whether it is already wrapped in parentheses. */
 interface Fragment {
@@ -67,7 +68,7 @@ function textProblem(plan: LeafPlan): { code: CompileCode; message: string; span
 }
 
 /**
- * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL or SQLite, with
+ * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL, SQLite or MySQL, with
  * the same semantics as `compilePredicate` (see the README's Semantics and SQL sections), and
  * returns `{ sql, params }`.
  *
@@ -111,7 +112,7 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
   const diagnostics: Diagnostic[] = [];
   const dialect = Object.hasOwn(DIALECTS, options.dialect) ? DIALECTS[options.dialect] : undefined;
   if (dialect === undefined) {
-    const message = `Unknown SQL dialect ${quote(String(options.dialect))}; use \`postgres\` or \`sqlite\`.`;
+    const message = `Unknown SQL dialect ${quote(String(options.dialect))}; use \`postgres\`, \`sqlite\` or \`mysql\`.`;
     return { ok: false, diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, message, NO_SPAN)] };
   }
   const folding = options.caseFolding;
@@ -126,7 +127,8 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
   }
   const offset = Math.max(0, Math.trunc(options.parameterOffset ?? 0)) || 0;
   const params: SqlParam[] = [];
-  const prefix = table === undefined ? '' : `${quoteIdentifier(table)}.`;
+  const quoteName = dialect.quoteIdentifier ?? quoteIdentifier;
+  const prefix = table === undefined ? '' : `${quoteName(table)}.`;
   const ctx: LeafContext = {
     dialect,
     folding,
@@ -134,7 +136,7 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
       params.push(value);
       return dialect.placeholder(offset + params.length);
     },
-    column: (plan) => prefix + quoteIdentifier(plan.field.column),
+    column: (plan) => prefix + quoteName(plan.field.column),
     memberAlias: table === 'v3f_member' ? 'v3f_member_' : 'v3f_member',
   };
   const joinAnd = (parts: readonly string[]) => joinBalanced(parts, 'AND');

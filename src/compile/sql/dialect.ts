@@ -1,3 +1,4 @@
+import type { CompareOperator } from '../../ast/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { ValueType } from '../plan.js';
 import type { SqlDialectName, SqlParam } from './types.js';
@@ -49,6 +50,29 @@ export interface SqlDialect {
   ): string;
   /** The members of a collection column holding values of `type`; `alias` is free to use. */
   members(column: string, type: ValueType, alias: string): MemberSource;
+  /** Quotes an identifier; absent: {@link quoteIdentifier} (double quotes). */
+  readonly quoteIdentifier?: (name: string) => string;
+  /**
+   * The whole comparison of a string operand (a column or a collection member) with `values`,
+   * for an engine whose `=`, `<`, `IN` and `LIKE` follow a collation the fragment does not
+   * choose (MySQL: case-insensitive, PAD SPACE defaults). Absent: the shared compiler builds it
+   * from {@link SqlDialect.lower}, {@link SqlDialect.byCodePoint} and
+   * {@link SqlDialect.caseSensitiveMatch}.
+   */
+  readonly compareText?: (request: TextComparison) => string;
+}
+
+/** What {@link SqlDialect.compareText} compares. */
+export interface TextComparison {
+  /** The operand's SQL (a quoted column or a member value). */
+  readonly operand: string;
+  readonly operator: CompareOperator | 'in';
+  /** The literal values (one, or several for `in`). */
+  readonly values: readonly string[];
+  readonly caseSensitive: boolean;
+  readonly folding: CaseFolding | undefined;
+  /** Binds a value and returns its placeholder (call in the order the placeholders appear). */
+  bind(value: SqlParam): string;
 }
 
 /** Quotes an identifier in double quotes, doubling any embedded double quote (both dialects). */

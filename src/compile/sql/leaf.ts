@@ -63,6 +63,9 @@ function stringSql(
   ctx: LeafContext,
 ): string {
   const { dialect, folding } = ctx;
+  if (dialect.compareText !== undefined) {
+    return dialect.compareText({ operand: x, operator, values, caseSensitive, folding, bind: ctx.bind });
+  }
   if (caseSensitive) {
     if (operator === 'co' || operator === 'sw')
       return dialect.caseSensitiveMatch(x, operator, values[0]!, ctx.bind);

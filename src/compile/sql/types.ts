@@ -3,9 +3,9 @@ import type { Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
 
 /** The SQL dialects `compileSql` writes. */
-export type SqlDialectName = 'postgres' | 'sqlite';
+export type SqlDialectName = 'postgres' | 'sqlite' | 'mysql';
 
-/** A value bound to a placeholder: text, a number, or a boolean (PostgreSQL only; SQLite gets 1/0). */
+/** A value bound to a placeholder: text, a number, or a boolean (PostgreSQL only; SQLite and MySQL get 1/0). */
 export type SqlParam = string | number | boolean;
 
 /** Options of `compileSql`. */
@@ -17,7 +17,7 @@ export interface SqlOptions {
   /**
    * How many placeholders come before this fragment in the statement it is embedded in
    * (default 0). PostgreSQL numbering starts at `$<offset + 1>`; SQLite's `?` placeholders are
-   * positional, so there the params simply go after the ones already bound.
+   * positional (as are MySQL's), so there the params simply go after the ones already bound.
    */
   readonly parameterOffset?: number;
   /**
@@ -25,10 +25,13 @@ export interface SqlOptions {
    * PostgreSQL computes `lower()` under `COLLATE "C"` (`'ascii'`) or `COLLATE "pg_c_utf8"`
    * (`'unicode'`, PostgreSQL 17+). Left out, `lower()` follows the column's collation (for the
    * column) and the database default (for the value). SQLite's built-in `lower()` folds ASCII
-   * only, so there only `'ascii'` (or nothing) is possible.
+   * only, so there only `'ascii'` (or nothing) is possible. MySQL always pins the fold, never
+   * following the column's collation: `LOWER()` under `utf8mb4_unicode_520_ci` (Unicode 5.2
+   * simple mappings) for `'unicode'` and when left out; it has no ASCII-only `LOWER()`, so
+   * `'ascii'` is refused.
    */
   readonly caseFolding?: CaseFolding;
-  /** A table name or alias to qualify every column with (`"t"."status"`); default: none. */
+  /** A table name or alias to qualify every column with (`"t"."status"`, MySQL `` `t`.`status` ``); default: none. */
   readonly table?: string;
 }
 
