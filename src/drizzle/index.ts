@@ -1,0 +1,81 @@
+/**
+ * Filters as Drizzle SQL: `db.select().from(executions).where(drizzleFilter(ast, options))`.
+ * drizzle-orm is a peer dependency.
+ * @module
+ */
+
+import { entityKind, type SQL, type SQLChunk, sql } from 'drizzle-orm';
+import type { Expression } from '../ast/expression.js';
+import { FilterCompileError } from '../compile/compile-error.js';
+import { tryCompileSegments } from '../compile/sql/segments.js';
+import type { SqlDialectName, SqlOptions } from '../compile/sql/types.js';
+import type { Diagnostic } from '../diagnostic/diagnostic.js';
+
+/** Options of {@link drizzleFilter}: those of `compileSql` but the placeholder offset (Drizzle numbers them). */
+export interface DrizzleFilterOptions extends Omit<SqlOptions, 'parameterOffset'> {
+  /**
+   * The SQL the expression is written in, which must be the one the database speaks:
+   * `'postgres'` (pg-core: node-postgres, PGlite, Neon…), `'sqlite'` (sqlite-core) or `'mysql'`
+   * (mysql-core: mysql2, PlanetScale, TiDB…). {@link drizzleDialectOf} reads it from a database.
+   */
+  readonly dialect: SqlDialectName;
+}
+
+/** What {@link tryDrizzleFilter} returns: the SQL, or why there is none. */
+export type DrizzleFilterResult =
+  | { readonly ok: true; readonly sql: SQL; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * {@link drizzleFilter} without exceptions: `{ ok: false, diagnostics }` wherever `tryCompileSql`
+ * answers so. Never throws.
+ */
+export function tryDrizzleFilter(ast: Expression, options: DrizzleFilterOptions): DrizzleFilterResult {
+  const segments = tryCompileSegments(ast, options);
+  if (!segments.ok) return segments;
+  const chunks: SQLChunk[] = [];
+  segments.texts.forEach((text, i) => {
+    if (text !== '') chunks.push(sql.raw(text));
+    if (i < segments.params.length) chunks.push(sql.param(segments.params[i]));
+  });
+  // One group, so it composes safely with Drizzle's and()/or()/not().
+  return { ok: true, sql: sql`(${sql.join(chunks)})`, diagnostics: segments.diagnostics };
+}
+
+/**
+ * Turns a validated filter into a Drizzle `SQL` condition for `.where(...)` (or `and()`,
+ * `not()`, a join's condition): the fragment `compileSql` writes for `options.dialect`, every
+ * value a Drizzle parameter in order and every column quoted from the schema (the schema's
+ * `column`, not a Drizzle table's field names). It means what the filter means in memory (see
+ * the README's Semantics). Throws {@link FilterCompileError} where {@link tryDrizzleFilter}
+ * answers `ok: false`.
+ */
+export function drizzleFilter(ast: Expression, options: DrizzleFilterOptions): SQL {
+  const result = tryDrizzleFilter(ast, options);
+  if (!result.ok) throw new FilterCompileError(result.diagnostics);
+  return result.sql;
+}
+
+const DATABASE_KINDS: Readonly<Record<string, SqlDialectName>> = {
+  PgDatabase: 'postgres',
+  MySqlDatabase: 'mysql',
+  BaseSQLiteDatabase: 'sqlite',
+};
+
+/**
+ * The project dialect of a Drizzle database (any driver of pg-core, mysql-core or sqlite-core),
+ * read from Drizzle's entity kinds along its class chain; undefined for anything else.
+ */
+export function drizzleDialectOf(db: object): SqlDialectName | undefined {
+  let proto: unknown = Object.getPrototypeOf(db);
+  for (let depth = 0; proto !== null && typeof proto === 'object' && depth < 32; depth++) {
+    const ctor = (proto as { constructor?: unknown }).constructor;
+    const kind =
+      typeof ctor === 'function' && Object.hasOwn(ctor, entityKind)
+        ? (ctor as unknown as Record<symbol, unknown>)[entityKind]
+        : undefined;
+    if (typeof kind === 'string' && Object.hasOwn(DATABASE_KINDS, kind)) return DATABASE_KINDS[kind];
+    proto = Object.getPrototypeOf(proto);
+  }
+  return undefined;
+}

@@ -1,0 +1,82 @@
+/**
+ * Filters as Kysely expressions: `db.selectFrom('executions').where(kyselyFilter(ast, options))`.
+ * Kysely (0.28) is a peer dependency.
+ * @module
+ */
+
+import { MysqlAdapter, PostgresAdapter, type RawBuilder, type SqlBool, SqliteAdapter, sql } from 'kysely';
+import type { Expression } from '../ast/expression.js';
+import { FilterCompileError } from '../compile/compile-error.js';
+import { tryCompileSegments } from '../compile/sql/segments.js';
+import type { SqlDialectName, SqlOptions } from '../compile/sql/types.js';
+import type { Diagnostic } from '../diagnostic/diagnostic.js';
+
+/** Options of {@link kyselyFilter}: those of `compileSql` but the placeholder offset (Kysely numbers them). */
+export interface KyselyFilterOptions extends Omit<SqlOptions, 'parameterOffset'> {
+  /**
+   * The SQL the expression is written in, which must be the one the Kysely instance speaks:
+   * `'postgres'` (also CockroachDB, PGlite, …), `'sqlite'` or `'mysql'` (also MariaDB, PlanetScale,
+   * …). {@link kyselyDialectOf} reads it from a Kysely instance.
+   */
+  readonly dialect: SqlDialectName;
+}
+
+/** What {@link tryKyselyFilter} returns: the expression, or why there is none. */
+export type KyselyFilterResult =
+  | {
+      readonly ok: true;
+      readonly expression: RawBuilder<SqlBool>;
+      readonly diagnostics: readonly Diagnostic[];
+    }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * {@link kyselyFilter} without exceptions: `{ ok: false, diagnostics }` wherever `tryCompileSql`
+ * answers so (the filter does not fit the schema, a value SQL cannot hold, an unusable column,
+ * an unpinnable case folding, too many values). Never throws.
+ */
+export function tryKyselyFilter(ast: Expression, options: KyselyFilterOptions): KyselyFilterResult {
+  const segments = tryCompileSegments(ast, options);
+  if (!segments.ok) return segments;
+  const parts: RawBuilder<unknown>[] = [];
+  segments.texts.forEach((text, i) => {
+    if (text !== '') parts.push(sql.raw(text));
+    if (i < segments.params.length) parts.push(sql.val(segments.params[i]));
+  });
+  // One group, so the expression composes safely with Kysely's own and/or/not.
+  const expression = sql<SqlBool>`(${sql.join(parts, sql.raw(''))})`;
+  return { ok: true, expression, diagnostics: segments.diagnostics };
+}
+
+/**
+ * Turns a validated filter into a boolean Kysely expression for `.where(...)` (or `eb.and`,
+ * `eb.not`, a join's `on`): the fragment `compileSql` writes for `options.dialect`, with every
+ * value a Kysely parameter (`sql.val`) in order and every column quoted from the schema. It
+ * means what the filter means in memory (see the README's Semantics). Throws
+ * {@link FilterCompileError} where {@link tryKyselyFilter} answers `ok: false`.
+ */
+export function kyselyFilter(ast: Expression, options: KyselyFilterOptions): RawBuilder<SqlBool> {
+  const result = tryKyselyFilter(ast, options);
+  if (!result.ok) throw new FilterCompileError(result.diagnostics);
+  return result.expression;
+}
+
+/** The part of a Kysely instance {@link kyselyDialectOf} reads. */
+export interface KyselyExecutorSource {
+  /** Kysely's query executor, which holds the dialect adapter. */
+  getExecutor(): { readonly adapter: unknown };
+}
+
+/**
+ * The project dialect of a Kysely instance, from its dialect adapter (Kysely's own
+ * `PostgresAdapter`, `MysqlAdapter`, `SqliteAdapter`, which third-party dialects for PGlite,
+ * D1, PlanetScale… reuse or extend); undefined for any other (e.g. MSSQL). Reads
+ * `db.getExecutor()`, which Kysely marks internal: pass `dialect` yourself if it ever changes.
+ */
+export function kyselyDialectOf(db: KyselyExecutorSource): SqlDialectName | undefined {
+  const adapter = db.getExecutor().adapter;
+  if (adapter instanceof PostgresAdapter) return 'postgres';
+  if (adapter instanceof MysqlAdapter) return 'mysql';
+  if (adapter instanceof SqliteAdapter) return 'sqlite';
+  return undefined;
+}
