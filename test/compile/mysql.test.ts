@@ -187,3 +187,44 @@ describe.skipIf(MYSQL_URL === undefined)('MySQL plans: whitelisted comparisons u
     expect(result.count).toBe(ROWS / 50);
   });
 });
+
+/** Hostile names and values on the server: quoting holds and the data survives. */
+describe.skipIf(MYSQL_URL === undefined)('MySQL: hostile column names and values on the server', () => {
+  let db: MysqlScratch;
+  const NAME = "a`b'; DROP TABLE h; --";
+  const CODE = '`` OR 1=1 -- "x"';
+  const VALUES = ["'; DROP TABLE h; --", '\\', '%_', 'a`b', '"', "x' OR '1'='1", '!%', 'A ', 'a'];
+  const hostile: Schema = {
+    fields: {
+      name: { type: 'string', column: NAME, operators: ['eq', 'co', 'sw', 'in'] },
+      code: { type: 'string', column: CODE, caseSensitive: true, operators: ['eq', 'co', 'sw', 'in'] },
+    },
+  };
+  beforeAll(async () => {
+    db = await openMysql(MYSQL_URL!, 'hostile');
+    const q = (n: string) => `\`${n.replaceAll('`', '``')}\``;
+    await db.conn.query(`CREATE TABLE h (id INT PRIMARY KEY, ${q(NAME)} TEXT, ${q(CODE)} VARCHAR(64))`);
+    await db.conn.query('INSERT INTO h VALUES ?', [VALUES.map((v, i) => [i, v, v])]);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('finds each hostile value by eq (both fields) and by co, and leaves the table intact', async () => {
+    for (const [id, value] of VALUES.entries()) {
+      for (const text of [`name eq ${JSON.stringify(value)}`, `code eq ${JSON.stringify(value)}`]) {
+        const { sql, params } = compileSql(ast(text), { schema: hostile, dialect: 'mysql', table: 'h' });
+        const [rows] = await db.conn.execute<RowDataPacket[]>(`SELECT id FROM h WHERE ${sql}`, [...params]);
+        const predicate = compilePredicate(ast(text), { schema: hostile });
+        const expected = VALUES.flatMap((v, i) => (predicate({ name: v, code: v }) ? [i] : []));
+        expect(rows.map((r) => r.id).sort(), text).toEqual(expected);
+        expect(expected).toContain(id);
+      }
+    }
+    const { sql, params } = compileSql(ast('code co "%_"'), { schema: hostile, dialect: 'mysql' });
+    const [rows] = await db.conn.execute<RowDataPacket[]>(`SELECT id FROM h WHERE ${sql}`, [...params]);
+    expect(rows.map((r) => r.id)).toEqual([2]);
+    const [count] = await db.conn.query<RowDataPacket[]>('SELECT COUNT(*) AS c FROM h');
+    expect(Number(count[0]!.c)).toBe(VALUES.length);
+  });
+});
