@@ -88,3 +88,22 @@ describe('types: the expressions fit the builders', () => {
     expect(hostile.ok).toBe(false);
   });
 });
+
+describe('hostile input to the integrations', () => {
+  it('answers diagnostics, never throws, for hostile options and trees', () => {
+    for (const options of [
+      null,
+      undefined,
+      {},
+      { schema, dialect: 'oracle' },
+      { schema: {}, dialect: 'mysql' },
+    ]) {
+      expect(tryKyselyFilter(filter, options as never).ok).toBe(false);
+      expect(tryDrizzleFilter(filter, options as never).ok).toBe(false);
+    }
+    for (const tree of [null, 42, { kind: 'and' }, { kind: 'comparison', field: null }]) {
+      expect(tryKyselyFilter(tree as never, { schema, dialect: 'postgres' }).ok).toBe(false);
+      expect(tryDrizzleFilter(tree as never, { schema, dialect: 'sqlite' }).ok).toBe(false);
+    }
+  });
+});

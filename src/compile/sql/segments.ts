@@ -19,6 +19,7 @@ export type SqlSegments =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 const DIGIT = /[0-9]/;
+const NO_SPAN = { start: 0, end: 0 };
 
 /**
  * Cuts SQL the compiler wrote at its placeholders (`?`, or `$n` for PostgreSQL), skipping quoted
@@ -54,18 +55,16 @@ export function splitPlaceholders(sql: string, dialect: SqlDialectName): string[
   return texts;
 }
 
-/** {@link tryCompileSql}, cut at its placeholders. Never throws. */
+/** {@link tryCompileSql}, cut at its placeholders. Never throws, whatever it is given. */
 export function tryCompileSegments(ast: Expression, options: SqlOptions): SqlSegments {
   const result = tryCompileSql(ast, options);
   if (!result.ok) return result;
+  // tryCompileSql succeeded, so `options` is an object with a known dialect.
   const texts = splitPlaceholders(result.sql, options.dialect);
   if (texts.length !== result.params.length + 1) {
     // Cannot happen for the compiler's own output; refuse rather than misplace a value.
     const message = 'The compiled SQL could not be cut at its placeholders.';
-    return {
-      ok: false,
-      diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, message, { start: 0, end: 0 })],
-    };
+    return { ok: false, diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, message, NO_SPAN)] };
   }
   return { ok: true, texts, params: result.params, diagnostics: result.diagnostics };
 }
