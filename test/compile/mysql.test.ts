@@ -228,3 +228,42 @@ describe.skipIf(MYSQL_URL === undefined)('MySQL: hostile column names and values
     expect(Number(count[0]!.c)).toBe(VALUES.length);
   });
 });
+
+/** JSON_TABLE's own names (`v`, `j`, the alias) must not capture a collection column of that name. */
+describe.skipIf(MYSQL_URL === undefined)('MySQL: collection columns named like JSON_TABLE internals', () => {
+  let db: MysqlScratch;
+  const clash: Schema = {
+    fields: {
+      v: { type: 'string', collection: true, operators: ['eq', 'ca'] },
+      j: { type: 'number', collection: true, operators: ['eq'] },
+      m: { type: 'string', column: 'v3f_member', collection: true, operators: ['eq'] },
+    },
+  };
+  beforeAll(async () => {
+    db = await openMysql(MYSQL_URL!, 'clash');
+    await db.conn.query('CREATE TABLE t (id INT PRIMARY KEY, v JSON, j JSON, v3f_member JSON)');
+    await db.conn.query(
+      `INSERT INTO t VALUES (1, '["a","b"]', '[1,2]', '["z"]'), (2, '["c"]', '[3]', '["y"]')`,
+    );
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it.each([
+    ['v eq "A"', [1]],
+    ['v ca ("a", "b")', [1]],
+    ['j eq 3', [2]],
+    ['m eq "y"', [2]],
+    ['v eq "c" and j eq 3 and m eq "y"', [2]],
+  ])('%s', async (text, expected) => {
+    for (const table of [undefined, 't']) {
+      const options = { schema: clash, dialect: 'mysql' as const, ...(table ? { table } : {}) };
+      const { sql, params } = compileSql(ast(text), options);
+      const [rows] = await db.conn.execute<RowDataPacket[]>(`SELECT id FROM t WHERE ${sql} ORDER BY id`, [
+        ...params,
+      ]);
+      expect(rows.map((r) => r.id)).toEqual(expected);
+    }
+  });
+});
