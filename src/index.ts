@@ -10,12 +10,14 @@
  * - compilers: {@link compilePredicate} (an in-memory test) and {@link compileSql} (a
  *   parameterized `WHERE` fragment for PostgreSQL or SQLite);
  * - printer: {@link format} writes canonical text; builder: {@link createFilterBuilder};
- * - editors: {@link complete} suggests what may come at the cursor.
+ * - clients and editors: {@link generateSchemaModule} writes typed schemas from OpenAPI;
+ *   {@link complete} suggests what may come at the cursor.
  * @module
  */
 
 export * from './ast/index.js';
 export * from './builder/index.js';
+export * from './codegen/index.js';
 export * from './collection/index.js';
 export * from './compile/index.js';
 export * from './complete/index.js';
