@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +36,15 @@ describe('the CodeMirror entry as a browser bundle (CodeMirror itself external)'
     const whole = await bundle([]);
     expect(own.gzip).toBeLessThan(4 * 1024);
     expect(whole.gzip).toBeLessThan(80 * 1024);
+    // The README's figures are these, within 10%.
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const stated =
+      /gzipped with CodeMirror and Lezer left out: ([\d.]+) KB for the extension's own\s+code, ([\d.]+) KB with/.exec(
+        readme,
+      );
+    expect(stated).not.toBeNull();
+    expect(Math.abs(Number(stated![1]) * 1024 - own.gzip) / own.gzip).toBeLessThan(0.1);
+    expect(Math.abs(Number(stated![2]) * 1024 - whole.gzip) / whole.gzip).toBeLessThan(0.1);
     // CodeMirror is imported, not bundled.
     expect(whole.code).toMatch(/from"@codemirror\/view"/);
     expect(whole.code).not.toContain('class EditorView');

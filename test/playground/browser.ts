@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-/** Debian's chromium, as `.ci/run` installs it. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium, as `.ci/run` installs it (`V3F_TEST_CHROMIUM` points elsewhere). */
+export const CHROMIUM = process.env.V3F_TEST_CHROMIUM || '/usr/bin/chromium';
 
 /** `V3F_TEST_BROWSER=required` turns a missing browser from a skip into a failure (CI sets it). */
 export const browserRequired = process.env.V3F_TEST_BROWSER === 'required';
@@ -12,7 +12,7 @@ export const browserRequired = process.env.V3F_TEST_BROWSER === 'required';
 /** Why the browser tests cannot run here, or undefined when they can. */
 export function browserMissing(): string | undefined {
   if (existsSync(CHROMIUM)) return undefined;
-  return `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the browser tests; set V3F_TEST_BROWSER=required to make its absence a failure`;
+  return `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set V3F_TEST_CHROMIUM to run the browser tests; set V3F_TEST_BROWSER=required to make its absence a failure`;
 }
 
 const ARGS = [
