@@ -23,23 +23,18 @@ export const COMPLETION_TYPES: Readonly<Record<CompletionKind, string>> = {
   punctuation: 'text',
 };
 
-/** Ranks options of the same match quality: fields and operators before connectives. */
-const BOOST: Readonly<Record<CompletionKind, number>> = {
-  field: 2,
-  operator: 2,
-  value: 2,
-  keyword: 0,
-  punctuation: -1,
-};
-
 const NO_FIELDS: Schema = Object.freeze({ fields: Object.freeze({}) });
 
-/** Maps one option; `apply` is kept only when it differs from the label. */
-export function toCompletion(option: CompletionOption): Completion {
+/**
+ * Maps the option at `rank` in `complete`'s answer (best first). `apply` is kept only when it
+ * differs from the label. CodeMirror sorts by how well the typed text matches, then by `boost`
+ * (-99 to 99): the boost keeps `complete`'s order among options that match equally well.
+ */
+export function toCompletion(option: CompletionOption, rank = 0): Completion {
   const completion: Completion = {
     label: option.label,
     type: COMPLETION_TYPES[option.kind],
-    boost: BOOST[option.kind],
+    boost: Math.max(-99, 99 - rank),
   };
   if (option.detail !== undefined) completion.detail = option.detail;
   if (option.apply !== undefined && option.apply !== option.label) completion.apply = option.apply;
@@ -60,6 +55,6 @@ export function filterCompletionSource(completeFn: CompleteFunction = complete):
     if (result.options.length === 0) return null;
     const from = Math.min(Math.max(result.from, 0), context.pos);
     const to = Math.min(Math.max(result.to, context.pos), text.length);
-    return { from, to, options: result.options.map(toCompletion) };
+    return { from, to, options: result.options.map((option, rank) => toCompletion(option, rank)) };
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleRecords } from '../../playground/src/sample-data.js';
-import { compilePredicate, parse, workflowExecutionsSchema } from '../../src/index.js';
+import { compilePredicate, complete, parse, workflowExecutionsSchema } from '../../src/index.js';
 import { browserMissing, browserRequired, launchBrowser } from './browser.js';
 import { distDirectory, ensurePlaygroundBuilt, repository } from './build.js';
 import { serveStatic } from './static-server.js';
@@ -95,6 +95,13 @@ describe.skipIf(skipped)(`playground in headless Chromium${skipped ? ` (skipped:
     // The list reopens with the operators `status` allows: only `eq`.
     await pickCompletion('eq');
     expect(await doc()).toBe('status eq ');
+    // The values, in complete()'s order (the enum's), not CodeMirror's alphabetical one.
+    const offered = page.locator('.cm-tooltip-autocomplete li .cm-completionLabel');
+    const library = complete('status eq ', 10, { schema: workflowExecutionsSchema }).options.map(
+      (o) => o.label,
+    );
+    expect(library).toEqual(['"Completed"', '"Failed"', '"Canceled"', '"Executing"']);
+    await expect.poll(() => offered.allTextContents()).toEqual(library);
     await typeSlowly('"Fa');
     await pickCompletion('"Failed"');
     expect(await doc()).toBe('status eq "Failed"');
@@ -213,6 +220,35 @@ describe.skipIf(skipped)(`playground in headless Chromium${skipped ? ` (skipped:
     await diagrams.first().waitFor();
     expect(await diagrams.count()).toBeGreaterThan(3);
     await page.locator('section', { hasText: 'Grammar' }).locator('summary').click();
+  });
+
+  it('survives hostile input: a long binary paste answers diagnostics, not a crash', async () => {
+    await clearEditor();
+    const junk = Array.from({ length: 6000 }, (_, i) => String.fromCharCode((i * 7919) % 0x3000)).join('');
+    await page.keyboard.insertText(junk);
+    const codes = () =>
+      page
+        .locator('#diagnostics [data-code]')
+        .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.code));
+    await expect.poll(codes).toEqual(['input-too-long']);
+    expect(await page.locator('#error-body').textContent()).toContain('400.1 Bad Request Content');
+    await clearEditor();
+    await page.keyboard.insertText(`${'('.repeat(40)}a eq 1`);
+    await expect.poll(codes).toContain('nesting-too-deep');
+  });
+
+  it('reopens the endpoint and filter kept in the link', async () => {
+    const filter = 'start_time lt 2022-02-10';
+    const link = new URL(page.url());
+    link.hash = new URLSearchParams({ endpoint: SEED, filter }).toString();
+    const other = await page.context().newPage();
+    await other.goto(link.href);
+    await other.locator('body[data-ready="true"]').waitFor();
+    expect(await other.locator('.cm-content').textContent()).toBe(filter);
+    expect(await other.locator('#rows tbody tr.match td:first-child').allTextContents()).toEqual(
+      expectedIds(filter),
+    );
+    await other.close();
   });
 
   it('ends with screenshots and no page errors', async () => {
