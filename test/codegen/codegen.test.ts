@@ -67,7 +67,15 @@ ${body}
 `;
 
 /** The snippets below, each a file of one program, with the line of interest at line 5. */
+/** The README's builder block for the generated module, pointed at the module generated here. */
+const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const readmeStart = readme.indexOf(
+  "```ts\nimport { createFilterBuilder } from 'v3-filters';\nimport { getWorkflowExecutionsSchema }",
+);
+const readmeBlock = readme.slice(readmeStart + 6, readme.indexOf('```\n', readmeStart + 6));
+
 const snippets = {
+  'readme.ts': readmeBlock.replace("'./filter-schemas.js'", "'./sailpoint.js'"),
   'allowed.ts': builderSnippet(`export const allowed = [
   p.sw('name', 'Sail'), p.eq('name', 'x'), p.in('id', ['a', 'b']), p.gt('created', new Date()),
   p.eq('requestable', true), p.and(p.eq('name', 'x'), p.ge('modified', '2022-02-07T20:13:29Z')),
@@ -143,6 +151,18 @@ describe('generateSchemaModule', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: 2345, line: 5 });
     expect(found[0]!.message).toContain(message);
+  });
+
+  it("the README's block compiles where it says ok and fails where it says, with those errors", () => {
+    expect(readmeStart).toBeGreaterThan(0);
+    const lines = readmeBlock.split('\n');
+    const expected = lines.flatMap((line, i) => {
+      const said = / \/\/ error TS(\d+): (.*)$/.exec(line);
+      return said ? [{ code: Number(said[1]), line: i + 1, message: said[2]! }] : [];
+    });
+    expect(expected).toHaveLength(3);
+    expect(lines.filter((line) => line.includes('// ok'))).toHaveLength(1);
+    expect(problems.get('readme.ts')).toEqual(expected);
   });
 
   it('names exports from operationIds: camelCase, unique, clear of the import and of a leading digit', () => {
