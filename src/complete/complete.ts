@@ -1,4 +1,4 @@
-import type { Schema } from '../schema/types.js';
+import type { FieldSchema, Schema } from '../schema/types.js';
 import { endsWord, isWhitespace } from '../syntax/chars.js';
 import { wordEnd } from '../syntax/lex-values.js';
 import { wordRunEnd } from '../syntax/lex-words.js';
@@ -24,8 +24,8 @@ const CONNECTIVE_DETAILS = { and: 'both conditions hold', or: 'either condition 
  *
  * Works on any text, incomplete or invalid: the situation at the cursor is read by the project's
  * lexer (linear, it never throws) from the text before it. Never throws; an out-of-range
- * `offset` is clamped; a `text` that is not a string, a cursor past `maxLength` (64 KiB), or text
- * with more than 1,000 lexer errors before the cursor gets no options.
+ * `offset` is clamped; a `text` that is not a string, a schema that cannot be read, a cursor past
+ * `maxLength` (64 KiB), or text with more than 1,000 lexer errors before the cursor gets no options.
  *
  * @example
  * complete('status eq "Fa', 13, { schema: workflowExecutionsSchema });
@@ -34,6 +34,15 @@ const CONNECTIVE_DETAILS = { and: 'both conditions hold', or: 'either condition 
 export function complete(text: string, offset: number, options: CompleteOptions): CompletionResult {
   if (typeof text !== 'string') return { from: 0, to: 0, options: [] };
   const at = Number.isFinite(offset) ? Math.min(Math.max(Math.trunc(offset), 0), text.length) : text.length;
+  try {
+    return completeAt(text, at, options);
+  } catch {
+    // Only options that cannot be read (a schema with a throwing getter, a proxy) get here.
+    return { from: at, to: at, options: [] };
+  }
+}
+
+function completeAt(text: string, at: number, options: CompleteOptions): CompletionResult {
   const schema = options?.schema;
   if (!schema || typeof schema !== 'object' || !schema.fields || typeof schema.fields !== 'object') {
     return { from: at, to: at, options: [] };
@@ -45,7 +54,7 @@ export function complete(text: string, offset: number, options: CompleteOptions)
   const from = partial ? partial.start : at;
   const to = partial ? replacedEnd(text, at, partial.start, partial.unterminatedString, partial.isValue) : at;
   const typed = text.slice(from, at);
-  const now = options.now ?? new Date();
+  const now = options.now instanceof Date ? options.now : new Date();
   const candidates = candidatesAt(context, schema, typed, now);
   // Inside a string that is still open, closing it as typed is an option too.
   if (partial?.unterminatedString && to === at && !bindsToEnum(context, schema)) {
@@ -106,8 +115,11 @@ function candidatesAt(context: CursorContext, schema: Schema, typed: string, now
       return field ? operatorOptions(field) : [];
     case 'list-open':
       return [{ label: '(', kind: 'punctuation', detail: 'a list of values: ("a", "b")' }];
-    case 'value':
-      return field ? valueOptions(field, context.operator, typed, now) : [];
+    case 'value': {
+      if (!field) return [];
+      const options = valueOptions(field, context.operator, typed, now);
+      return context.listed.length === 0 ? options : withoutListed(options, context.listed, field, schema);
+    }
     case 'list-next':
       return [
         { label: ',', kind: 'punctuation', detail: 'another value' },
@@ -124,6 +136,24 @@ function candidatesAt(context: CursorContext, schema: Schema, typed: string, now
       return options;
     }
   }
+}
+
+/**
+ * The value options less those already in the list (`status in ("Failed", |`), compared as the
+ * field's case sensitivity says: listing one twice only earns a `duplicate-value` warning.
+ */
+function withoutListed(
+  options: CompletionOption[],
+  listed: readonly string[],
+  field: FieldSchema,
+  schema: Schema,
+): CompletionOption[] {
+  const caseSensitive = field.caseSensitive ?? schema.caseSensitive ?? false;
+  const key = (value: string) => (caseSensitive ? value : value.toLowerCase());
+  // Listed strings are decoded; options are written as literals: compare both spellings.
+  const taken = new Set(listed.flatMap((value) => [key(value), key(quoteString(value))]));
+  // `""` stands for any text, not for the empty string: it stays.
+  return options.filter((option) => option.label === '""' || !taken.has(key(option.label)));
 }
 
 /** Lowercase, without a leading quote and without `_`: `"fa` finds `"Failed"`, `starttime` finds `start_time`. */

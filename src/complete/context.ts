@@ -35,6 +35,8 @@ export interface CursorContext {
   readonly groupDepth: number;
   /** Inside an `in`/`ca` list. */
   readonly inList: boolean;
+  /** The values already in the list the cursor is in (strings decoded), so they are not offered again. */
+  readonly listed: readonly string[];
   /**
    * The word or value the cursor is at the end of (a field being typed, an unterminated string),
    * which the options replace; undefined between tokens.
@@ -76,6 +78,8 @@ class Reader {
   /** One entry per open parenthesis: true for a list, false for a group. */
   readonly open: boolean[] = [];
   groupDepth = 0;
+  /** The values of the innermost open list (lists do not nest). */
+  listed: string[] = [];
 
   get inList(): boolean {
     return this.open.length > 0 && this.open[this.open.length - 1]!;
@@ -106,7 +110,8 @@ class Reader {
     } else if (type === T.LParen) {
       const list = this.position === 'list-open';
       this.open.push(list);
-      if (!list) this.groupDepth++;
+      if (list) this.listed = [];
+      else this.groupDepth++;
       this.position = list ? 'value' : 'operand';
     } else if (type === T.RParen) {
       const list = this.open.pop();
@@ -115,6 +120,7 @@ class Reader {
     } else if (type === T.Comma) {
       this.position = this.inList ? 'value' : 'operand';
     } else if (VALUES.has(type)) {
+      if (this.inList) this.listed.push(typeof token.payload === 'string' ? token.payload : token.image);
       this.position = this.inList ? 'list-next' : 'connective';
     }
   }
@@ -188,6 +194,7 @@ export function readContext(text: string, offset: number): CursorContext | undef
     ...(reader.operator !== undefined ? { operator: reader.operator } : {}),
     groupDepth: reader.groupDepth,
     inList: reader.inList,
+    listed: reader.inList ? reader.listed : [],
     ...(partial ? { partial } : {}),
   };
 }

@@ -34,6 +34,8 @@ function accept(marked: string, label: string): string {
   return text.slice(0, result.from) + (option.apply ?? option.label) + text.slice(result.to);
 }
 
+const boolList = defineSchema({ fields: { enabled: { type: 'boolean', operators: ['in'] } } });
+
 describe('complete', () => {
   it('is exported from the package entry', () => {
     expect(fromIndex).toBe(complete);
@@ -99,7 +101,12 @@ describe('complete', () => {
       { label: '(', kind: 'punctuation', detail: 'a list of values: ("a", "b")' },
     ]);
     expect(labels(at('status in (|'))).toEqual(['"Completed"', '"Failed"']);
-    expect(labels(at('status in ("Failed", |'))).toEqual(['"Completed"', '"Failed"']);
+    // A value already listed is not offered again (values compare ignoring case here).
+    expect(labels(at('status in ("failed", |'))).toEqual(['"Completed"']);
+    expect(labels(at('status in ("Failed", "Completed", |'))).toEqual([]);
+    expect(labels(at('enabled in (true, |', { schema: boolList, now }))).toEqual(['false']);
+    const sensitive = { schema: defineSchema({ ...schema, caseSensitive: true }), now };
+    expect(labels(at('status in ("failed", |', sensitive))).toEqual(['"Completed"', '"Failed"']);
     expect(labels(at('status in ("Failed" |'))).toEqual([',', ')']);
     expect(labels(at('tags ca (|'))).toEqual(['""']);
   });
@@ -165,6 +172,24 @@ describe('complete', () => {
       options: [],
     });
     expect(labels(complete('__proto__ ', 10, { schema }))).toEqual([]);
+    const throwing = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('hostile');
+        },
+      },
+    );
+    expect(complete('a', 1, { schema: { fields: throwing } })).toEqual({ from: 1, to: 1, options: [] });
+    const getter = {
+      get fields(): never {
+        throw new Error('hostile');
+      },
+    };
+    expect(complete('a', 1, { schema: getter })).toEqual({ from: 1, to: 1, options: [] });
+    expect(labels(complete('start_time ge ', 14, { schema, now: 'soon' as unknown as Date }))).toHaveLength(
+      1,
+    );
   });
 
   it('works with the built-in seed schema', () => {

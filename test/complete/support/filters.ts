@@ -114,8 +114,14 @@ function leaf(schema: Schema, pairs: [string, PrimitiveOperator][]): fc.Arbitrar
         .map((prefix) => ({ field, operator, prefix: prefix && operator === 'pr', values: [] }));
     }
     const count = operator === 'in' || operator === 'ca' ? 3 : 1;
+    // Values differ (ignoring case): a value listed twice is a `duplicate-value` warning, and
+    // completion does not offer a listed value again.
     return fc
-      .array(valuePiece(declaration, operator), { minLength: 1, maxLength: count })
+      .uniqueArray(valuePiece(declaration, operator), {
+        minLength: 1,
+        maxLength: count,
+        selector: (piece) => piece.text.toLowerCase(),
+      })
       .map((values) => ({ field, operator, prefix: false, values }));
   });
 }
