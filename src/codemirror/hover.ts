@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { syntaxTree } from '@codemirror/language';
-import type { Extension } from '@codemirror/state';
+import type { EditorState, Extension } from '@codemirror/state';
 import { hoverTooltip, type Tooltip } from '@codemirror/view';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { filterSchemaOf } from './schema-state.js';
@@ -41,7 +41,7 @@ function fieldOf(schema: Schema | undefined, name: string): FieldSchema | undefi
 
 /** The tooltip for the token at `pos`: a field's declaration, or an operator's meaning. */
 export function hoverAt(
-  state: Parameters<typeof syntaxTree>[0],
+  state: EditorState,
   schema: Schema | undefined,
   pos: number,
   side: -1 | 1,
