@@ -162,9 +162,10 @@ function unterminated(token: Token, diagnostics: readonly Diagnostic[]): boolean
 
 /**
  * Reads the grammatical situation at `offset` from the project's lexer run over the text before
- * the cursor (undefined past 1,000 lexer errors). The lexer is linear, never throws, and reads incomplete text (an unterminated string
- * is a string token to the end), and its repairs (`EQ` read as `eq`, `,` as `and`) are what the
- * parser will see, so the context agrees with the diagnostics the user is shown.
+ * the cursor (undefined past 1,000 lexer errors). The lexer is linear, never throws, and reads
+ * incomplete text (an unterminated string is a string token to the end), and its repairs (`EQ`
+ * read as `eq`, `,` as `and`) are what the parser will see, so the context agrees with the
+ * diagnostics the user is shown.
  */
 export function readContext(text: string, offset: number): CursorContext | undefined {
   const before = text.slice(0, offset);
