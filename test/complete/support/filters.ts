@@ -149,8 +149,14 @@ function tree(schema: Schema, pairs: [string, PrimitiveOperator][]): fc.Arbitrar
   return node;
 }
 
-/** Lays a tree out as pieces, recording the comparisons. */
-function layOut(root: Tree): GeneratedFilter {
+/** Whitespace between tokens: any mix the language allows. */
+const SPACES = [' ', ' ', ' ', '  ', '\n', '\t', ' \r\n '] as const;
+
+/**
+ * Lays a tree out as pieces, recording the comparisons. `spaces` picks the whitespace between
+ * tokens; `loose` also puts some after `(` and before `)` and `,`.
+ */
+function layOut(root: Tree, spaces: readonly number[], loose: boolean): GeneratedFilter {
   const pieces: Piece[] = [];
   const comparisons: ComparisonSpots[] = [];
   const push = (piece: Piece) => pieces.push(piece);
@@ -220,7 +226,9 @@ function layOut(root: Tree): GeneratedFilter {
   const starts: number[] = [];
   pieces.forEach((piece, i) => {
     const afterOpen = i > 0 && pieces[i - 1]!.text === '(';
-    if (i > 0 && !piece.tight && !afterOpen) text += ' ';
+    const space = SPACES[spaces[i % spaces.length]! % SPACES.length]!;
+    if (i > 0 && !piece.tight && !afterOpen) text += space;
+    else if (i > 0 && loose && spaces[i % spaces.length]! % 3 === 0) text += space;
     starts.push(text.length);
     text += piece.text;
   });
@@ -229,7 +237,13 @@ function layOut(root: Tree): GeneratedFilter {
 
 /** Valid filters for `schema` (which must have a usable pair). */
 export function validFilter(schema: Schema): fc.Arbitrary<GeneratedFilter> {
-  return tree(schema, usablePairs(schema)).map(layOut);
+  return fc
+    .tuple(
+      tree(schema, usablePairs(schema)),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 16 }),
+      fc.boolean(),
+    )
+    .map(([root, spaces, loose]) => layOut(root, spaces, loose));
 }
 
 /** A valid value for `field` after `operator`, to finish a comparison after a swapped part. */
