@@ -9,14 +9,18 @@
  *   {@link importOpenApi}, {@link parseCollectionQuery} and the V3 400 body {@link toV3ErrorResponse};
  * - compilers: {@link compilePredicate} (an in-memory test) and {@link compileSql} (a
  *   parameterized `WHERE` fragment for PostgreSQL or SQLite);
- * - printer: {@link format} writes canonical text; builder: {@link createFilterBuilder}.
+ * - printer: {@link format} writes canonical text; builder: {@link createFilterBuilder};
+ * - clients and editors: {@link generateSchemaModule} writes typed schemas from OpenAPI;
+ *   {@link complete} suggests what may come at the cursor.
  * @module
  */
 
 export * from './ast/index.js';
 export * from './builder/index.js';
+export * from './codegen/index.js';
 export * from './collection/index.js';
 export * from './compile/index.js';
+export * from './complete/index.js';
 export * from './diagnostic/index.js';
 export * from './openapi/index.js';
 export { type FormatOptions, format, InvalidAstError } from './printer/format.js';

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CaseFolding, SqlDialectName } from '../compile/index.js';
+import { codegenCommand } from './commands/codegen.js';
 import { endpointsCommand } from './commands/endpoints.js';
 import { explainCommand } from './commands/explain.js';
 import { fmtCommand } from './commands/fmt.js';
@@ -26,6 +27,7 @@ Examples:
   $ v3-filters lint --fix --file filters.txt
   $ v3-filters lint-openapi sailpoint-api.v3.json --format sarif > filters.sarif
   $ v3-filters sql 'status eq "Failed"' --endpoint workflow-executions --dialect sqlite
+  $ v3-filters codegen --openapi sailpoint-api.v3.json --out src/filter-schemas.ts
 
 Exit status: 0 clean, 1 problems found, 2 usage or I/O error.
 Colours only on a terminal, never with NO_COLOR; FORCE_COLOR forces them.`;
@@ -208,6 +210,36 @@ export function buildProgram(io: CliIo, context: CommandContext, onExit: (code: 
       ),
     );
   });
+
+  program
+    .command('codegen')
+    .description(
+      'write a TypeScript module of typed schemas (defineSchema) for the endpoints of an OpenAPI document',
+    )
+    .requiredOption('--openapi <spec>', 'the OpenAPI document, JSON or YAML (- for stdin)')
+    .option(
+      '--endpoint <endpoint...>',
+      'only these endpoints: operationId, "METHOD /path" or path (repeatable)',
+    )
+    .option('--out <file>', 'write the module to this file (default: stdout)')
+    .option(
+      '--import-from <specifier>',
+      'the module the generated code imports defineSchema from',
+      'v3-filters',
+    )
+    .action(async (options: Options) => {
+      onExit(
+        await codegenCommand(
+          {
+            openapi: options.openapi as string,
+            ...(Array.isArray(options.endpoint) ? { endpoints: options.endpoint as string[] } : {}),
+            ...(typeof options.out === 'string' ? { out: options.out } : {}),
+            importFrom: options.importFrom as string,
+          },
+          context,
+        ),
+      );
+    });
 
   return program;
 }

@@ -1,0 +1,10 @@
+declare module 'virtual:sailpoint-endpoints' {
+  const endpoints: readonly {
+    readonly method: string;
+    readonly path: string;
+    readonly operationId?: string;
+    readonly schema: import('../../src/schema/types.js').Schema;
+    readonly example?: string;
+  }[];
+  export default endpoints;
+}
