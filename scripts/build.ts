@@ -190,7 +190,8 @@ export async function buildPackage(options: { types?: boolean } = {}): Promise<v
   // Without declarations, the ones already in dist/types/ stay (the CLI tests rebuild this way).
   mkdirSync(DIST, { recursive: true });
   for (const name of readdirSync(DIST)) {
-    if (name !== 'types' || options.types !== false) rmSync(join(DIST, name), { recursive: true, force: true });
+    if (name !== 'types' || options.types !== false)
+      rmSync(join(DIST, name), { recursive: true, force: true });
   }
   const result = await build(bundleOptions());
   checkBrowserEntries(result.metafile!);
