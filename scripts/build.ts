@@ -6,8 +6,9 @@
  *    per module. What package.json lists as `dependencies` or `peerDependencies` stays an import
  *    (the consumer installs it); everything else is bundled, Chevrotain from its own single-file
  *    build (`lib/chevrotain.mjs`: its package entry loads lodash-es module by module) and yaml
- *    from its ESM build. No source maps: the bundles are not minified, so a stack trace already
- *    reads as the code, and no map points at a file the package does not ship.
+ *    from its ESM build, both minified as they are read (minifyDependencies says why). No source
+ *    maps: the package's own code is not minified, so a stack trace already reads as the code,
+ *    and no map points at a file the package does not ship.
  * 2. tsc writes the declarations into dist/types/ (mirroring src/, the CLI left out).
  * 3. package.json `exports` is rewritten from the entry list when it differs.
  * 4. dist/THIRD-PARTY-NOTICES.txt gathers the licences of the bundled packages.
@@ -19,7 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Metafile, type Plugin, transform } from 'esbuild';
 import { CLI, ENTRIES, type Entry, outName, typesPath } from './entries.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -56,6 +57,27 @@ export const LAZY_BOUNDARIES: readonly string[] = [
   'src/syntax/full-parse-loader.ts',
   'src/openapi/yaml-loader.ts',
 ];
+
+/**
+ * Bundled dependencies (Chevrotain, yaml) are minified as they are read, the package's own code
+ * not: most of a cold start is V8 compiling the bundle's text, and these are two thirds of it.
+ * Our code stays as written (readable stack traces without source maps); the dependencies are
+ * not ours to debug, and Chevrotain ships a minified build of itself for the same reason.
+ */
+const minifyDependencies: Plugin = {
+  name: 'minify-dependencies',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]node_modules[\\/].*\.m?js$/ }, async (args) => {
+      const result = await transform(readFileSync(args.path, 'utf8'), {
+        minify: true,
+        format: 'esm',
+        loader: 'js',
+        legalComments: 'none',
+      });
+      return { contents: result.code, loader: 'js' };
+    });
+  },
+};
 
 const lazyBoundaries: Plugin = {
   name: 'lazy-boundaries',
@@ -95,7 +117,7 @@ export function bundleOptions(): BuildOptions {
     target: 'es2022',
     external: [...external, ...external.map((name) => `${name}/*`), 'node:*'],
     chunkNames: 'chunks/[name]-[hash]',
-    plugins: [chevrotainBundle, lazyBoundaries],
+    plugins: [chevrotainBundle, lazyBoundaries, minifyDependencies],
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
