@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The v3-filters command. The CLI itself is compiled to dist/ (npm run build).
+// The v3-filters command. The CLI itself is bundled into dist/ (npm run build).
 let runCli;
 try {
   ({ runCli } = await import('../dist/cli/main.js'));

@@ -6,7 +6,7 @@
  *   npx tsx examples/client.ts 'He said "hi" \ bye'
  */
 import { pathToFileURL } from 'node:url';
-import { createFilterBuilder, defineSchema, type Expression } from '../src/index.js';
+import { createFilterBuilder, defineSchema, type Expression, FilterBuildError } from '../src/index.js';
 
 /** The whitelist of a hypothetical account search endpoint, declared with literal types. */
 export const accountsSchema = defineSchema({
@@ -34,11 +34,28 @@ export function accountsQuery(
 //   f.gt('status', 'ACTIVE');   status allows eq and in only
 //   f.eq('status', 'Active');   not one of the enum values
 
+/**
+ * The command: prints the filter and the URL for the search text in `args[0]`, and returns the
+ * exit status. A value the builder refuses (a line break, which the language cannot express)
+ * ends in one line on stderr and status 1, not a stack trace.
+ */
+export function main(
+  args: readonly string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): number {
+  try {
+    const query = accountsQuery(args[0] ?? 'Jo "The Hammer" \\ Smith', new Date('2024-01-01T00:00:00Z'));
+    out(query.filters);
+    out(query.url);
+    return 0;
+  } catch (cause) {
+    if (!(cause instanceof FilterBuildError)) throw cause;
+    err(`client: cannot build the filter: ${cause.message}`);
+    return 1;
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const query = accountsQuery(
-    process.argv[2] ?? 'Jo "The Hammer" \\ Smith',
-    new Date('2024-01-01T00:00:00Z'),
-  );
-  console.log(query.filters);
-  console.log(query.url);
+  process.exitCode = main(process.argv.slice(2));
 }

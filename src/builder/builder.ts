@@ -75,10 +75,14 @@ export interface FilterBuilder<S extends Schema> {
   readonly ca: ListMethod<S, 'ca'>;
   readonly pr: PresenceMethod<S, 'pr'>;
   readonly isnull: PresenceMethod<S, 'isnull'>;
-  /** All of the filters (at least two). */
-  and(first: BuiltFilter, second: BuiltFilter, ...rest: BuiltFilter[]): BuiltFilter;
-  /** Any of the filters (at least two). */
-  or(first: BuiltFilter, second: BuiltFilter, ...rest: BuiltFilter[]): BuiltFilter;
+  /**
+   * All of the filters. Takes a spread of a list built at run time (`f.and(...filters)`): one
+   * filter is returned as it is, and none throws {@link FilterBuildError} (an empty `and` has no
+   * filter text).
+   */
+  and(...filters: BuiltFilter[]): BuiltFilter;
+  /** Any of the filters; like {@link FilterBuilder.and}, one is returned as it is and none throws. */
+  or(...filters: BuiltFilter[]): BuiltFilter;
   /** The negation of a filter. */
   not(filter: BuiltFilter): BuiltFilter;
 }
@@ -152,10 +156,20 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
     if (!allowed.includes(operator)) {
       throw new FilterBuildError(`This endpoint does not allow \`${operator}\``);
     }
+    if (filters.length === 0) {
+      throw new FilterBuildError(`\`${operator}\` takes at least one filter; it was given none`);
+    }
     return filters.map((filter) => {
       if (!builtFilters.has(filter)) throw new FilterBuildError('Operands must come from a filter builder');
       return filter.ast;
     });
+  };
+
+  /** `and`/`or` of a list of any length: one filter is itself (checked like the others). */
+  const connect = (operator: 'and' | 'or', filters: readonly BuiltFilter[]): BuiltFilter => {
+    const asts = operands(operator, filters);
+    if (filters.length === 1) return filters[0]!;
+    return built(operator === 'and' ? createAnd(asts, nowhere) : createOr(asts, nowhere));
   };
 
   // The method types above are what callers see; at run time every method takes plain strings.
@@ -172,8 +186,8 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
     ca: list('ca'),
     pr: presence('pr'),
     isnull: presence('isnull'),
-    and: (...filters: BuiltFilter[]) => built(createAnd(operands('and', filters), nowhere)),
-    or: (...filters: BuiltFilter[]) => built(createOr(operands('or', filters), nowhere)),
+    and: (...filters: BuiltFilter[]) => connect('and', filters),
+    or: (...filters: BuiltFilter[]) => connect('or', filters),
     not: (filter: BuiltFilter) => built(createNot(operands('not', [filter])[0]!, nowhere)),
   };
   return Object.freeze(builder) as unknown as FilterBuilder<S>;

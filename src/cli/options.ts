@@ -10,6 +10,14 @@ export function positiveInteger(value: string): number {
   return Number(value);
 }
 
+/** A non-negative integer option value (`--parameter-offset 0` is the default, spelled out). */
+export function nonNegativeInteger(value: string): number {
+  if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError('must be a non-negative integer');
+  }
+  return Number(value);
+}
+
 const LIMIT_OPTIONS: readonly { flag: string; key: keyof ParseLimits; what: string }[] = [
   { flag: '--max-length', key: 'maxLength', what: 'longest filter, in UTF-16 code units' },
   { flag: '--max-depth', key: 'maxDepth', what: 'deepest nesting of parentheses and not' },

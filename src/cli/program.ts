@@ -15,7 +15,7 @@ import {
   addLimitOptions,
   addSchemaOptions,
   limitsFrom,
-  positiveInteger,
+  nonNegativeInteger,
   schemaOptionsFrom,
 } from './options.js';
 
@@ -169,7 +169,7 @@ export function buildProgram(io: CliIo, context: CommandContext, onExit: (code: 
     )
     .addOption(
       new Option('--parameter-offset <n>', 'placeholders already bound before this fragment').argParser(
-        positiveInteger,
+        nonNegativeInteger,
       ),
     );
   addLimitOptions(sql).action(async (filters: string[], options: Options) => {

@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { isRecord } from '../schema/check-field.js';
 import { type DocumentDiagnostic, documentError, documentWarning } from '../schema/document-diagnostic.js';
+import { loadYaml } from './yaml-loader.js';
 
 /** A JSON object of an OpenAPI document. */
 export type JsonObject = Record<string, unknown>;
@@ -19,7 +19,7 @@ export function readDocument(input: unknown, report: Report): JsonObject | undef
       // JSON is YAML too, but JSON.parse is far faster on a large document.
       value = input.trimStart().startsWith('{')
         ? JSON.parse(input)
-        : parseYaml(input, { maxAliasCount: 1000, logLevel: 'error' });
+        : loadYaml().parse(input, { maxAliasCount: 1000, logLevel: 'error' });
     } catch (cause) {
       const why = cause instanceof Error ? cause.message : String(cause);
       report(

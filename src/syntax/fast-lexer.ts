@@ -1,10 +1,7 @@
-import type { TokenType } from 'chevrotain';
 import { checkDateTime, scanDateTime, splitDateTime } from '../ast/date-time.js';
 import { MAX_LIMITS, type ParseLimits } from './limits.js';
 import { peekWord } from './peek.js';
 import { scanQuoted } from './quoted.js';
-import { makeToken, type Token } from './token-stream.js';
-import * as T from './tokens.js';
 
 /**
  * The lexer's fast path, for filters that are written correctly (nearly all of them).
@@ -23,24 +20,10 @@ import * as T from './tokens.js';
  *
  * {@link scan} writes the tokens into a {@link TokenBuffer} (a code, offsets and, where the tree
  * needs one, the text of each token: no token object, no slice the tree does not keep), which the
- * fast parser reads. {@link fastLex} turns that buffer into Chevrotain tokens; it exists for the
- * test (test/syntax/fast-path.test.ts) that checks, on random and real input, that whenever the
- * scan succeeds its tokens are exactly those of {@link lex}, which reports nothing.
+ * fast parser reads. `fastLex` (fast-tokens.ts) turns that buffer into Chevrotain tokens for the
+ * test that holds them to those of {@link lex}. Nothing here loads Chevrotain at run time: the fast
+ * path works before the full pipeline (and Chevrotain with it) is ever loaded.
  */
-export function fastLex(text: string, limits: ParseLimits): Token[] | undefined {
-  const buffer = new TokenBuffer(16);
-  if (!scan(text, limits, buffer)) return undefined;
-  const tokens: Token[] = new Array(buffer.count);
-  for (let i = 0; i < buffer.count; i++) {
-    const code = buffer.codes[i]!;
-    const start = buffer.starts[i]!;
-    const end = buffer.ends[i]!;
-    const image = code <= COMMA_CODE ? IMAGES[code]! : text.slice(start, end);
-    const payload = code === STRING_CODE ? buffer.texts[i] : undefined;
-    tokens[i] = makeToken(TOKEN_TYPES[code]!, image, start, end, payload);
-  }
-  return tokens;
-}
 
 // Token codes, as the scan writes them and the fast parser reads them. Keywords first, in the
 // order of WORDS (the code of a keyword is its index there), then the other tokens.
@@ -92,19 +75,7 @@ export const WORDS: readonly string[] = [
 ];
 
 /** The image of the tokens spelled one way: the keywords and the punctuation, by code. */
-const IMAGES: readonly string[] = [...WORDS, '(', ')', ','];
-
-/** The Chevrotain token type of each code. */
-export const TOKEN_TYPES: readonly TokenType[] = [
-  ...WORDS.map((word) => T.keywordTokens.get(word)!),
-  T.LParen,
-  T.RParen,
-  T.Comma,
-  T.StringLiteral,
-  T.NumberLiteral,
-  T.DateTimeLiteral,
-  T.Identifier,
-];
+export const IMAGES: readonly string[] = [...WORDS, '(', ')', ','];
 
 /**
  * Tokens as parallel arrays: the code of token i, where it starts and ends (end exclusive) and,

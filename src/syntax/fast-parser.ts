@@ -1,4 +1,3 @@
-import type { IToken, TokenType } from 'chevrotain';
 import {
   type CompareOperator,
   createAnd,
@@ -24,7 +23,6 @@ import {
   CLOSE_CODE,
   COMMA_CODE,
   DATE_TIME_CODE,
-  END_CODE,
   EQ_CODE,
   FALSE_CODE,
   FIELD_CODE,
@@ -38,7 +36,6 @@ import {
   STRING_CODE,
   SW_CODE,
   scan,
-  TOKEN_TYPES,
   TokenBuffer,
   TRUE_CODE,
   WORDS,
@@ -241,28 +238,7 @@ export function fastParseText(text: string, limits: ParseLimits): Expression | u
   return ast;
 }
 
-/** The code of each Chevrotain token type (categories, which no token has, are absent). */
-const CODES = new Map<TokenType, number>(TOKEN_TYPES.map((type, code) => [type, code]));
-
-/**
- * Parses tokens (as {@link fastLex} returns them) on the fast path: the tree, or undefined on any
- * syntax error. `parse` reads text with {@link fastParseText} instead; this is the same parser,
- * for the test that holds the fast lexer's tokens to the full lexer's.
- */
-export function fastParse(tokens: readonly IToken[]): Expression | undefined {
-  const buffer = new TokenBuffer(tokens.length + 1);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const code = CODES.get(token.tokenType);
-    if (code === undefined) return undefined;
-    buffer.codes[i] = code;
-    buffer.starts[i] = token.startOffset;
-    buffer.ends[i] = (token.endOffset ?? token.startOffset) + 1;
-    if (code === STRING_CODE)
-      buffer.texts[i] = typeof token.payload === 'string' ? token.payload : token.image;
-    else if (code > COMMA_CODE) buffer.texts[i] = token.image;
-  }
-  buffer.codes[tokens.length] = END_CODE;
-  buffer.count = tokens.length;
+/** Parses a filled buffer on the fast path (for fast-tokens.ts, which fills one from tokens). */
+export function parseBuffer(buffer: TokenBuffer): Expression | undefined {
   return parser.parse(buffer);
 }

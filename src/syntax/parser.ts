@@ -94,11 +94,20 @@ export function toValue(token: IToken): ValueNode {
  * into one n-ary node, and `not` chains in a loop too, so only parentheses make the parser recurse
  * (and their depth is limited before parsing starts).
  *
- * Build it once and reuse it: construction runs Chevrotain's grammar analysis.
+ * Build it once and reuse it: construction runs Chevrotain's grammar analysis. `parse` builds it
+ * without Chevrotain's grammar validations (`skipValidations`, which Chevrotain recommends for
+ * production: they are most of the construction time, paid on the first filter with a mistake);
+ * test/syntax/parser-grammar.test.ts builds it with them, so a grammar they would reject fails
+ * there.
  */
 export class FilterParser extends EmbeddedActionsParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: structuredMessages });
+  constructor(options: { readonly validateGrammar?: boolean } = {}) {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 1,
+      errorMessageProvider: structuredMessages,
+      skipValidations: options.validateGrammar !== true,
+    });
     this.performSelfAnalysis();
   }
 

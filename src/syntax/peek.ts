@@ -1,6 +1,10 @@
 import { endsWord, isWhitespace } from './chars.js';
-import { foreignOperatorSymbols, foreignOperatorWords, isOperatorSymbolChar } from './spellings.js';
-import { operatorWords } from './tokens.js';
+import {
+  foreignOperatorSymbols,
+  foreignOperatorWords,
+  isOperatorSymbolChar,
+  operatorWords,
+} from './spellings.js';
 
 /** The next word after `from` (whitespace skipped), for the lexer's one-word lookahead. */
 export interface PeekedWord {

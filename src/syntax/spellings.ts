@@ -65,3 +65,22 @@ export function isOperatorSymbolChar(code: number): boolean {
     code === 61 || code === 33 || code === 60 || code === 62 || code === 38 || code === 124 || code === 126
   );
 }
+
+/**
+ * The primitive operator words, which may follow a field. Here rather than in tokens.ts so that the
+ * fast path (peek.ts) reads it without loading Chevrotain.
+ */
+export const operatorWords: ReadonlySet<string> = new Set([
+  'eq',
+  'ne',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+  'co',
+  'sw',
+  'in',
+  'ca',
+  'pr',
+  'isnull',
+]);

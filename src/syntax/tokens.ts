@@ -104,18 +104,5 @@ export const keywordTokens: ReadonlyMap<string, TokenType> = new Map([
   ['false', False],
 ]);
 
-/** The primitive operator words, which may follow a field. */
-export const operatorWords: ReadonlySet<string> = new Set([
-  'eq',
-  'ne',
-  'gt',
-  'ge',
-  'lt',
-  'le',
-  'co',
-  'sw',
-  'in',
-  'ca',
-  'pr',
-  'isnull',
-]);
+/** The primitive operator words, which may follow a field (kept in spellings.ts, free of Chevrotain). */
+export { operatorWords } from './spellings.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type BuiltFilter,
   createFilterBuilder,
   decimalText,
   FilterBuildError,
@@ -93,6 +94,25 @@ describe('filter builder', () => {
     const andOnly = createFilterBuilder(defineSchema({ fields: schema.fields, composite: ['and'] }));
     expect(() => andOnly.or(andOnly.pr('name'), andOnly.pr('name'))).toThrow(/or/);
     expect(String(andOnly.and(andOnly.pr('name'), andOnly.isnull('name')))).toBe('name pr and name isnull');
+  });
+
+  it('joins a list built at run time: and/or take a typed spread; one filter is itself, none throws', () => {
+    // `npm run typecheck` compiles these spreads of a dynamic array (TS2556 before).
+    const prefixes: string[] = ['Jo', 'Al', 'Bo'];
+    const list: BuiltFilter[] = prefixes.map((prefix) => f.sw('name', prefix));
+    expect(String(f.or(...list))).toBe('name sw "Jo" or name sw "Al" or name sw "Bo"');
+    expect(String(f.and(...list.slice(0, 2)))).toBe('name sw "Jo" and name sw "Al"');
+    const one = f.eq('age', 3);
+    expect(f.or(...[one])).toBe(one);
+    expect(f.and(one)).toBe(one);
+    const none: BuiltFilter[] = [];
+    expect(() => f.or(...none)).toThrow(FilterBuildError);
+    expect(() => f.and()).toThrow(/`and` takes at least one filter/);
+    // One operand is still checked: forged filters and forbidden composites are refused.
+    const forged = { ast: one.ast, toString: () => 'x' };
+    expect(() => f.and(forged)).toThrow(FilterBuildError);
+    const andOnly = createFilterBuilder(defineSchema({ fields: schema.fields, composite: ['and'] }));
+    expect(() => andOnly.or(andOnly.pr('name'))).toThrow(/or/);
   });
 
   it('types allow only the schema’s fields, operators and value types', () => {

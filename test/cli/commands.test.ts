@@ -38,11 +38,30 @@ describe.concurrent('fmt', () => {
     expect((await runInProcess(['fmt', '--prefix-pr', 'x pr and y eq 1'])).stdout).toBe('pr x and y eq 1\n');
   });
 
-  it('leaves a filter that does not parse as it is, reports it on stderr, exits 1', async () => {
+  it('prints nothing on stdout for a filter that does not parse; reports it on stderr, exits 1', async () => {
     const run = await runInProcess(['fmt', 'a  eq 1', 'b EQ 2']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('a eq 1\nb EQ 2\n');
+    expect(run.stdout).toBe('a eq 1\n');
     expect(run.stderr).toContain('<argument 2>:1:3: error operator-case');
+    const alone = await runInProcess(['fmt', 'status eq']);
+    expect([alone.code, alone.stdout]).toEqual([1, '']);
+    expect(alone.stderr).toContain('error missing-value');
+  });
+
+  it('does not print a file with a filter that does not parse; --write still rewrites the others', async () => {
+    const path = join(dir, 'broken.txt');
+    writeFileSync(path, 'a  eq 1\nstatus eq\n');
+    const printed = await runInProcess(['fmt', '--file', path]);
+    expect(printed.code).toBe(1);
+    expect(printed.stdout).toBe('');
+    expect(printed.stderr).toContain(`${path}:2:`);
+    expect(printed.stderr).toContain(`v3-filters: ${path}: not printed: 1 of 2 filters do not parse`);
+    const piped = await runInProcess(['fmt'], { stdin: 'a  eq 1\nb eq\n' });
+    expect([piped.code, piped.stdout]).toEqual([1, '']);
+    const written = await runInProcess(['fmt', '--write', '--file', path]);
+    expect(written.code).toBe(1);
+    expect(written.stdout).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe('a eq 1\nstatus eq\n');
   });
 
   it('--check lists what is not canonical and exits 1; silent and 0 when all is', async () => {
@@ -127,10 +146,98 @@ describe.concurrent('sql', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatchInlineSnapshot(`
-      "sql:    (lower("status") = lower($1::text) AND "start_time" >= $2)
+      "<argument 1>:1: status eq "Failed" and start_time ge 2022-02-07T20:13:29Z
+      sql:    (lower("status") = lower($1::text) AND "start_time" >= $2)
       params: ["Failed","2022-02-07T20:13:29.000000000Z"]
       "
     `);
+  });
+
+  it('text output labels each fragment with its input, and lists the rejected ones', async ({ expect }) => {
+    const path = join(dir, 'sql-filters.txt');
+    writeFileSync(path, 'status eq "Failed"\nstatus ne "Failed"\n\nstart_time ge 2022-02-07T20:13:29Z\n');
+    const run = await runInProcess(['sql', '--endpoint', 'workflow-executions', '--file', path]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        `${path}:1: status eq "Failed"`,
+        'sql:    lower("status") = lower($1::text)',
+        'params: ["Failed"]',
+        '',
+        `${path}:2: status ne "Failed"`,
+        'rejected (the diagnostics are on stderr)',
+        '',
+        `${path}:4: start_time ge 2022-02-07T20:13:29Z`,
+        'sql:    "start_time" >= $1',
+        'params: ["2022-02-07T20:13:29.000000000Z"]',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain(`${path}:2:8: error operator-not-allowed`);
+    const twoArgs = await runInProcess([
+      'sql',
+      '--endpoint',
+      'workflow-executions',
+      'status eq "Failed"',
+      'x eq 1',
+    ]);
+    expect(twoArgs.stdout).toContain('<argument 1>:1: status eq "Failed"\nsql:');
+    expect(twoArgs.stdout).toContain('<argument 2>:1: x eq 1\nrejected');
+  });
+
+  it('--parameter-offset 0 is the default spelled out; a negative or fractional offset is a usage error', async ({
+    expect,
+  }) => {
+    const args = ['sql', '--endpoint', 'workflow-executions', 'status eq "Failed"'];
+    const zero = await runInProcess([...args, '--parameter-offset', '0']);
+    expect(zero.code).toBe(0);
+    expect(zero.stdout).toBe((await runInProcess(args)).stdout);
+    expect(zero.stdout).toContain('lower($1::text)');
+    const three = await runInProcess([...args, '--parameter-offset', '3']);
+    expect(three.stdout).toContain('lower($4::text)');
+    for (const bad of ['-1', '1.5', 'x']) {
+      const run = await runInProcess([...args, '--parameter-offset', bad]);
+      expect(run.code, bad).toBe(2);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('a --case-folding the dialect cannot pin is a usage error (exit 2), said once, not per filter', async ({
+    expect,
+  }) => {
+    const run = await runInProcess([
+      'sql',
+      '--endpoint',
+      'workflow-executions',
+      '--dialect',
+      'sqlite',
+      '--case-folding',
+      'unicode',
+      'status eq "Failed"',
+      'status eq "Completed"',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      "v3-filters: --dialect sqlite --case-folding unicode: SQLite's built-in lower() folds ASCII letters only; Unicode folding needs an extension.\n",
+    );
+    for (const [dialect, folding] of [
+      ['sqlite', 'ascii'],
+      ['postgres', 'ascii'],
+      ['postgres', 'unicode'],
+    ] as const) {
+      const ok = await runInProcess([
+        'sql',
+        '--endpoint',
+        'workflow-executions',
+        '--dialect',
+        dialect,
+        '--case-folding',
+        folding,
+        'status eq "Failed"',
+      ]);
+      expect(ok.code, `${dialect} ${folding}`).toBe(0);
+    }
   });
 
   it('SQLite: the fragment selects the rows the filter means, run on a real database', async () => {
@@ -171,7 +278,9 @@ describe.concurrent('sql', () => {
     expect(noSchema.stderr).toContain('sql needs a schema');
     const rejected = await runInProcess(['sql', '--endpoint', 'workflow-executions', 'status ne "Failed"']);
     expect(rejected.code).toBe(1);
-    expect(rejected.stdout).toBe('');
+    expect(rejected.stdout).toBe(
+      '<argument 1>:1: status ne "Failed"\nrejected (the diagnostics are on stderr)\n',
+    );
     expect(rejected.stderr).toContain('error operator-not-allowed');
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/diagnostic/apply-fixes.js';
 import { parse } from '../../src/syntax/parse.js';
 import { ensureBuilt } from './support/build.js';
+import { runInProcess } from './support/in-process.js';
 import { runCli } from './support/run-cli.js';
 
 let dir: string;
@@ -55,6 +56,21 @@ describe.concurrent('lint --fix', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('a eq "x" and b eq\n');
     expect(run.stderr).toContain('<argument 1>:1:18: error missing-value');
+  });
+
+  it('--unsafe-fixes without --fix is a usage error (exit 2), not silently ignored', async () => {
+    const run = await runInProcess([
+      'lint',
+      '--unsafe-fixes',
+      '--endpoint',
+      'workflow-executions',
+      'status eq "Fail"',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'v3-filters: --unsafe-fixes only widens --fix: add --fix (or leave --unsafe-fixes out)\n',
+    );
   });
 
   it("does not apply the schema's suggestions unless --unsafe-fixes", async () => {

@@ -128,3 +128,34 @@ describe('the README predicate example is real output', () => {
     }
   });
 });
+
+describe('the README collection snippet reads the whole raw query string', () => {
+  // The lines of the snippet up to the call, run as written (they are plain JavaScript).
+  const snippet = blockAfter('Or let the library read the whole query string:', 'ts');
+  const upToCall = snippet.slice(0, snippet.indexOf('if (!result.ok)'));
+  const run = new Function(
+    'request',
+    'parseCollectionQuery',
+    'workflowExecutionsSchema',
+    `${upToCall}\nreturn result;`,
+  ) as (
+    request: { url: string },
+    parse: typeof parseCollectionQuery,
+    schema: typeof workflowExecutionsSchema,
+  ) => ReturnType<typeof parseCollectionQuery>;
+  const served = (url: string) => run({ url }, parseCollectionQuery, workflowExecutionsSchema);
+
+  it('a `?` inside a value stays in the query (split at the first `?` only)', () => {
+    const query = 'filters=status+eq+%22Failed%22+or+status+eq+%22Why?%22&limit=5&count=true';
+    expect(query.split('?').length).toBe(2); // the text holds a second `?`: a naive split would cut it
+    const result = served(`/workflows/w1/executions?${query}`);
+    expect(result).toEqual(parseCollectionQuery(query, workflowExecutionsSchema));
+    // The whole value reached the validator: `Why?` is judged as a status, not cut at its `?`.
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result.diagnostics)).toContain('`Why?` is not a value of `status`');
+  });
+
+  it('a URL without a query string is an empty query', () => {
+    expect(served('/workflows/w1/executions')).toEqual(parseCollectionQuery('', workflowExecutionsSchema));
+  });
+});

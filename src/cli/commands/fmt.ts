@@ -41,7 +41,9 @@ function formatOne(input: FilterInput, options: FmtOptions): Formatted {
 /**
  * `v3-filters fmt`: prints each filter in canonical form (arguments one per line; a file or stdin
  * with its layout kept), `--write` rewrites `--file`, `--check` only reports filters that are
- * not canonical. Filters that do not parse are left as they are and reported on stderr (exit 1).
+ * not canonical. Filters that do not parse are reported on stderr (exit 1) and never printed on
+ * stdout: arguments that parse are still printed, a file or stdin with a filter that does not is
+ * not printed at all (`--write` rewrites the filters that parse and leaves the others).
  */
 export async function fmtCommand(
   filters: readonly string[],
@@ -81,7 +83,15 @@ export async function fmtCommand(
     const fixes = results.map((r) => ({ input: r.input, fixed: r.formatted ?? r.input.text }));
     const first = collected.inputs[0];
     if (collected.source === 'arguments' || !first) {
-      io.stdout.write(fixes.map((f) => `${f.fixed}\n`).join(''));
+      // Only what was formatted: a filter that does not parse is on stderr, never passed off as output.
+      io.stdout.write(
+        results.flatMap((r) => (r.formatted === undefined ? [] : [`${r.formatted}\n`])).join(''),
+      );
+    } else if (broken.length > 0 && !options.write) {
+      // The file as a whole cannot be formatted: print none of it rather than pass its broken lines on.
+      context.note(
+        `${first.artifact.label}: not printed: ${broken.length} of ${fixes.length} filters do not parse`,
+      );
     } else {
       const rewritten = rewriteArtifact(first.artifact.text, fixes);
       if (options.write && first.artifact.path !== undefined) {

@@ -139,6 +139,9 @@ export async function lintCommand(
   context: CommandContext,
 ): Promise<number> {
   const { io } = context;
+  if (options.unsafeFixes === true && options.fix !== true) {
+    throw new CliError('--unsafe-fixes only widens --fix: add --fix (or leave --unsafe-fixes out)');
+  }
   const resolved = await resolveSchema(options, io.stdin, context.note);
   const run: LintRun = {
     options,

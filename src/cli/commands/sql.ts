@@ -1,10 +1,14 @@
 import { type CaseFolding, type SqlDialectName, tryCompileSql } from '../../compile/index.js';
+import type { SqlDialect } from '../../compile/sql/dialect.js';
+import { mysql } from '../../compile/sql/mysql.js';
+import { postgres } from '../../compile/sql/postgres.js';
+import { sqlite } from '../../compile/sql/sqlite.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import { checkFilter } from '../check.js';
 import type { CommandContext } from '../context.js';
 import { resolveSchema, type SchemaOptions } from '../endpoint.js';
 import { CliError, EXIT } from '../errors.js';
-import { collectInputs } from '../inputs.js';
+import { collectInputs, type FilterInput } from '../inputs.js';
 import { toJson } from '../output/json.js';
 import { renderDiagnostics } from '../output/text.js';
 
@@ -19,10 +23,20 @@ export interface SqlCommandOptions extends SchemaOptions {
   readonly limits: Partial<ParseLimits>;
 }
 
+const DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, sqlite, mysql };
+
+/** Where a filter came from, as diagnostics name it: `<argument 2>:1`, `filters.txt:7`. */
+function inputLabel(input: FilterInput): string {
+  return `${input.artifact.label}:${input.artifact.lines.position(input.rawStart).line}`;
+}
+
 /**
  * `v3-filters sql`: the parameterized WHERE fragment of each filter, and its parameters. The
  * filter is validated first (the compiler expects a filter the schema allows); a filter that does
- * not parse, breaks the schema or cannot be compiled is reported on stderr (exit 1).
+ * not parse, breaks the schema or cannot be compiled is reported on stderr (exit 1). In text,
+ * each fragment comes under the filter it was compiled from (where it came from, and its text),
+ * and a rejected filter is listed there as rejected. A `--case-folding` the dialect cannot pin is
+ * a usage error (exit 2), not a problem of each filter.
  */
 export async function sqlCommand(
   filters: readonly string[],
@@ -30,6 +44,13 @@ export async function sqlCommand(
   context: CommandContext,
 ): Promise<number> {
   const { io } = context;
+  const dialect = Object.hasOwn(DIALECTS, options.dialect) ? DIALECTS[options.dialect] : undefined;
+  const foldingProblem = dialect?.foldingProblem(options.caseFolding);
+  if (foldingProblem !== undefined) {
+    throw new CliError(
+      `--dialect ${options.dialect} --case-folding ${options.caseFolding}: ${foldingProblem}`,
+    );
+  }
   const resolved = await resolveSchema(options, io.stdin, context.note);
   if (!resolved) {
     throw new CliError(
@@ -44,7 +65,7 @@ export async function sqlCommand(
     if (!result.ast || !result.valid) {
       failed = true;
       if (options.format === 'text') io.stderr.write(renderDiagnostics(input, result, paint));
-      return { input: input.text, diagnostics: result.all };
+      return { from: input, input: input.text, diagnostics: result.all };
     }
     const compiled = tryCompileSql(result.ast, {
       schema: resolved.schema,
@@ -58,16 +79,21 @@ export async function sqlCommand(
       failed = true;
       const compileResult = { all: diagnostics, syntax: [] };
       if (options.format === 'text') io.stderr.write(renderDiagnostics(input, compileResult, paint));
-      return { input: input.text, diagnostics };
+      return { from: input, input: input.text, diagnostics };
     }
-    return { input: input.text, sql: compiled.sql, params: compiled.params, diagnostics };
+    return { from: input, input: input.text, sql: compiled.sql, params: compiled.params, diagnostics };
   });
   if (options.format === 'json') {
-    io.stdout.write(toJson(outputs));
+    io.stdout.write(toJson(outputs.map(({ from: _, ...output }) => output)));
   } else {
-    const blocks = outputs
-      .filter((o) => o.sql !== undefined)
-      .map((o) => `sql:    ${o.sql}\nparams: ${JSON.stringify(o.params)}\n`);
+    const blocks = outputs.map((o) => {
+      // A filter with a line break in it (an argument can hold one) is shown as a JSON string.
+      const text = /[\r\n]/.test(o.input) ? JSON.stringify(o.input) : o.input;
+      const head = `${inputLabel(o.from)}: ${text}\n`;
+      return o.sql === undefined
+        ? `${head}rejected (the diagnostics are on stderr)\n`
+        : `${head}sql:    ${o.sql}\nparams: ${JSON.stringify(o.params)}\n`;
+    });
     io.stdout.write(blocks.join('\n'));
   }
   return failed ? EXIT.problems : EXIT.clean;
