@@ -10,9 +10,8 @@ import {
   type TreeFragment,
 } from '@lezer/common';
 import { styleTags, tags } from '@lezer/highlight';
-import { lex } from '../syntax/lexer.js';
+import { loadFullParse } from '../syntax/full-parse-loader.js';
 import { MAX_LIMITS } from '../syntax/limits.js';
-import * as T from '../syntax/tokens.js';
 
 /**
  * The editor's syntax tree is built from the project's own lexer (`src/syntax/lexer.ts`), not
@@ -83,23 +82,35 @@ const nodeSet = new NodeSet(
   }),
 );
 
-const nodeOfToken = new Map<unknown, number>([
-  [T.Identifier, id('Field')],
-  [T.And, id('Connective')],
-  [T.Or, id('Connective')],
-  [T.Not, id('Not')],
-  [T.StringLiteral, id('String')],
-  [T.NumberLiteral, id('Number')],
-  [T.DateTimeLiteral, id('DateTime')],
-  [T.True, id('Boolean')],
-  [T.False, id('Boolean')],
-  [T.LParen, id('(')],
-  [T.RParen, id(')')],
-  [T.Comma, id(',')],
-  ...[T.Eq, T.Ne, T.Gt, T.Ge, T.Lt, T.Le, T.Co, T.Sw, T.In, T.Ca, T.Pr, T.Isnull].map(
-    (type) => [type, id('Operator')] as [unknown, number],
-  ),
-]);
+let nodeOfTokenCache: ReadonlyMap<unknown, number> | undefined;
+
+/**
+ * The tree node of each token type, made on first use: the token types come with Chevrotain,
+ * which the package loads lazily (through the same boundary as `parse`'s full pipeline), so
+ * that importing `v3-filters` beside this entry does not load it.
+ */
+function nodeOfToken(): ReadonlyMap<unknown, number> {
+  if (nodeOfTokenCache) return nodeOfTokenCache;
+  const T = loadFullParse().tokens;
+  nodeOfTokenCache = new Map<unknown, number>([
+    [T.Identifier, id('Field')],
+    [T.And, id('Connective')],
+    [T.Or, id('Connective')],
+    [T.Not, id('Not')],
+    [T.StringLiteral, id('String')],
+    [T.NumberLiteral, id('Number')],
+    [T.DateTimeLiteral, id('DateTime')],
+    [T.True, id('Boolean')],
+    [T.False, id('Boolean')],
+    [T.LParen, id('(')],
+    [T.RParen, id(')')],
+    [T.Comma, id(',')],
+    ...[T.Eq, T.Ne, T.Gt, T.Ge, T.Lt, T.Le, T.Co, T.Sw, T.In, T.Ca, T.Pr, T.Isnull].map(
+      (type) => [type, id('Operator')] as [unknown, number],
+    ),
+  ]);
+  return nodeOfTokenCache;
+}
 
 /** One classified token: what the highlighter and the tree see. */
 export interface FilterToken {
@@ -114,13 +125,14 @@ export interface FilterToken {
  * text; on more than the lexer's maximum number of errors the rest is left untokenized.
  */
 export function filterTokens(text: string): FilterToken[] {
-  const { tokens } = lex(text, MAX_LIMITS.maxErrors);
+  const { tokens } = loadFullParse().lex(text, MAX_LIMITS.maxErrors);
+  const nodes = nodeOfToken();
   const out: FilterToken[] = [];
   let last = 0;
   for (const token of tokens) {
     const from = token.startOffset;
     const to = (token.endOffset ?? from) + 1;
-    const node = nodeOfToken.get(token.tokenType);
+    const node = nodes.get(token.tokenType);
     // Zero-width repairs (a missing `,`) and anything out of order carry no text to colour.
     if (node === undefined || to <= from || from < last) continue;
     out.push({ name: NODE_NAMES[node] as FilterToken['name'], from, to });

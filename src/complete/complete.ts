@@ -1,8 +1,7 @@
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { endsWord, isWhitespace } from '../syntax/chars.js';
-import { wordEnd } from '../syntax/lex-values.js';
-import { wordRunEnd } from '../syntax/lex-words.js';
 import { quoteString } from '../syntax/quoted.js';
+import { wordEnd, wordRunEnd } from '../syntax/words.js';
 import { type CursorContext, readContext } from './context.js';
 import { enumBinds, fieldOf, fieldOptions, operatorOptions, valueOptions } from './suggestions.js';
 import type { CompleteOptions, CompletionOption, CompletionResult } from './types.js';

@@ -1,9 +1,8 @@
 import type { TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic/index.js';
-import { startsWord } from '../syntax/lex-words.js';
-import { lex } from '../syntax/lexer.js';
+import { loadFullParse } from '../syntax/full-parse-loader.js';
 import type { Token } from '../syntax/token-stream.js';
-import * as T from '../syntax/tokens.js';
+import { startsWord } from '../syntax/words.js';
 
 /**
  * Where the cursor stands in the grammar, read off the tokens before it:
@@ -56,16 +55,28 @@ export interface PartialToken {
   readonly value?: string;
 }
 
-const COMPARE: ReadonlySet<TokenType> = new Set([T.Eq, T.Ne, T.Gt, T.Ge, T.Lt, T.Le, T.Co, T.Sw]);
-const VALUES: ReadonlySet<TokenType> = new Set([
-  T.StringLiteral,
-  T.NumberLiteral,
-  T.DateTimeLiteral,
-  T.True,
-  T.False,
-]);
-/** Tokens with no letters of their own: a cursor right after them starts a new token. */
-const PUNCTUATION: ReadonlySet<TokenType> = new Set([T.LParen, T.RParen, T.Comma]);
+/** The token types the reader tells apart, made on first use (they come with Chevrotain, loaded lazily). */
+interface TokenKinds {
+  readonly T: ReturnType<typeof loadFullParse>['tokens'];
+  readonly COMPARE: ReadonlySet<TokenType>;
+  readonly VALUES: ReadonlySet<TokenType>;
+  /** Tokens with no letters of their own: a cursor right after them starts a new token. */
+  readonly PUNCTUATION: ReadonlySet<TokenType>;
+}
+
+let kinds: TokenKinds | undefined;
+
+function tokenKinds(): TokenKinds {
+  if (kinds) return kinds;
+  const T = loadFullParse().tokens;
+  kinds = {
+    T,
+    COMPARE: new Set([T.Eq, T.Ne, T.Gt, T.Ge, T.Lt, T.Le, T.Co, T.Sw]),
+    VALUES: new Set([T.StringLiteral, T.NumberLiteral, T.DateTimeLiteral, T.True, T.False]),
+    PUNCTUATION: new Set([T.LParen, T.RParen, T.Comma]),
+  };
+  return kinds;
+}
 
 /** Lexer errors before the cursor past which no suggestion is made. */
 const MAX_ERRORS = 1000;
@@ -87,6 +98,7 @@ class Reader {
 
   /** Moves past one token. Each token type decides the next position, so any text is read on. */
   step(token: Token): void {
+    const { T, COMPARE, VALUES } = tokenKinds();
     const type = token.tokenType;
     if (type === T.Identifier) {
       if (this.position === 'prefix-pr') {
@@ -140,7 +152,7 @@ function fieldName(image: string): string {
 /** Whether the last token, ending at the cursor, is one the cursor is still typing. */
 function isPartial(token: Token, offset: number, diagnostics: readonly Diagnostic[]): boolean {
   if (token.startOffset + token.image.length !== offset) return false;
-  if (PUNCTUATION.has(token.tokenType)) return false;
+  if (tokenKinds().PUNCTUATION.has(token.tokenType)) return false;
   if (opensQuote(token.image)) return unterminated(token, diagnostics);
   // Symbols the lexer read as operators (`==`, `&&`, `,` outside a list) are no words being typed.
   return startsWord(token.image.charCodeAt(0));
@@ -169,6 +181,7 @@ function unterminated(token: Token, diagnostics: readonly Diagnostic[]): boolean
  */
 export function readContext(text: string, offset: number): CursorContext | undefined {
   const before = text.slice(0, offset);
+  const { lex } = loadFullParse();
   const first = lex(before, MAX_ERRORS);
   // Past the error cap the lexer stops early, and the cursor's place is unknown: text that broken
   // gets no suggestions (and the cap keeps hostile text from building a diagnostic per character).
@@ -186,7 +199,7 @@ export function readContext(text: string, offset: number): CursorContext | undef
     start: partialToken.startOffset,
     text: partialToken.image,
     unterminatedString: opensQuote(partialToken.image),
-    isValue: VALUES.has(partialToken.tokenType),
+    isValue: tokenKinds().VALUES.has(partialToken.tokenType),
     ...(typeof partialToken.payload === 'string' ? { value: partialToken.payload } : {}),
   };
   return {

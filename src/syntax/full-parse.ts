@@ -12,6 +12,11 @@ import { toDiagnostic } from './parse-errors.js';
 import { sharedParser } from './parser.js';
 import { checkStructure } from './structure.js';
 
+// The lexer and its token types reach Chevrotain too: `complete` reads them through the same
+// lazy boundary, so importing the package still loads no Chevrotain.
+export { lex } from './lexer.js';
+export * as tokens from './tokens.js';
+
 /** The full pipeline: lexer with repairs, structure pass, recovering parser. */
 export function parseFully(text: string, limits: ParseLimits): ParseResult {
   const lexed = lex(text, limits.maxErrors);

@@ -5,25 +5,7 @@ import type { LexerState } from './lexer-state.js';
 import { peekWord } from './peek.js';
 import { quoteString, scanQuoted } from './quoted.js';
 import * as T from './tokens.js';
-
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const LEFT_DOUBLE = 0x201c;
-const RIGHT_DOUBLE = 0x201d;
-const LEFT_SINGLE = 0x2018;
-const RIGHT_SINGLE = 0x2019;
-
-/** Whether `code` opens a string: `"`, `'`, or a typographic quote pasted from a document. */
-export function opensString(code: number): boolean {
-  return (
-    code === DOUBLE_QUOTE ||
-    code === SINGLE_QUOTE ||
-    code === LEFT_DOUBLE ||
-    code === RIGHT_DOUBLE ||
-    code === LEFT_SINGLE ||
-    code === RIGHT_SINGLE
-  );
-}
+import { DOUBLE_QUOTE, LEFT_DOUBLE, LEFT_SINGLE, RIGHT_DOUBLE, RIGHT_SINGLE, SINGLE_QUOTE } from './words.js';
 
 function closingQuote(open: number): number {
   if (open === LEFT_DOUBLE) return RIGHT_DOUBLE;

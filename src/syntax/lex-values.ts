@@ -1,10 +1,11 @@
 import { checkDateTime, type DateTimeProblem, scanDateTime, splitDateTime } from '../ast/date-time.js';
 import { replaceFix } from '../diagnostic/index.js';
 import { quote } from '../diagnostic/text.js';
-import { endsWord, isDigit, isNumberLiteral } from './chars.js';
+import { isDigit, isNumberLiteral } from './chars.js';
 import type { LexerState } from './lexer-state.js';
 import { quoteString } from './quoted.js';
 import * as T from './tokens.js';
+import { wordEnd } from './words.js';
 
 const problemWords: Record<DateTimeProblem, string> = {
   month: 'there is no such month',
@@ -24,13 +25,6 @@ function looksNumeric(word: string): boolean {
   const first = word.charCodeAt(0);
   const signed = first === 45 || first === 43;
   return (isDigit(first) || (signed && isDigit(word.charCodeAt(1)))) && /^[-+0-9.eE]+$/.test(word);
-}
-
-/** Reads a bare word in value position: everything up to whitespace, a parenthesis, `,` or `"`. */
-export function wordEnd(text: string, start: number): number {
-  let end = start;
-  while (end < text.length && !endsWord(text.charCodeAt(end))) end++;
-  return end;
 }
 
 /**

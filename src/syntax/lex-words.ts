@@ -1,7 +1,6 @@
 import { replaceFix } from '../diagnostic/index.js';
 import { quote } from '../diagnostic/text.js';
-import { endsWord, isFieldPath, isIdentifierPart, isNumberLiteral } from './chars.js';
-import { opensString } from './lex-quoted.js';
+import { isFieldPath, isNumberLiteral } from './chars.js';
 import type { LexerState } from './lexer-state.js';
 import { type PeekedWord, peekWord } from './peek.js';
 import {
@@ -11,29 +10,9 @@ import {
   isOperatorSymbolChar,
 } from './spellings.js';
 import * as T from './tokens.js';
+import { wordRunEnd } from './words.js';
 
 const OPERATOR_LIST = 'eq, ne, gt, ge, lt, le, co, sw, in, ca, pr or isnull';
-
-function isWordChar(code: number): boolean {
-  return !endsWord(code) && !isOperatorSymbolChar(code) && !opensString(code);
-}
-
-/** The offset where the word starting at `start` ends. */
-export function wordRunEnd(text: string, start: number): number {
-  let end = start;
-  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
-  return end;
-}
-
-/**
- * Whether a word can start at `code`: an ASCII letter, digit, `_`, `-` or `.`, or a non-ASCII
- * character (so `naïve` is reported as one field name). Controls and other ASCII punctuation
- * start no word and are reported as unexpected characters.
- */
-export function startsWord(code: number): boolean {
-  if (code < 0x80) return isIdentifierPart(code) || code === 45 || code === 46;
-  return isWordChar(code) && !(code >= 0x80 && code <= 0x9f);
-}
 
 /** A word right after a field: an operator, in the right case and spelling or reported. */
 function lexOperatorWord(state: LexerState, start: number, end: number, word: string): number {
