@@ -9,7 +9,10 @@
  *   {@link importOpenApi}, {@link parseCollectionQuery} and the V3 400 body {@link toV3ErrorResponse};
  * - compilers: {@link compilePredicate} (an in-memory test) and {@link compileSql} (a
  *   parameterized `WHERE` fragment for PostgreSQL or SQLite);
- * - printer: {@link format} writes canonical text; builder: {@link createFilterBuilder}.
+ * - printer: {@link format} writes canonical text; builder: {@link createFilterBuilder};
+ * - serving: {@link createCollectionHandler} answers a collection request (the V3 400, or a typed
+ *   request with its `WHERE` and {@link toSqlOrderBy} `ORDER BY`); adapters for Express, Fastify
+ *   and Hono live in their own entry points (`v3-filters/express`, `/fastify`, `/hono`).
  * @module
  */
 
@@ -18,6 +21,7 @@ export * from './builder/index.js';
 export * from './collection/index.js';
 export * from './compile/index.js';
 export * from './diagnostic/index.js';
+export * from './handler/index.js';
 export * from './openapi/index.js';
 export { type FormatOptions, format, InvalidAstError } from './printer/format.js';
 export {
