@@ -20,6 +20,8 @@ export interface PoolDatabaseOptions {
   readonly max?: number;
   /** A schema to put first on `search_path` (the tests' own schema); default: the server's. */
   readonly schema?: string;
+  /** The `application_name` the connections report (`pg_stat_activity`); default `v3-filters`. */
+  readonly applicationName?: string;
   /** Where a connection's background error is reported; default `console.error`. */
   readonly onError?: (error: Error) => void;
 }
@@ -34,6 +36,7 @@ export function poolDatabase(connectionString: string, options: PoolDatabaseOpti
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    application_name: options.applicationName ?? 'v3-filters',
     ...(options.schema !== undefined
       ? { options: `-c search_path=${pg.escapeIdentifier(options.schema)}` }
       : {}),

@@ -43,7 +43,7 @@ async function openServer(url: string, label: string): Promise<TestPostgres> {
   const version = Number(
     (await admin.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v,
   );
-  const db = poolDatabase(url, { schema, max: 4, onError: () => undefined });
+  const db = poolDatabase(url, { schema, max: 4, applicationName: schema, onError: () => undefined });
   return {
     kind: 'server',
     version,
