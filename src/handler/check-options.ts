@@ -63,6 +63,11 @@ export function checkHandlerOptions(
     const problem = identifierProblem(field?.column ?? name);
     if (problem !== undefined) fail(`The column of field ${quote(name)} ${problem}.`);
   }
+  for (const [name, column] of Object.entries(options.columns ?? {})) {
+    const problem = identifierProblem(column);
+    if (problem !== undefined)
+      fail(`The column of sort key ${quote(name)}, ${quote(String(column))}, ${problem}.`);
+  }
   for (const name of options.sorters ?? schema.sorters ?? []) sorterColumn(name, schema, options.columns);
   for (const name of options.tiebreaker ?? DEFAULT_TIEBREAKER) {
     const problem = identifierProblem(name);
