@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { v3Collection } from '../../src/adapters/hono.js';
+import { InvalidCollectionOptionsError } from '../../src/index.js';
+import { describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
+
+describeAdapter('Hono 4 middleware (on @hono/node-server)', async (db) => {
+  let calls = 0;
+  const app = new Hono();
+  app.get('/executions', v3Collection(TEST_SCHEMA, TEST_OPTIONS), async (c) => {
+    calls++;
+    const page = await executionsPage(db, c.get('collection'));
+    if (page.total !== undefined) c.header('x-total-count', String(page.total));
+    return c.json(page.rows);
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    calls: () => calls,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+});
+
+describe('Hono specifics', () => {
+  it('answers through app.request as on any runtime (the Fetch API only)', async () => {
+    const app = new Hono();
+    app.get('/x', v3Collection(TEST_SCHEMA, TEST_OPTIONS), (c) =>
+      c.json({ limit: c.get('collection').limit }),
+    );
+    const ok = await app.request('/x?limit=9');
+    expect([ok.status, await ok.json()]).toEqual([200, { limit: 9 }]);
+    const bad = await app.request('/x?limit=9&limit=9');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toBe('application/json; charset=utf-8');
+  });
+
+  it('checks the options at startup', () => {
+    expect(() => v3Collection(TEST_SCHEMA, { dialect: 'sqlite', caseFolding: 'unicode' })).toThrow(
+      InvalidCollectionOptionsError,
+    );
+  });
+});
