@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic/index.js';
+import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import type { V3ErrorResponse } from '../v3-error/response.js';
 
 /** The headers of every answer the handler builds: a JSON body. */
@@ -15,7 +15,7 @@ export interface CollectionRejection {
   /** The seed's 400 body, with a `trackingId`. */
   readonly body: V3ErrorResponse;
   /** The problems the body reports (and any warnings), each naming its parameter. */
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly ParameterDiagnostic[];
 }
 
 /**
@@ -45,7 +45,7 @@ export class CollectionSqlError extends Error {
   /** The same as `status`, for frameworks that read `statusCode` (Fastify). */
   readonly statusCode = 400;
   /** What cannot be written, with spans into the `filters` parameter. */
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly ParameterDiagnostic[];
   /** The 400 answer to send. */
   readonly response: CollectionRejection;
 

@@ -202,8 +202,10 @@ function request(
  */
 export function createCollectionHandler(
   schema: Schema,
-  options: CollectionHandlerOptions = {},
+  given: CollectionHandlerOptions = {},
 ): CollectionHandler {
+  // A copy, so options changed after the check cannot reach a request unchecked.
+  const options: CollectionHandlerOptions = { ...given };
   checkHandlerOptions(schema, options);
   const state: HandlerState = { schema, options, checkedTargets: new Set() };
   const dialect = options.dialect;
