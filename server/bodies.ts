@@ -35,6 +35,14 @@ export function methodNotAllowedBody(method: string): V3StatusBody {
   return v3Body('405 Method Not Allowed', `The method ${method.slice(0, 20)} is not allowed here; use GET.`);
 }
 
+/** A 431 in the V3 shape: the request line or headers exceed Node's limit (16 KiB). */
+export function requestTooLargeBody(): V3StatusBody {
+  return v3Body(
+    '431 Request Header Fields Too Large',
+    'The request line or headers are longer than 16 KiB; send a shorter filter.',
+  );
+}
+
 /** The seed's 401 shape, `{ "error": ... }`. */
 export function unauthorizedBody(reason: string): { readonly error: string } {
   return { error: reason };

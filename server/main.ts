@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { createApp } from './app.js';
+import { answerClientErrors } from './client-errors.js';
 import { ConfigError, readConfig, type ServerConfig } from './config.js';
 import { exampleRequests } from './examples.js';
 import { openStore } from './open-store.js';
@@ -32,6 +33,7 @@ export async function startServer(config: ServerConfig, log = console.log): Prom
       error ? reject(error) : resolve(listening),
     );
   });
+  answerClientErrors(server);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const url = `http://${config.host ?? 'localhost'}:${port}`;
@@ -67,6 +69,21 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (process.send !== undefined) answerMemoryQueries();
+}
+
+/**
+ * Started by a supervisor with an IPC channel (the load test), the server answers `'memory'`
+ * with its `process.memoryUsage()`, taken after a full collection when run with `--expose-gc`.
+ */
+function answerMemoryQueries(): void {
+  process.on('message', (message) => {
+    if (message !== 'memory') return;
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send?.({ memory: process.memoryUsage() });
+  });
+  // The channel must not keep the process alive on its own.
+  process.channel?.unref();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -33,18 +33,42 @@ const samples = new Map<number, ReturnType<typeof sampleExecutions>>();
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/;
 
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const KEYS = 'id,workflowId,requestId,startTime,closeTime,status';
+const STATUSES: ReadonlySet<unknown> = new Set(['Completed', 'Failed', 'Canceled', 'Executing']);
+
+/** What is wrong with `body` as a page of executions in the seed's shape, or undefined. */
+export function executionShapeProblem(body: unknown): string | undefined {
+  if (!Array.isArray(body)) return 'not an array';
+  for (const [index, item] of (body as Record<string, unknown>[]).entries()) {
+    const problem =
+      item === null || typeof item !== 'object'
+        ? 'not an object'
+        : Object.keys(item).join(',') !== KEYS
+          ? `keys ${Object.keys(item).join(',')}`
+          : !ID.test(String(item.id))
+            ? 'id'
+            : !/^[0-9a-f]{32}$/.test(String(item.requestId))
+              ? 'requestId'
+              : !TIME.test(String(item.startTime))
+                ? 'startTime'
+                : !STATUSES.has(item.status)
+                  ? 'status'
+                  : item.status === 'Executing'
+                    ? item.closeTime === null
+                      ? undefined
+                      : 'closeTime of a running execution'
+                    : TIME.test(String(item.closeTime))
+                      ? undefined
+                      : 'closeTime';
+    if (problem !== undefined) return `item ${index}: ${problem} in ${JSON.stringify(item)}`;
+  }
+  return undefined;
+}
+
 /** Asserts that `body` is a page of executions in the seed's shape, exactly those keys. */
 export function expectExecutionShape(body: unknown): asserts body is Record<string, unknown>[] {
-  expect(Array.isArray(body)).toBe(true);
-  for (const item of body as Record<string, unknown>[]) {
-    expect(Object.keys(item)).toEqual(['id', 'workflowId', 'requestId', 'startTime', 'closeTime', 'status']);
-    expect(item.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(item.requestId).toMatch(/^[0-9a-f]{32}$/);
-    expect(item.startTime).toMatch(TIME);
-    expect(['Completed', 'Failed', 'Canceled', 'Executing']).toContain(item.status);
-    if (item.status === 'Executing') expect(item.closeTime).toBeNull();
-    else expect(item.closeTime).toMatch(TIME);
-  }
+  expect(executionShapeProblem(body)).toBeUndefined();
 }
 
 /** Asserts the seed's 400 body: detail code, a 32-hex tracking id, messages and causes. */

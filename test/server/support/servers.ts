@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppOptions, createApp } from '../../../server/app.js';
+import { answerClientErrors } from '../../../server/client-errors.js';
 import { openPostgresStore } from '../../../server/store/postgres.js';
 import { openSqliteStore, type SqliteStore } from '../../../server/store/sqlite.js';
 import type { Store } from '../../../server/store/types.js';
@@ -35,6 +36,7 @@ async function listen(options: AppOptions): Promise<{ server: Server; url: strin
       error ? reject(error) : resolve(listening),
     );
   });
+  answerClientErrors(server);
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
   return { server, url: `http://127.0.0.1:${address.port}` };
