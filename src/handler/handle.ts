@@ -26,6 +26,12 @@ export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderB
    * this dialect never throws. Left out, `where` may throw {@link CollectionSqlError} instead.
    */
   readonly dialect?: SqlDialectName;
+  /**
+   * How many placeholders come before the filter in the server's statement (see `compileSql`):
+   * the default of `where`'s `parameterOffset`. With `dialect`, the fragment compiled while
+   * handling is then the one `where` returns, compiled once.
+   */
+  readonly parameterOffset?: number;
   /** What case-insensitive comparisons fold, for `where` and `predicate` (see `compileSql`). */
   readonly caseFolding?: CaseFolding;
   /** Makes the `trackingId` of each 400 body; default: 32 random hex digits. */
@@ -36,7 +42,7 @@ export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderB
 
 /** Options of {@link CollectionRequest.where}. */
 export interface WhereOptions {
-  /** How many placeholders come before the fragment in its statement (see `compileSql`). */
+  /** How many placeholders come before the fragment in its statement; default: the handler's. */
   readonly parameterOffset?: number;
   /** A table name or alias to qualify the columns with; default: the handler's `table`. */
   readonly table?: string;
@@ -152,10 +158,9 @@ function request(
       const table = where?.table ?? options.table;
       checkTarget(state, dialect, table);
       if (filter === undefined) return { sql: handlerDialect(dialect)!.trueSql, params: [] };
-      const offset = where?.parameterOffset;
-      if (checked !== undefined && dialect === options.dialect && table === options.table && !offset) {
-        return checked;
-      }
+      const offset = where?.parameterOffset ?? options.parameterOffset;
+      const same = dialect === options.dialect && table === options.table;
+      if (checked !== undefined && same && (offset ?? 0) === (options.parameterOffset ?? 0)) return checked;
       const compiled = compileWhere(filter, schema, dialect, options, offset, table);
       if ('fragment' in compiled) return compiled.fragment;
       const texts = { filters: query.parameters.filters ?? '' };
@@ -213,7 +218,14 @@ export function createCollectionHandler(
     const parsed = parseCollectionQuery(query, schema, options);
     if (!parsed.ok) return reject(parsed.diagnostics, parsed.parameters, options);
     if (dialect === undefined || parsed.filters === undefined) return request(state, parsed);
-    const compiled = compileWhere(parsed.filters, schema, dialect, options, undefined, options.table);
+    const compiled = compileWhere(
+      parsed.filters,
+      schema,
+      dialect,
+      options,
+      options.parameterOffset,
+      options.table,
+    );
     if ('problems' in compiled) {
       return reject([...parsed.diagnostics, ...compiled.problems], parsed.parameters, options);
     }

@@ -96,6 +96,17 @@ describe('handleCollectionRequest: the typed request', () => {
     expect(answer.predicate()).toBe(matches);
   });
 
+  it('compiles once for the dialect and offset it was made for; another offset recompiles', () => {
+    const handler = createCollectionHandler(schema, { dialect: 'postgres', parameterOffset: 1 });
+    const answer = handler('filters=status+eq+%22Failed%22');
+    if (!answer.ok) throw new Error('expected ok');
+    const first = answer.where('postgres');
+    expect(first.sql).toBe('lower("status") = lower($2::text)');
+    expect(answer.where('postgres', { parameterOffset: 1 })).toBe(first);
+    expect(answer.where('postgres', { parameterOffset: 0 }).sql).toBe('lower("status") = lower($1::text)');
+    expect(answer.where('postgres', { table: 't' }).sql).toBe('lower("t"."status") = lower($2::text)');
+  });
+
   it('without a filter: TRUE (PostgreSQL) or 1 (SQLite), no params; a predicate that is always true', () => {
     const answer = handleCollectionRequest('', schema);
     expect(answer.ok).toBe(true);
@@ -232,7 +243,13 @@ describe('where + orderBy + limit/offset on SQLite and PostgreSQL agree with pre
   }
 
   it('for generated requests', async () => {
-    const handler = createCollectionHandler(schema, { sorters: SORTERS, maxLimit: 50 });
+    // PostgreSQL's fragment is the one compiled while handling (dialect and offset given); SQLite's is compiled by where().
+    const handler = createCollectionHandler(schema, {
+      sorters: SORTERS,
+      maxLimit: 50,
+      dialect: 'postgres',
+      parameterOffset: 1,
+    });
     await fc.assert(
       fc.asyncProperty(
         fc.option(filter, { nil: undefined }),
