@@ -33,6 +33,8 @@ export function executionsRoute(store: Store) {
   const collection = v3Collection(workflowExecutionsSchema, {
     dialect: store.dialect,
     tiebreaker: EXECUTIONS_ORDER,
+    // The workflow id is bound first: compiled once, while handling, numbered after it.
+    parameterOffset: 1,
   });
   const handler = async (req: Request<{ id: string }>, res: Response): Promise<void> => {
     const page = await store.listExecutions(executionsQuery(req.params.id, collectionOf(res)));

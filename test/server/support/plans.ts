@@ -25,6 +25,7 @@ export async function planOf(store: Store, filter: string): Promise<readonly str
   const handle = createCollectionHandler(workflowExecutionsSchema, {
     dialect: store.dialect,
     tiebreaker: ['start_time', 'id'],
+    parameterOffset: 1,
   });
   const request = handle(`filters=${encodeURIComponent(filter)}`);
   if (!request.ok) throw new Error(JSON.stringify(request.body));
