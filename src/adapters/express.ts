@@ -14,10 +14,11 @@
  * });
  * @module
  */
-import type { Request, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import {
   type CollectionHandlerOptions,
   type CollectionRequest,
+  CollectionSqlError,
   createCollectionHandler,
 } from '../handler/index.js';
 import type { Schema } from '../schema/types.js';
@@ -77,6 +78,21 @@ export function v3Collection<P = DefaultParams>(
     }
     res.locals.collection = answer;
     next();
+  };
+}
+
+/**
+ * Express error middleware that answers a {@link CollectionSqlError} (thrown by `where` when the
+ * handler was not given `dialect` and the filter cannot be SQL) with its V3 400, and passes every
+ * other error on. Mount it after the routes: `app.use(v3CollectionErrors())`.
+ */
+export function v3CollectionErrors(): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (!(error instanceof CollectionSqlError) || res.headersSent) {
+      next(error);
+      return;
+    }
+    res.status(error.response.status).set(error.response.headers).send(JSON.stringify(error.response.body));
   };
 }
 

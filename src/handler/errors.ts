@@ -38,6 +38,10 @@ export class InvalidCollectionOptionsError extends TypeError {
  * 400 answer to send (Express and Fastify also read `status`/`statusCode` from a thrown error).
  * Give the handler the `dialect` option and it finds these up front, answering the 400 itself,
  * so `where` for that dialect cannot throw.
+ *
+ * Where it is thrown anyway: Hono's default error handler sends {@link CollectionSqlError.getResponse}
+ * (as for its own `HTTPException`), Express's `v3CollectionErrors()` (from `v3-filters/express`)
+ * sends the V3 body, and Fastify's default error handler answers 400 from `statusCode`.
  */
 export class CollectionSqlError extends Error {
   /** 400: the filter is the client's. */
@@ -55,5 +59,13 @@ export class CollectionSqlError extends Error {
     this.name = 'CollectionSqlError';
     this.diagnostics = errors;
     this.response = response;
+  }
+
+  /** The 400 answer as a Fetch API `Response` (the form Hono and other Fetch-based servers send). */
+  getResponse(): Response {
+    return new Response(JSON.stringify(this.response.body), {
+      status: this.response.status,
+      headers: { ...this.response.headers },
+    });
   }
 }

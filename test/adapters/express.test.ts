@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { describe, expect, it } from 'vitest';
-import { collectionOf, v3Collection } from '../../src/adapters/express.js';
+import { collectionOf, v3Collection, v3CollectionErrors } from '../../src/adapters/express.js';
 import { InvalidCollectionOptionsError } from '../../src/index.js';
 import { get } from './support/http.js';
 import { describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
@@ -56,5 +56,32 @@ describe('Express specifics', () => {
 
   it('checks the options at startup', () => {
     expect(() => v3Collection(TEST_SCHEMA, { tiebreaker: [''] })).toThrow(InvalidCollectionOptionsError);
+  });
+
+  it('without `dialect`, a filter that cannot be SQL thrown by where() is the V3 400 through v3CollectionErrors', async () => {
+    const app = express();
+    app.get('/x', v3Collection(TEST_SCHEMA), (_req, res) => {
+      res.json(res.locals.collection.where('sqlite'));
+    });
+    app.get('/boom', () => {
+      throw new Error('other');
+    });
+    app.use(v3CollectionErrors());
+    app.use((_error: Error, _req: Request, res: Response, _next: NextFunction) => {
+      res.status(500).json({ other: true });
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const answer = await get(port, '/x?filters=id+sw+%22e%00%22');
+      expect(answer.status).toBe(400);
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(answer.text).messages[0].text).toMatch(/^In `filters` at column 7.*U\+0000/);
+      expect((await get(port, '/x?filters=id+sw+%22e%22')).status).toBe(200);
+      expect(JSON.parse((await get(port, '/boom')).text)).toEqual({ other: true });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

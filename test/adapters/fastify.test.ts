@@ -62,6 +62,24 @@ describe('Fastify specifics', () => {
     await app.close();
   });
 
+  it('without `dialect`, a filter that cannot be SQL thrown by where() is a 400 (statusCode), not a 5xx', async () => {
+    const app = Fastify();
+    await app.register(v3Filters);
+    app.get('/x', { preHandler: v3Collection(TEST_SCHEMA) }, async (request) =>
+      request.collection.where('sqlite'),
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    try {
+      const answer = await get(address.port, '/x?filters=id+sw+%22e%00%22');
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text).message).toMatch(/sql-nul-character/);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('checks the options at startup', () => {
     expect(() => v3Collection(TEST_SCHEMA, { columns: { start_time: '' } })).toThrow(
       InvalidCollectionOptionsError,

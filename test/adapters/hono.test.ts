@@ -38,6 +38,17 @@ describe('Hono specifics', () => {
     expect(bad.headers.get('content-type')).toBe('application/json; charset=utf-8');
   });
 
+  it('without `dialect`, a filter that cannot be SQL thrown by where() is the V3 400 (default error handler)', async () => {
+    const app = new Hono();
+    app.get('/x', v3Collection(TEST_SCHEMA), (c) => c.json(c.get('collection').where('sqlite')));
+    const answer = await app.request('/x?filters=id+sw+%22e%00%22');
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const body = (await answer.json()) as { detailCode: string; messages: { text: string }[] };
+    expect(body.detailCode).toBe('400.1 Bad Request Content');
+    expect(body.messages[0]?.text).toMatch(/U\+0000/);
+  });
+
   it('checks the options at startup', () => {
     expect(() => v3Collection(TEST_SCHEMA, { dialect: 'sqlite', caseFolding: 'unicode' })).toThrow(
       InvalidCollectionOptionsError,
