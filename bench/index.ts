@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: the parse benchmark, then the predicate and SQL benchmarks and the parse-time
- * scaling table when they are present. Each module exports `run()`.
+ * scaling table, then the reference server under load, when they are present. Each module
+ * exports `run()`.
  */
 import { existsSync } from 'node:fs';
 
-const modules = ['parse', 'predicate', 'sql', 'scaling'];
+const modules = ['parse', 'predicate', 'sql', 'scaling', 'server'];
 
 for (const name of modules) {
   const url = new URL(`./${name}.ts`, import.meta.url);
