@@ -93,7 +93,8 @@ async function benchEngine(name: string, env: Record<string, string>, handlerMic
     const rounds: Record<string, Measure[]> = {};
     for (let round = 0; round < ROUNDS; round++) {
       for (const [label, query] of Object.entries(CASES)) {
-        (rounds[label] ??= []).push(await measure(`${base}${query}`));
+        const measured = await measure(`${base}${query}`);
+        rounds[label] = [...(rounds[label] ?? []), measured];
       }
     }
     const results = Object.fromEntries(Object.entries(rounds).map(([label, ms]) => [label, combine(ms)]));
