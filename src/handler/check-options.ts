@@ -1,3 +1,4 @@
+import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
 import { COMPILE_CODES } from '../compile/compile-error.js';
 import { tryCompileSql } from '../compile/sql/compile-sql.js';
@@ -54,7 +55,11 @@ export function checkSqlTarget(dialect: unknown, options: TargetOptions): void {
 export function checkHandlerOptions(
   schema: Schema,
   options: OrderByOptions &
-    TargetOptions & { readonly dialect?: unknown; readonly sorters?: readonly string[] },
+    TargetOptions & {
+      readonly dialect?: unknown;
+      readonly sorters?: readonly string[];
+      readonly defaultSorters?: readonly Sorter[];
+    },
 ): void {
   if (schema === null || typeof schema !== 'object' || typeof schema.fields !== 'object') {
     fail('The schema must be an object with `fields` (see defineSchema).');
@@ -69,6 +74,14 @@ export function checkHandlerOptions(
       fail(`The column of sort key ${quote(name)}, ${quote(String(column))}, ${problem}.`);
   }
   for (const name of options.sorters ?? schema.sorters ?? []) sorterColumn(name, schema, options.columns);
+  for (const sorter of options.defaultSorters ?? []) {
+    if (sorter?.direction !== 'asc' && sorter?.direction !== 'desc') {
+      fail(
+        `A default sort key's direction must be \`asc\` or \`desc\`; it is ${quote(String(sorter?.direction))}.`,
+      );
+    }
+    sorterColumn(String(sorter.field), schema, options.columns);
+  }
   for (const name of options.tiebreaker ?? DEFAULT_TIEBREAKER) {
     const problem = identifierProblem(name);
     if (problem !== undefined) fail(`The tiebreaker column ${quote(String(name))} ${problem}.`);

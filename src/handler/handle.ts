@@ -34,6 +34,12 @@ export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderB
   readonly parameterOffset?: number;
   /** What case-insensitive comparisons fold, for `where` and `predicate` (see `compileSql`). */
   readonly caseFolding?: CaseFolding;
+  /**
+   * The sort keys of a request that gives no `sorters` (as nestjs-paginate's `defaultSortBy`),
+   * e.g. `[{ field: 'start_time', direction: 'desc' }]`; default none (the tiebreaker alone).
+   * They need not be on the `sorters` whitelist; their columns map as the requested ones do.
+   */
+  readonly defaultSorters?: readonly Sorter[];
   /** Makes the `trackingId` of each 400 body; default: 32 random hex digits. */
   readonly trackingId?: () => string;
   /** The most problems one 400 body lists; default 20. */
@@ -59,7 +65,7 @@ export interface CollectionRequest {
   readonly ok: true;
   /** The validated filter; undefined when `filters` is absent or empty. */
   readonly filter: Expression | undefined;
-  /** The sort keys, in order (whitelisted names, not columns). */
+  /** The sort keys, in order (names, not columns): the requested ones, else `defaultSorters`. */
   readonly sorters: readonly Sorter[];
   readonly limit: number;
   readonly offset: number;
@@ -144,11 +150,12 @@ function request(
 ): CollectionRequest {
   const { schema, options } = state;
   const filter = query.filters;
+  const sorters = query.sorters.length > 0 ? query.sorters : (options.defaultSorters ?? []);
   let predicate: RecordPredicate | undefined;
   return {
     ok: true,
     filter,
-    sorters: query.sorters,
+    sorters,
     limit: query.limit,
     offset: query.offset,
     count: query.count,
@@ -178,7 +185,7 @@ function request(
     },
     orderBy(dialect, orderBy) {
       const table = orderBy?.table ?? options.table;
-      return toSqlOrderBy(query.sorters, schema, dialect, {
+      return toSqlOrderBy(sorters, schema, dialect, {
         ...(options.columns !== undefined ? { columns: options.columns } : {}),
         ...(options.tiebreaker !== undefined ? { tiebreaker: options.tiebreaker } : {}),
         ...(table !== undefined ? { table } : {}),

@@ -107,6 +107,23 @@ describe('handleCollectionRequest: the typed request', () => {
     expect(answer.where('postgres', { table: 't' }).sql).toBe('lower("t"."status") = lower($2::text)');
   });
 
+  it('applies defaultSorters when the request gives none, and the requested ones otherwise', () => {
+    const handler = createCollectionHandler(schema, {
+      sorters: SORTERS,
+      defaultSorters: [{ field: 'start_time', direction: 'desc' }],
+    });
+    const plain = handler('limit=5');
+    const sorted = handler('sorters=status');
+    if (!plain.ok || !sorted.ok) throw new Error('expected ok');
+    expect(plain.sorters).toEqual([{ field: 'start_time', direction: 'desc' }]);
+    expect(plain.orderBy('sqlite')).toBe('ORDER BY "start_time" DESC, "id" ASC');
+    expect(sorted.orderBy('sqlite')).toBe('ORDER BY "status" ASC, "id" ASC');
+    const wrong = { field: 'x', direction: 'down' } as unknown as { field: string; direction: 'asc' };
+    expect(() => createCollectionHandler(schema, { defaultSorters: [wrong] })).toThrow(
+      InvalidCollectionOptionsError,
+    );
+  });
+
   it('without a filter: TRUE (PostgreSQL) or 1 (SQLite), no params; a predicate that is always true', () => {
     const answer = handleCollectionRequest('', schema);
     expect(answer.ok).toBe(true);
