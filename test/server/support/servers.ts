@@ -91,14 +91,24 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
 /** An answer read whole: status, headers, and the body parsed as JSON (or the text when it is not JSON). */
 export interface Answer {
   readonly status: number;
+  readonly statusText: string;
   readonly headers: Headers;
   readonly body: unknown;
   readonly text: string;
 }
 
-/** GETs `path` from the server and reads the whole answer. */
+/**
+ * GETs `path` from the server and reads the whole answer. A request that finds its pooled
+ * keep-alive connection closed (the server's 5 s idle timeout passed while a test computed) is
+ * sent once more on a new one; any other failure, or a second one, is the test's failure.
+ */
 export async function get(base: string, path: string, headers?: Record<string, string>): Promise<Answer> {
-  const response = await fetch(`${base}${path}`, headers ? { headers } : {});
+  const send = () => fetch(`${base}${path}`, headers ? { headers } : {});
+  const response = await send().catch((error: unknown) => {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return send();
+    throw error;
+  });
   const text = await response.text();
   let body: unknown = text;
   try {
@@ -106,5 +116,5 @@ export async function get(base: string, path: string, headers?: Record<string, s
   } catch {
     // Left as text: the caller's assertion on the shape will say what came.
   }
-  return { status: response.status, headers: response.headers, body, text };
+  return { status: response.status, statusText: response.statusText, headers: response.headers, body, text };
 }
