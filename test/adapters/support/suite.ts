@@ -83,6 +83,9 @@ export const REJECTED: readonly (readonly [string, string, string])[] = [
     `filters=${'(status+eq+%22Failed%22)+or+'.repeat(200)}status+eq+%22Failed%22`,
     'filters',
   ],
+  ['deeply nested', `filters=${'('.repeat(300)}status+eq+%22Failed%22${')'.repeat(300)}`, 'filters'],
+  ['control bytes', 'filters=status+eq+%01%02', 'filters'],
+  ['SQL after the filter', 'filters=status+eq+%22Failed%22%3B+DROP+TABLE+executions', 'filters'],
   ['unencoded + of a time offset', 'filters=start_time+gt+2022-02-07T20:13:29+01:00', 'filters'],
 ];
 
@@ -158,6 +161,15 @@ export function describeAdapter(name: string, start: StartServer): void {
       expect(answer.status).toBe(400);
       expectV3Body(answer.text, 'filters');
       expect(server.calls()).toBe(before);
+    });
+
+    it('binds an injection attempt in a value as a parameter: no rows, the table intact', async () => {
+      const attempt = encodeURIComponent(`"e0001' OR '1'='1"`);
+      const answer = await get(server.port, `/executions?filters=id+eq+${attempt}&count=true`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['x-total-count']).toBe('0');
+      const all = await get(server.port, '/executions?count=true&limit=0');
+      expect(all.headers['x-total-count']).toBe(String(ROWS.length));
     });
 
     it('never answers 5xx, and every answer is 200 or the V3 400, on hostile query strings', async () => {
