@@ -1,7 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { toSqlDateTime } from '../../../src/index.js';
+import { openTestPostgres } from '../../support/postgres.js';
 
 /** One execution row as the tests store it (date-times in `toSqlDateTime` form). */
 export interface ExecutionRow {
@@ -55,29 +54,14 @@ export function openSqlite(rows: readonly ExecutionRow[]): TestDatabase {
 }
 
 /**
- * PostgreSQL holding `rows`: the server at `V3F_TEST_POSTGRES_URL` when it is set (in a schema of
- * its own, dropped on close), else PGlite in memory.
+ * PostgreSQL holding `rows`, through the tests' shared helper: the server at
+ * `V3F_TEST_POSTGRES_URL` (in a schema of its own, dropped on close), else PGlite in memory.
  */
 export async function openPostgres(rows: readonly ExecutionRow[]): Promise<TestDatabase> {
-  const url = process.env.V3F_TEST_POSTGRES_URL;
-  const schema = `v3f_handler_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const table = url ? `"${schema}"."executions"` : '"executions"';
-  let query: (sql: string, params: readonly unknown[]) => Promise<Record<string, unknown>[]>;
-  let close: () => Promise<void>;
-  if (url) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`CREATE SCHEMA "${schema}"`);
-    query = async (sql, params) => (await client.query(sql, params as unknown[])).rows;
-    close = async () => {
-      await client.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await client.end();
-    };
-  } else {
-    const db = await PGlite.create();
-    query = async (sql, params) => (await db.query<Record<string, unknown>>(sql, params as unknown[])).rows;
-    close = () => db.close();
-  }
+  const db = await openTestPostgres('handler');
+  const table = '"executions"';
+  const query = async (sql: string, params: readonly unknown[]) =>
+    (await db.query<Record<string, unknown>>(sql, params)).rows;
   await query(DDL(table), []);
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
@@ -87,5 +71,5 @@ export async function openPostgres(rows: readonly ExecutionRow[]): Promise<TestD
       chunk.flatMap((row) => [row.id, row.status, row.startTime]),
     );
   }
-  return { dialect: 'postgres', table, all: query, close };
+  return { dialect: 'postgres', table, all: query, close: () => db.close() };
 }
