@@ -23,6 +23,10 @@ export function executionsQuery(workflowId: string, request: CollectionRequest):
   };
 }
 
+function isPossibleId(id: string): boolean {
+  return id.length <= 256 && !id.includes('\u0000');
+}
+
 /**
  * `GET /v3/workflows/:id/executions`: the seed's endpoint. The Express adapter validates the
  * collection parameters against the built-in whitelist (a 400 never reaches the handler) and
@@ -37,7 +41,12 @@ export function executionsRoute(store: Store) {
     parameterOffset: 1,
   });
   const handler = async (req: Request<{ id: string }>, res: Response): Promise<void> => {
-    const page = await store.listExecutions(executionsQuery(req.params.id, collectionOf(res)));
+    const id = req.params.id;
+    // No stored id holds U+0000 (`%00`; PostgreSQL text cannot) or runs past 256 characters:
+    // answer those without asking the database, which would fail on the first.
+    const page = isPossibleId(id)
+      ? await store.listExecutions(executionsQuery(id, collectionOf(res)))
+      : undefined;
     if (page === undefined) {
       res.status(404).json(notFoundBody());
       return;

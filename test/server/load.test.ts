@@ -80,6 +80,7 @@ function hostileRequest(random: () => number): string {
     () => path(q({ filters: 'status eq "Failed"', sorters: 'start_time; DROP TABLE workflows' })),
     () => path(q({ filters: 'status eq "x"' }), "1' OR '1'='1"),
     () => path('', '..%2F..%2Fetc%2Fpasswd'),
+    () => path(q({ filters: 'status eq "Failed"' }), `${WORKFLOW}%00`),
     // Malformed percent-encoding, in the query and in the path.
     () => path('filters=%'),
     () => path('filters=status%2eq%G1%22'),
