@@ -24,8 +24,10 @@ export interface AppOptions {
   readonly logError?: (error: unknown) => void;
 }
 
-const EXECUTIONS_PATH = '/v3/workflows/:id/executions';
-const WORKFLOWS_PATH = '/v3/workflows';
+/** SailPoint's V3 base path, and the routes under it. */
+const V3_BASE = '/v3';
+const EXECUTIONS_PATH = '/workflows/:id/executions';
+const WORKFLOWS_PATH = '/workflows';
 
 /**
  * The reference server: the seed's `GET /v3/workflows/{id}/executions` and `GET /v3/workflows`,
@@ -56,12 +58,12 @@ export function createApp(options: AppOptions): Express {
     );
   }
   if (options.apiToken !== undefined) v3.use(requireBearerToken(options.apiToken));
-  v3.get(EXECUTIONS_PATH.slice(3), ...executionsRoute(options.store));
-  v3.get(WORKFLOWS_PATH.slice(3), ...workflowsRoute(options.store));
-  v3.all([EXECUTIONS_PATH.slice(3), WORKFLOWS_PATH.slice(3)], (req, res) => {
+  v3.get(EXECUTIONS_PATH, ...executionsRoute(options.store));
+  v3.get(WORKFLOWS_PATH, ...workflowsRoute(options.store));
+  v3.all([EXECUTIONS_PATH, WORKFLOWS_PATH], (req, res) => {
     res.status(405).set('Allow', 'GET, HEAD').json(methodNotAllowedBody(req.method));
   });
-  app.use('/v3', v3);
+  app.use(V3_BASE, v3);
 
   const playground = options.playgroundDir;
   if (playground !== undefined && existsSync(join(playground, 'index.html'))) {
