@@ -49,6 +49,8 @@ export async function startServer(config: ServerConfig, log = console.log): Prom
 }
 
 async function main(): Promise<void> {
+  // Output piped into a reader that goes away (`npm start | head`) must not end the server.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   let config: ServerConfig;
   try {
     config = readConfig();
