@@ -16,6 +16,9 @@ export interface Entry {
 export const ENTRIES: readonly Entry[] = [
   { subpath: '.', source: 'src/index.ts', browser: true },
   { subpath: './builder', source: 'src/builder/entry.ts', browser: true },
+  { subpath: './express', source: 'src/adapters/express.ts', browser: false },
+  { subpath: './fastify', source: 'src/adapters/fastify.ts', browser: false },
+  { subpath: './hono', source: 'src/adapters/hono.ts', browser: true },
   { subpath: './codemirror', source: 'src/codemirror/index.ts', browser: true },
   { subpath: './kysely', source: 'src/kysely/index.ts', browser: true },
   { subpath: './drizzle', source: 'src/drizzle/index.ts', browser: true },

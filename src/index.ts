@@ -10,6 +10,9 @@
  * - compilers: {@link compilePredicate} (an in-memory test) and {@link compileSql} (a
  *   parameterized `WHERE` fragment for PostgreSQL or SQLite);
  * - printer: {@link format} writes canonical text; builder: {@link createFilterBuilder};
+ * - serving: {@link createCollectionHandler} answers a collection request (the V3 400, or a typed
+ *   request with its `WHERE` and {@link toSqlOrderBy} `ORDER BY`); adapters for Express, Fastify
+ *   and Hono live in their own entry points (`v3-filters/express`, `/fastify`, `/hono`);
  * - clients and editors: {@link generateSchemaModule} writes typed schemas from OpenAPI;
  *   {@link complete} suggests what may come at the cursor.
  * @module
@@ -22,6 +25,7 @@ export * from './collection/index.js';
 export * from './compile/index.js';
 export * from './complete/index.js';
 export * from './diagnostic/index.js';
+export * from './handler/index.js';
 export * from './openapi/index.js';
 export { type FormatOptions, format, InvalidAstError } from './printer/format.js';
 export {

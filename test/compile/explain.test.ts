@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Expression } from '../../src/ast/index.js';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
@@ -6,6 +5,7 @@ import { compileSql } from '../../src/compile/sql/index.js';
 import type { SqlOptions } from '../../src/compile/sql/types.js';
 import type { Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
+import { openTestPostgres, type TestPostgres } from '../support/postgres.js';
 
 const ROWS = 50_000;
 
@@ -28,11 +28,11 @@ function ast(text: string): Expression {
  * 50,000 rows, ANALYZE, and selective filters (about 2% of the rows).
  */
 describe('PostgreSQL plans: the compiled fragments use plain and expression indexes', () => {
-  let pg: PGlite;
+  let pg: TestPostgres;
   let rows: { id: number; status: string; start_time: string }[];
 
   beforeAll(async () => {
-    pg = await PGlite.create();
+    pg = await openTestPostgres('explain');
     // One run a minute from 2020-01-01, with nanosecond fractions, in the documented storage form.
     await pg.exec(`
       CREATE TABLE runs (id integer PRIMARY KEY, status text, start_time text);

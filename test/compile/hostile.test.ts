@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createComparison, createField, createString, type Expression, span } from '../../src/ast/index.js';
@@ -7,6 +6,7 @@ import { tryCompileSql } from '../../src/compile/sql/index.js';
 import type { SqlDialectName } from '../../src/compile/sql/types.js';
 import type { Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
+import { openTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { ident } from './support/engines.js';
 
 const TABLE = 'x';
@@ -81,12 +81,12 @@ function expectedIds(filter: Expression): number[] {
 }
 
 describe('hostile values and identifiers', () => {
-  let pg: PGlite;
+  let pg: TestPostgres;
   let lite: Database.Database;
   const create = `CREATE TABLE ${ident(TABLE)} ("id" integer PRIMARY KEY, ${ident(NAME_COLUMN)} text, ${ident(CODE_COLUMN)} text, "n" integer)`;
 
   beforeAll(async () => {
-    pg = await PGlite.create();
+    pg = await openTestPostgres('hostile');
     await pg.exec(create);
     lite = new Database(':memory:');
     lite.exec(create);

@@ -23,6 +23,16 @@ import type { SqlDialectName } from '../../src/compile/sql/types.js';
 import type { GenDataset } from '../compile/support/data.js';
 import { ident, loadPostgres, storedValue, TABLE } from '../compile/support/engines.js';
 import { loadMysql, MYSQL_URL, openMysql } from '../compile/support/mysql.js';
+import type { TestPostgres } from '../support/postgres.js';
+
+/** PGlite seen as the statements `loadPostgres` runs (it only calls `exec` and `query`). */
+function pgliteLoader(db: PGlite): TestPostgres {
+  const loader = {
+    exec: async (text: string) => void (await db.exec(text)),
+    query: (text: string, p: unknown[]) => db.query(text, p),
+  };
+  return loader as unknown as TestPostgres;
+}
 
 /** The test tables' shape as Kysely sees it: only `id` is selected; filters name the rest. */
 export type Tables = Record<string, { id: number }>;
@@ -126,7 +136,7 @@ export async function postgresEngine(): Promise<BuilderEngine> {
       drizzle,
       drizzleIds: async (where) =>
         (await drizzle.select({ id: table.id }).from(table).where(where).orderBy(table.id)).map((r) => r.id),
-      load: (dataset) => loadPostgres(db, dataset),
+      load: (dataset) => loadPostgres(pgliteLoader(db), dataset),
       async close() {
         await kysely.destroy();
         await db.close();
@@ -155,7 +165,7 @@ export async function postgresEngine(): Promise<BuilderEngine> {
           exec: (text: string) => client.query(text),
           query: (text: string, p: unknown[]) => client.query(text, p),
         };
-        await loadPostgres(like as unknown as PGlite, dataset);
+        await loadPostgres(like as unknown as TestPostgres, dataset);
       } finally {
         client.release();
       }

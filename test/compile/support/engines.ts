@@ -1,7 +1,7 @@
-import type { PGlite } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
 import { toSqlDateTime } from '../../../src/compile/instant.js';
 import type { SqlParam } from '../../../src/compile/sql/types.js';
+import type { TestPostgres } from '../../support/postgres.js';
 import { type GenDataset, type GenField, readGenField } from './data.js';
 
 /** The table the differential tests load (a hostile name, to exercise the `table` option). */
@@ -84,10 +84,14 @@ export class SqliteTable {
 }
 
 /**
- * Loads a dataset into PostgreSQL (PGlite), replacing the previous one. `textCollation` declares
+ * Loads a dataset into PostgreSQL (a server's test schema, or PGlite), replacing the previous one. `textCollation` declares
  * the string columns with that collation (e.g. an ICU one, whose order is not code-point order).
  */
-export async function loadPostgres(pg: PGlite, dataset: GenDataset, textCollation?: string): Promise<void> {
+export async function loadPostgres(
+  pg: TestPostgres,
+  dataset: GenDataset,
+  textCollation?: string,
+): Promise<void> {
   const columns = dataset.fields.map((f) => {
     const collate =
       textCollation !== undefined && f.type === 'string' ? ` COLLATE ${ident(textCollation)}` : '';
@@ -110,7 +114,7 @@ export async function loadPostgres(pg: PGlite, dataset: GenDataset, textCollatio
 
 /** The ids of the rows `WHERE sql` selects in PostgreSQL. */
 export async function selectPostgres(
-  pg: PGlite,
+  pg: TestPostgres,
   sql: string,
   params: readonly SqlParam[],
 ): Promise<number[]> {

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { toV3ErrorResponse } from '../src/index.js';
+import { requireBearerToken } from './auth.js';
+import { internalFaultBody, methodNotAllowedBody, notFoundBody, RATE_LIMIT_BODY } from './bodies.js';
+import { executionsRoute } from './routes/executions.js';
+import { workflowsRoute } from './routes/workflows.js';
+import type { Store } from './store/types.js';
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  readonly store: Store;
+  /** When set, every `/v3` request needs `Authorization: Bearer <apiToken>`. */
+  readonly apiToken?: string;
+  /** Requests per client (IP address) per `rateLimitWindowMs`; 0 turns the limit off. */
+  readonly rateLimit: number;
+  /** The rate limit's window; default one minute. */
+  readonly rateLimitWindowMs?: number;
+  /** A built playground (`index.html` at its root) to serve at `/`, when the folder exists. */
+  readonly playgroundDir?: string;
+  /** Where unexpected faults are reported; default `console.error`. */
+  readonly logError?: (error: unknown) => void;
+}
+
+/** SailPoint's V3 base path, and the routes under it. */
+const V3_BASE = '/v3';
+const EXECUTIONS_PATH = '/workflows/:id/executions';
+const WORKFLOWS_PATH = '/workflows';
+
+/**
+ * The reference server: the seed's `GET /v3/workflows/{id}/executions` and `GET /v3/workflows`,
+ * on Express 5 with the library's Express adapter. Per-client rate limit, then the bearer token
+ * (when configured), then the routes; anything else is the seed's 404, and a fault the seed's
+ * 500: the process keeps serving.
+ */
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Bodies are small and change with the data; hashing each for an ETag costs more than it saves.
+  app.set('etag', false);
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+
+  const v3 = express.Router();
+  if (options.rateLimit > 0) {
+    v3.use(
+      rateLimit({
+        windowMs: options.rateLimitWindowMs ?? 60_000,
+        limit: options.rateLimit,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        // Retry-After is set by the library; the body is the seed's.
+        handler: (_req, res) => {
+          res.status(429).json(RATE_LIMIT_BODY);
+        },
+      }),
+    );
+  }
+  if (options.apiToken !== undefined) v3.use(requireBearerToken(options.apiToken));
+  v3.get(EXECUTIONS_PATH, ...executionsRoute(options.store));
+  v3.get(WORKFLOWS_PATH, ...workflowsRoute(options.store));
+  v3.all([EXECUTIONS_PATH, WORKFLOWS_PATH], (req, res) => {
+    res.status(405).set('Allow', 'GET, HEAD').json(methodNotAllowedBody(req.method));
+  });
+  app.use(V3_BASE, v3);
+
+  const playground = options.playgroundDir;
+  if (playground !== undefined && existsSync(join(playground, 'index.html'))) {
+    app.use(express.static(playground, { index: 'index.html' }));
+  }
+
+  app.use((_req, res) => {
+    res.status(404).json(notFoundBody());
+  });
+
+  const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+    // Express's own 4xx (a path that does not decode, a malformed header) stay client errors.
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // toV3ErrorResponse without diagnostics is the seed's generic 400 body.
+      res.status(status === 404 ? 404 : 400).json(status === 404 ? notFoundBody() : toV3ErrorResponse([]));
+      return;
+    }
+    logError(error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(500).json(internalFaultBody());
+  };
+  app.use(onError);
+  return app;
+}

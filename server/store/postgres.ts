@@ -1,0 +1,125 @@
+import { type SampleData, sampleData, type WorkflowRow } from '../seed/sample.js';
+import { INDEX_STATEMENTS, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
+import type { PgDatabase, PgQueryable } from './pg-database.js';
+import { executionsStatements } from './statements.js';
+import type { Execution, ExecutionsPage, ExecutionsQuery, Store } from './types.js';
+
+/** Rows per INSERT while seeding (each column bound as one array). */
+const SEED_CHUNK = 10_000;
+
+/** Any lock key will do, as long as every server seeding the same database takes the same one. */
+const SEED_LOCK = 0x76336673;
+
+async function insertExecutions(tx: PgQueryable, data: SampleData): Promise<void> {
+  for (let i = 0; i < data.executions.length; i += SEED_CHUNK) {
+    const chunk = data.executions.slice(i, i + SEED_CHUNK);
+    await tx.query(
+      `INSERT INTO workflow_executions (id, workflow_id, request_id, start_time, close_time, status)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [
+        chunk.map((e) => e.id),
+        chunk.map((e) => e.workflowId),
+        chunk.map((e) => e.requestId),
+        chunk.map((e) => e.startTime),
+        chunk.map((e) => e.closeTime),
+        chunk.map((e) => e.status),
+      ],
+    );
+  }
+}
+
+/**
+ * Creates the tables (in the first schema of `search_path`) and loads the sample data (`data()`,
+ * drawn only when needed), in one transaction under an advisory lock so that servers starting
+ * together seed once, unless the executions table is already there. Returns whether it seeded.
+ */
+export async function seedPostgres(
+  db: PgDatabase,
+  data: () => SampleData = () => sampleData(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    const found = await tx.query<{ table: string | null }>(
+      "SELECT to_regclass('workflow_executions')::text AS table",
+    );
+    if (found.rows[0]?.table) return false;
+    const sample = data();
+    for (const statement of schemaStatements('postgres')) await tx.query(statement);
+    for (const w of sample.workflows) {
+      await tx.query('INSERT INTO workflows VALUES ($1, $2, $3, $4, $5)', [
+        w.id,
+        w.name,
+        w.description,
+        w.enabled,
+        w.created,
+      ]);
+    }
+    await insertExecutions(tx, sample);
+    for (const statement of INDEX_STATEMENTS) await tx.query(statement);
+    await tx.query('ANALYZE workflows');
+    await tx.query('ANALYZE workflow_executions');
+    return true;
+  });
+}
+
+/**
+ * The reference server's store on PostgreSQL, over a pool: a lost connection is replaced by the
+ * pool on the next query, so service comes back with the database.
+ */
+export class PostgresStore implements Store {
+  readonly dialect = 'postgres' as const;
+
+  constructor(private readonly db: PgDatabase) {}
+
+  async listWorkflows(): Promise<readonly WorkflowRow[]> {
+    const result = await this.db.query<WorkflowRow>(
+      `SELECT ${WORKFLOW_COLUMNS} FROM workflows ORDER BY created, id`,
+    );
+    return result.rows;
+  }
+
+  async listExecutions(query: ExecutionsQuery): Promise<ExecutionsPage | undefined> {
+    const sql = executionsStatements('postgres', query);
+    // The page and the count go out together: two round trips' worth of waiting becomes one.
+    const [page, counted] = await Promise.all([
+      this.db.query<Execution>(sql.page, sql.pageParams),
+      query.count ? this.db.query<{ total: string | number }>(sql.count, sql.countParams) : undefined,
+    ]);
+    if (page.rows.length === 0) {
+      const known = await this.db.query('SELECT 1 FROM workflows WHERE id = $1', [query.workflowId]);
+      if (known.rows.length === 0) return undefined;
+    }
+    if (counted === undefined) return { items: page.rows };
+    // count(*) is a bigint, which pg reads as text.
+    return { items: page.rows, total: Number(counted.rows[0]?.total ?? 0) };
+  }
+
+  async explain(query: ExecutionsQuery): Promise<readonly string[]> {
+    const sql = executionsStatements('postgres', query);
+    const plan = await this.db.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (COSTS OFF) ${sql.page}`,
+      sql.pageParams,
+    );
+    return plan.rows.map((row) => row['QUERY PLAN']);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/**
+ * Seeds the database with `executions` sample executions (default 120,000) when it has no
+ * executions table yet (calling `onSeed` first), then opens the store on it.
+ */
+export async function openPostgresStore(
+  db: PgDatabase,
+  executions?: number,
+  onSeed?: () => void,
+): Promise<PostgresStore> {
+  await seedPostgres(db, () => {
+    onSeed?.();
+    return sampleData(executions);
+  });
+  return new PostgresStore(db);
+}

@@ -1,0 +1,254 @@
+import type { Expression } from '../ast/index.js';
+import {
+  type CollectionQueryOptions,
+  type CollectionQuerySuccess,
+  parseCollectionQuery,
+} from '../collection/parse-collection.js';
+import type { Sorter } from '../collection/sorters.js';
+import type { CaseFolding } from '../compile/case-folding.js';
+import { compilePredicate, type RecordPredicate } from '../compile/predicate/compile-predicate.js';
+import { tryCompileSql } from '../compile/sql/compile-sql.js';
+import type { SqlDialectName, SqlFragment } from '../compile/sql/types.js';
+import type { Schema } from '../schema/types.js';
+import type { ParameterDiagnostic } from '../v3-error/locate.js';
+import { toV3ErrorResponse } from '../v3-error/response.js';
+import { checkHandlerOptions, checkSqlTarget } from './check-options.js';
+import { handlerDialect } from './dialects.js';
+import { type CollectionRejection, CollectionSqlError, JSON_HEADERS } from './errors.js';
+import { type OrderByOptions, toSqlOrderBy } from './order-by.js';
+
+/** Options of {@link createCollectionHandler} and {@link handleCollectionRequest}. */
+export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderByOptions {
+  /**
+   * The dialect the server's database speaks. Given, the filter is compiled for it while the
+   * request is handled, so a filter that validates but cannot be written as SQL (a value holding
+   * U+0000, more values than the engine binds) is answered with the 400 here, and `where` for
+   * this dialect never throws. Left out, `where` may throw {@link CollectionSqlError} instead.
+   */
+  readonly dialect?: SqlDialectName;
+  /**
+   * How many placeholders come before the filter in the server's statement (see `compileSql`):
+   * the default of `where`'s `parameterOffset`. With `dialect`, the fragment compiled while
+   * handling is then the one `where` returns, compiled once.
+   */
+  readonly parameterOffset?: number;
+  /** What case-insensitive comparisons fold, for `where` and `predicate` (see `compileSql`). */
+  readonly caseFolding?: CaseFolding;
+  /**
+   * The sort keys of a request that gives no `sorters` (as nestjs-paginate's `defaultSortBy`),
+   * e.g. `[{ field: 'start_time', direction: 'desc' }]`; default none (the tiebreaker alone).
+   * They need not be on the `sorters` whitelist; their columns map as the requested ones do.
+   */
+  readonly defaultSorters?: readonly Sorter[];
+  /** Makes the `trackingId` of each 400 body; default: 32 random hex digits. */
+  readonly trackingId?: () => string;
+  /** The most problems one 400 body lists; default 20. */
+  readonly maxMessages?: number;
+}
+
+/** Options of {@link CollectionRequest.where}. */
+export interface WhereOptions {
+  /** How many placeholders come before the fragment in its statement; default: the handler's. */
+  readonly parameterOffset?: number;
+  /** A table name or alias to qualify the columns with; default: the handler's `table`. */
+  readonly table?: string;
+}
+
+/** Options of {@link CollectionRequest.orderBy}. */
+export interface RequestOrderByOptions {
+  /** A table name or alias to qualify the columns with; default: the handler's `table`. */
+  readonly table?: string;
+}
+
+/** A valid collection request, typed, with its filter ready for SQL or for records in memory. */
+export interface CollectionRequest {
+  readonly ok: true;
+  /** The validated filter; undefined when `filters` is absent or empty. */
+  readonly filter: Expression | undefined;
+  /** The sort keys, in order (names, not columns): the requested ones, else `defaultSorters`. */
+  readonly sorters: readonly Sorter[];
+  readonly limit: number;
+  readonly offset: number;
+  /** Whether the client asked for the total (`count=true`: send `X-Total-Count`). */
+  readonly count: boolean;
+  /** The decoded value of each standard parameter given, by name. */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** Warnings only (e.g. `filter=` for `filters=`); they did not reject the request. */
+  readonly diagnostics: readonly ParameterDiagnostic[];
+  /**
+   * The filter as a parameterized `WHERE` fragment for `dialect` (from `compileSql`): values
+   * bound, columns quoted from the schema. Without a filter: `TRUE` (PostgreSQL) or `1`
+   * (SQLite) and no params, so `WHERE ${sql}` always reads. Throws {@link CollectionSqlError}
+   * (status 400, with the answer to send) when the filter cannot be written for `dialect`,
+   * which cannot happen when the handler's `dialect` option names this dialect.
+   */
+  where(dialect: SqlDialectName, options?: WhereOptions): SqlFragment;
+  /** The filter as a test of records in memory (`compilePredicate`); without a filter, always true. */
+  predicate(): RecordPredicate;
+  /** The `ORDER BY` clause from `sorters` and the tiebreaker (see {@link toSqlOrderBy}). */
+  orderBy(dialect: SqlDialectName, options?: RequestOrderByOptions): string;
+}
+
+/** What the handler answers: a typed request, or the 400 to send. */
+export type CollectionHandlerResult = CollectionRequest | CollectionRejection;
+
+/** A collection endpoint's handler: a request's query string in, a typed request or a 400 out. */
+export type CollectionHandler = (query: string | URLSearchParams) => CollectionHandlerResult;
+
+function reject(
+  diagnostics: readonly ParameterDiagnostic[],
+  texts: Readonly<Record<string, string>>,
+  options: CollectionHandlerOptions,
+): CollectionRejection {
+  const body = toV3ErrorResponse(diagnostics, {
+    text: texts,
+    ...(options.trackingId ? { trackingId: String(options.trackingId()) } : {}),
+    ...(options.maxMessages !== undefined ? { maxMessages: options.maxMessages } : {}),
+  });
+  return { ok: false, status: 400, headers: JSON_HEADERS, body, diagnostics };
+}
+
+/** The filter compiled, or the problems (pointing into `filters`) when it cannot be. */
+function compileWhere(
+  filter: Expression,
+  schema: Schema,
+  dialect: SqlDialectName,
+  options: CollectionHandlerOptions,
+  parameterOffset: number | undefined,
+  table: string | undefined,
+): { fragment: SqlFragment } | { problems: ParameterDiagnostic[] } {
+  const compiled = tryCompileSql(filter, {
+    schema,
+    dialect,
+    ...(parameterOffset !== undefined ? { parameterOffset } : {}),
+    ...(options.caseFolding !== undefined ? { caseFolding: options.caseFolding } : {}),
+    ...(table !== undefined ? { table } : {}),
+  });
+  if (compiled.ok) return { fragment: { sql: compiled.sql, params: compiled.params } };
+  return { problems: compiled.diagnostics.map((d) => ({ ...d, parameter: 'filters' })) };
+}
+
+/** What one handler shares between its requests. */
+interface HandlerState {
+  readonly schema: Schema;
+  readonly options: CollectionHandlerOptions;
+  /** The `dialect`/table pairs already checked, so `where` checks each once. */
+  readonly checkedTargets: Set<string>;
+}
+
+function checkTarget(state: HandlerState, dialect: SqlDialectName, table: string | undefined): void {
+  const key = JSON.stringify([dialect, table ?? null]);
+  if (state.checkedTargets.has(key)) return;
+  checkSqlTarget(dialect, { ...state.options, ...(table !== undefined ? { table } : {}) });
+  state.checkedTargets.add(key);
+}
+
+function request(
+  state: HandlerState,
+  query: CollectionQuerySuccess,
+  checked?: SqlFragment,
+): CollectionRequest {
+  const { schema, options } = state;
+  const filter = query.filters;
+  const sorters = query.sorters.length > 0 ? query.sorters : (options.defaultSorters ?? []);
+  let predicate: RecordPredicate | undefined;
+  return {
+    ok: true,
+    filter,
+    sorters,
+    limit: query.limit,
+    offset: query.offset,
+    count: query.count,
+    parameters: query.parameters,
+    diagnostics: query.diagnostics,
+    where(dialect, where) {
+      const table = where?.table ?? options.table;
+      checkTarget(state, dialect, table);
+      if (filter === undefined) return { sql: handlerDialect(dialect)!.trueSql, params: [] };
+      const offset = where?.parameterOffset ?? options.parameterOffset;
+      const same = dialect === options.dialect && table === options.table;
+      if (checked !== undefined && same && (offset ?? 0) === (options.parameterOffset ?? 0)) return checked;
+      const compiled = compileWhere(filter, schema, dialect, options, offset, table);
+      if ('fragment' in compiled) return compiled.fragment;
+      const texts = { filters: query.parameters.filters ?? '' };
+      throw new CollectionSqlError(reject(compiled.problems, texts, options));
+    },
+    predicate() {
+      predicate ??=
+        filter === undefined
+          ? () => true
+          : compilePredicate(filter, {
+              schema,
+              ...(options.caseFolding !== undefined ? { caseFolding: options.caseFolding } : {}),
+            });
+      return predicate;
+    },
+    orderBy(dialect, orderBy) {
+      const table = orderBy?.table ?? options.table;
+      return toSqlOrderBy(sorters, schema, dialect, {
+        ...(options.columns !== undefined ? { columns: options.columns } : {}),
+        ...(options.tiebreaker !== undefined ? { tiebreaker: options.tiebreaker } : {}),
+        ...(table !== undefined ? { table } : {}),
+      });
+    },
+  };
+}
+
+/**
+ * Creates the handler of one collection endpoint: it reads a request's query string (the raw
+ * text after `?`, or `URLSearchParams`) with `parseCollectionQuery` and answers either the V3
+ * 400 (`{ ok: false, status: 400, headers, body }`, the seed's body with a `trackingId`) or a
+ * typed {@link CollectionRequest} whose `where`, `orderBy` and `predicate` give the SQL and the
+ * in-memory test. The handler never throws, whatever the query string holds.
+ *
+ * The options are checked once, here: an unusable column, tiebreaker or table name, an unknown
+ * `dialect`, or a `caseFolding` the dialect cannot pin throws {@link InvalidCollectionOptionsError}.
+ *
+ * @example
+ * const executions = createCollectionHandler(workflowExecutionsSchema, {
+ *   sorters: ['start_time'], tiebreaker: ['id'], dialect: 'postgres',
+ * });
+ * const answer = executions(url.search);
+ * if (!answer.ok) return send(answer.status, answer.headers, answer.body);
+ * const where = answer.where('postgres', { parameterOffset: 1 });
+ */
+export function createCollectionHandler(
+  schema: Schema,
+  given: CollectionHandlerOptions = {},
+): CollectionHandler {
+  // A copy, so options changed after the check cannot reach a request unchecked.
+  const options: CollectionHandlerOptions = { ...given };
+  checkHandlerOptions(schema, options);
+  const state: HandlerState = { schema, options, checkedTargets: new Set() };
+  const dialect = options.dialect;
+  return (query) => {
+    const parsed = parseCollectionQuery(query, schema, options);
+    if (!parsed.ok) return reject(parsed.diagnostics, parsed.parameters, options);
+    if (dialect === undefined || parsed.filters === undefined) return request(state, parsed);
+    const compiled = compileWhere(
+      parsed.filters,
+      schema,
+      dialect,
+      options,
+      options.parameterOffset,
+      options.table,
+    );
+    if ('problems' in compiled) {
+      return reject([...parsed.diagnostics, ...compiled.problems], parsed.parameters, options);
+    }
+    return request(state, parsed, compiled.fragment);
+  };
+}
+
+/**
+ * {@link createCollectionHandler} for one request: `handleCollectionRequest(query, schema, options)`.
+ * A server handling many requests creates its handler once instead (the options are then checked
+ * once, not per request).
+ */
+export function handleCollectionRequest(
+  query: string | URLSearchParams,
+  schema: Schema,
+  options?: CollectionHandlerOptions,
+): CollectionHandlerResult {
+  return createCollectionHandler(schema, options)(query);
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AppOptions, createApp } from '../../../server/app.js';
+import { answerClientErrors } from '../../../server/client-errors.js';
+import { openPostgresStore } from '../../../server/store/postgres.js';
+import { openSqliteStore, type SqliteStore } from '../../../server/store/sqlite.js';
+import type { Store } from '../../../server/store/types.js';
+import { openTestPostgres, type TestPostgres } from '../../support/postgres.js';
+
+/** The reference server on loopback for a test, over its own database. */
+export interface TestServer {
+  readonly url: string;
+  readonly store: Store;
+  /** The SQLite file (SQLite servers only). */
+  readonly sqlitePath?: string;
+  /** The test's PostgreSQL (PostgreSQL servers only). */
+  readonly postgres?: TestPostgres;
+  /** Errors the server logged as faults. */
+  readonly faults: unknown[];
+  close(): Promise<void>;
+}
+
+/** What a test server is made of. */
+export interface TestServerOptions extends Partial<Omit<AppOptions, 'store'>> {
+  readonly engine: 'sqlite' | 'postgres';
+  /** How many sample executions to seed; default the full 120,000. */
+  readonly executions?: number;
+}
+
+async function listen(options: AppOptions): Promise<{ server: Server; url: string }> {
+  const app = createApp(options);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(0, '127.0.0.1', (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    );
+  });
+  answerClientErrors(server);
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return { server, url: `http://127.0.0.1:${address.port}` };
+}
+
+/**
+ * Starts the reference server's app in this process on an ephemeral loopback port: SQLite in a
+ * fresh temporary file, or PostgreSQL (the server at `V3F_TEST_POSTGRES_URL` in a schema of its
+ * own, else PGlite). No rate limit unless asked.
+ */
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+  const faults: unknown[] = [];
+  let store: Store;
+  let sqlitePath: string | undefined;
+  let directory: string | undefined;
+  let postgres: TestPostgres | undefined;
+  if (options.engine === 'sqlite') {
+    directory = mkdtempSync(join(tmpdir(), 'v3f-server-'));
+    sqlitePath = join(directory, 'executions.sqlite');
+    store = openSqliteStore({
+      path: sqlitePath,
+      ...(options.executions !== undefined ? { executions: options.executions } : {}),
+    });
+  } else {
+    postgres = await openTestPostgres('server');
+    store = await openPostgresStore(postgres, options.executions);
+  }
+  const { engine: _engine, executions: _executions, ...appOptions } = options;
+  const { server, url } = await listen({
+    rateLimit: 0,
+    logError: (error) => faults.push(error),
+    ...appOptions,
+    store,
+  });
+  return {
+    url,
+    store,
+    ...(sqlitePath !== undefined ? { sqlitePath } : {}),
+    ...(postgres !== undefined ? { postgres } : {}),
+    faults,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The PostgreSQL store's close ends the pool; the test database then drops its schema.
+      if (postgres !== undefined) await postgres.close();
+      else await (store as SqliteStore).close();
+      if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An answer read whole: status, headers, and the body parsed as JSON (or the text when it is not JSON). */
+export interface Answer {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  readonly body: unknown;
+  readonly text: string;
+}
+
+/**
+ * GETs `path` from the server and reads the whole answer. A request that finds its pooled
+ * keep-alive connection closed (the server's 5 s idle timeout passed while a test computed) is
+ * sent once more on a new one; any other failure, or a second one, is the test's failure.
+ */
+export async function get(base: string, path: string, headers?: Record<string, string>): Promise<Answer> {
+  const send = () => fetch(`${base}${path}`, headers ? { headers } : {});
+  const response = await send().catch((error: unknown) => {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return send();
+    throw error;
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Left as text: the caller's assertion on the shape will say what came.
+  }
+  return { status: response.status, statusText: response.statusText, headers: response.headers, body, text };
+}
