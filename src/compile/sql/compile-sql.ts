@@ -135,7 +135,8 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
       return dialect.placeholder(offset + params.length);
     },
     column: (plan) => prefix + quoteIdentifier(plan.field.column),
-    memberAlias: table === 'v3f_member' ? 'v3f_member_' : 'v3f_member',
+    // The member aliases (`v3f_member`, `v3f_member_source`) must not shadow the table's name.
+    memberAlias: table?.startsWith('v3f_member') ? 'v3f_element' : 'v3f_member',
   };
   const joinAnd = (parts: readonly string[]) => joinBalanced(parts, 'AND');
   const failed: Fragment = { sql: dialect.falseSql, grouped: false };

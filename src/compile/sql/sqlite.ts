@@ -36,8 +36,12 @@ export const sqlite: SqlDialect = {
   // and index-friendly for `sw` like LIKE).
   caseSensitiveMatch: (operand, operator, text, bind) =>
     `${operand} GLOB ${bind(globPattern(operator, text))}`,
+  // A table-valued function's arguments resolve names against its own columns first (`key`,
+  // `value`, `type`, `atom`, `id`, `parent`, `fullkey`, `path`, `json`, `root`), so
+  // `json_each("type")` would read json_each's `type`. The column is read in a FROM-less
+  // subquery instead, whose only scope is the outer query, and json_each reads that.
   members: (column, type, alias) => ({
-    from: `json_each(${column}) AS ${quoteIdentifier(alias)}`,
+    from: `(SELECT ${column} AS "j") AS ${quoteIdentifier(`${alias}_source`)}, json_each(${quoteIdentifier(`${alias}_source`)}."j") AS ${quoteIdentifier(alias)}`,
     value: `${quoteIdentifier(alias)}."value"`,
     typeCheck: `${quoteIdentifier(alias)}."type" IN ${JSON_TYPES[type]}`,
   }),
