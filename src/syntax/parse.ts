@@ -1,11 +1,13 @@
 import type { Expression } from '../ast/index.js';
 import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
 import { fastParseText } from './fast-parser.js';
-import { lex } from './lexer.js';
+import { lexInto } from './lexer.js';
+import { LexerState } from './lexer-state.js';
 import { DEFAULT_LIMITS, type ParseLimits, resolveLimits } from './limits.js';
 import { toDiagnostic } from './parse-errors.js';
-import { sharedParser } from './parser.js';
-import { checkStructure } from './structure.js';
+import { parseGroups } from './parse-groups.js';
+import { SpanIndex } from './span-index.js';
+import { StructureChecker } from './structure.js';
 import { decodeQueryValue, looksUrlEncoded, malformedEscape } from './url-encoding.js';
 
 /** Options of {@link parse}. */
@@ -95,32 +97,47 @@ function parseOnPath(text: string, options: ParseOptions | undefined, fastPath: 
   return parseFully(text, limits);
 }
 
-/** The full pipeline: lexer with repairs, structure pass, recovering parser. */
+/**
+ * The full pipeline: lexer with repairs, structure pass, recovering parser. Its time is linear in
+ * the input and its memory in the part of the input it reads: the structure pass checks the
+ * limits as the lexer hands it tokens, and stops lexing at the first one exceeded; and once more
+ * than `maxErrors` errors have been found, the rest of the input is not read (the errors reported
+ * are the first `maxErrors` by position, and the input's end cannot come before them).
+ */
 function parseFully(text: string, limits: ParseLimits): ParseResult {
-  const lexed = lex(text, limits.maxErrors);
-  if (!lexed.complete) return fail(capped(lexed.diagnostics, limits.maxErrors, text));
-  const structure = checkStructure(text, lexed.tokens, limits);
-  const early = [...lexed.diagnostics, ...structure.diagnostics];
-  if (structure.limitExceeded) return fail(capped(early, limits.maxErrors, text));
+  const { maxErrors } = limits;
+  const state = new LexerState(text, maxErrors);
+  const checker = new StructureChecker(text, limits);
+  // The lexer may still replace its last token (a trailing comma) and the structure pass looks
+  // one token ahead: it reads every token but the last two as the lexer goes.
+  const readToEnd = lexInto(
+    state,
+    () =>
+      !checker.feed(state.tokens, state.tokens.length - 2) ||
+      state.diagnostics.length + checker.errorCount > maxErrors,
+  );
+  checker.feed(state.tokens, state.tokens.length);
+  const structure = checker.finish(!readToEnd);
+  const early = [...state.diagnostics, ...structure.diagnostics];
+  if (structure.limitExceeded) return fail(capped(early, maxErrors, text));
 
-  const parser = sharedParser();
-  parser.input = structure.tokens as typeof parser.input;
-  const ast = parser.filter();
-  const parseErrors = parser.errors.map((exception) => toDiagnostic(text, exception));
+  const parsed = parseGroups(structure.tokens, structure.groupParens, maxErrors);
   // A token the lexer or the structure pass already reported is not reported again.
-  const fresh = parseErrors.filter((d) => !early.some((e) => overlaps(e.span, d.span)));
+  const reported = new SpanIndex(early.map((d) => d.span));
+  const fresh: Diagnostic[] = [];
+  for (const exception of parsed.errors) {
+    const diagnostic = toDiagnostic(text, exception);
+    if (!reported.overlaps(diagnostic.span)) fresh.push(diagnostic);
+  }
   const all = [...early, ...fresh];
-  if (all.some((d) => d.severity === 'error')) return fail(capped(all, limits.maxErrors, text));
-  return { ok: true, ast, diagnostics: all };
+  if (parsed.ast === undefined || !readToEnd || all.some((d) => d.severity === 'error')) {
+    return fail(capped(all, maxErrors, text));
+  }
+  return { ok: true, ast: parsed.ast, diagnostics: all };
 }
 
 function fail(diagnostics: readonly Diagnostic[]): ParseFailure {
   return { ok: false, diagnostics };
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  if (a.start === a.end || b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end;
 }
 
 /** Sorted by position, duplicates dropped, at most `max` (then one `too-many-errors`). */
