@@ -1,7 +1,16 @@
-import { type Expression, type FieldNode, forEachExpression, type PredicateNode } from '../ast/index.js';
+import {
+  type Expression,
+  type FieldNode,
+  forEachExpression,
+  type PredicateNode,
+  type PrimitiveOperator,
+  type ValueNode,
+} from '../ast/index.js';
 import { type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
+import { kindWords, untypedComparison } from '../schema/accept.js';
 import { clearBestMatch, closestMatches, didYouMean, listWords } from '../schema/suggest.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
+import { quoteString } from '../syntax/quoted.js';
 import { checkComposite, isComposite } from './composite.js';
 import { isCaseSensitive, operatorTypeProblem } from './field-rules.js';
 import { checkValue, type FieldLookup, fieldLookup, sameValueKey, valueText } from './values.js';
@@ -97,6 +106,13 @@ class Checker {
       );
       return;
     }
+    if (field.type === 'unknown' && node.kind !== 'presence') {
+      const found = checkUntyped(name, node.operator, node.kind === 'list' ? node.values : [node.value]);
+      if (found) {
+        this.diagnostics.push(found);
+        return;
+      }
+    }
     if (node.kind === 'comparison') {
       const found = checkValue(lookup, node.operator, node.value);
       if (found) this.diagnostics.push(found);
@@ -115,6 +131,35 @@ class Checker {
       }
     }
   }
+}
+
+/** The shared rule for `unknown`-typed fields ({@link untypedComparison}), worded for people. */
+function checkUntyped(
+  name: string,
+  operator: PrimitiveOperator,
+  values: readonly ValueNode[],
+): Diagnostic | undefined {
+  const result = untypedComparison(
+    operator,
+    values.map((v) => v.kind),
+  );
+  if (!('problem' in result)) return undefined;
+  const { index, reason, message } = result.problem;
+  const value = values[index]!;
+  const shown = quote(valueText(value));
+  if (reason === 'mixed') {
+    return error(
+      'type-mismatch',
+      `${shown} is ${kindWords(value.kind)}, but ${message} of ${quote(name)}`,
+      value.span,
+    );
+  }
+  // `u co 5`: the text the caller most likely meant is the value as written, quoted.
+  const fix =
+    (operator === 'co' || operator === 'sw') && value.kind !== 'string'
+      ? [replaceFix(`Use ${quote(quoteString(valueText(value)))}`, value.span, quoteString(valueText(value)))]
+      : undefined;
+  return error('type-mismatch', `${shown} is ${kindWords(value.kind)}, but ${message}`, value.span, fix);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type PrimitiveOperator, parseDateTime, type ValueNode } from '../ast/index.js';
 import { type Diagnostic, error, type Fix, quote, replaceFix } from '../diagnostic/index.js';
+import { numberRangeProblem, textProblem } from '../schema/accept.js';
 import { clearBestMatch, didYouMean, listWords } from '../schema/suggest.js';
 import type { FieldSchema } from '../schema/types.js';
 import { isNumberLiteral } from '../syntax/chars.js';
@@ -161,6 +162,8 @@ export function checkValue(
 ): Diagnostic | undefined {
   const typeProblem = checkType(lookup.name, lookup.field, value);
   if (typeProblem) return typeProblem;
+  const rangeProblem = checkRange(lookup, value);
+  if (rangeProblem) return rangeProblem;
   if (!lookup.enumKeys || !lookup.field.enum || !ENUM_OPERATORS.has(operator)) return undefined;
   return checkEnum(lookup.name, lookup.field.enum, lookup.enumKeys, lookup.caseSensitive, value);
 }
@@ -170,4 +173,21 @@ export function sameValueKey(value: ValueNode, caseSensitive: boolean): string {
   if (value.kind === 'string') return `s:${caseSensitive ? value.value : value.value.toLowerCase()}`;
   if (value.kind === 'number') return `n:${value.value}`;
   return `${value.kind}:${valueText(value)}`;
+}
+
+/** A number no engine can compare with the field, or text no SQL engine can hold (the shared rule). */
+function checkRange(lookup: FieldLookup, value: ValueNode): Diagnostic | undefined {
+  if (value.kind === 'number') {
+    const problem = numberRangeProblem(lookup.field.type, value.value);
+    if (problem === undefined) return undefined;
+    return error('value-out-of-range', `${quote(value.text)} ${problem}`, value.span);
+  }
+  if (value.kind !== 'string') return undefined;
+  const problem = textProblem(value.value);
+  if (problem === undefined) return undefined;
+  const what =
+    problem === 'nul'
+      ? 'holds a NUL character (U+0000), which SQL text cannot hold'
+      : 'holds an unpaired surrogate, which is not Unicode text';
+  return error('unsupported-character', `${quote(value.value)} ${what}`, value.span);
 }

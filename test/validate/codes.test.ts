@@ -11,6 +11,7 @@ const schema: Schema = {
   fields: {
     status: { type: 'string', enum: ['Failed'], operators: ['eq', 'in'] },
     flag: { type: 'boolean', operators: ['eq'] },
+    size: { type: 'number', operators: ['eq'] },
   },
   composite: ['and'],
 };
@@ -30,6 +31,8 @@ const producers: Record<string, () => string[]> = {
   'unknown-enum-value': () => validationCodes('status eq "Fail"'),
   'duplicate-value': () => validationCodes('status in ("Failed", "failed")'),
   'too-many-errors': () => validationCodes('x eq 1 and y eq 2', { maxDiagnostics: 1 }),
+  'value-out-of-range': () => validationCodes(`size eq 1${'0'.repeat(309)}`),
+  'unsupported-character': () => validationCodes('status eq "\u0000"'),
 };
 
 const load = (input: unknown) => () => loadSchema(input).diagnostics.map((d) => d.code);

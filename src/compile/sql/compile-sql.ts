@@ -2,6 +2,7 @@ import type { Expression, PredicateNode } from '../../ast/expression.js';
 import type { Span } from '../../ast/span.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import { quote } from '../../diagnostic/text.js';
+import { textProblem } from '../../schema/accept.js';
 import { COMPILE_CODES, type CompileCode, compileDiagnostic, FilterCompileError } from '../compile-error.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
@@ -42,20 +43,21 @@ function identifierProblem(name: unknown): string | undefined {
   return undefined;
 }
 
-function textProblem(plan: LeafPlan): { code: CompileCode; message: string; span: Span } | undefined {
+function valueTextProblem(plan: LeafPlan): { code: CompileCode; message: string; span: Span } | undefined {
   if (plan.kind !== 'values' || plan.typed.type !== 'string') return undefined;
   const values = plan.typed.values;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     const span = plan.nodes[i]?.span ?? NO_SPAN;
-    if (value.includes('\0')) {
+    const problem = textProblem(value);
+    if (problem === 'nul') {
       return {
         code: COMPILE_CODES.nulCharacter,
         message: `The value ${quote(value)} holds a NUL character (U+0000), which SQL text cannot hold.`,
         span,
       };
     }
-    if (LONE_SURROGATE.test(value)) {
+    if (problem === 'surrogate') {
       return {
         code: COMPILE_CODES.loneSurrogate,
         message: `The value ${quote(value)} holds an unpaired surrogate, which is not Unicode text.`,
@@ -157,7 +159,7 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
         );
         return failed;
       }
-      const text = textProblem(plan);
+      const text = valueTextProblem(plan);
       if (text !== undefined) {
         diagnostics.push(compileDiagnostic(text.code, text.message, text.span));
         return failed;
