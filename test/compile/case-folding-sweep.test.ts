@@ -67,9 +67,10 @@ describe(`case folding: every code point (${TOTAL}) through every engine configu
 
   it("PostgreSQL with caseFolding 'unicode' (pg_c_utf8) differs from 'unicode' only where the README says", async () => {
     for (const engine of engines) {
-      const [{ version }] = await engine.query<{ version: number }>(
+      const [setting] = await engine.query<{ version: number }>(
         "SELECT current_setting('server_version_num')::int AS version",
       );
+      const version = setting!.version;
       if (version < 170000) {
         counts.push(`${engine.kind} pinned 'unicode': not available (PostgreSQL ${version}, before 17)`);
         continue;
@@ -84,9 +85,10 @@ describe(`case folding: every code point (${TOTAL}) through every engine configu
 
   it("PostgreSQL without caseFolding (C.UTF-8 ctype) differs from 'unicode' only where the README says", async () => {
     for (const engine of engines) {
-      const [{ ctype, version }] = await engine.query<{ ctype: string; version: string }>(
+      const [database] = await engine.query<{ ctype: string; version: string }>(
         'SELECT datctype AS ctype, version() AS version FROM pg_database WHERE datname = current_database()',
       );
+      const { ctype, version } = database!;
       const found = await postgresDifferences(engine, 'unicode', undefined);
       counts.push(`${engine.kind} (${ctype}) unpinned vs 'unicode': ${found.length} (${asRanges(found)})`);
       if (engine.kind === 'pglite') {
