@@ -13,7 +13,15 @@ import type { FieldSchema, Schema } from '../schema/types.js';
 import { quoteString } from '../syntax/quoted.js';
 import { checkComposite, isComposite } from './composite.js';
 import { isCaseSensitive, operatorTypeProblem } from './field-rules.js';
-import { checkValue, type FieldLookup, fieldLookup, sameValueKey, valueText } from './values.js';
+import {
+  checkValue,
+  ENUM_SUGGESTION_BUDGET,
+  type FieldLookup,
+  fieldLookup,
+  type SuggestionBudget,
+  sameValueKey,
+  valueText,
+} from './values.js';
 
 /** Options of {@link validate}. */
 export interface ValidateOptions {
@@ -35,6 +43,7 @@ class Checker {
   private readonly lookups = new Map<string, FieldLookup>();
   private readonly unknownFields = new Map<string, { message: string; suggestion?: string }>();
   private fieldNames?: string[];
+  private readonly budget: SuggestionBudget = { remaining: ENUM_SUGGESTION_BUDGET };
 
   constructor(
     private readonly schema: Schema,
@@ -47,7 +56,7 @@ class Checker {
     // Own properties only: `__proto__`, `constructor` and `toString` are unknown like any other name.
     if (!Object.hasOwn(this.fields, name)) return undefined;
     const field = this.fields[name]!;
-    const made = fieldLookup(name, field, isCaseSensitive(field, this.schema));
+    const made = fieldLookup(name, field, isCaseSensitive(field, this.schema), this.budget);
     this.lookups.set(name, made);
     return made;
   }
