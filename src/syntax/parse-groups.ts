@@ -5,31 +5,34 @@ import { ErrorBudgetExhausted, setErrorBudget } from './parser-messages.js';
 import type { Token } from './token-stream.js';
 import * as T from './tokens.js';
 
-/** What the parser made of the tokens: the tree (meaningful only without errors) and its errors. */
-export interface GroupedParse {
-  /** Undefined when a parse stopped at its error budget. */
-  readonly ast: Expression | undefined;
-  readonly errors: readonly IRecognitionException[];
+/** Where the parser's errors go, and from where on they no longer matter. */
+export interface ErrorSink {
+  /** Errors starting after this position will not be reported (infinity: all will). */
+  readonly cutoff: number;
+  add(error: IRecognitionException): void;
 }
 
 /**
- * Runs the recovering parser over `tokens` without recursing per level of nesting. Each group
+ * Runs the recovering parser over `tokens` (its errors to `sink`; the tree, meaningful only
+ * without errors, is undefined when a parse stopped at its error budget) without recursing per level of nesting. Each group
  * `( ... )` (its parentheses listed in `groupParens`, well nested, as the structure pass leaves
  * them) is parsed on its own with the parser's `group` rule as soon as its `)` is reached, that
  * is innermost first, and stands in the enclosing tokens as one {@link T.Group} token carrying its
  * tree. Every token is handed to the parser once, so the work is linear in the tokens, and the
  * call stack is that of one group's parse at any depth.
  *
- * Each parse stops after `maxErrors + 1` errors: its later errors lie beyond those, so a caller
- * that keeps the first `maxErrors` by position (and says that there are more) never needs them.
+ * The caller keeps the first `maxErrors` errors by position (and says that there are more), so
+ * errors past the `maxErrors + 1`-th are never needed: each parse stops after `maxErrors + 1`
+ * errors, and a group that starts past `cutoff` (the position of the `maxErrors + 1`-th error
+ * found so far, `sink.cutoff`) is not parsed at all. So error-dense input costs the same as its first errors.
  */
 export function parseGroups(
   tokens: readonly Token[],
   groupParens: readonly number[],
   maxErrors: number,
-): GroupedParse {
+  sink: ErrorSink,
+): Expression | undefined {
   const parser = sharedParser();
-  const errors: IRecognitionException[] = [];
   // The tokens of each open group (with its `(`), the whole filter's at the bottom.
   const open: Token[][] = [[]];
   let next = 0;
@@ -43,7 +46,7 @@ export function parseGroups(
       return undefined;
     } finally {
       setErrorBudget(Number.POSITIVE_INFINITY);
-      for (const error of parser.errors) errors.push(error);
+      for (const error of parser.errors) sink.add(error);
     }
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -59,11 +62,54 @@ export function parseGroups(
     }
     const group = open.pop()!;
     group.push(token);
-    const ast = run(group, 'group');
+    const ast = group[0]!.startOffset > sink.cutoff ? undefined : run(group, 'group');
     open[open.length - 1]!.push(groupToken(group[0]!, token, ast));
   }
   const ast = run(open[0]!, 'filter');
-  return { ast, errors };
+  return ast;
+}
+
+/**
+ * The start of the `size`-th earliest of the positions added (infinity until `size` have
+ * been): a max-heap of the `size` earliest, so each addition costs O(log size).
+ */
+export class KthSmallest {
+  private readonly heap: number[] = [];
+
+  constructor(private readonly size: number) {}
+
+  /** The start of the `size`-th earliest error so far. */
+  get position(): number {
+    return this.heap.length < this.size ? Number.POSITIVE_INFINITY : this.heap[0]!;
+  }
+
+  add(start: number): void {
+    const { heap } = this;
+    if (heap.length < this.size) {
+      heap.push(start);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]! >= heap[i]!) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+      return;
+    }
+    if (start >= heap[0]!) return;
+    heap[0] = start;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let largest = i;
+      if (left < heap.length && heap[left]! > heap[largest]!) largest = left;
+      if (right < heap.length && heap[right]! > heap[largest]!) largest = right;
+      if (largest === i) return;
+      [heap[largest], heap[i]] = [heap[i]!, heap[largest]!];
+      i = largest;
+    }
+  }
 }
 
 /** The token that stands for the group from `open` to `close`, with its tree. */

@@ -5,7 +5,7 @@ import { lexInto } from './lexer.js';
 import { LexerState } from './lexer-state.js';
 import { DEFAULT_LIMITS, type ParseLimits, resolveLimits } from './limits.js';
 import { toDiagnostic } from './parse-errors.js';
-import { parseGroups } from './parse-groups.js';
+import { KthSmallest, parseGroups } from './parse-groups.js';
 import { SpanIndex } from './span-index.js';
 import { StructureChecker } from './structure.js';
 import { decodeQueryValue, looksUrlEncoded, malformedEscape } from './url-encoding.js';
@@ -121,19 +121,37 @@ function parseFully(text: string, limits: ParseLimits): ParseResult {
   const early = [...state.diagnostics, ...structure.diagnostics];
   if (structure.limitExceeded) return fail(capped(early, maxErrors, text));
 
-  const parsed = parseGroups(structure.tokens, structure.groupParens, maxErrors);
-  // A token the lexer or the structure pass already reported is not reported again.
+  // A token the lexer or the structure pass already reported is not reported again; past the
+  // `maxErrors + 1`-th error by position, none is reported (so none need be found).
   const reported = new SpanIndex(early.map((d) => d.span));
+  const kth = new KthSmallest(maxErrors + 1);
+  const seen = new Set<string>();
+  const count = (d: Diagnostic): void => {
+    // `capped` keeps one diagnostic per code and start: count each once.
+    const key = `${d.code}@${d.span.start}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      kth.add(d.span.start);
+    }
+  };
+  for (const diagnostic of early) count(diagnostic);
   const fresh: Diagnostic[] = [];
-  for (const exception of parsed.errors) {
-    const diagnostic = toDiagnostic(text, exception);
-    if (!reported.overlaps(diagnostic.span)) fresh.push(diagnostic);
-  }
+  const ast = parseGroups(structure.tokens, structure.groupParens, maxErrors, {
+    get cutoff() {
+      return kth.position;
+    },
+    add(exception) {
+      const diagnostic = toDiagnostic(text, exception);
+      if (reported.overlaps(diagnostic.span)) return;
+      fresh.push(diagnostic);
+      count(diagnostic);
+    },
+  });
   const all = [...early, ...fresh];
-  if (parsed.ast === undefined || !readToEnd || all.some((d) => d.severity === 'error')) {
+  if (ast === undefined || !readToEnd || all.some((d) => d.severity === 'error')) {
     return fail(capped(all, maxErrors, text));
   }
-  return { ok: true, ast: parsed.ast, diagnostics: all };
+  return { ok: true, ast, diagnostics: all };
 }
 
 function fail(diagnostics: readonly Diagnostic[]): ParseFailure {
