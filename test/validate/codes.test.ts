@@ -90,6 +90,12 @@ const collectionProducers: Record<string, () => string[]> = {
   'malformed-encoding': query('filters=%'),
   'unencoded-plus': query('filters=start_time+ge+2022-02-07T20:13:29+01:00'),
   'unknown-parameter': query('limits=5'),
+  'invalid-query': () =>
+    parseCollectionQuery(undefined as never, workflowExecutionsSchema).diagnostics.map((d) => d.code),
+  'invalid-option': () =>
+    parseCollectionQuery('', workflowExecutionsSchema, { maxLimit: Number.NaN }).diagnostics.map(
+      (d) => d.code,
+    ),
 };
 
 const header = 'Filtering is supported for the following fields and operators:\n\n';
