@@ -27,8 +27,16 @@ function decodeComponent(text: string): string | undefined {
  */
 export type ParsedQueryObject = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-/** What `parseCollectionQuery` reads parameters from. */
-export type CollectionQueryInput = string | URLSearchParams | ParsedQueryObject;
+/**
+ * What `parseCollectionQuery` reads parameters from. Objects are typed loosely (`unknown` values)
+ * so that a framework's own type (Express's `ParsedQs`, with nested objects) is accepted as it is:
+ * values that are not text are reported, not trusted.
+ */
+export type CollectionQueryInput =
+  | string
+  | URLSearchParams
+  | ParsedQueryObject
+  | Readonly<Record<string, unknown>>;
 
 function invalidQuery(message: string, parameter?: string): ParameterDiagnostic {
   return {
