@@ -6,7 +6,7 @@ import {
   FilterBuildError,
   FilterSchemaError,
 } from '../../src/builder/index.js';
-import { parse } from '../../src/index.js';
+import { InvalidAstError, parse } from '../../src/index.js';
 import { defineSchema, type Schema, workflowExecutionsSchema } from '../../src/schema/index.js';
 import { validate } from '../../src/validate/index.js';
 import { stripSpans } from '../support/ast-arbitraries.js';
@@ -137,5 +137,30 @@ describe('filter builder', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the builder throws FilterBuildError only (issue 9)', () => {
+  it('a Date outside the years 0000-9999 is a FilterBuildError, not the printer InvalidAstError', () => {
+    for (const date of [new Date(Date.UTC(10_000, 0, 1)), new Date(Date.UTC(-1, 0, 1)), new Date(8.64e15)]) {
+      let thrown: unknown;
+      try {
+        String(f.gt('created', date));
+      } catch (cause) {
+        thrown = cause;
+      }
+      expect(thrown, date.toISOString()).toBeInstanceOf(FilterBuildError);
+      expect(thrown).not.toBeInstanceOf(InvalidAstError);
+    }
+    expect(String(f.gt('created', new Date(Date.UTC(9999, 11, 31))))).toBe(
+      'created gt 9999-12-31T00:00:00.000Z',
+    );
+  });
+
+  it('an and/or of fewer than two filters is a FilterBuildError', () => {
+    const one = f.gt('created', new Date(0));
+    const loose = f as unknown as { and: (...x: unknown[]) => unknown; or: (...x: unknown[]) => unknown };
+    expect(() => loose.and(one)).toThrow(FilterBuildError);
+    expect(() => loose.or()).toThrow(FilterBuildError);
   });
 });
