@@ -1,5 +1,6 @@
 import type { Expression } from '../ast/index.js';
 import { applyFixes, type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
+import { ownSchema } from '../schema/own.js';
 import { clearBestMatch } from '../schema/suggest.js';
 import type { Schema } from '../schema/types.js';
 import type { ParseLimits } from '../syntax/limits.js';
@@ -215,7 +216,7 @@ export function parseCollectionQuery(
   }
   const sortersText = values.get('sorters');
   if (sortersText !== undefined && sortersText !== '') {
-    const read = parseSorters(sortersText, settings.sorters ?? schema.sorters);
+    const read = parseSorters(sortersText, settings.sorters ?? ownSchema(schema).sorters);
     sorters = read.sorters;
     diagnostics.push(...tag('sorters', read.diagnostics));
   }

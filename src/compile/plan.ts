@@ -5,6 +5,7 @@ import type { Span } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
 import { quote } from '../diagnostic/text.js';
 import { type LiteralKind, numberRangeProblem, untypedComparison } from '../schema/accept.js';
+import type { ownSchema } from '../schema/own.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
 import { type Instant, instantFromText } from './instant.js';
@@ -57,7 +58,10 @@ function fieldType(schema: FieldSchema): ValueType | 'unknown' {
   return schema.type === 'integer' ? 'number' : schema.type;
 }
 
-/** Looks a field up by own property (a name like `__proto__` never reaches the prototype). */
+/**
+ * Looks a field up by own property (a name like `__proto__` never reaches the prototype). The
+ * compilers pass an {@link ownSchema} snapshot, so the field's own settings are read too.
+ */
 export function resolveField(schema: Schema, name: string): ResolvedField | undefined {
   if (!Object.hasOwn(schema.fields, name)) return undefined;
   const field = schema.fields[name];

@@ -8,6 +8,7 @@ import {
 } from '../ast/index.js';
 import { type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
 import { kindWords, untypedComparison } from '../schema/accept.js';
+import { ownSchema } from '../schema/own.js';
 import { clearBestMatch, closestMatches, didYouMean, listWords } from '../schema/suggest.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { quoteString } from '../syntax/quoted.js';
@@ -183,8 +184,10 @@ function checkUntyped(
  * if (parsed.ok) validate(parsed.ast, workflowExecutionsSchema);
  * // [{ code: 'unknown-enum-value', message: '`Fail` is not a value of `status`; did you mean `Failed`? ...' }]
  */
-export function validate(ast: Expression, schema: Schema, options?: ValidateOptions): Diagnostic[] {
-  const checker = new Checker(schema, schema.fields ?? {});
+export function validate(ast: Expression, given: Schema, options?: ValidateOptions): Diagnostic[] {
+  // Own properties only: a polluted Object.prototype cannot add a field setting.
+  const schema = ownSchema(given);
+  const checker = new Checker(schema, schema.fields);
   const text = options?.text;
   forEachExpression(ast, (node) => {
     if (isComposite(node)) {

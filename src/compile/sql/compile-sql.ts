@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import { quote } from '../../diagnostic/text.js';
 import { textProblem } from '../../schema/accept.js';
 import { COMPILE_CODES, type CompileCode, compileDiagnostic, FilterCompileError } from '../compile-error.js';
+import { checkSqlOptions } from '../options.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
 import { quoteIdentifier, type SqlDialect } from './dialect.js';
@@ -12,7 +13,7 @@ import { postgres } from './postgres.js';
 import { sqlite } from './sqlite.js';
 import type { SqlFragment, SqlOptions, SqlParam, SqlResult } from './types.js';
 
-const DIALECTS: Readonly<Record<string, SqlDialect>> = { postgres, sqlite };
+const DIALECTS: Readonly<Record<string, SqlDialect | undefined>> = { postgres, sqlite };
 
 /** A compiled subtree: its SQL, and whether it is already wrapped in parentheses. */
 interface Fragment {
@@ -111,22 +112,18 @@ export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
 
 function compile(ast: Expression, options: SqlOptions): SqlResult {
   const diagnostics: Diagnostic[] = [];
-  const dialect = Object.hasOwn(DIALECTS, options.dialect) ? DIALECTS[options.dialect] : undefined;
-  if (dialect === undefined) {
-    const message = `Unknown SQL dialect ${quote(String(options.dialect))}; use \`postgres\` or \`sqlite\`.`;
-    return { ok: false, diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, message, NO_SPAN)] };
-  }
-  const folding = options.caseFolding;
+  const settings = checkSqlOptions(options, (name) => DIALECTS[name]?.maxParameters ?? 0);
+  if (!settings.ok) return { ok: false, diagnostics: settings.diagnostics };
+  const { schema, folding, table, offset } = settings;
+  const dialect = DIALECTS[settings.dialect]!;
   const foldingProblem = dialect.foldingProblem(folding);
   if (foldingProblem !== undefined) {
     diagnostics.push(compileDiagnostic(COMPILE_CODES.caseFoldingUnsupported, foldingProblem, NO_SPAN));
   }
-  const table = options.table;
   if (table !== undefined && identifierProblem(table) !== undefined) {
     const message = `The table name ${quote(String(table))} ${identifierProblem(table)}.`;
     diagnostics.push(compileDiagnostic(COMPILE_CODES.invalidIdentifier, message, NO_SPAN));
   }
-  const offset = Math.max(0, Math.trunc(options.parameterOffset ?? 0)) || 0;
   const params: SqlParam[] = [];
   const prefix = table === undefined ? '' : `${quoteIdentifier(table)}.`;
   const ctx: LeafContext = {
@@ -145,7 +142,7 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
 
   const root = reduceExpression<Fragment, boolean>(ast, false, {
     leaf(node: PredicateNode, underNot: boolean): Fragment {
-      const planned = planLeaf(node, options.schema);
+      const planned = planLeaf(node, schema);
       if (!planned.ok) {
         diagnostics.push(planned.diagnostic);
         return failed;
@@ -194,8 +191,9 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
       return failed;
     },
   });
-  if (diagnostics.length === 0 && params.length > dialect.maxParameters) {
-    const message = `The filter has ${params.length} values; ${dialect.name} binds at most ${dialect.maxParameters}.`;
+  if (diagnostics.length === 0 && offset + params.length > dialect.maxParameters) {
+    const before = offset > 0 ? ` after the ${offset} before it (parameterOffset)` : '';
+    const message = `The filter has ${params.length} values${before}; ${dialect.name} binds at most ${dialect.maxParameters}.`;
     diagnostics.push(compileDiagnostic(COMPILE_CODES.tooManyParameters, message, ast.span ?? NO_SPAN));
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
