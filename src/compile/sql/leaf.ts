@@ -51,6 +51,21 @@ function scalarSql(x: string, operator: ScalarOperator, placeholders: readonly s
   return `${x} ${SQL_OPERATOR[operator]} ${placeholders[0]}`;
 }
 
+/**
+ * Whether the pattern for `text` could exceed the dialect's limit: its UTF-8 length, counted with
+ * room for the escapes (each `%`, `_`, `!` doubles; GLOB's `*`, `?`, `[` triple) and wildcards.
+ */
+function patternTooLong(text: string, dialect: SqlDialect): boolean {
+  const max = dialect.maxPatternBytes;
+  if (max === undefined || text.length * 3 + 2 <= max) return false;
+  let bytes = 2;
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    bytes += cp < 0x80 ? ('%_!*?['.includes(char) ? 3 : 1) : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return bytes > max;
+}
+
 function isOrdering(operator: string): boolean {
   return operator === 'gt' || operator === 'ge' || operator === 'lt' || operator === 'le';
 }
@@ -63,6 +78,13 @@ function stringSql(
   ctx: LeafContext,
 ): string {
   const { dialect, folding } = ctx;
+  if ((operator === 'co' || operator === 'sw') && patternTooLong(values[0]!, dialect)) {
+    // Beyond the engine's pattern limit: the same test without a pattern.
+    const needle = dialect.textArgument(ctx.bind(values[0]!));
+    return caseSensitive
+      ? dialect.substringMatch(x, operator, needle)
+      : dialect.substringMatch(dialect.lower(x, folding), operator, dialect.lower(needle, folding));
+  }
   if (caseSensitive) {
     if (operator === 'co' || operator === 'sw')
       return dialect.caseSensitiveMatch(x, operator, values[0]!, ctx.bind);
