@@ -58,6 +58,12 @@ export interface SqlDialect {
    * {@link SqlDialect.maxPatternBytes} is set.
    */
   substringMatch(operand: string, operator: 'co' | 'sw', needle: string): string;
+  /**
+   * A test that the number `sql` is not NaN, where the engine's numbers can be NaN (PostgreSQL's
+   * `double precision`, where NaN equals NaN and is above every number), else undefined. NaN is a
+   * missing value, as in the predicate and in SQLite (which stores NaN as NULL).
+   */
+  notNaN(sql: string): string | undefined;
   /** The members of a collection column holding values of `type`; `alias` is free to use. */
   members(column: string, type: ValueType, alias: string): MemberSource;
 }

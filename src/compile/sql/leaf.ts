@@ -151,8 +151,14 @@ function operandSql(
       return nullable(stringSql(x, operator, typed.values, plan.field.caseSensitive, ctx));
     case 'date-time':
       return dateTimeSql(x, operator as ScalarOperator, typed.values, ctx);
-    case 'number':
-      return nullable(scalarSql(x, operator as ScalarOperator, typed.values.map(ctx.bind)));
+    case 'number': {
+      const sql = scalarSql(x, operator as ScalarOperator, typed.values.map(ctx.bind));
+      // NaN is missing: `ne`, `gt` and `ge` would hold for it in PostgreSQL (`eq`, `in`, `lt`,
+      // `le` cannot, since a validated literal is never NaN).
+      const guard = plan.field.schema.type === 'number' ? ctx.dialect.notNaN(x) : undefined;
+      const needsGuard = operator === 'ne' || operator === 'gt' || operator === 'ge';
+      return nullable(guard !== undefined && needsGuard ? `(${sql} AND ${guard})` : sql);
+    }
     case 'boolean':
       return nullable(
         scalarSql(
@@ -200,8 +206,17 @@ export function leafSql(
   joinAnd: (parts: readonly string[]) => string,
 ): LeafSql {
   const column = ctx.column(plan);
-  if (plan.kind === 'presence')
+  if (plan.kind === 'presence') {
+    const nan =
+      plan.field.schema.type === 'number' && !plan.field.collection ? ctx.dialect.notNaN(column) : undefined;
+    if (nan !== undefined) {
+      // NaN counts as missing: `pr` is "not null and not NaN", `isnull` "null or NaN".
+      return twoValued(
+        plan.operator === 'pr' ? `(${column} IS NOT NULL AND ${nan})` : `(${column} IS NULL OR NOT ${nan})`,
+      );
+    }
     return twoValued(`${column} ${plan.operator === 'pr' ? 'IS NOT NULL' : 'IS NULL'}`);
+  }
   const { typed, operator } = plan;
   if (operator === 'ca') {
     const parts: string[] = [];

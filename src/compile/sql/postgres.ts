@@ -26,6 +26,7 @@ export const postgres: SqlDialect = {
   byCodePoint: (sql, folded, folding) => (folded && folding !== undefined ? sql : `${sql} COLLATE "C"`),
   caseSensitiveMatch: (operand, operator, text, bind) =>
     `${operand} LIKE ${bind(likePattern(operator, text))} ESCAPE '${LIKE_ESCAPE}'`,
+  notNaN: (sql) => `${sql} <> 'NaN'`,
   // No limit on pattern length in PostgreSQL.
   maxPatternBytes: undefined,
   substringMatch: (operand, operator, needle) =>

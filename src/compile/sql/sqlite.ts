@@ -36,6 +36,8 @@ export const sqlite: SqlDialect = {
   // and index-friendly for `sw` like LIKE).
   caseSensitiveMatch: (operand, operator, text, bind) =>
     `${operand} GLOB ${bind(globPattern(operator, text))}`,
+  // SQLite stores a NaN as NULL: nothing to guard.
+  notNaN: () => undefined,
   // SQLITE_MAX_LIKE_PATTERN_LENGTH's default: a longer LIKE or GLOB pattern fails when it runs.
   maxPatternBytes: 50_000,
   // instr() has no length limit; the first occurrence at 1 means "starts with".
