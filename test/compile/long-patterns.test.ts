@@ -25,7 +25,7 @@ describe("co/sw beyond SQLite's LIKE pattern limit run, and agree with the predi
     const db = new Database(':memory:');
     db.exec('CREATE TABLE t (id INTEGER, name TEXT)');
     const insert = db.prepare('INSERT INTO t VALUES (?, ?)');
-    ROWS.forEach((name, id) => insert.run(id, name));
+    for (const [id, name] of ROWS.entries()) insert.run(id, name);
     try {
       const tree = createComparison(createField('name', S), operator, S, createString(long, S), S);
       const matches = compilePredicate(tree, { schema: s, caseFolding: 'ascii' });

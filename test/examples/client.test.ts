@@ -9,7 +9,9 @@ const since = new Date('2024-01-01T00:00:00Z');
 describe('examples/client.ts', () => {
   it('any search text stays one string value: the filter parses back to the built tree', () => {
     // Line breaks the language cannot express; U+0000 no SQL engine stores (the builder validates).
-    const text = fc.string({ unit: 'binary' }).filter((s) => !/[\n\r\u2028\u2029\u0085\u0000]/.test(s));
+    const text = fc
+      .string({ unit: 'binary' })
+      .filter((s) => !/[\n\r\u2028\u2029\u0085]/.test(s) && !s.includes(String.fromCharCode(0)));
     fc.assert(
       fc.property(text, (search) => {
         const query = accountsQuery(search, since);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tryCompileSql } from '../../src/compile/sql/index.js';
 import {
   applyFixes,
   COMPOSITE_OPERATORS,
@@ -10,7 +11,6 @@ import {
   parse,
 } from '../../src/index.js';
 import type { Schema } from '../../src/schema/index.js';
-import { tryCompileSql } from '../../src/compile/sql/index.js';
 import { validate } from '../../src/validate/index.js';
 import { validField } from '../schema/schema-arbitraries.js';
 import { expressionNode } from '../support/ast-arbitraries.js';

@@ -55,8 +55,8 @@ function presenceLeaf(plan: LeafPlan & { kind: 'presence' }, negated: boolean): 
       try {
         if (typeof r !== 'object' || r === null || !own.call(r, key)) return !pr;
         const value = (r as Record<string, unknown>)[key];
-        // NaN is a missing value (SQLite stores it as NULL): `v === v` is false for NaN only.
-        const present = value != null && value === value;
+        // NaN is a missing value (SQLite stores it as NULL).
+        const present = value != null && !Number.isNaN(value);
         return present === pr;
       } catch {
         return !pr;
@@ -67,7 +67,7 @@ function presenceLeaf(plan: LeafPlan & { kind: 'presence' }, negated: boolean): 
   return (r) => {
     try {
       const value = read(r);
-      return (value != null && value === value) === pr;
+      return (value != null && !Number.isNaN(value)) === pr;
     } catch {
       return !pr;
     }
