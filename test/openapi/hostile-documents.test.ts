@@ -120,3 +120,27 @@ describe('importOpenApi: messages never carry raw control or bidi characters', (
     }
   });
 });
+
+describe('lint-openapi on a self-referring document', () => {
+  it.each(['anyOf', 'allOf'])('finishes at once (%s), checking the example', async (key) => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runInProcess } = await import('../cli/support/in-process.js');
+    const dir = mkdtempSync(join(tmpdir(), 'v3f-selfref-'));
+    try {
+      const doc = documentWith({ Item: { [key]: [selfRef, selfRef, selfRef] } });
+      const operation = doc.paths['/items'].get as { parameters: Record<string, unknown>[] };
+      operation.parameters[0]!.example = 'name eq "x"';
+      const file = join(dir, 'selfref.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const started = performance.now();
+      const run = await runInProcess(['lint-openapi', file]);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      expect(run.stdout).toContain('1 with an example');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
