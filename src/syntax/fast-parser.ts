@@ -83,7 +83,7 @@ class FastParser {
     this.ends = buffer.ends;
     this.texts = buffer.texts;
     this.pos = 0;
-    this.nots.length = 0;
+    if (this.nots.length > 0) this.nots.length = 0;
     const codes = this.codes;
     let depth = 0;
     let group = this.group(0, 0);
@@ -138,6 +138,7 @@ class FastParser {
    * its `not` to the operand's last token, and forgets them.
    */
   private applyNots(operand: Expression, mark: number): Expression {
+    if (this.nots.length === mark) return operand;
     let expression = operand;
     const end = this.ends[this.pos - 1]!;
     for (let i = this.nots.length - 1; i >= mark; i--) {
@@ -150,12 +151,12 @@ class FastParser {
   /** The expression of a group whose last operand was just read (its `)`, if any, is next). */
   private close(group: Group): Expression {
     const { operands, connectives } = group;
+    // One operand: itself, with no node around it.
+    if (operands === undefined || connectives === undefined) return group.first!;
     const from = group.from;
-    const first = operands[0]!;
-    if (connectives.length === 0) return first;
     const span = { start: this.starts[from]!, end: this.ends[this.pos - 1]! };
     // One connective throughout: one n-ary node of all the operands, as combine builds it.
-    if (!group.mixed) return group.and ? createAnd(operands.slice(), span) : createOr(operands.slice(), span);
+    if (!group.mixed) return group.and ? createAnd(operands, span) : createOr(operands, span);
     return this.combine(from, operands, connectives);
   }
 
@@ -258,15 +259,20 @@ class FastParser {
   }
 }
 
-/** One level of the fast parser's stack: the operands and connectives read so far in a group. */
+/**
+ * One level of the fast parser's stack: the operands and connectives read so far in a group. The
+ * arrays are made at the group's first connective (a lone predicate needs none) and handed to the
+ * tree as they are.
+ */
 class Group {
   /** The token index of the group's first operand (after its `(`). */
   from = 0;
   /** How many `not`s were pending outside when the group opened (they apply to the whole group). */
   nots = 0;
-  readonly operands: Expression[] = [];
+  first: Expression | undefined = undefined;
+  operands: Expression[] | undefined = undefined;
   /** Token index of each connective. */
-  readonly connectives: number[] = [];
+  connectives: number[] | undefined = undefined;
   /** Whether the first connective is `and`; `mixed` when another kind follows. */
   and = false;
   mixed = false;
@@ -274,19 +280,26 @@ class Group {
   reset(from: number, nots: number): void {
     this.from = from;
     this.nots = nots;
-    this.operands.length = 0;
-    this.connectives.length = 0;
+    this.first = undefined;
+    this.operands = undefined;
+    this.connectives = undefined;
     this.mixed = false;
   }
 
   add(operand: Expression): void {
-    this.operands.push(operand);
+    if (this.operands === undefined) this.first = operand;
+    else this.operands.push(operand);
   }
 
   connective(index: number, code: number): void {
     const and = code === AND_CODE;
-    if (this.connectives.length === 0) this.and = and;
-    else if (and !== this.and) this.mixed = true;
+    if (this.connectives === undefined) {
+      this.and = and;
+      this.operands = [this.first!];
+      this.connectives = [index];
+      return;
+    }
+    if (and !== this.and) this.mixed = true;
     this.connectives.push(index);
   }
 }

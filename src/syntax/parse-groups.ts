@@ -13,18 +13,18 @@ export interface ErrorSink {
 }
 
 /**
- * Runs the recovering parser over `tokens` (its errors to `sink`; the tree, meaningful only
- * without errors, is undefined when a parse stopped at its error budget) without recursing per level of nesting. Each group
- * `( ... )` (its parentheses listed in `groupParens`, well nested, as the structure pass leaves
- * them) is parsed on its own with the parser's `group` rule as soon as its `)` is reached, that
- * is innermost first, and stands in the enclosing tokens as one {@link T.Group} token carrying its
- * tree. Every token is handed to the parser once, so the work is linear in the tokens, and the
- * call stack is that of one group's parse at any depth.
+ * Runs the recovering parser over `tokens` without recursing per level of nesting; its errors go
+ * to `sink`, and it returns the tree (meaningful only without errors; undefined when a parse
+ * stopped at its error budget). Each group `( ... )` (its parentheses listed in `groupParens`,
+ * well nested, as the structure pass leaves them) is parsed on its own with the parser's `group`
+ * rule as soon as its `)` is reached, that is innermost first, and stands in the enclosing tokens
+ * as one {@link T.Group} token carrying its tree. Every token is handed to the parser once, so
+ * the work is linear in the tokens, and the call stack is that of one group's parse at any depth.
  *
  * The caller keeps the first `maxErrors` errors by position (and says that there are more), so
  * errors past the `maxErrors + 1`-th are never needed: each parse stops after `maxErrors + 1`
- * errors, and a group that starts past `cutoff` (the position of the `maxErrors + 1`-th error
- * found so far, `sink.cutoff`) is not parsed at all. So error-dense input costs the same as its first errors.
+ * errors, and a group that starts past `sink.cutoff` (the position of the `maxErrors + 1`-th
+ * error found so far) is not parsed at all. Error-dense input costs what its first errors cost.
  */
 export function parseGroups(
   tokens: readonly Token[],
@@ -65,8 +65,7 @@ export function parseGroups(
     const ast = group[0]!.startOffset > sink.cutoff ? undefined : run(group, 'group');
     open[open.length - 1]!.push(groupToken(group[0]!, token, ast));
   }
-  const ast = run(open[0]!, 'filter');
-  return ast;
+  return run(open[0]!, 'filter');
 }
 
 /**
