@@ -58,8 +58,12 @@ export function parseWithoutFastPath(text: string, options?: ParseOptions): Pars
 
 function parseOnPath(text: string, options: ParseOptions | undefined, fastPath: boolean): ParseResult {
   // Options are input too: a bad one is a diagnostic (without options, the defaults themselves).
-  const limits = options === undefined ? DEFAULT_LIMITS : readParseOptions(options);
-  if (!('maxDepth' in limits)) return fail([limits]);
+  let limits = DEFAULT_LIMITS;
+  if (options !== undefined) {
+    const read = readParseOptions(options);
+    if ('code' in read) return fail([read]);
+    limits = read;
+  }
   if (typeof text !== 'string') {
     return fail([error('not-a-string', 'A filter must be a string', { start: 0, end: 0 })]);
   }
