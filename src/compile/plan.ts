@@ -4,7 +4,12 @@ import type { CompareOperator, ListOperator, PresenceOperator, PrimitiveOperator
 import type { Span } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
 import { quote } from '../diagnostic/text.js';
-import { type LiteralKind, numberRangeProblem, untypedComparison } from '../schema/accept.js';
+import {
+  type LiteralKind,
+  numberRangeProblem,
+  operatorKindProblem,
+  untypedComparison,
+} from '../schema/accept.js';
 import type { ownSchema } from '../schema/own.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
@@ -52,7 +57,6 @@ export interface PresencePlan {
 export type LeafPlan = ValuePlan | PresencePlan;
 
 const COMPARE: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'co', 'sw']);
-const ORDERING: ReadonlySet<string> = new Set(['gt', 'ge', 'lt', 'le']);
 
 function fieldType(schema: FieldSchema): ValueType | 'unknown' {
   return schema.type === 'integer' ? 'number' : schema.type;
@@ -164,9 +168,15 @@ function typeValues(
 
 function operatorProblem(field: ResolvedField, operator: string, type: ValueType): string | undefined {
   if (operator === 'ca' && !field.collection) return 'applies to collection fields only';
-  if ((operator === 'co' || operator === 'sw') && type !== 'string') return 'applies to string fields only';
-  if (ORDERING.has(operator) && type === 'boolean') return 'does not apply to boolean fields';
-  return undefined;
+  // The same rule `validate` applies (src/schema/accept.ts).
+  switch (operatorKindProblem(operator, type)) {
+    case 'text-only':
+      return 'applies to string fields only';
+    case 'no-order':
+      return 'does not apply to boolean fields';
+    default:
+      return undefined;
+  }
 }
 
 /** The result of planning one leaf. */

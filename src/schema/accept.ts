@@ -24,6 +24,20 @@ const TEXT_ONLY: ReadonlySet<string> = new Set(['co', 'sw']);
 const ORDERING: ReadonlySet<string> = new Set(['gt', 'ge', 'lt', 'le']);
 
 /**
+ * Why `operator` cannot compare values of `kind` (a typed field's type, `integer` as `number`, or
+ * an untyped field's literals), or undefined when it can: `co`/`sw` compare text, and booleans have
+ * no order. `validate` and the compilers both ask this; `ca` on a non-collection is the other rule.
+ */
+export function operatorKindProblem(
+  operator: string,
+  kind: LiteralKind,
+): 'text-only' | 'no-order' | undefined {
+  if (TEXT_ONLY.has(operator) && kind !== 'string') return 'text-only';
+  if (ORDERING.has(operator) && kind === 'boolean') return 'no-order';
+  return undefined;
+}
+
+/**
  * How a leaf on a field of type `unknown` compares: as the kind of its literals, which must all be
  * the same kind, and one the operator applies to (`co`/`sw` take text only; booleans have no
  * order). Returns the kind, or the first problem.
