@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 
-const modules = ['parse', 'predicate', 'sql', 'scaling'];
+const modules = ['parse', 'predicate', 'sql', 'scaling', 'schemas'];
 
 for (const name of modules) {
   const url = new URL(`./${name}.ts`, import.meta.url);
