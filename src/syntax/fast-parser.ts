@@ -98,9 +98,9 @@ class FastParser {
         }
         code = codes[this.pos]!;
       }
-      let operand = this.primary();
+      let operand = code === FIELD_CODE ? this.predicate(this.pos) : this.prefixPresence();
       if (operand === undefined) return undefined;
-      operand = this.applyNots(operand, group.nots);
+      if (this.nots.length > group.nots) operand = this.applyNots(operand, group.nots);
       // After an operand: `)`s close groups, and a connective calls for the next operand.
       for (;;) {
         group.add(operand);
@@ -117,7 +117,7 @@ class FastParser {
         this.pos++;
         group = this.groups[--depth]!;
         // The `not`s read in the enclosing group before this group's `(` apply to all of it.
-        operand = this.applyNots(grouped, group.nots);
+        operand = this.nots.length > group.nots ? this.applyNots(grouped, group.nots) : grouped;
       }
     }
   }
@@ -138,7 +138,6 @@ class FastParser {
    * its `not` to the operand's last token, and forgets them.
    */
   private applyNots(operand: Expression, mark: number): Expression {
-    if (this.nots.length === mark) return operand;
     let expression = operand;
     const end = this.ends[this.pos - 1]!;
     for (let i = this.nots.length - 1; i >= mark; i--) {
@@ -185,12 +184,10 @@ class FastParser {
     return createOr(groups, { start: this.starts[from]!, end: this.ends[this.pos - 1]! });
   }
 
-  /** `pr field` or a predicate, at the next token; undefined if neither stands there. */
-  private primary(): Expression | undefined {
+  /** `pr field` at the next token; undefined if it does not stand there. */
+  private prefixPresence(): Expression | undefined {
     const at = this.pos;
-    const code = this.codes[at];
-    if (code === FIELD_CODE) return this.predicate(at);
-    if (code !== PR_CODE || this.codes[at + 1] !== FIELD_CODE) return undefined;
+    if (this.codes[at] !== PR_CODE || this.codes[at + 1] !== FIELD_CODE) return undefined;
     this.pos = at + 2;
     const span = { start: this.starts[at]!, end: this.ends[at + 1]! };
     return createPresence(this.field(at + 1), 'pr', this.span(at), span);
