@@ -6,7 +6,17 @@
  */
 import { existsSync } from 'node:fs';
 
-const modules = ['parse', 'predicate', 'sql', 'scaling', 'complete', 'server', 'cold-start', 'size'];
+const modules = [
+  'parse',
+  'predicate',
+  'sql',
+  'scaling',
+  'schemas',
+  'complete',
+  'server',
+  'cold-start',
+  'size',
+];
 
 for (const name of modules) {
   const url = new URL(`./${name}.ts`, import.meta.url);

@@ -52,6 +52,7 @@ export const TOKEN_SYMBOLS: Readonly<Record<string, string>> = Object.freeze({
   Number: 'number',
   DateTime: 'date-time',
   Field: 'field',
+  Group: 'group',
 });
 
 /** The EBNF symbol of a token name; throws for a token the table does not know. */

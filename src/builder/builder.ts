@@ -15,7 +15,7 @@ import {
   type Span,
 } from '../ast/index.js';
 import type { Diagnostic } from '../diagnostic/index.js';
-import { format } from '../printer/format.js';
+import { format, InvalidAstError } from '../printer/format.js';
 import type { FieldNameOf, FieldValueOf, OperatorOf } from '../schema/define.js';
 import type { Schema } from '../schema/types.js';
 import { validate } from '../validate/index.js';
@@ -101,6 +101,20 @@ export class FilterSchemaError extends FilterBuildError {
 
 const builtFilters = new WeakSet<BuiltFilter>();
 
+/**
+ * Throws {@link FilterBuildError} for a predicate the language cannot write (a Date past year
+ * 9999, a field name that is a keyword...): the builder's one error type, so the printer's
+ * `InvalidAstError` never reaches a caller (a predicate is small: checking it costs little).
+ */
+function printable(predicate: Expression): void {
+  try {
+    format(predicate);
+  } catch (cause) {
+    if (cause instanceof InvalidAstError) throw new FilterBuildError(cause.message, { cause });
+    throw cause;
+  }
+}
+
 function built(ast: Expression): BuiltFilter {
   const filter: BuiltFilter = Object.freeze({ ast, toString: () => format(ast) });
   builtFilters.add(filter);
@@ -122,6 +136,7 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
   const checked = (ast: Expression): BuiltFilter => {
     const problems = validate(ast, schema).filter((d) => d.severity === 'error');
     if (problems.length > 0) throw new FilterSchemaError(problems);
+    printable(ast);
     return built(ast);
   };
 

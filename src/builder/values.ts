@@ -47,6 +47,10 @@ export function decimalText(value: number): string {
 export function toValueNode(value: BuilderValue, asDateTime: boolean): ValueNode {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new FilterBuildError('Invalid Date');
+    const year = value.getUTCFullYear();
+    if (year < 0 || year > 9999) {
+      throw new FilterBuildError(`A Date in year ${year} has no RFC 3339 form: the years are 0000 to 9999`);
+    }
     return createDateTime(value.toISOString(), nowhere);
   }
   switch (typeof value) {

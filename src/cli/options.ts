@@ -44,7 +44,8 @@ export function limitsFrom(options: Readonly<Record<string, unknown>>): Partial<
   const limits: Partial<Record<keyof ParseLimits, number>> = {};
   for (const { key } of LIMIT_OPTIONS) {
     const value = options[key];
-    if (typeof value === 'number') limits[key] = value;
+    // The library answers a limit past its maximum with a diagnostic; the flags cap it, as --help says.
+    if (typeof value === 'number') limits[key] = Math.min(value, MAX_LIMITS[key]);
   }
   return limits;
 }

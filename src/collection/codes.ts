@@ -13,7 +13,12 @@ export const COLLECTION_CODES = {
   'repeated-parameter': 'A standard parameter given more than once.',
   'malformed-encoding':
     'A `%` in a standard parameter that starts no valid escape, or escapes that are not UTF-8.',
-  'unencoded-plus': 'A `+` of a time offset sent unencoded, so it arrived as a space; fix: `+` (send `%2B`).',
+  'unencoded-plus':
+    'A `+` of a time offset sent unencoded, so it arrived as a space (outside quoted strings only); fix: send it as `%2B`.',
+  'invalid-query':
+    'The query is not a query string, URLSearchParams or a parsed query object (or a standard parameter in it is not text).',
+  'invalid-option':
+    'An option of `parseCollectionQuery` that is not valid (`maxLimit: NaN`); its default is used.',
   'unknown-parameter':
     'Warning: a parameter that is not standard but is close to one (`filter`); it is ignored.',
 } as const;

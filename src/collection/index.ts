@@ -6,4 +6,5 @@
 
 export { COLLECTION_CODES, type CollectionCode } from './codes.js';
 export * from './parse-collection.js';
+export type { CollectionQueryInput, ParsedQueryObject } from './query-string.js';
 export type { Sorter } from './sorters.js';

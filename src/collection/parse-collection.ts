@@ -1,5 +1,6 @@
 import type { Expression } from '../ast/index.js';
 import { applyFixes, type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
+import { ownSchema } from '../schema/own.js';
 import { clearBestMatch } from '../schema/suggest.js';
 import type { Schema } from '../schema/types.js';
 import type { ParseLimits } from '../syntax/limits.js';
@@ -7,7 +8,8 @@ import { parse } from '../syntax/parse.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import { validate } from '../validate/validate.js';
 import { parseBooleanText, parseWholeNumber } from './numbers.js';
-import { decodeQuery, type QueryParameter } from './query-string.js';
+import { readOptions } from './options.js';
+import { type CollectionQueryInput, type QueryParameter, readQuery } from './query-string.js';
 import { parseSorters, type Sorter } from './sorters.js';
 
 /** The standard V3 collection parameters. */
@@ -57,31 +59,56 @@ function tag(parameter: string, diagnostics: readonly Diagnostic[]): ParameterDi
   return diagnostics.map((d) => ({ ...d, parameter }));
 }
 
+/** Marks the offsets of `text` that lie inside a double-quoted string (quotes included). */
+function insideStrings(text: string): Uint8Array {
+  const inside = new Uint8Array(text.length);
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (open) {
+      inside[i] = 1;
+      if (c === 92 /* \\ */) {
+        if (i + 1 < text.length) inside[++i] = 1;
+      } else if (c === 34 /* " */) {
+        open = false;
+      }
+    } else if (c === 34) {
+      open = true;
+      inside[i] = 1;
+    }
+  }
+  return inside;
+}
+
 /**
  * A `+` in a date-time offset arrives as a space (`+` means space in a query string): point at
  * it when the filter did not parse, since the parser alone cannot know why the space is there.
+ * Only outside quoted strings: inside one, a space is text, and "fixing" it would change the value.
  */
 function plusAsSpace(filters: string): Diagnostic[] {
   const found: Diagnostic[] = [];
   const pattern = /[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)? (?=[0-9]{2}:[0-9]{2})/g;
+  let inside: Uint8Array | undefined;
   for (const match of filters.matchAll(pattern)) {
     const at = match.index + match[0].length - 1;
+    inside ??= insideStrings(filters);
+    if (inside[at] === 1) continue;
     const span = { start: at, end: at + 1 };
     found.push(
       error(
         'unencoded-plus',
         'A `+` in a query string means a space: encode the `+` of a time offset as `%2B`',
         span,
-        [replaceFix('Use `+`', span, '+')],
+        [replaceFix('Send the `+` of the offset as `%2B` (a raw `+` arrives as a space)', span, '+')],
       ),
     );
   }
   return found;
 }
 
-function checkFilters(text: string, schema: Schema, options: CollectionQueryOptions | undefined) {
+function checkFilters(text: string, schema: Schema, limits: Partial<ParseLimits> | undefined) {
   if (text.trim() === '') return { filters: undefined, diagnostics: [] };
-  const parseOptions = options?.limits ? { limits: options.limits } : undefined;
+  const parseOptions = limits ? { limits } : undefined;
   const parsed = parse(text, parseOptions);
   if (!parsed.ok) {
     const spaces = plusAsSpace(text);
@@ -109,9 +136,11 @@ function unknownParameter(parameter: QueryParameter): ParameterDiagnostic | unde
 
 /**
  * Reads the standard V3 collection parameters of a request (`filters`, `sorters`, `limit`,
- * `offset`, `count`) from a raw query string or `URLSearchParams`, checks each against the
- * endpoint's schema, and returns them typed, or every problem found. Other parameters are left
- * to the caller. Never throws.
+ * `offset`, `count`) from a raw query string, `URLSearchParams`, or a framework's parsed query
+ * object (`Record<string, string | string[]>`, an array meaning a repeated parameter), checks
+ * each against the endpoint's schema, and returns them typed, or every problem found. Any other
+ * input (`undefined`, `null`, a number) is an `invalid-query` diagnostic, a bad option an
+ * `invalid-option` one. Other parameters are left to the caller. Never throws.
  *
  * - `limit`: digits only, 0..`maxLimit` (default 250); default `defaultLimit` (250).
  * - `offset`: digits only, 0 or more; default 0.
@@ -127,17 +156,18 @@ function unknownParameter(parameter: QueryParameter): ParameterDiagnostic | unde
  * if (!result.ok) return toV3ErrorResponse(result.diagnostics, { text: result.parameters });
  */
 export function parseCollectionQuery(
-  query: string | URLSearchParams,
+  query: CollectionQueryInput,
   schema: Schema,
   options?: CollectionQueryOptions,
 ): CollectionQueryResult {
-  const decoded = decodeQuery(query);
+  const decoded = readQuery(query, (name) => STANDARD.has(name));
   // Other parameters are the caller's business, even when they are malformed.
-  const diagnostics: ParameterDiagnostic[] = decoded.diagnostics.filter((d) =>
-    STANDARD.has(d.parameter ?? ''),
+  const diagnostics: ParameterDiagnostic[] = decoded.diagnostics.filter(
+    (d) => d.parameter === undefined || STANDARD.has(d.parameter),
   );
+  const settings = readOptions(options, diagnostics);
   // A parameter that could not be decoded has been reported; checking its raw text would only repeat that.
-  const undecodable = new Set(diagnostics.map((d) => d.parameter));
+  const undecodable = new Set(diagnostics.map((d) => d.parameter).filter((p) => p !== undefined));
   const values = new Map<string, string>();
   for (const parameter of decoded.parameters) {
     if (!STANDARD.has(parameter.name)) {
@@ -159,8 +189,8 @@ export function parseCollectionQuery(
   const parameters = Object.fromEntries(values);
   for (const name of undecodable) if (name !== undefined) values.delete(name);
 
-  const maxLimit = Math.max(0, Math.floor(options?.maxLimit ?? 250));
-  let limit = Math.min(maxLimit, Math.max(0, Math.floor(options?.defaultLimit ?? maxLimit)));
+  const { maxLimit } = settings;
+  let limit = settings.defaultLimit;
   let offset = 0;
   let count = false;
   let sorters: readonly Sorter[] = [];
@@ -186,13 +216,13 @@ export function parseCollectionQuery(
   }
   const sortersText = values.get('sorters');
   if (sortersText !== undefined && sortersText !== '') {
-    const read = parseSorters(sortersText, options?.sorters ?? schema.sorters);
+    const read = parseSorters(sortersText, settings.sorters ?? ownSchema(schema).sorters);
     sorters = read.sorters;
     diagnostics.push(...tag('sorters', read.diagnostics));
   }
   const filtersText = values.get('filters');
   if (filtersText !== undefined) {
-    const read = checkFilters(filtersText, schema, options);
+    const read = checkFilters(filtersText, schema, settings.limits);
     filters = read.filters;
     diagnostics.push(...tag('filters', read.diagnostics));
   }

@@ -25,6 +25,8 @@ export const COMPILE_CODES = {
   invalidIdentifier: 'sql-invalid-identifier',
   /** More values than the engine can bind in one statement. */
   tooManyParameters: 'sql-too-many-parameters',
+  /** An option that is not valid (`caseFolding: 'C'`, `parameterOffset: Infinity`, no `schema`). */
+  invalidOption: 'compile-invalid-option',
   /** The requested case folding cannot be pinned in this dialect without extensions. */
   caseFoldingUnsupported: 'sql-case-folding-unsupported',
 } as const;

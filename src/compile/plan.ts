@@ -1,9 +1,16 @@
 import { dispatch, type Expression, type ExpressionHandlers, type PredicateNode } from '../ast/expression.js';
 import type { ValueNode } from '../ast/nodes/values.js';
-import type { CompareOperator, ListOperator, PresenceOperator } from '../ast/operators.js';
+import type { CompareOperator, ListOperator, PresenceOperator, PrimitiveOperator } from '../ast/operators.js';
 import type { Span } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
 import { quote } from '../diagnostic/text.js';
+import {
+  type LiteralKind,
+  numberRangeProblem,
+  operatorKindProblem,
+  untypedComparison,
+} from '../schema/accept.js';
+import type { ownSchema } from '../schema/own.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
 import { type Instant, instantFromText } from './instant.js';
@@ -50,13 +57,15 @@ export interface PresencePlan {
 export type LeafPlan = ValuePlan | PresencePlan;
 
 const COMPARE: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'co', 'sw']);
-const ORDERING: ReadonlySet<string> = new Set(['gt', 'ge', 'lt', 'le']);
 
 function fieldType(schema: FieldSchema): ValueType | 'unknown' {
   return schema.type === 'integer' ? 'number' : schema.type;
 }
 
-/** Looks a field up by own property (a name like `__proto__` never reaches the prototype). */
+/**
+ * Looks a field up by own property (a name like `__proto__` never reaches the prototype). The
+ * compilers pass an {@link ownSchema} snapshot, so the field's own settings are read too.
+ */
 export function resolveField(schema: Schema, name: string): ResolvedField | undefined {
   if (!Object.hasOwn(schema.fields, name)) return undefined;
   const field = schema.fields[name];
@@ -72,20 +81,50 @@ export function resolveField(schema: Schema, name: string): ResolvedField | unde
   };
 }
 
+const LITERAL_KINDS: ReadonlySet<unknown> = new Set(['string', 'number', 'boolean', 'date-time']);
+
+function isLiteralKind(kind: unknown): kind is LiteralKind {
+  return LITERAL_KINDS.has(kind);
+}
+
 type Typed = { ok: true; typed: TypedValues } | { ok: false; diagnostic: Diagnostic };
 
-function typeValues(field: ResolvedField, nodes: readonly ValueNode[], span: Span): Typed {
+function typeValues(
+  field: ResolvedField,
+  operator: PrimitiveOperator,
+  nodes: readonly ValueNode[],
+  span: Span,
+): Typed {
   const declared = fieldType(field.schema);
-  // An `unknown` field (type not found on import) compares as the type its literal has.
-  const type = declared === 'unknown' ? nodes[0]?.kind : declared;
-  const mismatch = (node: ValueNode, expected: string): Typed => ({
+  const mismatch = (node: ValueNode | undefined, expected: string): Typed => ({
     ok: false,
     diagnostic: compileDiagnostic(
       COMPILE_CODES.valueType,
       `The field ${quote(field.name)} takes ${expected} values.`,
-      node.span ?? span,
+      node?.span ?? span,
     ),
   });
+  let type: string | undefined = declared;
+  if (declared === 'unknown') {
+    // An `unknown` field (type not found on import) compares as the kind of its literals: the
+    // rule `validate` applies too.
+    const kinds = nodes.map((n) => (n !== null && typeof n === 'object' ? n.kind : undefined));
+    if (kinds.some((k) => !isLiteralKind(k))) return mismatch(undefined, 'well-formed');
+    const untyped = untypedComparison(operator, kinds as LiteralKind[]);
+    if ('problem' in untyped) {
+      const { index, reason, message } = untyped.problem;
+      const code = reason === 'operator' ? COMPILE_CODES.operator : COMPILE_CODES.valueType;
+      return {
+        ok: false,
+        diagnostic: compileDiagnostic(
+          code,
+          `On ${quote(field.name)}: ${message}.`,
+          nodes[index]?.span ?? span,
+        ),
+      };
+    }
+    type = untyped.kind;
+  }
   const expected = type === 'date-time' ? 'date-time' : (type ?? 'typed');
   const strings: string[] = [];
   const numbers: number[] = [];
@@ -96,6 +135,17 @@ function typeValues(field: ResolvedField, nodes: readonly ValueNode[], span: Spa
     if (node.kind === 'string' && typeof node.value === 'string') strings.push(node.value);
     else if (node.kind === 'number' && typeof node.value === 'number' && !Number.isNaN(node.value)) {
       if (field.schema.type === 'integer' && !Number.isInteger(node.value)) return mismatch(node, 'integer');
+      const range = numberRangeProblem(field.schema.type, node.value);
+      if (range !== undefined) {
+        return {
+          ok: false,
+          diagnostic: compileDiagnostic(
+            COMPILE_CODES.valueType,
+            `The value ${quote(String(node.text ?? node.value))} ${range}.`,
+            node.span ?? span,
+          ),
+        };
+      }
       numbers.push(node.value);
     } else if (node.kind === 'boolean' && typeof node.value === 'boolean') booleans.push(node.value);
     else if (node.kind === 'date-time') {
@@ -118,9 +168,15 @@ function typeValues(field: ResolvedField, nodes: readonly ValueNode[], span: Spa
 
 function operatorProblem(field: ResolvedField, operator: string, type: ValueType): string | undefined {
   if (operator === 'ca' && !field.collection) return 'applies to collection fields only';
-  if ((operator === 'co' || operator === 'sw') && type !== 'string') return 'applies to string fields only';
-  if (ORDERING.has(operator) && type === 'boolean') return 'does not apply to boolean fields';
-  return undefined;
+  // The same rule `validate` applies (src/schema/accept.ts).
+  switch (operatorKindProblem(operator, type)) {
+    case 'text-only':
+      return 'applies to string fields only';
+    case 'no-order':
+      return 'does not apply to boolean fields';
+    default:
+      return undefined;
+  }
 }
 
 /** The result of planning one leaf. */
@@ -181,7 +237,7 @@ export function planLeaf(node: PredicateNode, schema: Schema): PlanResult {
       };
     }
   }
-  const typed = typeValues(field, nodes, node.span ?? NO_SPAN);
+  const typed = typeValues(field, operator as PrimitiveOperator, nodes, node.span ?? NO_SPAN);
   if (!typed.ok) return typed;
   const problem = operatorProblem(field, operator, typed.typed.type);
   if (problem !== undefined) {

@@ -1,3 +1,4 @@
+import { quote } from '../diagnostic/index.js';
 import { isRecord } from '../schema/check-field.js';
 import { type DocumentDiagnostic, documentError, documentWarning } from '../schema/document-diagnostic.js';
 import { loadYaml } from './yaml-loader.js';
@@ -60,6 +61,8 @@ export interface Located {
  */
 export class RefResolver {
   private readonly reported = new Set<string>();
+  /** Where each `$ref` object leads (null: nowhere), so a chain is followed once per document. */
+  private readonly resolved = new WeakMap<JsonObject, Located | null>();
 
   constructor(
     private readonly document: JsonObject,
@@ -92,16 +95,31 @@ export class RefResolver {
    * that is external, points nowhere, or loops back on itself.
    */
   resolve(value: unknown, pointer: string): Located | undefined {
+    if (!isRecord(value) || !Object.hasOwn(value, '$ref')) return { value, pointer };
+    const known = this.resolved.get(value);
+    if (known !== undefined) return known ?? undefined;
+    const chain: JsonObject[] = [];
+    const outcome = this.follow(value, pointer, chain);
+    for (const link of chain) this.resolved.set(link, outcome ?? null);
+    return outcome;
+  }
+
+  private follow(value: JsonObject, pointer: string, chain: JsonObject[]): Located | undefined {
     let current: Located = { value, pointer };
     const seen = new Set<string>();
     while (isRecord(current.value) && Object.hasOwn(current.value, '$ref')) {
+      const known = this.resolved.get(current.value);
+      if (known !== undefined) return known ?? undefined;
+      chain.push(current.value);
       const ref = current.value.$ref;
       if (typeof ref !== 'string') {
         this.once(documentWarning('unresolved-ref', '`$ref` must be a string', current.pointer));
         return undefined;
       }
       if (seen.has(ref)) {
-        this.once(documentWarning('ref-cycle', `\`$ref\` ${ref} refers back to itself`, current.pointer));
+        this.once(
+          documentWarning('ref-cycle', `\`$ref\` ${quote(ref, 200)} refers back to itself`, current.pointer),
+        );
         return undefined;
       }
       seen.add(ref);
@@ -109,7 +127,7 @@ export class RefResolver {
       const target = tokens ? this.lookup(tokens) : undefined;
       if (target === undefined) {
         const why = tokens ? 'points to nothing in the document' : 'is not an internal reference (#/...)';
-        this.once(documentWarning('unresolved-ref', `\`$ref\` ${ref} ${why}`, current.pointer));
+        this.once(documentWarning('unresolved-ref', `\`$ref\` ${quote(ref, 200)} ${why}`, current.pointer));
         return undefined;
       }
       current = { value: target, pointer: ref.slice(1) };

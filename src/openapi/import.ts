@@ -4,7 +4,7 @@ import {
   PRIMITIVE_OPERATORS,
   type PrimitiveOperator,
 } from '../ast/index.js';
-import { quote } from '../diagnostic/index.js';
+import { escapeInvisibles, quote } from '../diagnostic/index.js';
 import { isRecord } from '../schema/check-field.js';
 import {
   childPointer,
@@ -143,8 +143,9 @@ function buildSchema(
     );
   }
   const entries: [string, FieldSchema][] = [];
+  const byName = new Map<string, [string, FieldSchema]>();
   for (const declared of declaration.fields) {
-    const previous = entries.find(([name]) => name === declared.name);
+    const previous = byName.get(declared.name);
     const field = buildField(declared, itemSchema, reader, options, at);
     if (previous) {
       context.report(
@@ -160,7 +161,9 @@ function buildSchema(
       ];
       previous[1] = { ...previous[1], operators: merged };
     } else {
-      entries.push([declared.name, field]);
+      const entry: [string, FieldSchema] = [declared.name, field];
+      entries.push(entry);
+      byName.set(declared.name, entry);
     }
   }
   const composite = declaration.composite?.filter((w): w is CompositeOperator => COMPOSITES.has(w));
@@ -197,7 +200,9 @@ function buildSchema(
  */
 export function importOpenApi(document: unknown, options?: OpenApiImportOptions): OpenApiImport {
   const diagnostics: DocumentDiagnostic[] = [];
-  const report: Report = (d) => diagnostics.push(d);
+  // Every message passes here: whatever document text it carries (a path, a YAML error's excerpt),
+  // control and bidi characters come out escaped.
+  const report: Report = (d) => diagnostics.push({ ...d, message: escapeInvisibles(d.message) });
   const endpoints: ImportedEndpoint[] = [];
   try {
     const root = readDocument(document, report);

@@ -13,8 +13,11 @@ export interface FoundProperty {
   readonly description?: string;
 }
 
-/** How deep `allOf`/`anyOf`/`oneOf` nesting is followed; real documents nest a few levels. */
-const MAX_COMBINATOR_DEPTH = 16;
+/**
+ * How deep `anyOf`/`oneOf` nesting is followed (through `$ref`s too); real documents nest a few
+ * levels. Every walk is memoised per schema object, so this bounds the call stack, not the work.
+ */
+const MAX_VARIANT_DEPTH = 32;
 
 /** `start_time` → `startTime`. */
 export function snakeToCamel(name: string): string {
@@ -28,49 +31,122 @@ function typeWords(schema: JsonObject): string[] {
   return words.filter((w): w is string => typeof w === 'string' && w !== 'null');
 }
 
+/** Appends the members of `items` not yet in `into` (identity), keeping first-seen order. */
+function addDistinct(into: unknown[], seen: Set<unknown>, items: readonly unknown[]): void {
+  for (const item of items) {
+    if (seen.has(item)) continue;
+    seen.add(item);
+    into.push(item);
+  }
+}
+
+type View = ReturnType<SchemaReader['view']>;
+
 /**
  * Reads JSON Schemas of one document: finds properties through `$ref`, `allOf` (merged),
  * `anyOf`/`oneOf` (a property every variant agrees on) and arrays (their items).
+ *
+ * Every walk is memoised per schema object (and property name), with cycle detection: a document
+ * whose schemas refer to themselves many times over (`A: { anyOf: [$ref A, $ref A, $ref A] }`)
+ * costs time linear in its size, not exponential, and no walk recurses deeper than
+ * {@link MAX_VARIANT_DEPTH}.
  */
 export class SchemaReader {
+  private readonly partsMemo = new WeakMap<JsonObject, readonly JsonObject[]>();
+  private readonly propertyMemo = new WeakMap<JsonObject, Map<string, readonly unknown[]>>();
+  /** (schema, property) pairs being computed: a variant that loops back contributes nothing. */
+  private readonly inProgress = new WeakMap<JsonObject, Set<string>>();
+  private readonly viewMemo = new WeakMap<JsonObject, View>();
+
   constructor(private readonly refs: RefResolver) {}
 
-  /** The object schemas `schema` stands for, flattened: itself and its `allOf` parts. */
-  private parts(schema: unknown, pointer: string, depth: number): JsonObject[] {
-    const found = this.refs.object(schema, pointer);
-    if (!found || depth > MAX_COMBINATOR_DEPTH) return [];
-    const result = [found.value];
-    const allOf = own(found.value, 'allOf');
-    if (Array.isArray(allOf)) {
-      allOf.forEach((part, i) => {
-        result.push(...this.parts(part, `${found.pointer}/allOf/${i}`, depth + 1));
-      });
+  /**
+   * The object schemas `schema` stands for, flattened: itself and its `allOf` parts, transitively,
+   * each once (a cycle of `allOf`s ends where it loops). Iterative, so any nesting is fine.
+   */
+  private parts(schema: unknown, pointer: string): readonly JsonObject[] {
+    const root = this.refs.object(schema, pointer);
+    if (!root) return [];
+    const cached = this.partsMemo.get(root.value);
+    if (cached) return cached;
+    const result: JsonObject[] = [];
+    const seen = new Set<JsonObject>();
+    const stack: { value: JsonObject; pointer: string }[] = [root];
+    while (stack.length > 0) {
+      const found = stack.pop()!;
+      if (seen.has(found.value)) continue;
+      seen.add(found.value);
+      result.push(found.value);
+      const allOf = own(found.value, 'allOf');
+      if (!Array.isArray(allOf)) continue;
+      // Pushed in reverse, so the parts come out in document order (depth first).
+      for (let i = allOf.length - 1; i >= 0; i--) {
+        const part = this.refs.object(allOf[i], `${found.pointer}/allOf/${i}`);
+        if (part && !seen.has(part.value)) stack.push(part);
+      }
     }
+    this.partsMemo.set(root.value, result);
     return result;
   }
 
   /** The schemas of property `name` in `schema`, one per `anyOf`/`oneOf` variant it could come from. */
-  private property(schema: unknown, name: string, pointer: string, depth: number): unknown[] {
+  private property(schema: unknown, name: string, pointer: string, depth: number): readonly unknown[] {
+    const root = this.refs.object(schema, pointer);
+    if (!root) return [];
+    let memo = this.propertyMemo.get(root.value);
+    const cached = memo?.get(name);
+    if (cached) return cached;
+    let active = this.inProgress.get(root.value);
+    // A variant that loops back to a schema still being read adds nothing (least fixed point).
+    if (active?.has(name) || depth > MAX_VARIANT_DEPTH) return [];
+    if (!active) {
+      active = new Set();
+      this.inProgress.set(root.value, active);
+    }
+    active.add(name);
     const results: unknown[] = [];
-    for (const part of this.parts(schema, pointer, depth)) {
+    const seen = new Set<unknown>();
+    for (const part of this.parts(root.value, root.pointer)) {
       const properties = own(part, 'properties');
       if (properties && typeof properties === 'object' && Object.hasOwn(properties, name)) {
-        results.push((properties as JsonObject)[name]);
+        addDistinct(results, seen, [(properties as JsonObject)[name]]);
       }
       for (const key of ['anyOf', 'oneOf']) {
         const variants = own(part, key);
-        if (!Array.isArray(variants) || depth > MAX_COMBINATOR_DEPTH) continue;
-        const found = variants.map((v, i) => this.property(v, name, `${pointer}/${key}/${i}`, depth + 1));
-        // Only a property that every variant has is known to be there.
-        if (found.every((f) => f.length > 0)) results.push(...found.flat());
+        if (!Array.isArray(variants)) continue;
+        const found: (readonly unknown[])[] = [];
+        for (let i = 0; i < variants.length; i++) {
+          const one = this.property(variants[i], name, `${root.pointer}/${key}/${i}`, depth + 1);
+          // Only a property that every variant has is known to be there.
+          if (one.length === 0) break;
+          found.push(one);
+        }
+        if (found.length === variants.length) for (const one of found) addDistinct(results, seen, one);
       }
     }
+    active.delete(name);
+    // Kept even when the depth bound cut a variant short: an answer with fewer properties only
+    // makes a field `unknown`, and recomputing it per path would be exponential again.
+    if (!memo) {
+      memo = new Map();
+      this.propertyMemo.set(root.value, memo);
+    }
+    memo.set(name, results);
     return results;
   }
 
   /** The merged view of a value schema: its type words, format, enum, items and description. */
-  private describe(schema: unknown, pointer: string) {
-    const parts = this.parts(schema, pointer, 0);
+  private describe(schema: unknown, pointer: string): View {
+    const root = this.refs.object(schema, pointer);
+    if (!root) return this.view([]);
+    const cached = this.viewMemo.get(root.value);
+    if (cached) return { ...cached, types: new Set(cached.types) };
+    const made = this.view(this.parts(root.value, root.pointer));
+    this.viewMemo.set(root.value, made);
+    return { ...made, types: new Set(made.types) };
+  }
+
+  private view(parts: readonly JsonObject[]) {
     const types = new Set<string>();
     let format: unknown;
     let values: unknown;
@@ -132,14 +208,23 @@ export class SchemaReader {
    * a segment is missing or the variants disagree.
    */
   find(itemSchema: unknown, field: string, pointer: string): FoundProperty | undefined {
-    let candidates: unknown[] = [itemSchema];
+    let candidates: readonly unknown[] = [itemSchema];
     const path: string[] = [];
     let collection = false;
     for (const segment of field.split('.')) {
       let next: unknown[] = [];
       let used = segment;
       for (const name of segment === snakeToCamel(segment) ? [segment] : [segment, snakeToCamel(segment)]) {
-        next = candidates.flatMap((c) => this.stepInto(c, name, pointer, () => (collection = true)));
+        const gathered: unknown[] = [];
+        const seen = new Set<unknown>();
+        for (const c of candidates) {
+          addDistinct(
+            gathered,
+            seen,
+            this.stepInto(c, name, pointer, () => (collection = true)),
+          );
+        }
+        next = gathered;
         used = name;
         if (next.length > 0) break;
       }
@@ -160,7 +245,7 @@ export class SchemaReader {
   }
 
   /** The schemas of property `name` of `schema`, looking through arrays (and noting that it did). */
-  private stepInto(schema: unknown, name: string, pointer: string, sawArray: () => void): unknown[] {
+  private stepInto(schema: unknown, name: string, pointer: string, sawArray: () => void): readonly unknown[] {
     const view = this.describe(schema, pointer);
     if (view.types.size === 1 && view.types.has('array') && view.items !== undefined) {
       sawArray();

@@ -1,8 +1,12 @@
 import {
+  COMPARE_OPERATORS,
+  checkDateTime,
   type Expression,
   type ExpressionHandlers,
   isKeyword,
-  scanDateTime,
+  LIST_OPERATORS,
+  PRESENCE_OPERATORS,
+  splitDateTime,
   type ValueNode,
 } from '../ast/index.js';
 import { isFieldPath, isNumberLiteral } from '../syntax/chars.js';
@@ -17,7 +21,11 @@ export interface FormatOptions {
   readonly presence?: 'postfix' | 'prefix';
 }
 
-/** Thrown by {@link format} for a tree no parser could have produced (e.g. a field named `and`). */
+/**
+ * Thrown by {@link format} for a tree no parser could have produced, whose text would not parse
+ * back to it: a field named `and`, an impossible date (`2023-02-30`), an `and`/`or` of fewer than
+ * two operands, an empty list, an unknown kind or operator.
+ */
 export class InvalidAstError extends TypeError {
   override readonly name = 'InvalidAstError';
 }
@@ -43,8 +51,10 @@ const strength: ExpressionHandlers<number> = {
  * its parentheses, because the parser would otherwise merge it), `pr` after the field, and string
  * escapes exactly where needed (`\"` and `\\`). `parse(format(ast))` gives back `ast`, spans aside.
  *
- * Iterative, so any depth of tree prints. Throws {@link InvalidAstError} for a field name or literal
- * that the language cannot express (a tree from `parse` never has one).
+ * Iterative, so any depth of tree prints. Throws {@link InvalidAstError} for any tree whose text
+ * would not parse back to it (a tree from `parse` never is one): a field name or literal the
+ * language cannot express, an `and`/`or` of fewer than two operands, an empty list, an unknown
+ * kind or operator.
  */
 export function format(ast: Expression, options?: FormatOptions): string {
   const prefixPresence = options?.presence === 'prefix';
@@ -57,6 +67,7 @@ export function format(ast: Expression, options?: FormatOptions): string {
       out.push(item);
       continue;
     }
+    checkNode(item);
     switch (item.kind) {
       case 'or':
       case 'and': {
@@ -90,6 +101,58 @@ export function format(ast: Expression, options?: FormatOptions): string {
   return out.join('');
 }
 
+const COMPARE: ReadonlySet<string> = new Set(COMPARE_OPERATORS);
+const LIST: ReadonlySet<string> = new Set(LIST_OPERATORS);
+const PRESENCE: ReadonlySet<string> = new Set(PRESENCE_OPERATORS);
+
+/** Throws {@link InvalidAstError} unless `node` has a shape the parser produces (children aside). */
+function checkNode(node: Expression): void {
+  const item = node as unknown as Record<string, unknown> | null;
+  if (typeof item !== 'object' || item === null) throw new InvalidAstError('Not an expression node');
+  const has = (key: string, allowed: ReadonlySet<string>): boolean =>
+    typeof item[key] === 'string' && allowed.has(item[key] as string);
+  switch (item.kind) {
+    case 'and':
+    case 'or':
+      if (!Array.isArray(item.operands) || item.operands.length < 2) {
+        throw new InvalidAstError(`An \`${item.kind}\` needs at least two operands`);
+      }
+      return;
+    case 'not':
+      if (typeof item.operand !== 'object' || item.operand === null)
+        throw new InvalidAstError('A `not` needs an operand');
+      return;
+    case 'comparison':
+    case 'list':
+    case 'presence':
+      if (typeof item.field !== 'object' || item.field === null)
+        throw new InvalidAstError('A predicate needs a field');
+      break;
+    default:
+      break;
+  }
+  switch (item.kind) {
+    case 'comparison':
+      if (!has('operator', COMPARE))
+        throw new InvalidAstError(`Not a comparison operator: ${String(item.operator)}`);
+      return;
+    case 'list':
+      if (!has('operator', LIST)) throw new InvalidAstError(`Not a list operator: ${String(item.operator)}`);
+      if (!Array.isArray(item.values) || item.values.length === 0) {
+        throw new InvalidAstError(
+          `\`${item.operator}\` needs at least one value: an empty list does not parse`,
+        );
+      }
+      return;
+    case 'presence':
+      if (!has('operator', PRESENCE))
+        throw new InvalidAstError(`Not a presence operator: ${String(item.operator)}`);
+      return;
+    default:
+      throw new InvalidAstError(`Not an expression kind: ${String(item.kind)}`);
+  }
+}
+
 /** Queues an operand, in parentheses when it binds less tightly than its parent (or equally, for and/or). */
 function pushOperand(
   work: (string | Expression)[],
@@ -97,6 +160,10 @@ function pushOperand(
   parent: number,
   nary: boolean,
 ): void {
+  const kind = (operand as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== 'string' || !Object.hasOwn(strength, kind)) {
+    throw new InvalidAstError(`Not an expression kind: ${String(kind)}`);
+  }
   const child = strength[operand.kind](operand as never);
   const needsParens = child < parent || (nary && child === parent);
   if (needsParens) work.push(')', operand, '(');
@@ -104,28 +171,35 @@ function pushOperand(
 }
 
 function fieldText(name: string): string {
-  if (!isFieldPath(name) || isKeyword(name)) {
+  if (typeof name !== 'string' || !isFieldPath(name) || isKeyword(name)) {
     throw new InvalidAstError(`Not a field name the language can express: ${JSON.stringify(name)}`);
   }
   return name;
 }
 
 function valueText(value: ValueNode): string {
-  switch (value.kind) {
+  switch (value?.kind) {
     case 'string':
+      if (typeof value.value !== 'string') throw new InvalidAstError('A string value must be a string');
       // The language has no escape for a line break, and a raw one is an error.
       if (/[\n\r]/.test(value.value)) throw new InvalidAstError('A string value cannot contain a line break');
       return quoteString(value.value);
     case 'boolean':
+      if (typeof value.value !== 'boolean') throw new InvalidAstError('A boolean value must be a boolean');
       return value.value ? 'true' : 'false';
     case 'number':
-      if (!isNumberLiteral(value.text))
+      if (typeof value.text !== 'string' || !isNumberLiteral(value.text))
         throw new InvalidAstError(`Not a number literal: ${JSON.stringify(value.text)}`);
       return value.text;
-    case 'date-time':
-      if (scanDateTime(value.text, 0) !== value.text.length) {
-        throw new InvalidAstError(`Not an RFC 3339 date-time: ${JSON.stringify(value.text)}`);
+    case 'date-time': {
+      // The text must be RFC 3339 and the date must exist: the parser rejects `2023-02-30`.
+      const parts = typeof value.text === 'string' ? splitDateTime(value.text) : undefined;
+      if (parts === undefined || checkDateTime(parts) !== undefined) {
+        throw new InvalidAstError(`Not a valid RFC 3339 date-time: ${JSON.stringify(value.text)}`);
       }
       return value.text;
+    }
+    default:
+      throw new InvalidAstError('Not a value node');
   }
 }

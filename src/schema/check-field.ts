@@ -1,6 +1,7 @@
 import { isKeyword, PRIMITIVE_OPERATORS, type PrimitiveOperator } from '../ast/index.js';
 import { quote } from '../diagnostic/index.js';
 import { isFieldPath } from '../syntax/chars.js';
+import { operatorKindProblem } from './accept.js';
 import {
   childPointer,
   type DocumentDiagnostic,
@@ -30,9 +31,6 @@ const FIELD_KEYS = [
   'column',
   'description',
 ] as const;
-
-const ORDERING: ReadonlySet<string> = new Set(['gt', 'ge', 'lt', 'le']);
-const TEXT_ONLY: ReadonlySet<string> = new Set(['co', 'sw']);
 
 /** Collects the problems of one document while it is read. */
 export type ProblemSink = (problem: DocumentDiagnostic) => void;
@@ -213,6 +211,8 @@ function checkOperatorTypes(
   pointer: string,
   report: ProblemSink,
 ): void {
+  // The rule validate and the compilers apply (an untyped field's literals decide for it).
+  const kind = type === undefined || type === 'unknown' ? undefined : type === 'integer' ? 'number' : type;
   operators.forEach((operator, index) => {
     const at = childPointer(childPointer(pointer, 'operators'), indexes[index]!);
     if (operator === 'ca' && !collection) {
@@ -223,7 +223,7 @@ function checkOperatorTypes(
           at,
         ),
       );
-    } else if (type && type !== 'unknown' && type !== 'string' && TEXT_ONLY.has(operator)) {
+    } else if (kind && operatorKindProblem(operator, kind) === 'text-only') {
       report(
         documentWarning(
           'operator-not-applicable',
@@ -231,7 +231,7 @@ function checkOperatorTypes(
           at,
         ),
       );
-    } else if (type === 'boolean' && ORDERING.has(operator)) {
+    } else if (kind && operatorKindProblem(operator, kind) === 'no-order') {
       report(
         documentWarning(
           'operator-not-applicable',

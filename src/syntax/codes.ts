@@ -43,6 +43,8 @@ export const SYNTAX_CODES = {
   'unclosed-parenthesis': 'A `(` that is never closed; the span is the `(`.',
   'unmatched-closing-parenthesis': 'A `)` that closes nothing.',
   'input-too-long': 'The input is longer than `maxLength`.',
+  'invalid-option':
+    'An option of `parse` is not what it documents: a limit that is no integer from 1 to its maximum, an unknown limit, options that are no object, a getter that throws.',
   'nesting-too-deep': 'Parentheses and `not` nest deeper than `maxDepth`.',
   'too-many-comparisons': 'More predicates than `maxComparisons`.',
   'list-too-long': 'A list with more values than `maxListValues`.',

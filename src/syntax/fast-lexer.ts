@@ -147,13 +147,14 @@ export function scan(text: string, limits: ParseLimits, buffer: TokenBuffer): bo
     if (code === 40) {
       if (inList) return false;
       inList = previous === LIST_OPERATOR;
+      if (!inList && !opensOperand(previous)) return false;
       if (!inList && nesting.open() > limits.maxDepth) return false;
       listValues = 0;
       token = OPEN_CODE;
       kind = OPEN;
     } else if (code === 41) {
       if (inList && (previous === COMMA || previous === OPEN)) return false;
-      if (!inList && !nesting.close()) return false; // a `)` that closes no `(`
+      if (!inList && !(endsOperand(previous, beforePrevious) && nesting.close())) return false;
       inList = false;
       token = CLOSE_CODE;
       kind = CLOSE;
@@ -198,6 +199,7 @@ export function scan(text: string, limits: ParseLimits, buffer: TokenBuffer): bo
           value = text.slice(pos, end);
         }
       }
+      if (!placedWell(kind, previous, beforePrevious)) return false;
       if (kind === NOT && nesting.not() > limits.maxDepth) return false;
       if (kind === AND || kind === OR) nesting.connective();
       if (isPredicateOperator(kind) && ++comparisons > limits.maxComparisons) return false;
@@ -237,6 +239,43 @@ const OPEN = 9;
 const CLOSE = 10;
 const COMMA = 11;
 const VALUE = 12;
+
+/** Whether an operand may start after a token of kind `previous`. */
+function opensOperand(previous: number): boolean {
+  return previous === START || previous === AND || previous === OR || previous === NOT || previous === OPEN;
+}
+
+/** Whether the last two kinds end an operand: a value, `isnull`, a `)`, `field pr` or `pr field`. */
+function endsOperand(previous: number, beforePrevious: number): boolean {
+  return (
+    previous === VALUE ||
+    previous === CLOSE ||
+    previous === ISNULL_OPERATOR ||
+    (previous === PREFIX_PR && beforePrevious === FIELD) ||
+    (previous === FIELD && beforePrevious === PREFIX_PR)
+  );
+}
+
+/**
+ * Whether a word of kind `kind` may follow, outside a list: a connective after an operand, a field,
+ * `not` or prefix `pr` where an operand starts. Anything else is a syntax error, where the scan
+ * stops at once (rather than reading, say, 64 MiB of `()` into its buffer before the parser fails).
+ */
+function placedWell(kind: number, previous: number, beforePrevious: number): boolean {
+  switch (kind) {
+    case AND:
+    case OR:
+      return endsOperand(previous, beforePrevious);
+    case NOT:
+      return opensOperand(previous);
+    case FIELD:
+      return opensOperand(previous) || (previous === PREFIX_PR && opensOperand(beforePrevious));
+    case PREFIX_PR:
+      return opensOperand(previous) || (previous === FIELD && beforePrevious !== PREFIX_PR);
+    default:
+      return true;
+  }
+}
 
 /** The kinds the structure pass counts against `maxComparisons`: every operator token. */
 function isPredicateOperator(kind: number): boolean {

@@ -54,11 +54,12 @@ import type { ParseLimits } from './limits.js';
  *              | field ( compare-op value | list-op "(" value {"," value} ")" | "pr" | "isnull" )
  *
  * Every choice is made on the code of the next token (the grammar is LL(1)), and the whole input
- * must be read. Recursion (one call per `not` or parenthesis) is bounded by `maxDepth`, which the
- * fast lexer has checked. An operand's extent (which includes its parentheses, and sets the span
- * of the `and`, `or` or `not` around it) is the offsets of its first and last tokens, so operands
- * need no wrapper object (the full parser's `Operand`), and a chain is grouped from the token
- * indices of its connectives.
+ * must be read. It never recurses: an open parenthesis pushes a {@link Group} on an explicit
+ * stack and its `)` pops it, and the `not`s before an operand are counted in a loop, so the call
+ * stack it needs is the same at any depth. An operand's extent (which includes its parentheses,
+ * and sets the span of the `and`, `or` or `not` around it) is the offsets of its first and last
+ * tokens, so operands need no wrapper object (the full parser's `Operand`), and a chain is
+ * grouped from the token indices of its connectives.
  */
 class FastParser {
   private codes: Uint8Array = new Uint8Array(1);
@@ -67,6 +68,10 @@ class FastParser {
   private texts: readonly (string | undefined)[] = [];
   /** The next token. */
   private pos = 0;
+  /** The open groups, innermost last; `groups[0]` is the whole filter. Reused across parses. */
+  private readonly groups: Group[] = [];
+  /** Token indices of the `not`s read before the operand being read (all levels, innermost last). */
+  private readonly nots: number[] = [];
 
   /** The tree of the tokens in `buffer`, or undefined on any syntax error. */
   parse(buffer: TokenBuffer): Expression | undefined {
@@ -75,33 +80,80 @@ class FastParser {
     this.ends = buffer.ends;
     this.texts = buffer.texts;
     this.pos = 0;
-    const expression = this.expression();
-    return this.pos === buffer.count ? expression : undefined;
+    if (this.nots.length > 0) this.nots.length = 0;
+    const codes = this.codes;
+    let depth = 0;
+    let group = this.group(0, 0);
+    for (;;) {
+      // An operand: `not`s and `(`s, then a predicate or `pr field`.
+      let code = codes[this.pos]!;
+      while (code === NOT_CODE || code === OPEN_CODE) {
+        if (code === NOT_CODE) {
+          this.nots.push(this.pos++);
+        } else {
+          group = this.group(++depth, ++this.pos);
+        }
+        code = codes[this.pos]!;
+      }
+      let operand = code === FIELD_CODE ? this.predicate(this.pos) : this.prefixPresence();
+      if (operand === undefined) return undefined;
+      if (this.nots.length > group.nots) operand = this.applyNots(operand, group.nots);
+      // After an operand: `)`s close groups, and a connective calls for the next operand.
+      for (;;) {
+        group.add(operand);
+        code = codes[this.pos]!;
+        if (code === AND_CODE || code === OR_CODE) {
+          group.connective(this.pos++, code);
+          break;
+        }
+        if (code !== CLOSE_CODE || depth === 0) {
+          if (depth > 0 || this.pos !== buffer.count) return undefined;
+          return this.close(group);
+        }
+        const grouped = this.close(group);
+        this.pos++;
+        group = this.groups[--depth]!;
+        // The `not`s read in the enclosing group before this group's `(` apply to all of it.
+        operand = this.nots.length > group.nots ? this.applyNots(grouped, group.nots) : grouped;
+      }
+    }
   }
 
-  private expression(): Expression | undefined {
-    const from = this.pos;
-    const first = this.operand();
-    if (first === undefined) return undefined;
-    let code = this.codes[this.pos];
-    if (code !== AND_CODE && code !== OR_CODE) return first;
-    const connective = code;
-    const operands: Expression[] = [first];
-    /** The token index of each connective. */
-    const connectives: number[] = [];
-    let mixed = false;
-    do {
-      if (code !== connective) mixed = true;
-      connectives.push(this.pos++);
-      const next = this.operand();
-      if (next === undefined) return undefined;
-      operands.push(next);
-      code = this.codes[this.pos];
-    } while (code === AND_CODE || code === OR_CODE);
-    if (mixed) return this.combine(from, operands, connectives);
-    // One connective throughout: one n-ary node of all the operands, as combine builds it.
+  /** The group at `depth`, reset to start at token `from` (taken from the pool). */
+  private group(depth: number, from: number): Group {
+    let group = this.groups[depth];
+    if (group === undefined) {
+      group = new Group();
+      this.groups[depth] = group;
+    }
+    group.reset(from, this.nots.length);
+    return group;
+  }
+
+  /**
+   * Wraps `operand` in the `not`s read since `mark` (the innermost first), each spanning from
+   * its `not` to the operand's last token, and forgets them.
+   */
+  private applyNots(operand: Expression, mark: number): Expression {
+    let expression = operand;
+    const end = this.ends[this.pos - 1]!;
+    for (let i = this.nots.length - 1; i >= mark; i--) {
+      expression = createNot(expression, { start: this.starts[this.nots[i]!]!, end });
+    }
+    this.nots.length = mark;
+    return expression;
+  }
+
+  /** The expression of a group whose last operand was just read (its `)`, if any, is next). */
+  private close(group: Group): Expression {
+    const { operands, connectives } = group;
+    // One operand: itself, with no node around it.
+    if (operands === undefined || connectives === undefined) return group.first!;
+    const from = group.from;
     const span = { start: this.starts[from]!, end: this.ends[this.pos - 1]! };
-    return connective === AND_CODE ? createAnd(operands, span) : createOr(operands, span);
+    // One connective throughout: one n-ary node of all the operands, as combine builds it.
+    if (!group.mixed) return group.and ? createAnd(operands, span) : createOr(operands, span);
+    return this.combine(from, operands, connectives);
   }
 
   /**
@@ -129,33 +181,13 @@ class FastParser {
     return createOr(groups, { start: this.starts[from]!, end: this.ends[this.pos - 1]! });
   }
 
-  private operand(): Expression | undefined {
+  /** `pr field` at the next token; undefined if it does not stand there. */
+  private prefixPresence(): Expression | undefined {
     const at = this.pos;
-    switch (this.codes[at]) {
-      case FIELD_CODE:
-        return this.predicate(at);
-      case NOT_CODE: {
-        this.pos++;
-        const operand = this.operand();
-        if (operand === undefined) return undefined;
-        return createNot(operand, { start: this.starts[at]!, end: this.ends[this.pos - 1]! });
-      }
-      case OPEN_CODE: {
-        this.pos++;
-        const grouped = this.expression();
-        if (grouped === undefined || this.codes[this.pos] !== CLOSE_CODE) return undefined;
-        this.pos++;
-        return grouped;
-      }
-      case PR_CODE: {
-        if (this.codes[at + 1] !== FIELD_CODE) return undefined;
-        this.pos = at + 2;
-        const span = { start: this.starts[at]!, end: this.ends[at + 1]! };
-        return createPresence(this.field(at + 1), 'pr', this.span(at), span);
-      }
-      default:
-        return undefined;
-    }
+    if (this.codes[at] !== PR_CODE || this.codes[at + 1] !== FIELD_CODE) return undefined;
+    this.pos = at + 2;
+    const span = { start: this.starts[at]!, end: this.ends[at + 1]! };
+    return createPresence(this.field(at + 1), 'pr', this.span(at), span);
   }
 
   /** The predicate whose field is token `at`. */
@@ -218,6 +250,51 @@ class FastParser {
 
   private span(i: number): Span {
     return { start: this.starts[i]!, end: this.ends[i]! };
+  }
+}
+
+/**
+ * One level of the fast parser's stack: the operands and connectives read so far in a group. The
+ * arrays are made at the group's first connective (a lone predicate needs none) and handed to the
+ * tree as they are.
+ */
+class Group {
+  /** The token index of the group's first operand (after its `(`). */
+  from = 0;
+  /** How many `not`s were pending outside when the group opened (they apply to the whole group). */
+  nots = 0;
+  first: Expression | undefined = undefined;
+  operands: Expression[] | undefined = undefined;
+  /** Token index of each connective. */
+  connectives: number[] | undefined = undefined;
+  /** Whether the first connective is `and`; `mixed` when another kind follows. */
+  and = false;
+  mixed = false;
+
+  reset(from: number, nots: number): void {
+    this.from = from;
+    this.nots = nots;
+    this.first = undefined;
+    this.operands = undefined;
+    this.connectives = undefined;
+    this.mixed = false;
+  }
+
+  add(operand: Expression): void {
+    if (this.operands === undefined) this.first = operand;
+    else this.operands.push(operand);
+  }
+
+  connective(index: number, code: number): void {
+    const and = code === AND_CODE;
+    if (this.connectives === undefined) {
+      this.and = and;
+      this.operands = [this.first!];
+      this.connectives = [index];
+      return;
+    }
+    if (and !== this.and) this.mixed = true;
+    this.connectives.push(index);
   }
 }
 

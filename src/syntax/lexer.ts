@@ -27,10 +27,21 @@ export interface LexResult {
  */
 export function lex(text: string, maxErrors: number): LexResult {
   const state = new LexerState(text, maxErrors);
+  lexInto(state, () => state.tooManyErrors);
+  return { tokens: state.tokens, diagnostics: state.diagnostics, complete: !state.tooManyErrors };
+}
+
+/**
+ * The lexer's loop: reads `state.text` into `state`, asking `stop` before each token (a caller
+ * checks limits as the tokens come, and stops lexing at the first one exceeded). Returns whether
+ * it read to the end.
+ */
+export function lexInto(state: LexerState, stop: () => boolean): boolean {
+  const { text } = state;
   let pos = skipFiltersPrefix(state);
   const n = text.length;
   while (pos < n) {
-    if (state.tooManyErrors) return { tokens: state.tokens, diagnostics: state.diagnostics, complete: false };
+    if (stop()) return false;
     const code = text.charCodeAt(pos);
     if (isWhitespace(code)) {
       pos++;
@@ -71,7 +82,7 @@ export function lex(text: string, maxErrors: number): LexResult {
       pos = lexUnexpected(state, pos);
     }
   }
-  return { tokens: state.tokens, diagnostics: state.diagnostics, complete: !state.tooManyErrors };
+  return true;
 }
 
 /** A leading `filters=` (or `?filters=`) copied from a URL: reported, with a fix that drops it. */

@@ -25,10 +25,10 @@ export const DEFAULT_LIMITS: ParseLimits = Object.freeze({
 });
 
 /**
- * The largest value each limit may be raised to. `maxDepth` is bounded by the call stack that
- * the recursive-descent parser (and any recursive consumer of the tree) may use: 1,000 levels
- * leave a wide margin on Node's default stack. The others bound memory and time: at the maximum
- * length (64 MiB of text) parsing is still linear.
+ * The largest value each limit may be raised to. Parsing needs the same call stack at any depth
+ * (no path of it recurses on the input); `maxDepth` bounds the nesting that consumers of the tree
+ * meet. The others bound memory and time: at the maximum length (64 MiB of text) parsing is
+ * linear in time, and its memory grows with the part of the input read before a limit stops it.
  */
 export const MAX_LIMITS: ParseLimits = Object.freeze({
   maxLength: 64 * 1024 * 1024,

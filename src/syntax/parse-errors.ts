@@ -26,13 +26,19 @@ function closesNothing(token: IToken): boolean {
  */
 export function toDiagnostic(text: string, exception: IRecognitionException): Diagnostic {
   const token = exception.token;
+  // A group (parsed already) is named and placed by its `(`.
   const at = isEnd(token)
     ? { start: text.length, end: text.length }
-    : { start: token.startOffset, end: token.endOffset! + 1 };
+    : {
+        start: token.startOffset,
+        end: token.tokenType === T.Group ? token.startOffset + 1 : token.endOffset! + 1,
+      };
   const info = readErrorInfo(exception.message);
   const previousOffset = info?.previousOffset ?? -1;
   const previous = previousOffset >= 0 ? wordAt(text, previousOffset) : undefined;
   const expected = new Set(info?.expected ?? []);
+  // Where a group may stand, so may its `(`.
+  if (expected.has(T.Group.name)) expected.add(T.LParen.name);
   const found = describe(token);
 
   if (info?.kind === 'not-all-input-parsed') {

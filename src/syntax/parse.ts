@@ -2,12 +2,16 @@ import type { Expression } from '../ast/index.js';
 import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
 import { fastParseText } from './fast-parser.js';
 import { loadFullParse } from './full-parse-loader.js';
-import { DEFAULT_LIMITS, type ParseLimits, resolveLimits } from './limits.js';
+import { DEFAULT_LIMITS, type ParseLimits } from './limits.js';
+import { readParseOptions } from './parse-options.js';
 import { decodeQueryValue, looksUrlEncoded, malformedEscape } from './url-encoding.js';
 
 /** Options of {@link parse}. */
 export interface ParseOptions {
-  /** Overrides of the default limits ({@link DEFAULT_LIMITS}); each is capped at {@link MAX_LIMITS}. */
+  /**
+   * Overrides of the default limits ({@link DEFAULT_LIMITS}): each an integer from 1 to its
+   * {@link MAX_LIMITS} value. Anything else makes `parse` answer an `invalid-option` diagnostic.
+   */
   readonly limits?: Partial<ParseLimits>;
 }
 
@@ -48,8 +52,13 @@ export function parseWithoutFastPath(text: string, options?: ParseOptions): Pars
 }
 
 function parseOnPath(text: string, options: ParseOptions | undefined, fastPath: boolean): ParseResult {
-  // Without options, the defaults themselves: nothing to resolve or allocate on every call.
-  const limits = options?.limits === undefined ? DEFAULT_LIMITS : resolveLimits(options.limits);
+  // Options are input too: a bad one is a diagnostic (without options, the defaults themselves).
+  let limits = DEFAULT_LIMITS;
+  if (options !== undefined) {
+    const read = readParseOptions(options);
+    if ('code' in read) return fail([read]);
+    limits = read;
+  }
   if (typeof text !== 'string') {
     return fail([error('not-a-string', 'A filter must be a string', { start: 0, end: 0 })]);
   }

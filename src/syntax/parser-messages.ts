@@ -1,4 +1,5 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { Group } from './tokens.js';
 
 /**
  * What Chevrotain knew when it met a syntax error, kept as data. Chevrotain reports errors as
@@ -19,13 +20,37 @@ function names(types: readonly TokenType[]): string[] {
 }
 
 function previousOffset(previous: IToken | undefined): number {
-  const offset = previous?.startOffset;
+  // A group stands for `( ... )`: the token before what follows it is its `)`.
+  const offset = previous?.tokenType === Group ? previous.endOffset : previous?.startOffset;
   return typeof offset === 'number' && Number.isFinite(offset) ? offset : -1;
+}
+
+/** Thrown (out of the parser) by a message hook when the parse has used up its error budget. */
+export class ErrorBudgetExhausted extends Error {
+  override readonly name = 'ErrorBudgetExhausted';
+}
+
+/** How many more errors the running parse may record (set around each parse by parse-groups.ts). */
+let budget = Number.POSITIVE_INFINITY;
+
+/**
+ * Lets the next parse record `errors` errors; the hook asked for one more throws
+ * {@link ErrorBudgetExhausted}, which Chevrotain does not catch (it is no recognition error), so
+ * an input with a million errors costs no more than one with `errors`.
+ */
+export function setErrorBudget(errors: number): void {
+  budget = errors;
+}
+
+function spend(): void {
+  if (budget <= 0) throw new ErrorBudgetExhausted('too many syntax errors');
+  budget--;
 }
 
 /** Chevrotain's message hooks, each returning a {@link ParserErrorInfo} as JSON. */
 export const structuredMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, previous, ruleName }) {
+    spend();
     const info: ParserErrorInfo = {
       kind: 'mismatch',
       ruleName,
@@ -35,6 +60,7 @@ export const structuredMessages: IParserErrorMessageProvider = {
     return JSON.stringify(info);
   },
   buildNotAllInputParsedMessage({ ruleName }) {
+    spend();
     const info: ParserErrorInfo = {
       kind: 'not-all-input-parsed',
       ruleName,
@@ -44,6 +70,7 @@ export const structuredMessages: IParserErrorMessageProvider = {
     return JSON.stringify(info);
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, previous, ruleName }) {
+    spend();
     const info: ParserErrorInfo = {
       kind: 'no-viable-alternative',
       ruleName,
@@ -53,6 +80,7 @@ export const structuredMessages: IParserErrorMessageProvider = {
     return JSON.stringify(info);
   },
   buildEarlyExitMessage({ expectedIterationPaths, previous, ruleName }) {
+    spend();
     const info: ParserErrorInfo = {
       kind: 'early-exit',
       ruleName,

@@ -91,8 +91,11 @@ export function toValue(token: IToken): ValueNode {
  * The grammar of LANGUAGE.md as a Chevrotain parser with embedded actions: the rules build the
  * AST directly (no CST, no visitor), which Chevrotain's performance guide names the fastest way.
  * Precedence from lowest to highest: `or`, `and`, `not`. `and`/`or` chains are collected in loops
- * into one n-ary node, and `not` chains in a loop too, so only parentheses make the parser recurse
- * (and their depth is limited before parsing starts).
+ * into one n-ary node, and `not` chains in a loop too.
+ *
+ * No rule calls itself through the input: a parenthesized group is parsed on its own with
+ * {@link group} (innermost first, parse-groups.ts), and the enclosing text reads it as one
+ * {@link T.Group} token. The call stack a parse needs is then the same at any nesting depth.
  *
  * Build it once and reuse it: construction runs Chevrotain's grammar analysis. `parse` builds it
  * without Chevrotain's grammar validations (`skipValidations`, which Chevrotain recommends for
@@ -108,6 +111,11 @@ export class FilterParser extends EmbeddedActionsParser {
       errorMessageProvider: structuredMessages,
       skipValidations: options.validateGrammar !== true,
     });
+    // Chevrotain's in-repetition recovery calls the repetition again from inside itself after
+    // each error it skips, a recursion as deep as the input has errors. Without it, an error in a
+    // loop is recovered by re-syncing at the rule (single-token insertion and deletion remain),
+    // and the parser's stack stays that of the grammar's rules, whatever the input.
+    (this as unknown as { attemptInRepetitionRecovery: () => void }).attemptInRepetitionRecovery = () => {};
     this.performSelfAnalysis();
   }
 
@@ -150,7 +158,22 @@ export class FilterParser extends EmbeddedActionsParser {
     { recoveryValueFunc: () => recoveredExpression },
   );
 
-  /** operand = { "not" } ( "(" expression ")" | "pr" field | predicate ); `not`s in a loop, never recursion */
+  /**
+   * group = "(" expression ")": a parenthesized group, parsed on its own (the entry point for each
+   * group of the input; parse-groups.ts).
+   */
+  readonly group = this.RULE(
+    'group',
+    (): Expression => {
+      this.CONSUME(T.LParen);
+      const grouped = this.SUBRULE(this.expression);
+      this.CONSUME(T.RParen);
+      return grouped;
+    },
+    { recoveryValueFunc: () => recoveredExpression },
+  );
+
+  /** operand = { "not" } ( group | "pr" field | predicate ); `not`s in a loop, never recursion */
   private readonly operand = this.RULE(
     'operand',
     (): Operand => {
@@ -162,11 +185,10 @@ export class FilterParser extends EmbeddedActionsParser {
       });
       const inner = this.OR([
         {
+          // A group parsed already: its tree rides on the token.
           ALT: () => {
-            this.CONSUME(T.LParen);
-            const grouped = this.SUBRULE(this.expression);
-            this.CONSUME(T.RParen);
-            return grouped;
+            const group = this.CONSUME(T.Group);
+            return this.ACTION(() => (group.payload as Expression | undefined) ?? recoveredExpression);
           },
         },
         {

@@ -11,6 +11,11 @@ export interface StructureResult {
   readonly diagnostics: readonly Diagnostic[];
   /** A limit was exceeded: the parser must not run. */
   readonly limitExceeded: boolean;
+  /**
+   * The indices in `tokens` of the parentheses that group (not those of an `in`/`ca` list), in
+   * order: each `(` is matched by the `)` that closes it, as a well-nested sequence.
+   */
+  readonly groupParens: readonly number[];
 }
 
 const predicateOperators: ReadonlySet<TokenType> = new Set([
@@ -53,30 +58,108 @@ function endsOperand(kept: readonly Token[]): boolean {
 /**
  * One linear pass over the tokens before parsing: matches parentheses (reporting each unmatched
  * one where it stands), and measures nesting depth, predicate count and list length against the
- * limits. Depth counts open parentheses plus pending `not`s, exactly the recursion the parser and
- * any tree walker will need, so the parser only runs on input it can handle.
+ * limits. Depth counts open parentheses plus pending `not`s, the nesting any tree walker will
+ * meet, so the parser only runs on input within the limits.
  */
 export function checkStructure(text: string, tokens: readonly Token[], limits: ParseLimits): StructureResult {
-  const diagnostics: Diagnostic[] = [];
-  const kept: Token[] = [];
-  // Frames: PAREN for an open group, or the index of a pending `not`.
-  const frames: number[] = [];
-  const openParens: Token[] = [];
-  let listOpen: Token | undefined;
-  let listValues = 0;
-  let predicates = 0;
-  const exceeded = (code: string, message: string, token: Token): StructureResult => {
-    diagnostics.push(error(code, message, { start: token.startOffset, end: token.endOffset! + 1 }));
-    return { tokens: kept, diagnostics, limitExceeded: true };
-  };
-  const popNots = (): void => {
-    while (frames.length > 0 && frames[frames.length - 1] !== PAREN) frames.pop();
-  };
+  const checker = new StructureChecker(text, limits);
+  checker.feed(tokens, tokens.length);
+  return checker.finish(false);
+}
 
-  for (let i = 0; i < tokens.length; i++) {
+/**
+ * {@link checkStructure} as the lexer goes: {@link feed} takes the tokens the lexer has finished
+ * with, so that a limit stops lexing where it is exceeded (a run of 64 Mi `(` stops after
+ * `maxDepth` of them, without tokens for the rest).
+ */
+export class StructureChecker {
+  private readonly kept: Token[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly groupParens: number[] = [];
+  /** Frames: PAREN for an open group, or the index of a pending `not`. */
+  private readonly frames: number[] = [];
+  /** Indices in `kept` of the open groups' `(`. */
+  private readonly openParens: number[] = [];
+  private listOpen: Token | undefined;
+  private listValues = 0;
+  private predicates = 0;
+  /** The next input token to read. */
+  private next = 0;
+  /** Set when a limit was exceeded: nothing more is read. */
+  limitExceeded = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  /** How many diagnostics so far. */
+  get errorCount(): number {
+    return this.diagnostics.length;
+  }
+
+  /**
+   * Reads `tokens` up to (not including) index `upTo`. The token after each one read must be
+   * final (`x in "a"` looks one ahead). Returns false once a limit is exceeded.
+   */
+  feed(tokens: readonly Token[], upTo: number): boolean {
+    while (this.next < upTo && !this.limitExceeded) this.read(tokens, this.next++);
+    return !this.limitExceeded;
+  }
+
+  /**
+   * The result. `truncated`: the input was not read to its end (too many errors); open
+   * parentheses are then closed without a diagnostic, since the problem may lie in the unread rest.
+   */
+  finish(truncated: boolean): StructureResult {
+    const { kept, diagnostics } = this;
+    if (this.limitExceeded) {
+      return { tokens: kept, diagnostics, limitExceeded: true, groupParens: this.groupParens };
+    }
+    const end = this.text.length;
+    if (this.listOpen) {
+      if (!truncated) {
+        diagnostics.push(
+          error('unclosed-parenthesis', 'This list has no closing `)`', {
+            start: this.listOpen.startOffset,
+            end: this.listOpen.startOffset + 1,
+          }),
+        );
+      }
+      kept.push(makeToken(T.RParen, '', end, end));
+    }
+    for (let i = this.openParens.length - 1; i >= 0; i--) {
+      const open = kept[this.openParens[i]!]!;
+      if (!truncated) {
+        diagnostics.push(
+          error('unclosed-parenthesis', `This ${quote('(')} has no closing \`)\``, {
+            start: open.startOffset,
+            end: open.startOffset + 1,
+          }),
+        );
+      }
+      this.groupParens.push(kept.length);
+      kept.push(makeToken(T.RParen, '', end, end));
+    }
+    this.openParens.length = 0;
+    return { tokens: kept, diagnostics, limitExceeded: false, groupParens: this.groupParens };
+  }
+
+  private exceeded(code: string, message: string, token: Token): void {
+    this.diagnostics.push(error(code, message, { start: token.startOffset, end: token.endOffset! + 1 }));
+    this.limitExceeded = true;
+  }
+
+  private popNots(): void {
+    const { frames } = this;
+    while (frames.length > 0 && frames[frames.length - 1] !== PAREN) frames.pop();
+  }
+
+  private read(tokens: readonly Token[], i: number): void {
+    const { kept, diagnostics, frames, limits } = this;
     const token = tokens[i]!;
     const type = token.tokenType;
-    if (startsOperand.has(type) && !listOpen && endsOperand(kept)) {
+    if (startsOperand.has(type) && !this.listOpen && endsOperand(kept)) {
       // `a eq 1 b eq 2`: no `and`/`or` between two predicates. Which one was meant is not
       // certain, so there is no fix; a stand-in `and` lets parsing go on to later problems.
       const gap = { start: kept[kept.length - 1]!.endOffset! + 1, end: token.startOffset };
@@ -88,20 +171,22 @@ export function checkStructure(text: string, tokens: readonly Token[], limits: P
     if (type === T.LParen) {
       const previous = kept[kept.length - 1]?.tokenType;
       if (previous === T.In || previous === T.Ca) {
-        listOpen = token;
-        listValues = 0;
+        this.listOpen = token;
+        this.listValues = 0;
       } else {
         frames.push(PAREN);
-        openParens.push(token);
         if (frames.length > limits.maxDepth) {
-          return exceeded('nesting-too-deep', `Nesting deeper than ${limits.maxDepth} levels`, token);
+          this.exceeded('nesting-too-deep', `Nesting deeper than ${limits.maxDepth} levels`, token);
+          return;
         }
+        this.openParens.push(kept.length);
+        this.groupParens.push(kept.length);
       }
     } else if (type === T.RParen) {
-      if (listOpen) {
-        listOpen = undefined;
+      if (this.listOpen) {
+        this.listOpen = undefined;
       } else {
-        popNots();
+        this.popNots();
         if (frames.length === 0) {
           diagnostics.push(
             error('unmatched-closing-parenthesis', 'This `)` closes no `(`', {
@@ -109,26 +194,29 @@ export function checkStructure(text: string, tokens: readonly Token[], limits: P
               end: token.startOffset + 1,
             }),
           );
-          continue;
+          return;
         }
         frames.pop();
-        openParens.pop();
-        popNots();
+        this.openParens.pop();
+        this.groupParens.push(kept.length);
+        this.popNots();
       }
     } else if (type === T.Not) {
       frames.push(i);
       if (frames.length > limits.maxDepth) {
-        return exceeded('nesting-too-deep', `Nesting deeper than ${limits.maxDepth} levels`, token);
+        this.exceeded('nesting-too-deep', `Nesting deeper than ${limits.maxDepth} levels`, token);
+        return;
       }
     } else if (type === T.And || type === T.Or) {
-      popNots();
+      this.popNots();
     } else if (predicateOperators.has(type)) {
-      if (++predicates > limits.maxComparisons) {
-        return exceeded(
+      if (++this.predicates > limits.maxComparisons) {
+        this.exceeded(
           'too-many-comparisons',
           `More than ${limits.maxComparisons} comparisons in one filter`,
           token,
         );
+        return;
       }
       const next = tokens[i + 1];
       if ((type === T.In || type === T.Ca) && next && literalTypes.has(next.tokenType)) {
@@ -148,35 +236,15 @@ export function checkStructure(text: string, tokens: readonly Token[], limits: P
           next,
           makeToken(T.RParen, '', at.end, at.end),
         );
-        i++;
-        continue;
+        this.next++;
+        return;
       }
-    } else if (listOpen && type !== T.Comma) {
-      if (++listValues > limits.maxListValues) {
-        return exceeded('list-too-long', `More than ${limits.maxListValues} values in one list`, token);
+    } else if (this.listOpen && type !== T.Comma) {
+      if (++this.listValues > limits.maxListValues) {
+        this.exceeded('list-too-long', `More than ${limits.maxListValues} values in one list`, token);
+        return;
       }
     }
     kept.push(token);
   }
-  const end = text.length;
-  if (listOpen) {
-    diagnostics.push(
-      error('unclosed-parenthesis', 'This list has no closing `)`', {
-        start: listOpen.startOffset,
-        end: listOpen.startOffset + 1,
-      }),
-    );
-    kept.push(makeToken(T.RParen, '', end, end));
-  }
-  for (let i = openParens.length - 1; i >= 0; i--) {
-    const open = openParens[i]!;
-    diagnostics.push(
-      error('unclosed-parenthesis', `This ${quote('(')} has no closing \`)\``, {
-        start: open.startOffset,
-        end: open.startOffset + 1,
-      }),
-    );
-    kept.push(makeToken(T.RParen, '', end, end));
-  }
-  return { tokens: kept, diagnostics, limitExceeded: false };
 }

@@ -50,6 +50,12 @@ export const DateTimeLiteral = createToken({
   categories: [LiteralToken],
 });
 export const Identifier = createToken({ name: 'Field', label: 'a field name' });
+/**
+ * A parenthesized group that has already been parsed (its tree is the token's `payload`): the
+ * full pipeline parses each group on its own, innermost first, and hands the enclosing one this
+ * token in its place, so that no parse recurses per level of nesting (see parse-groups.ts).
+ */
+export const Group = createToken({ name: 'Group', label: '`(`' });
 
 /** Every token type, categories first (Chevrotain's order requirement for its vocabulary). */
 export const allTokens: TokenType[] = [
@@ -81,6 +87,7 @@ export const allTokens: TokenType[] = [
   NumberLiteral,
   DateTimeLiteral,
   Identifier,
+  Group,
 ];
 
 /** The token type of each reserved word, by its exact (lowercase) spelling. */

@@ -1,10 +1,7 @@
 import type { PrimitiveOperator } from '../ast/index.js';
+import { operatorKindProblem } from '../schema/accept.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 
-/** Operators that compare text: meaningless on numbers, booleans and date-times. */
-export const TEXT_OPERATORS: ReadonlySet<PrimitiveOperator> = new Set(['co', 'sw']);
-/** Operators that order values: meaningless on booleans. */
-export const ORDERING_OPERATORS: ReadonlySet<PrimitiveOperator> = new Set(['gt', 'ge', 'lt', 'le']);
 /** Operators whose values must be members of a field's enum (ordering and `co`/`sw` take any text). */
 export const ENUM_OPERATORS: ReadonlySet<PrimitiveOperator> = new Set(['eq', 'ne', 'in', 'ca']);
 
@@ -31,10 +28,14 @@ export function describeType(type: FieldSchema['type']): string {
  */
 export function operatorTypeProblem(field: FieldSchema, operator: PrimitiveOperator): string | undefined {
   if (operator === 'ca' && field.collection !== true) return 'applies to collection fields only';
-  if (field.type === 'unknown' || field.type === 'string') return undefined;
-  if (TEXT_OPERATORS.has(operator))
-    return `compares text, and the field is ${describeType(field.type)} field`;
-  if (field.type === 'boolean' && ORDERING_OPERATORS.has(operator))
-    return 'orders values, and booleans have no order';
-  return undefined;
+  // An untyped field's literals decide (see untypedComparison); a typed field's type does here.
+  if (field.type === 'unknown') return undefined;
+  switch (operatorKindProblem(operator, field.type === 'integer' ? 'number' : field.type)) {
+    case 'text-only':
+      return `compares text, and the field is ${describeType(field.type)} field`;
+    case 'no-order':
+      return 'orders values, and booleans have no order';
+    default:
+      return undefined;
+  }
 }

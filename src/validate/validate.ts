@@ -1,10 +1,28 @@
-import { type Expression, type FieldNode, forEachExpression, type PredicateNode } from '../ast/index.js';
+import {
+  type Expression,
+  type FieldNode,
+  forEachExpression,
+  type PredicateNode,
+  type PrimitiveOperator,
+  type ValueNode,
+} from '../ast/index.js';
 import { type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
+import { kindWords, untypedComparison } from '../schema/accept.js';
+import { ownSchema } from '../schema/own.js';
 import { clearBestMatch, closestMatches, didYouMean, listWords } from '../schema/suggest.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
+import { quoteString } from '../syntax/quoted.js';
 import { checkComposite, isComposite } from './composite.js';
 import { isCaseSensitive, operatorTypeProblem } from './field-rules.js';
-import { checkValue, type FieldLookup, fieldLookup, sameValueKey, valueText } from './values.js';
+import {
+  checkValue,
+  ENUM_SUGGESTION_BUDGET,
+  type FieldLookup,
+  fieldLookup,
+  type SuggestionBudget,
+  sameValueKey,
+  valueText,
+} from './values.js';
 
 /** Options of {@link validate}. */
 export interface ValidateOptions {
@@ -26,6 +44,7 @@ class Checker {
   private readonly lookups = new Map<string, FieldLookup>();
   private readonly unknownFields = new Map<string, { message: string; suggestion?: string }>();
   private fieldNames?: string[];
+  private readonly budget: SuggestionBudget = { remaining: ENUM_SUGGESTION_BUDGET };
 
   constructor(
     private readonly schema: Schema,
@@ -38,7 +57,7 @@ class Checker {
     // Own properties only: `__proto__`, `constructor` and `toString` are unknown like any other name.
     if (!Object.hasOwn(this.fields, name)) return undefined;
     const field = this.fields[name]!;
-    const made = fieldLookup(name, field, isCaseSensitive(field, this.schema));
+    const made = fieldLookup(name, field, isCaseSensitive(field, this.schema), this.budget);
     this.lookups.set(name, made);
     return made;
   }
@@ -97,6 +116,13 @@ class Checker {
       );
       return;
     }
+    if (field.type === 'unknown' && node.kind !== 'presence') {
+      const found = checkUntyped(name, node.operator, node.kind === 'list' ? node.values : [node.value]);
+      if (found) {
+        this.diagnostics.push(found);
+        return;
+      }
+    }
     if (node.kind === 'comparison') {
       const found = checkValue(lookup, node.operator, node.value);
       if (found) this.diagnostics.push(found);
@@ -117,6 +143,35 @@ class Checker {
   }
 }
 
+/** The shared rule for `unknown`-typed fields ({@link untypedComparison}), worded for people. */
+function checkUntyped(
+  name: string,
+  operator: PrimitiveOperator,
+  values: readonly ValueNode[],
+): Diagnostic | undefined {
+  const result = untypedComparison(
+    operator,
+    values.map((v) => v.kind),
+  );
+  if (!('problem' in result)) return undefined;
+  const { index, reason, message } = result.problem;
+  const value = values[index]!;
+  const shown = quote(valueText(value));
+  if (reason === 'mixed') {
+    return error(
+      'type-mismatch',
+      `${shown} is ${kindWords(value.kind)}, but ${message} of ${quote(name)}`,
+      value.span,
+    );
+  }
+  // `u co 5`: the text the caller most likely meant is the value as written, quoted.
+  const fix =
+    (operator === 'co' || operator === 'sw') && value.kind !== 'string'
+      ? [replaceFix(`Use ${quote(quoteString(valueText(value)))}`, value.span, quoteString(valueText(value)))]
+      : undefined;
+  return error('type-mismatch', `${shown} is ${kindWords(value.kind)}, but ${message}`, value.span, fix);
+}
+
 /**
  * Checks a parsed filter against an endpoint's schema and returns every violation (an empty list
  * when the filter is allowed), each a `Diagnostic` with the span of the offending part:
@@ -129,8 +184,10 @@ class Checker {
  * if (parsed.ok) validate(parsed.ast, workflowExecutionsSchema);
  * // [{ code: 'unknown-enum-value', message: '`Fail` is not a value of `status`; did you mean `Failed`? ...' }]
  */
-export function validate(ast: Expression, schema: Schema, options?: ValidateOptions): Diagnostic[] {
-  const checker = new Checker(schema, schema.fields ?? {});
+export function validate(ast: Expression, given: Schema, options?: ValidateOptions): Diagnostic[] {
+  // Own properties only: a polluted Object.prototype cannot add a field setting.
+  const schema = ownSchema(given);
+  const checker = new Checker(schema, schema.fields);
   const text = options?.text;
   forEachExpression(ast, (node) => {
     if (isComposite(node)) {

@@ -7,7 +7,7 @@ import {
   FilterBuildError,
   FilterSchemaError,
 } from '../../src/builder/index.js';
-import { parse } from '../../src/index.js';
+import { InvalidAstError, parse } from '../../src/index.js';
 import { defineSchema, type Schema, workflowExecutionsSchema } from '../../src/schema/index.js';
 import { validate } from '../../src/validate/index.js';
 import { stripSpans } from '../support/ast-arbitraries.js';
@@ -58,7 +58,18 @@ describe('filter builder', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (raw) => {
         const value = raw.replace(/[\n\r]/g, '');
-        const text = String(f.eq('name', value));
+        let built: ReturnType<typeof f.eq>;
+        try {
+          built = f.eq('name', value);
+        } catch (cause) {
+          // Text SQL cannot store (a NUL) is refused by the schema's one acceptance rule.
+          expect(cause).toBeInstanceOf(FilterSchemaError);
+          expect((cause as FilterSchemaError).diagnostics.map((d) => d.code)).toEqual([
+            'unsupported-character',
+          ]);
+          return;
+        }
+        const text = String(built);
         const parsed = parse(text, { limits: { maxLength: 1 << 20 } });
         expect(
           parsed.ok &&
@@ -70,6 +81,7 @@ describe('filter builder', () => {
       { numRuns: 500 },
     );
     expect(() => f.eq('name', 'a\nb')).toThrow(FilterBuildError);
+    expect(() => f.eq('name', 'a\u0000b')).toThrow(FilterSchemaError);
     const sneaky = String(f.eq('name', '" or name pr or name eq "'));
     expect(sneaky).toBe('name eq "\\" or name pr or name eq \\""');
   });
@@ -157,5 +169,30 @@ describe('filter builder', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the builder throws FilterBuildError only (issue 9)', () => {
+  it('a Date outside the years 0000-9999 is a FilterBuildError, not the printer InvalidAstError', () => {
+    for (const date of [new Date(Date.UTC(10_000, 0, 1)), new Date(Date.UTC(-1, 0, 1)), new Date(8.64e15)]) {
+      let thrown: unknown;
+      try {
+        String(f.gt('created', date));
+      } catch (cause) {
+        thrown = cause;
+      }
+      expect(thrown, date.toISOString()).toBeInstanceOf(FilterBuildError);
+      expect(thrown).not.toBeInstanceOf(InvalidAstError);
+    }
+    expect(String(f.gt('created', new Date(Date.UTC(9999, 11, 31))))).toBe(
+      'created gt 9999-12-31T00:00:00.000Z',
+    );
+  });
+
+  it('an and/or of fewer than two filters is a FilterBuildError', () => {
+    const one = f.gt('created', new Date(0));
+    const loose = f as unknown as { and: (...x: unknown[]) => unknown; or: (...x: unknown[]) => unknown };
+    expect(() => loose.and(one)).toThrow(FilterBuildError);
+    expect(() => loose.or()).toThrow(FilterBuildError);
   });
 });

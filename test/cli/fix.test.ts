@@ -112,6 +112,24 @@ describe.concurrent('lint --fix', () => {
     expect(readFileSync(path, 'utf8')).toBe('[\n  "a eq 1",\n\n  "b eq \\"x\\"" ,"c eq 2"\n]\n');
   });
 
+  it('keeps a UTF-8 byte order mark when it rewrites a --file (lint --fix and fmt --write)', async () => {
+    for (const [args, layout] of [
+      [['lint', '--fix'], 'a EQ 1\n'],
+      [['lint', '--fix'], '["a EQ 1"]\n'],
+      [['fmt', '--write'], 'a  eq   1\n'],
+    ] as const) {
+      const path = join(dir, `bom-${args[0]}-${layout.length}.txt`);
+      writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(layout)]));
+      const run = await runCli([...args, '--file', path]);
+      expect(run.stderr, args.join(' ')).not.toMatch(/internal error/i);
+      const bytes = readFileSync(path);
+      expect([...bytes.subarray(0, 3)], `${args.join(' ')} ${layout}`).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.subarray(3).toString('utf8')).toMatch(/a eq 1/);
+      // Exactly one mark: the rewrite does not add a second.
+      expect(bytes.subarray(3, 6).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+    }
+  });
+
   it('leaves a file untouched when nothing needs fixing', async () => {
     const path = join(dir, 'clean.txt');
     writeFileSync(path, 'a eq 1\n');

@@ -219,3 +219,71 @@ describe('parseCollectionQuery properties', () => {
     );
   });
 });
+
+describe('parseCollectionQuery: any input, any options (issue 9)', () => {
+  const schema = { ...workflowExecutionsSchema, sorters: ['status'] };
+
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a number', 42],
+    ['an array', ['filters=a']],
+    ['a Date', new Date(0)],
+  ])('answers %s with an invalid-query diagnostic, never a throw', (_, input) => {
+    const result = parseCollectionQuery(input as never, schema);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['invalid-query']);
+  });
+
+  it("reads a framework's parsed query object, arrays as repeated parameters", () => {
+    const express = {
+      filters: 'status eq "Failed"',
+      limit: '10',
+      sorters: ['status'],
+      other: { nested: '1' },
+    };
+    const result = parseCollectionQuery(express, schema);
+    expect(result).toMatchObject({ ok: true, limit: 10, sorters: [{ field: 'status', direction: 'asc' }] });
+    expect(result.ok && result.filters?.kind).toBe('comparison');
+    const nullPrototype = Object.assign(Object.create(null) as Record<string, string[]>, {
+      count: ['true', 'true'],
+    });
+    expect(codes(parseCollectionQuery(nullPrototype, schema))).toEqual(['count repeated-parameter']);
+    expect(codes(parseCollectionQuery({ limit: { $gt: '1' } } as never, schema))).toEqual([
+      'limit invalid-query',
+    ]);
+  });
+
+  it('never throws on a hostile query object', () => {
+    const hostile = {
+      get filters(): string {
+        throw new Error('boom');
+      },
+    };
+    expect(codes(parseCollectionQuery(hostile, schema))).toEqual(['undefined invalid-query']);
+  });
+
+  it.each([
+    [{ maxLimit: Number.NaN }, 'maxLimit'],
+    [{ maxLimit: -1 }, 'maxLimit'],
+    [{ maxLimit: Number.POSITIVE_INFINITY }, 'maxLimit'],
+    [{ defaultLimit: 300 }, 'defaultLimit'],
+    [{ defaultLimit: 1.5 }, 'defaultLimit'],
+    [{ sorters: 'status' }, 'sorters'],
+    [{ limits: { maxLength: Number.NaN } }, 'limits.maxLength'],
+    [{ limits: 5 }, 'limits'],
+  ])('refuses the option %j with invalid-option naming %s', (options, name) => {
+    const result = parseCollectionQuery('limit=5', schema, options as never);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['invalid-option']);
+    expect(result.diagnostics[0]!.message).toContain(`\`${name}\``);
+  });
+
+  it('reports unencoded-plus outside quoted strings only, with a fix that says to send %2B', () => {
+    const inString = parseCollectionQuery('filters=status+eq+"12:00:00+12:00"+and', schema);
+    expect(inString.diagnostics.map((d) => d.code)).not.toContain('unencoded-plus');
+    const outside = parseCollectionQuery('filters=start_time+ge+2022-02-07T20:13:29+01:00', schema);
+    const plus = outside.diagnostics.find((d) => d.code === 'unencoded-plus');
+    expect(plus?.fixes?.[0]?.message).toContain('%2B');
+  });
+});

@@ -184,7 +184,7 @@ describe('tryCompileSql: diagnostics instead of exceptions', () => {
       'compile-value-type',
     ]);
     expect(codes(tryCompileSql(ast('status eq "a"'), { schema, dialect: 'oracle' as 'sqlite' }))).toEqual([
-      'compile-malformed-ast',
+      'compile-invalid-option',
     ]);
   });
 

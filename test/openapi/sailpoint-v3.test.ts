@@ -251,3 +251,22 @@ describe('importOpenApi on SailPoint V3 (test/fixtures/openapi/sailpoint-api.v3.
     expect(fromObject.endpoints).toEqual(imported.endpoints);
   });
 });
+
+describe('the acceptance rule on a real import (issue 9)', () => {
+  it('GET /accounts: a list of mixed types on the untyped identity.identityState is refused by validate and the compilers alike', async () => {
+    const { tryCompileSql } = await import('../../src/compile/sql/index.js');
+    const schema = endpoint('GET /accounts').schema;
+    expect(schema.fields['identity.identityState']?.type).toBe('unknown');
+    const text = 'identity.identityState in ("a", 1)';
+    const parsed = parse(text);
+    if (!parsed.ok) throw new Error(text);
+    expect(validate(parsed.ast, schema, { text }).map((d) => d.code)).toEqual(['type-mismatch']);
+    for (const dialect of ['postgres', 'sqlite'] as const) {
+      expect(tryCompileSql(parsed.ast, { schema, dialect }).ok).toBe(false);
+    }
+    const same = parse('identity.identityState in ("a", "b")');
+    if (!same.ok) throw new Error('parse');
+    expect(validate(same.ast, schema)).toEqual([]);
+    expect(tryCompileSql(same.ast, { schema, dialect: 'sqlite' }).ok).toBe(true);
+  });
+});

@@ -69,13 +69,14 @@ describe('limits: defaults', () => {
     expect(codes('abcdef pr', { limits: { maxLength: 5 } })).toEqual(['input-too-long']);
   });
 
-  it('out-of-range settings are clamped to the documented range, never an exception', () => {
+  it('an out-of-range or malformed setting is an invalid-option diagnostic, never an exception', () => {
     expect(
       codes(`${'('.repeat(300)}a pr${')'.repeat(300)}`, { limits: { maxDepth: 1e9, maxLength: 1e9 } }),
-    ).toEqual(['nesting-too-deep']);
-    expect(parse('a pr', { limits: { maxDepth: -5, maxLength: Number.NaN } }).ok).toBe(true);
-    expect(parse('(a pr)', { limits: { maxDepth: 0 } }).ok).toBe(true);
-    expect(codes('((a pr))', { limits: { maxDepth: 0 } })).toEqual(['nesting-too-deep']);
+    ).toEqual(['invalid-option']);
+    expect(codes('a pr', { limits: { maxDepth: -5 } })).toEqual(['invalid-option']);
+    expect(codes('a pr', { limits: { maxLength: Number.NaN } })).toEqual(['invalid-option']);
+    expect(codes('(a pr)', { limits: { maxDepth: 0 } })).toEqual(['invalid-option']);
+    expect(codes('((a pr))', { limits: { maxDepth: 1 } })).toEqual(['nesting-too-deep']);
   });
 });
 

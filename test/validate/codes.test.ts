@@ -11,6 +11,7 @@ const schema: Schema = {
   fields: {
     status: { type: 'string', enum: ['Failed'], operators: ['eq', 'in'] },
     flag: { type: 'boolean', operators: ['eq'] },
+    size: { type: 'number', operators: ['eq'] },
   },
   composite: ['and'],
 };
@@ -30,6 +31,8 @@ const producers: Record<string, () => string[]> = {
   'unknown-enum-value': () => validationCodes('status eq "Fail"'),
   'duplicate-value': () => validationCodes('status in ("Failed", "failed")'),
   'too-many-errors': () => validationCodes('x eq 1 and y eq 2', { maxDiagnostics: 1 }),
+  'value-out-of-range': () => validationCodes(`size eq 1${'0'.repeat(309)}`),
+  'unsupported-character': () => validationCodes('status eq "\u0000"'),
 };
 
 const load = (input: unknown) => () => loadSchema(input).diagnostics.map((d) => d.code);
@@ -87,6 +90,12 @@ const collectionProducers: Record<string, () => string[]> = {
   'malformed-encoding': query('filters=%'),
   'unencoded-plus': query('filters=start_time+ge+2022-02-07T20:13:29+01:00'),
   'unknown-parameter': query('limits=5'),
+  'invalid-query': () =>
+    parseCollectionQuery(undefined as never, workflowExecutionsSchema).diagnostics.map((d) => d.code),
+  'invalid-option': () =>
+    parseCollectionQuery('', workflowExecutionsSchema, { maxLimit: Number.NaN }).diagnostics.map(
+      (d) => d.code,
+    ),
 };
 
 const header = 'Filtering is supported for the following fields and operators:\n\n';

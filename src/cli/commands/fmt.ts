@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { format } from '../../printer/format.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import { checkFilter } from '../check.js';
@@ -8,6 +7,7 @@ import { rewriteArtifact } from '../fix-artifact.js';
 import { collectInputs, type FilterInput } from '../inputs.js';
 import { toJson } from '../output/json.js';
 import { renderDiagnostics } from '../output/text.js';
+import { rewriteTextFile } from '../write.js';
 
 /** The options of `v3-filters fmt`. */
 export interface FmtOptions {
@@ -97,7 +97,7 @@ export async function fmtCommand(
       if (options.write && first.artifact.path !== undefined) {
         if (rewritten.changed > 0) {
           try {
-            await writeFile(first.artifact.path, rewritten.text, 'utf8');
+            await rewriteTextFile(first.artifact.path, rewritten.text);
           } catch (cause) {
             throw new CliError(`cannot write ${first.artifact.label}: ${messageOf(cause)}`);
           }

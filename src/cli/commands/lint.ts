@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { quote } from '../../diagnostic/text.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import {
@@ -24,6 +23,7 @@ import type { Painter } from '../output/color.js';
 import { toJson } from '../output/json.js';
 import { type Finding, sarifLog } from '../output/sarif.js';
 import { count, emptyTally, renderDiagnostic, summaryLine } from '../output/text.js';
+import { rewriteTextFile } from '../write.js';
 
 /** The options of `v3-filters lint`. */
 export interface LintOptions extends SchemaOptions {
@@ -95,7 +95,7 @@ interface FixedRun {
 
 async function writeBack(path: string, label: string, text: string): Promise<void> {
   try {
-    await writeFile(path, text, 'utf8');
+    await rewriteTextFile(path, text);
   } catch (cause) {
     throw new CliError(`cannot write ${label}: ${messageOf(cause)}`);
   }

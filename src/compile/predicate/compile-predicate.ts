@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import type { Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
 import { COMPILE_CODES, compileDiagnostic, FilterCompileError } from '../compile-error.js';
+import { checkPredicateOptions } from '../options.js';
 import { planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
 import { compileLeaf } from './leaves.js';
@@ -43,12 +44,14 @@ export type RecordPredicate = (record: unknown) => boolean;
  * a value of the wrong type, an operator the field's type lacks): validate first and it cannot.
  */
 export function compilePredicate(ast: Expression, options: PredicateOptions): RecordPredicate {
-  const folding = options.caseFolding ?? 'unicode';
+  const checked = checkPredicateOptions(options);
+  if (!checked.ok) throw new FilterCompileError(checked.diagnostics);
+  const { folding, schema } = checked;
   const diagnostics: Diagnostic[] = [];
   const failed = leafProgram(() => false);
   const program = reduceExpression<Program, undefined>(ast, undefined, {
     leaf(node: PredicateNode) {
-      const planned = planLeaf(node, options.schema);
+      const planned = planLeaf(node, schema);
       if (!planned.ok) {
         diagnostics.push(planned.diagnostic);
         return failed;

@@ -54,7 +54,9 @@ function presenceLeaf(plan: LeafPlan & { kind: 'presence' }, negated: boolean): 
     return (r) => {
       try {
         if (typeof r !== 'object' || r === null || !own.call(r, key)) return !pr;
-        const present = (r as Record<string, unknown>)[key] != null;
+        const value = (r as Record<string, unknown>)[key];
+        // NaN is a missing value (SQLite stores it as NULL).
+        const present = value != null && !Number.isNaN(value);
         return present === pr;
       } catch {
         return !pr;
@@ -64,7 +66,8 @@ function presenceLeaf(plan: LeafPlan & { kind: 'presence' }, negated: boolean): 
   const read = pathReader(path);
   return (r) => {
     try {
-      return (read(r) != null) === pr;
+      const value = read(r);
+      return (value != null && !Number.isNaN(value)) === pr;
     } catch {
       return !pr;
     }

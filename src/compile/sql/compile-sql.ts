@@ -2,7 +2,9 @@ import type { Expression, PredicateNode } from '../../ast/expression.js';
 import type { Span } from '../../ast/span.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import { quote } from '../../diagnostic/text.js';
+import { textProblem } from '../../schema/accept.js';
 import { COMPILE_CODES, type CompileCode, compileDiagnostic, FilterCompileError } from '../compile-error.js';
+import { checkSqlOptions } from '../options.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
 import { quoteIdentifier, type SqlDialect } from './dialect.js';
@@ -12,7 +14,7 @@ import { postgres } from './postgres.js';
 import { sqlite } from './sqlite.js';
 import type { SqlFragment, SqlOptions, SqlParam, SqlResult } from './types.js';
 
-const DIALECTS: Readonly<Record<string, SqlDialect>> = { postgres, sqlite, mysql };
+const DIALECTS: Readonly<Record<string, SqlDialect | undefined>> = { postgres, sqlite, mysql };
 
 /** A compiled subtree: its SQL, and whether it is already wrapped in parentheses. */
 interface Fragment {
@@ -43,20 +45,21 @@ function identifierProblem(name: unknown): string | undefined {
   return undefined;
 }
 
-function textProblem(plan: LeafPlan): { code: CompileCode; message: string; span: Span } | undefined {
+function valueTextProblem(plan: LeafPlan): { code: CompileCode; message: string; span: Span } | undefined {
   if (plan.kind !== 'values' || plan.typed.type !== 'string') return undefined;
   const values = plan.typed.values;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     const span = plan.nodes[i]?.span ?? NO_SPAN;
-    if (value.includes('\0')) {
+    const problem = textProblem(value);
+    if (problem === 'nul') {
       return {
         code: COMPILE_CODES.nulCharacter,
         message: `The value ${quote(value)} holds a NUL character (U+0000), which SQL text cannot hold.`,
         span,
       };
     }
-    if (LONE_SURROGATE.test(value)) {
+    if (problem === 'surrogate') {
       return {
         code: COMPILE_CODES.loneSurrogate,
         message: `The value ${quote(value)} holds an unpaired surrogate, which is not Unicode text.`,
@@ -110,22 +113,18 @@ export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
 
 function compile(ast: Expression, options: SqlOptions): SqlResult {
   const diagnostics: Diagnostic[] = [];
-  const dialect = Object.hasOwn(DIALECTS, options.dialect) ? DIALECTS[options.dialect] : undefined;
-  if (dialect === undefined) {
-    const message = `Unknown SQL dialect ${quote(String(options.dialect))}; use \`postgres\`, \`sqlite\` or \`mysql\`.`;
-    return { ok: false, diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, message, NO_SPAN)] };
-  }
-  const folding = options.caseFolding;
+  const settings = checkSqlOptions(options, (name) => DIALECTS[name]?.maxParameters ?? 0);
+  if (!settings.ok) return { ok: false, diagnostics: settings.diagnostics };
+  const { schema, folding, table, offset } = settings;
+  const dialect = DIALECTS[settings.dialect]!;
   const foldingProblem = dialect.foldingProblem(folding);
   if (foldingProblem !== undefined) {
     diagnostics.push(compileDiagnostic(COMPILE_CODES.caseFoldingUnsupported, foldingProblem, NO_SPAN));
   }
-  const table = options.table;
   if (table !== undefined && identifierProblem(table) !== undefined) {
     const message = `The table name ${quote(String(table))} ${identifierProblem(table)}.`;
     diagnostics.push(compileDiagnostic(COMPILE_CODES.invalidIdentifier, message, NO_SPAN));
   }
-  const offset = Math.max(0, Math.trunc(options.parameterOffset ?? 0)) || 0;
   const params: SqlParam[] = [];
   const quoteName = dialect.quoteIdentifier ?? quoteIdentifier;
   const prefix = table === undefined ? '' : `${quoteName(table)}.`;
@@ -137,14 +136,15 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
       return dialect.placeholder(offset + params.length);
     },
     column: (plan) => prefix + quoteName(plan.field.column),
-    memberAlias: table === 'v3f_member' ? 'v3f_member_' : 'v3f_member',
+    // The member aliases (`v3f_member`, `v3f_member_source`) must not shadow the table's name.
+    memberAlias: table?.startsWith('v3f_member') ? 'v3f_element' : 'v3f_member',
   };
   const joinAnd = (parts: readonly string[]) => joinBalanced(parts, 'AND');
   const failed: Fragment = { sql: dialect.falseSql, grouped: false };
 
   const root = reduceExpression<Fragment, boolean>(ast, false, {
     leaf(node: PredicateNode, underNot: boolean): Fragment {
-      const planned = planLeaf(node, options.schema);
+      const planned = planLeaf(node, schema);
       if (!planned.ok) {
         diagnostics.push(planned.diagnostic);
         return failed;
@@ -158,7 +158,7 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
         );
         return failed;
       }
-      const text = textProblem(plan);
+      const text = valueTextProblem(plan);
       if (text !== undefined) {
         diagnostics.push(compileDiagnostic(text.code, text.message, text.span));
         return failed;
@@ -193,8 +193,9 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
       return failed;
     },
   });
-  if (diagnostics.length === 0 && params.length > dialect.maxParameters) {
-    const message = `The filter has ${params.length} values; ${dialect.name} binds at most ${dialect.maxParameters}.`;
+  if (diagnostics.length === 0 && offset + params.length > dialect.maxParameters) {
+    const before = offset > 0 ? ` after the ${offset} before it (parameterOffset)` : '';
+    const message = `The filter has ${params.length} values${before}; ${dialect.name} binds at most ${dialect.maxParameters}.`;
     diagnostics.push(compileDiagnostic(COMPILE_CODES.tooManyParameters, message, ast.span ?? NO_SPAN));
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };

@@ -48,6 +48,23 @@ export interface SqlDialect {
     text: string,
     bind: (value: SqlParam) => string,
   ): string;
+  /**
+   * The longest LIKE/GLOB pattern the engine accepts, in UTF-8 bytes (SQLite: 50,000), or
+   * undefined when there is no limit. A longer `co`/`sw` uses {@link SqlDialect.substringMatch}.
+   */
+  readonly maxPatternBytes: number | undefined;
+  /**
+   * `co`/`sw` without a pattern: whether `needle` occurs in `operand` (`co`) or starts it (`sw`),
+   * both SQL expressions (already folded when case-insensitive). Only called when
+   * {@link SqlDialect.maxPatternBytes} is set.
+   */
+  substringMatch(operand: string, operator: 'co' | 'sw', needle: string): string;
+  /**
+   * A test that the number `sql` is not NaN, where the engine's numbers can be NaN (PostgreSQL's
+   * `double precision`, where NaN equals NaN and is above every number), else undefined. NaN is a
+   * missing value, as in the predicate and in SQLite (which stores NaN as NULL).
+   */
+  notNaN(sql: string): string | undefined;
   /** The members of a collection column holding values of `type`; `alias` is free to use. */
   members(column: string, type: ValueType, alias: string): MemberSource;
   /** Quotes an identifier; absent: {@link quoteIdentifier} (double quotes). */

@@ -51,6 +51,21 @@ function scalarSql(x: string, operator: ScalarOperator, placeholders: readonly s
   return `${x} ${SQL_OPERATOR[operator]} ${placeholders[0]}`;
 }
 
+/**
+ * Whether the pattern for `text` could exceed the dialect's limit: its UTF-8 length, counted with
+ * room for the escapes (each `%`, `_`, `!` doubles; GLOB's `*`, `?`, `[` triple) and wildcards.
+ */
+function patternTooLong(text: string, dialect: SqlDialect): boolean {
+  const max = dialect.maxPatternBytes;
+  if (max === undefined || text.length * 3 + 2 <= max) return false;
+  let bytes = 2;
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    bytes += cp < 0x80 ? ('%_!*?['.includes(char) ? 3 : 1) : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return bytes > max;
+}
+
 function isOrdering(operator: string): boolean {
   return operator === 'gt' || operator === 'ge' || operator === 'lt' || operator === 'le';
 }
@@ -65,6 +80,13 @@ function stringSql(
   const { dialect, folding } = ctx;
   if (dialect.compareText !== undefined) {
     return dialect.compareText({ operand: x, operator, values, caseSensitive, folding, bind: ctx.bind });
+  }
+  if ((operator === 'co' || operator === 'sw') && patternTooLong(values[0]!, dialect)) {
+    // Beyond the engine's pattern limit: the same test without a pattern.
+    const needle = dialect.textArgument(ctx.bind(values[0]!));
+    return caseSensitive
+      ? dialect.substringMatch(x, operator, needle)
+      : dialect.substringMatch(dialect.lower(x, folding), operator, dialect.lower(needle, folding));
   }
   if (caseSensitive) {
     if (operator === 'co' || operator === 'sw')
@@ -132,8 +154,14 @@ function operandSql(
       return nullable(stringSql(x, operator, typed.values, plan.field.caseSensitive, ctx));
     case 'date-time':
       return dateTimeSql(x, operator as ScalarOperator, typed.values, ctx);
-    case 'number':
-      return nullable(scalarSql(x, operator as ScalarOperator, typed.values.map(ctx.bind)));
+    case 'number': {
+      const sql = scalarSql(x, operator as ScalarOperator, typed.values.map(ctx.bind));
+      // NaN is missing: `ne`, `gt` and `ge` would hold for it in PostgreSQL (`eq`, `in`, `lt`,
+      // `le` cannot, since a validated literal is never NaN).
+      const guard = plan.field.schema.type === 'number' ? ctx.dialect.notNaN(x) : undefined;
+      const needsGuard = operator === 'ne' || operator === 'gt' || operator === 'ge';
+      return nullable(guard !== undefined && needsGuard ? `(${sql} AND ${guard})` : sql);
+    }
     case 'boolean':
       return nullable(
         scalarSql(
@@ -181,8 +209,17 @@ export function leafSql(
   joinAnd: (parts: readonly string[]) => string,
 ): LeafSql {
   const column = ctx.column(plan);
-  if (plan.kind === 'presence')
+  if (plan.kind === 'presence') {
+    const nan =
+      plan.field.schema.type === 'number' && !plan.field.collection ? ctx.dialect.notNaN(column) : undefined;
+    if (nan !== undefined) {
+      // NaN counts as missing: `pr` is "not null and not NaN", `isnull` "null or NaN".
+      return twoValued(
+        plan.operator === 'pr' ? `(${column} IS NOT NULL AND ${nan})` : `(${column} IS NULL OR NOT ${nan})`,
+      );
+    }
     return twoValued(`${column} ${plan.operator === 'pr' ? 'IS NOT NULL' : 'IS NULL'}`);
+  }
   const { typed, operator } = plan;
   if (operator === 'ca') {
     const parts: string[] = [];

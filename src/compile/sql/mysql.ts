@@ -84,6 +84,15 @@ export const mysql: SqlDialect = {
       : undefined,
   lower: (sql) => folded(sql),
   byCodePoint: (sql) => `CAST(${sql} AS BINARY)`,
+  // DOUBLE columns cannot hold NaN (MySQL and MariaDB refuse to store it): nothing to guard.
+  notNaN: () => undefined,
+  // No documented limit on a LIKE pattern's length, so substringMatch is never needed; it is
+  // written for completeness, on the same UTF-8 bytes compareText compares.
+  maxPatternBytes: undefined,
+  substringMatch: (operand, operator, needle) =>
+    operator === 'co'
+      ? `LOCATE(CAST(${needle} AS BINARY), CAST(${operand} AS BINARY)) > 0`
+      : `LOCATE(CAST(${needle} AS BINARY), CAST(${operand} AS BINARY)) = 1`,
   caseSensitiveMatch: (operand, operator, text, bind) =>
     compareText({ operand, operator, values: [text], caseSensitive: true, folding: undefined, bind }),
   members: (column, type, alias) => ({

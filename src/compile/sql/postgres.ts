@@ -26,6 +26,11 @@ export const postgres: SqlDialect = {
   byCodePoint: (sql, folded, folding) => (folded && folding !== undefined ? sql : `${sql} COLLATE "C"`),
   caseSensitiveMatch: (operand, operator, text, bind) =>
     `${operand} LIKE ${bind(likePattern(operator, text))} ESCAPE '${LIKE_ESCAPE}'`,
+  notNaN: (sql) => `${sql} <> 'NaN'`,
+  // No limit on pattern length in PostgreSQL.
+  maxPatternBytes: undefined,
+  substringMatch: (operand, operator, needle) =>
+    operator === 'co' ? `strpos(${operand}, ${needle}) > 0` : `strpos(${operand}, ${needle}) = 1`,
   members: (column, _type, alias) => ({
     from: `unnest(${column}) AS ${quoteIdentifier(alias)}("v")`,
     value: `${quoteIdentifier(alias)}."v"`,

@@ -36,8 +36,19 @@ export const sqlite: SqlDialect = {
   // and index-friendly for `sw` like LIKE).
   caseSensitiveMatch: (operand, operator, text, bind) =>
     `${operand} GLOB ${bind(globPattern(operator, text))}`,
+  // SQLite stores a NaN as NULL: nothing to guard.
+  notNaN: () => undefined,
+  // SQLITE_MAX_LIKE_PATTERN_LENGTH's default: a longer LIKE or GLOB pattern fails when it runs.
+  maxPatternBytes: 50_000,
+  // instr() has no length limit; the first occurrence at 1 means "starts with".
+  substringMatch: (operand, operator, needle) =>
+    operator === 'co' ? `instr(${operand}, ${needle}) > 0` : `instr(${operand}, ${needle}) = 1`,
+  // A table-valued function's arguments resolve names against its own columns first (`key`,
+  // `value`, `type`, `atom`, `id`, `parent`, `fullkey`, `path`, `json`, `root`), so
+  // `json_each("type")` would read json_each's `type`. The column is read in a FROM-less
+  // subquery instead, whose only scope is the outer query, and json_each reads that.
   members: (column, type, alias) => ({
-    from: `json_each(${column}) AS ${quoteIdentifier(alias)}`,
+    from: `(SELECT ${column} AS "j") AS ${quoteIdentifier(`${alias}_source`)}, json_each(${quoteIdentifier(`${alias}_source`)}."j") AS ${quoteIdentifier(alias)}`,
     value: `${quoteIdentifier(alias)}."value"`,
     typeCheck: `${quoteIdentifier(alias)}."type" IN ${JSON_TYPES[type]}`,
   }),

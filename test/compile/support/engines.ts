@@ -124,3 +124,55 @@ export async function selectPostgres(
   );
   return result.rows.map((r) => r.id);
 }
+
+/** A PostgreSQL connection for tests: the server at `V3F_TEST_POSTGRES_URL`, else PGlite. */
+export interface PostgresEngine {
+  /** `'server'` (a real PostgreSQL) or `'pglite'`. */
+  readonly kind: 'server' | 'pglite';
+  query<R>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  exec(sql: string): Promise<void>;
+  /** Drops what the test created (its own schema on a server) and disconnects. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens PostgreSQL for a test. With `V3F_TEST_POSTGRES_URL` set it connects to that server and
+ * works in a schema of its own (a random name, first on the search path, dropped by `close`), since
+ * the server is shared; otherwise it starts an in-process PGlite.
+ */
+export async function openPostgres(): Promise<PostgresEngine> {
+  const url = process.env.V3F_TEST_POSTGRES_URL;
+  if (url) {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const schema = `v3f_test_${Math.random().toString(36).slice(2, 10)}`;
+    await client.query(`CREATE SCHEMA ${ident(schema)}; SET search_path TO ${ident(schema)}, public`);
+    return {
+      kind: 'server',
+      query: async <R>(sql: string, params?: readonly unknown[]) =>
+        (await client.query(sql, params as unknown[] | undefined)).rows as R[],
+      exec: async (sql) => {
+        await client.query(sql);
+      },
+      close: async () => {
+        try {
+          await client.query(`DROP SCHEMA ${ident(schema)} CASCADE`);
+        } finally {
+          await client.end();
+        }
+      },
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create();
+  return {
+    kind: 'pglite',
+    query: async <R>(sql: string, params?: readonly unknown[]) =>
+      (await db.query<R>(sql, params as unknown[] | undefined)).rows,
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    close: () => db.close(),
+  };
+}

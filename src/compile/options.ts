@@ -1,0 +1,126 @@
+import type { Diagnostic } from '../diagnostic/diagnostic.js';
+import { quote } from '../diagnostic/text.js';
+import { ownSchema } from '../schema/own.js';
+import type { Schema } from '../schema/types.js';
+import type { CaseFolding } from './case-folding.js';
+import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
+import type { SqlDialectName } from './sql/types.js';
+
+/**
+ * The options validator of both compilers: every option is read as an own property (a getter
+ * that throws, or a polluted prototype, cannot slip a value in) and checked before anything is
+ * compiled, so a bad option is a typed `compile-invalid-option` diagnostic, never broken SQL
+ * (`COLLATE undefined`, `$Infinity`).
+ */
+
+const NO_SPAN = { start: 0, end: 0 };
+const FOLDINGS: readonly unknown[] = ['unicode', 'ascii'];
+const DIALECTS: readonly unknown[] = ['postgres', 'sqlite', 'mysql'] satisfies readonly SqlDialectName[];
+
+/** The checked options of `compilePredicate`. */
+export type PredicateSettings =
+  | { readonly ok: true; readonly schema: Schema; readonly folding: CaseFolding }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** The checked options of `compileSql`. */
+export type SqlSettings =
+  | {
+      readonly ok: true;
+      readonly schema: Schema;
+      readonly dialect: SqlDialectName;
+      readonly folding: CaseFolding | undefined;
+      readonly offset: number;
+      readonly table: string | undefined;
+    }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return quote(String(value));
+  }
+  return value === null ? '`null`' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
+}
+
+class OptionReader {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly options: unknown) {
+    if (typeof options !== 'object' || options === null) {
+      this.bad('options', options, 'an object with at least `schema`');
+    }
+  }
+
+  bad(name: string, value: unknown, must: string): void {
+    const message = `The option ${quote(name)} must be ${must}; it is ${show(value)}.`;
+    this.diagnostics.push(compileDiagnostic(COMPILE_CODES.invalidOption, message, NO_SPAN));
+  }
+
+  read(name: string): unknown {
+    const options = this.options;
+    if (typeof options !== 'object' || options === null) return undefined;
+    try {
+      return Object.hasOwn(options, name) ? (options as Record<string, unknown>)[name] : undefined;
+    } catch {
+      this.bad(name, undefined, 'readable (its getter threw)');
+      return undefined;
+    }
+  }
+
+  schema(): Schema {
+    const schema = this.read('schema');
+    const fields = typeof schema === 'object' && schema !== null && Object.hasOwn(schema, 'fields');
+    if (!fields || typeof (schema as { fields: unknown }).fields !== 'object') {
+      if (this.diagnostics.length === 0) this.bad('schema', schema, 'a schema object with `fields`');
+      return { fields: {} };
+    }
+    return ownSchema(schema as Schema);
+  }
+
+  folding(): CaseFolding | undefined {
+    const folding = this.read('caseFolding');
+    if (folding === undefined || FOLDINGS.includes(folding)) return folding as CaseFolding | undefined;
+    this.bad('caseFolding', folding, "`'unicode'`, `'ascii'` or left out");
+    return undefined;
+  }
+}
+
+/** Checks the options of `compilePredicate`. */
+export function checkPredicateOptions(options: unknown): PredicateSettings {
+  const reader = new OptionReader(options);
+  const schema = reader.schema();
+  const folding = reader.folding() ?? 'unicode';
+  if (reader.diagnostics.length > 0) return { ok: false, diagnostics: reader.diagnostics };
+  return { ok: true, schema, folding };
+}
+
+/** Checks the options of `compileSql`; `maxParameters` bounds `parameterOffset`. */
+export function checkSqlOptions(options: unknown, maxParameters: (dialect: string) => number): SqlSettings {
+  const reader = new OptionReader(options);
+  if (reader.diagnostics.length > 0) return { ok: false, diagnostics: reader.diagnostics };
+  const schema = reader.schema();
+  const dialect = reader.read('dialect');
+  if (!DIALECTS.includes(dialect)) {
+    reader.bad('dialect', dialect, '`postgres`, `sqlite` or `mysql`');
+  }
+  const folding = reader.folding();
+  const offset = reader.read('parameterOffset');
+  const max = DIALECTS.includes(dialect) ? maxParameters(dialect as string) : 65_535;
+  if (
+    offset !== undefined &&
+    !(typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 && offset <= max)
+  ) {
+    reader.bad('parameterOffset', offset, `a whole number from 0 to ${max}`);
+  }
+  const table = reader.read('table');
+  if (table !== undefined && typeof table !== 'string') reader.bad('table', table, 'a string');
+  if (reader.diagnostics.length > 0) return { ok: false, diagnostics: reader.diagnostics };
+  return {
+    ok: true,
+    schema,
+    dialect: dialect as SqlDialectName,
+    folding,
+    offset: (offset as number | undefined) ?? 0,
+    table: table as string | undefined,
+  };
+}
