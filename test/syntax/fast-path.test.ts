@@ -7,6 +7,7 @@ import { fastLex, fastParse } from '../../src/syntax/fast-tokens.js';
 import { lex } from '../../src/syntax/lexer.js';
 import { DEFAULT_LIMITS, type ParseLimits, resolveLimits } from '../../src/syntax/limits.js';
 import { parseWithoutFastPath } from '../../src/syntax/parse.js';
+import { foreignOperatorWords } from '../../src/syntax/spellings.js';
 import { readEbnf } from '../grammar/ebnf.js';
 import { type Derivation, isLeaf, randomSource, SentenceGenerator } from '../grammar/sentences.js';
 import { expressionNode } from '../support/ast-arbitraries.js';
@@ -97,9 +98,12 @@ function sentence(seed: number): string {
     randomSource(seed),
     6,
     {
-      // Fields that spell a keyword in another case are the full lexer's to judge (see
-      // test/grammar/ebnf.test.ts); the fast path declines them.
-      field: (text) => !/^(and|or|not|eq|ne|gt|ge|lt|le|co|sw|in|ca|pr|isnull|true|false)$/i.test(text),
+      // Fields that spell a keyword in another case, or an operator of another language (`ew`,
+      // `contains`: read as a misspelt operator after `not` or a prefix `pr`), are the full
+      // lexer's to judge (see test/grammar/ebnf.test.ts); the fast path declines them.
+      field: (text) =>
+        !/^(and|or|not|eq|ne|gt|ge|lt|le|co|sw|in|ca|pr|isnull|true|false)$/i.test(text) &&
+        !foreignOperatorWords.has(text.toLowerCase()),
     },
   );
   const words = (node: Derivation): string[] =>
