@@ -21,7 +21,8 @@ export const FIELD_TYPES: readonly FieldType[] = [
   'unknown',
 ];
 
-const FIELD_KEYS = [
+/** The properties a field schema may have (the schema format's, and what schemas are read by). */
+export const FIELD_KEYS = [
   'type',
   'operators',
   'enum',

@@ -1,3 +1,4 @@
+import { FIELD_KEYS } from './check-field.js';
 import type { FieldSchema, Schema } from './types.js';
 
 /**
@@ -8,16 +9,6 @@ import type { FieldSchema, Schema } from './types.js';
  * absent one is set to `undefined` on the copy, so no read ever reaches a prototype.
  */
 
-const FIELD_KEYS = [
-  'type',
-  'operators',
-  'enum',
-  'collection',
-  'caseSensitive',
-  'path',
-  'column',
-  'description',
-] as const;
 const SCHEMA_KEYS = ['composite', 'caseSensitive', 'sorters'] as const;
 
 const snapshots = new WeakMap<object, Schema>();
