@@ -65,16 +65,18 @@ describe('Fastify specifics', () => {
   it('without `dialect`, a filter that cannot be SQL thrown by where() is a 400 (statusCode), not a 5xx', async () => {
     const app = Fastify();
     await app.register(v3Filters);
+    // More placeholders than SQLite binds (the route's own 32,766 before the filter's): the one
+    // way left for a validated filter not to be SQL.
     app.get('/x', { preHandler: v3Collection(TEST_SCHEMA) }, async (request) =>
-      request.collection.where('sqlite'),
+      request.collection.where('sqlite', { parameterOffset: 32_766 }),
     );
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     try {
-      const answer = await get(address.port, '/x?filters=id+sw+%22e%00%22');
+      const answer = await get(address.port, '/x?filters=id+sw+%22e%22');
       expect(answer.status).toBe(400);
-      expect(JSON.parse(answer.text).message).toMatch(/sql-nul-character/);
+      expect(JSON.parse(answer.text).message).toMatch(/sql-too-many-parameters/);
     } finally {
       await app.close();
     }

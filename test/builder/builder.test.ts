@@ -189,10 +189,11 @@ describe('the builder throws FilterBuildError only (issue 9)', () => {
     );
   });
 
-  it('an and/or of fewer than two filters is a FilterBuildError', () => {
-    const one = f.gt('created', new Date(0));
+  it('an and/or of no filters, or of operands not from a builder, is a FilterBuildError', () => {
+    // One filter is returned as it is (issue 8's contract, tested above); none cannot be joined.
     const loose = f as unknown as { and: (...x: unknown[]) => unknown; or: (...x: unknown[]) => unknown };
-    expect(() => loose.and(one)).toThrow(FilterBuildError);
+    expect(() => loose.and()).toThrow(FilterBuildError);
     expect(() => loose.or()).toThrow(FilterBuildError);
+    expect(() => loose.and({ kind: 'presence' }, { kind: 'presence' })).toThrow(FilterBuildError);
   });
 });

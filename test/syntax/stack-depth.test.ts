@@ -43,15 +43,17 @@ interface ChildAnswer {
 }
 
 /**
- * Runs `body` (the source of an async function of `lib`, the built package's modules, returning
- * a JSON-serializable answer) in a fresh Node process, FRAMES frames deep.
+ * Runs `body` (the source of an async function of `lib`, the library's modules, returning a
+ * JSON-serializable answer) in a fresh Node process, FRAMES frames deep. The modules are the
+ * TypeScript sources run through tsx: the bundle does not export `parseWithoutFastPath`, and the
+ * code (and so each frame) is the same.
  */
 function inFreshProcess(body: string, input: unknown): unknown {
-  const dist = (path: string) => JSON.stringify(pathToFileURL(`${ROOT}dist/${path}`).href);
+  const source = (path: string) => JSON.stringify(pathToFileURL(`${ROOT}src/${path}`).href);
   const script = `
     const lib = {
-      ...(await import(${dist('index.js')})),
-      ...(await import(${dist('syntax/parse.js')})),
+      ...(await import(${source('index.ts')})),
+      ...(await import(${source('syntax/parse.ts')})),
     };
     const input = JSON.parse(process.env.V3F_STACK_INPUT);
     const run = async (lib, input) => { ${body} };
@@ -59,7 +61,7 @@ function inFreshProcess(body: string, input: unknown): unknown {
     function descend(n) { return n === 0 ? run(lib, input) : descend(n - 1); }
     process.stdout.write(JSON.stringify(await descend(${FRAMES})));
   `;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     env: { ...process.env, NODE_OPTIONS: '', V3F_STACK_INPUT: JSON.stringify(input) },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -85,16 +85,28 @@ function valuePiece(field: FieldSchema, operator: PrimitiveOperator): fc.Arbitra
       return fc.constantFrom('true', 'false').map((text): Piece => ({ text }));
     case 'date-time':
       return dateTime;
-    default:
-      return fc
-        .oneof(
-          stringValue,
-          numberValue,
-          dateTime,
-          fc.constantFrom('true', 'false').map((text) => ({ text })),
-        )
-        .map((piece): Piece => ({ ...piece, free: 'any' }));
+    default: {
+      // An unknown field takes what the acceptance rule allows (src/schema/accept.ts): text for
+      // `co`/`sw`, no booleans for an ordering; a list holds one kind (see `leaf`).
+      const booleans = fc.constantFrom('true', 'false').map((text): Piece => ({ text }));
+      const kinds =
+        operator === 'co' || operator === 'sw'
+          ? [stringValue]
+          : ORDERING.has(operator)
+            ? [stringValue, numberValue, dateTime]
+            : [stringValue, numberValue, dateTime, booleans];
+      return fc.oneof(...kinds).map((piece): Piece => ({ ...piece, free: 'any' }));
+    }
   }
+}
+
+const ORDERING: ReadonlySet<PrimitiveOperator> = new Set(['gt', 'ge', 'lt', 'le']);
+
+/** The kind of literal a value piece spells. */
+function kindOf(piece: Piece): string {
+  if (piece.quoted) return 'string';
+  if (piece.text === 'true' || piece.text === 'false') return 'boolean';
+  return /^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(piece.text) ? 'date-time' : 'number';
 }
 
 /** A comparison as pieces: `field op value`, `field in (a, b)`, `field pr` or `pr field`. */
@@ -122,7 +134,14 @@ function leaf(schema: Schema, pairs: [string, PrimitiveOperator][]): fc.Arbitrar
         maxLength: count,
         selector: (piece) => piece.text.toLowerCase(),
       })
-      .map((values) => ({ field, operator, prefix: false, values }));
+      .map((values) => ({
+        field,
+        operator,
+        prefix: false,
+        // One kind of literal per list on an unknown field (the acceptance rule).
+        values:
+          declaration.type === 'unknown' ? values.filter((v) => kindOf(v) === kindOf(values[0]!)) : values,
+      }));
   });
 }
 
