@@ -14,6 +14,7 @@ import type { SampleRecord } from './sample-data.js';
 export const DIALECTS: readonly { readonly name: SqlDialectName; readonly label: string }[] = [
   { name: 'postgres', label: 'PostgreSQL' },
   { name: 'sqlite', label: 'SQLite' },
+  { name: 'mysql', label: 'MySQL / MariaDB' },
 ];
 
 /** Everything the page shows for one filter against one endpoint. */
