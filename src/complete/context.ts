@@ -83,6 +83,8 @@ const MAX_ERRORS = 1000;
 
 /** The mutable reading state of {@link readContext}: a small pushdown automaton. */
 class Reader {
+  /** The token types, read once per reader rather than once per token. */
+  private readonly kinds = tokenKinds();
   position: Position = 'operand';
   field: string | undefined;
   operator: string | undefined;
@@ -98,7 +100,7 @@ class Reader {
 
   /** Moves past one token. Each token type decides the next position, so any text is read on. */
   step(token: Token): void {
-    const { T, COMPARE, VALUES } = tokenKinds();
+    const { T, COMPARE, VALUES } = this.kinds;
     const type = token.tokenType;
     if (type === T.Identifier) {
       if (this.position === 'prefix-pr') {
