@@ -11,14 +11,7 @@
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import {
-  parseCollectionQuery,
-  type Schema,
-  workflowExecutionsSchema as schema,
-  toSqlDateTime,
-  toV3ErrorResponse,
-  tryCompileSql,
-} from '../src/index.js';
+import { createCollectionHandler, workflowExecutionsSchema as schema, toSqlDateTime } from '../src/index.js';
 
 /** An HTTP answer: status, headers and a JSON body. */
 export interface Answer {
@@ -49,6 +42,14 @@ export function openDatabase(): Database.Database {
 }
 
 const ROUTE = /^\/workflows\/([^/]+)\/executions$/;
+
+/** The endpoint's collection handler: made once, so its options are checked once. */
+const executions = createCollectionHandler(schema, {
+  sorters: ['start_time', 'status'],
+  tiebreaker: ['id'],
+  dialect: 'sqlite',
+  parameterOffset: 1,
+});
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /** Answers one request: the executions of a workflow, filtered, sorted and paged as asked. */
@@ -65,42 +66,21 @@ export function handleRequest(db: Database.Database, method: string, url: string
     return { status: 404, headers: JSON_HEADERS, body: { detailCode: '404 Not found' } };
   }
 
-  // 1. The collection parameters, filters parsed and validated against the whitelist.
-  const request = parseCollectionQuery(query, schema, { sorters: ['start_time', 'status'] });
-  if (!request.ok) {
-    return {
-      status: 400,
-      headers: JSON_HEADERS,
-      body: toV3ErrorResponse(request.diagnostics, { text: request.parameters }),
-    };
-  }
+  // 1. The collection parameters, checked against the whitelist; a rejected request is the V3 400,
+  //    ready to send. With `dialect`, a filter that cannot be SQL is a 400 here too.
+  const request = executions(query);
+  if (!request.ok) return { status: request.status, headers: request.headers, body: request.body };
 
-  // 2. The filter as a parameterized WHERE fragment; the workflow id is bound first, so the
-  //    fragment's `?` placeholders follow it.
-  let where = '"workflow_id" = ?';
-  const params: unknown[] = [workflowId];
-  if (request.filters !== undefined) {
-    const compiled = tryCompileSql(request.filters, { schema, dialect: 'sqlite', parameterOffset: 1 });
-    if (!compiled.ok) {
-      const text = { filters: request.parameters.filters ?? '' };
-      return { status: 400, headers: JSON_HEADERS, body: toV3ErrorResponse(compiled.diagnostics, { text }) };
-    }
-    where += ` AND (${compiled.sql})`;
-    params.push(...compiled.params);
-  }
+  // 2. The filter as a parameterized WHERE fragment (`1` without a filter). The workflow id is
+  //    bound first, so the fragment's placeholders come after it (`parameterOffset: 1` above).
+  const filter = request.where('sqlite');
+  const where = `"workflow_id" = ? AND ${filter.sql}`;
+  const params: unknown[] = [workflowId, ...filter.params];
 
-  // 3. Sorting by whitelisted fields only; the column name comes from the schema and is quoted
-  //    with embedded quotes doubled, as compileSql quotes its columns.
-  const order = request.sorters.map((sorter) => {
-    const fields: Schema['fields'] = schema.fields;
-    const column =
-      (Object.hasOwn(fields, sorter.field) ? fields[sorter.field]?.column : undefined) ?? sorter.field;
-    return `"${column.replaceAll('"', '""')}" ${sorter.direction === 'desc' ? 'DESC' : 'ASC'}`;
-  });
-  order.push('"id" ASC');
+  // 3. ORDER BY from the whitelisted sorters, columns quoted from the schema, `id` as the tiebreaker.
   const rows = db
     .prepare(`SELECT id, status, start_time AS startTime FROM executions WHERE ${where}
-      ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+      ${request.orderBy('sqlite')} LIMIT ? OFFSET ?`)
     .all(...params, request.limit, request.offset);
 
   const headers: Record<string, string> = { ...JSON_HEADERS };
