@@ -15,7 +15,6 @@ import type { SqlDialectName } from './sql/types.js';
 
 const NO_SPAN = { start: 0, end: 0 };
 const FOLDINGS: readonly unknown[] = ['unicode', 'ascii'];
-const DIALECTS: readonly unknown[] = ['postgres', 'sqlite', 'mysql'] satisfies readonly SqlDialectName[];
 
 /** The checked options of `compilePredicate`. */
 export type PredicateSettings =
@@ -94,18 +93,23 @@ export function checkPredicateOptions(options: unknown): PredicateSettings {
   return { ok: true, schema, folding };
 }
 
-/** Checks the options of `compileSql`; `maxParameters` bounds `parameterOffset`. */
-export function checkSqlOptions(options: unknown, maxParameters: (dialect: string) => number): SqlSettings {
+/**
+ * Checks the options of `compileSql`. `maxParameters` gives the bind limit of a dialect, which
+ * bounds `parameterOffset`, or undefined for a value that names no dialect.
+ */
+export function checkSqlOptions(
+  options: unknown,
+  maxParameters: (dialect: unknown) => number | undefined,
+): SqlSettings {
   const reader = new OptionReader(options);
   if (reader.diagnostics.length > 0) return { ok: false, diagnostics: reader.diagnostics };
   const schema = reader.schema();
   const dialect = reader.read('dialect');
-  if (!DIALECTS.includes(dialect)) {
-    reader.bad('dialect', dialect, '`postgres`, `sqlite` or `mysql`');
-  }
+  const limit = maxParameters(dialect);
+  if (limit === undefined) reader.bad('dialect', dialect, '`postgres`, `sqlite` or `mysql`');
   const folding = reader.folding();
   const offset = reader.read('parameterOffset');
-  const max = DIALECTS.includes(dialect) ? maxParameters(dialect as string) : 65_535;
+  const max = limit ?? 65_535;
   if (
     offset !== undefined &&
     !(typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 && offset <= max)

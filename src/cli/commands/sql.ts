@@ -1,8 +1,5 @@
 import { type CaseFolding, type SqlDialectName, tryCompileSql } from '../../compile/index.js';
-import type { SqlDialect } from '../../compile/sql/dialect.js';
-import { mysql } from '../../compile/sql/mysql.js';
-import { postgres } from '../../compile/sql/postgres.js';
-import { sqlite } from '../../compile/sql/sqlite.js';
+import { sqlDialect } from '../../compile/sql/compile-sql.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import { checkFilter } from '../check.js';
 import type { CommandContext } from '../context.js';
@@ -23,8 +20,6 @@ export interface SqlCommandOptions extends SchemaOptions {
   readonly limits: Partial<ParseLimits>;
 }
 
-const DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, sqlite, mysql };
-
 /** Where a filter came from, as diagnostics name it: `<argument 2>:1`, `filters.txt:7`. */
 function inputLabel(input: FilterInput): string {
   return `${input.artifact.label}:${input.artifact.lines.position(input.rawStart).line}`;
@@ -44,7 +39,7 @@ export async function sqlCommand(
   context: CommandContext,
 ): Promise<number> {
   const { io } = context;
-  const dialect = Object.hasOwn(DIALECTS, options.dialect) ? DIALECTS[options.dialect] : undefined;
+  const dialect = sqlDialect(options.dialect);
   const foldingProblem = dialect?.foldingProblem(options.caseFolding);
   if (foldingProblem !== undefined) {
     throw new CliError(

@@ -12,9 +12,19 @@ import { type LeafContext, leafSql } from './leaf.js';
 import { mysql } from './mysql.js';
 import { postgres } from './postgres.js';
 import { sqlite } from './sqlite.js';
-import type { SqlFragment, SqlOptions, SqlParam, SqlResult } from './types.js';
+import type { SqlDialectName, SqlFragment, SqlOptions, SqlParam, SqlResult } from './types.js';
 
-const DIALECTS: Readonly<Record<string, SqlDialect | undefined>> = { postgres, sqlite, mysql };
+const DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, sqlite, mysql };
+
+/**
+ * The hooks of the dialect called `name`, or undefined for any other value (`__proto__`
+ * included): the one table of dialects, for `compileSql` and the CLI.
+ */
+export function sqlDialect(name: unknown): SqlDialect | undefined {
+  return typeof name === 'string' && Object.hasOwn(DIALECTS, name)
+    ? DIALECTS[name as SqlDialectName]
+    : undefined;
+}
 
 /** A compiled subtree: its SQL, and whether it is already wrapped in parentheses. */
 interface Fragment {
@@ -113,10 +123,10 @@ export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
 
 function compile(ast: Expression, options: SqlOptions): SqlResult {
   const diagnostics: Diagnostic[] = [];
-  const settings = checkSqlOptions(options, (name) => DIALECTS[name]?.maxParameters ?? 0);
+  const settings = checkSqlOptions(options, (name) => sqlDialect(name)?.maxParameters);
   if (!settings.ok) return { ok: false, diagnostics: settings.diagnostics };
   const { schema, folding, table, offset } = settings;
-  const dialect = DIALECTS[settings.dialect]!;
+  const dialect = DIALECTS[settings.dialect];
   const foldingProblem = dialect.foldingProblem(folding);
   if (foldingProblem !== undefined) {
     diagnostics.push(compileDiagnostic(COMPILE_CODES.caseFoldingUnsupported, foldingProblem, NO_SPAN));
