@@ -1,4 +1,5 @@
 import { checkDateTime, scanDateTime, splitDateTime } from '../ast/date-time.js';
+import { KEYWORDS } from '../ast/operators.js';
 import { MAX_LIMITS, type ParseLimits } from './limits.js';
 import { peekWord } from './peek.js';
 import { scanQuoted } from './quoted.js';
@@ -53,26 +54,8 @@ export const FIELD_CODE = 23;
 /** After the last token. */
 export const END_CODE = 24;
 
-/** The keywords, indexed by their token codes; {@link keywordAt} returns such a code. */
-export const WORDS: readonly string[] = [
-  'and',
-  'or',
-  'not',
-  'eq',
-  'ne',
-  'gt',
-  'ge',
-  'lt',
-  'le',
-  'co',
-  'sw',
-  'in',
-  'ca',
-  'pr',
-  'isnull',
-  'true',
-  'false',
-];
+/** The keywords in the language's order (ast/operators.ts), indexed by their token codes; {@link keywordAt} returns such a code. */
+export const WORDS: readonly string[] = KEYWORDS;
 
 /** The image of the tokens spelled one way: the keywords and the punctuation, by code. */
 export const IMAGES: readonly string[] = [...WORDS, '(', ')', ','];

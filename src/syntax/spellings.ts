@@ -1,4 +1,9 @@
-import type { CompareOperator, CompositeOperator, PrimitiveOperator } from '../ast/operators.js';
+import {
+  type CompareOperator,
+  type CompositeOperator,
+  PRIMITIVE_OPERATORS,
+  type PrimitiveOperator,
+} from '../ast/operators.js';
 
 /**
  * Operator spellings from other languages (SQL, JavaScript, SCIM, OData...) that people write by
@@ -70,17 +75,4 @@ export function isOperatorSymbolChar(code: number): boolean {
  * The primitive operator words, which may follow a field. Here rather than in tokens.ts so that the
  * fast path (peek.ts) reads it without loading Chevrotain.
  */
-export const operatorWords: ReadonlySet<string> = new Set([
-  'eq',
-  'ne',
-  'gt',
-  'ge',
-  'lt',
-  'le',
-  'co',
-  'sw',
-  'in',
-  'ca',
-  'pr',
-  'isnull',
-]);
+export const operatorWords: ReadonlySet<string> = new Set(PRIMITIVE_OPERATORS);
