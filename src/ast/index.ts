@@ -4,7 +4,8 @@
  * @module
  */
 
-export * from './date-time.js';
+export * from '../language/date-time/rfc3339.js';
+export * from '../language/operators.js';
 export * from './expression.js';
 export * from './nodes/comparison.js';
 export * from './nodes/field.js';
@@ -12,7 +13,6 @@ export * from './nodes/list.js';
 export * from './nodes/logical.js';
 export * from './nodes/presence.js';
 export * from './nodes/values.js';
-export * from './operators.js';
 export type { Span } from './span.js';
 export { coverSpans, span } from './span.js';
 export * from './walk.js';

@@ -1,6 +1,6 @@
 import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
+import { isFieldPath } from '../language/chars.js';
 import { clearBestMatch, closestMatches, didYouMean, listWords } from '../schema/suggest.js';
-import { isFieldPath } from '../syntax/chars.js';
 
 /** One sort key of the `sorters` parameter. */
 export interface Sorter {

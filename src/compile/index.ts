@@ -3,8 +3,8 @@
  * @module
  */
 
+export { toSqlDateTime } from '../language/date-time/instant.js';
 export { type CaseFolding, compareCodePoints, foldAscii, foldUnicode } from './case-folding.js';
 export { COMPILE_CODES, type CompileCode, FilterCompileError } from './compile-error.js';
-export { toSqlDateTime } from './instant.js';
 export * from './predicate/index.js';
 export * from './sql/index.js';

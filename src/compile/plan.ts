@@ -1,9 +1,15 @@
 import { dispatch, type Expression, type ExpressionHandlers, type PredicateNode } from '../ast/expression.js';
 import type { ValueNode } from '../ast/nodes/values.js';
-import type { CompareOperator, ListOperator, PresenceOperator, PrimitiveOperator } from '../ast/operators.js';
 import type { Span } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
 import { quote } from '../diagnostic/text.js';
+import { type Instant, instantFromText } from '../language/date-time/instant.js';
+import type {
+  CompareOperator,
+  ListOperator,
+  PresenceOperator,
+  PrimitiveOperator,
+} from '../language/operators.js';
 import {
   type LiteralKind,
   numberRangeProblem,
@@ -13,7 +19,6 @@ import {
 import type { ownSchema } from '../schema/own.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
-import { type Instant, instantFromText } from './instant.js';
 
 /** The value types a compiled comparison works on (`integer` compares as `number`). */
 export type ValueType = 'string' | 'number' | 'boolean' | 'date-time';

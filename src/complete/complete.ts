@@ -1,7 +1,7 @@
+import { endsWord, isWhitespace } from '../language/chars.js';
+import { quoteString } from '../language/quoting.js';
+import { wordEnd, wordRunEnd } from '../language/words.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
-import { endsWord, isWhitespace } from '../syntax/chars.js';
-import { quoteString } from '../syntax/quoted.js';
-import { wordEnd, wordRunEnd } from '../syntax/words.js';
 import { type CursorContext, readContext } from './context.js';
 import { enumBinds, fieldOf, fieldOptions, operatorOptions, valueOptions } from './suggestions.js';
 import type { CompleteOptions, CompletionOption, CompletionResult } from './types.js';

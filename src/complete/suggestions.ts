@@ -1,7 +1,7 @@
-import { parseDateTime } from '../ast/date-time.js';
 import type { PrimitiveOperator } from '../ast/index.js';
+import { parseDateTime } from '../language/date-time/rfc3339.js';
+import { quoteString } from '../language/quoting.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
-import { quoteString } from '../syntax/quoted.js';
 import { operatorTypeProblem } from '../validate/field-rules.js';
 import type { CompletionOption } from './types.js';
 

@@ -9,8 +9,8 @@ import {
   splitDateTime,
   type ValueNode,
 } from '../ast/index.js';
-import { isFieldPath, isNumberLiteral } from '../syntax/chars.js';
-import { quoteString } from '../syntax/quoted.js';
+import { isFieldPath, isNumberLiteral } from '../language/chars.js';
+import { quoteString } from '../language/quoting.js';
 
 /** Options of {@link format}. */
 export interface FormatOptions {

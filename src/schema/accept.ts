@@ -4,7 +4,7 @@
  * compilers refuse the same ones, so whatever `validate` passes compiles, and the SQL runs.
  */
 
-import type { PrimitiveOperator } from '../ast/operators.js';
+import type { PrimitiveOperator } from '../language/operators.js';
 import type { FieldType } from './types.js';
 
 /** The kinds of literal a filter can hold. */

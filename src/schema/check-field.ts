@@ -1,6 +1,6 @@
 import { isKeyword, PRIMITIVE_OPERATORS, type PrimitiveOperator } from '../ast/index.js';
 import { quote } from '../diagnostic/index.js';
-import { isFieldPath } from '../syntax/chars.js';
+import { isFieldPath } from '../language/chars.js';
 import { operatorKindProblem } from './accept.js';
 import {
   childPointer,

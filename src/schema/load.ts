@@ -1,6 +1,6 @@
 import { COMPOSITE_OPERATORS, type CompositeOperator } from '../ast/index.js';
 import { quote } from '../diagnostic/index.js';
-import { isFieldPath } from '../syntax/chars.js';
+import { isFieldPath } from '../language/chars.js';
 import { checkKeys, isRecord, type ProblemSink, readField } from './check-field.js';
 import {
   childPointer,

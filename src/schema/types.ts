@@ -1,4 +1,4 @@
-import type { CompositeOperator, PrimitiveOperator } from '../ast/operators.js';
+import type { CompositeOperator, PrimitiveOperator } from '../language/operators.js';
 
 /**
  * The value type of a filterable field. `unknown` is for fields whose type could not be found

@@ -1,8 +1,8 @@
-import { checkDateTime, scanDateTime, splitDateTime } from '../ast/date-time.js';
-import { KEYWORDS } from '../ast/operators.js';
+import { checkDateTime, scanDateTime, splitDateTime } from '../language/date-time/rfc3339.js';
+import { KEYWORDS } from '../language/operators.js';
+import { scanQuoted } from '../language/quoting.js';
 import { MAX_LIMITS, type ParseLimits } from './limits.js';
 import { peekWord } from './peek.js';
-import { scanQuoted } from './quoted.js';
 
 /**
  * The lexer's fast path, for filters that are written correctly (nearly all of them).
@@ -54,7 +54,7 @@ export const FIELD_CODE = 23;
 /** After the last token. */
 export const END_CODE = 24;
 
-/** The keywords in the language's order (ast/operators.ts), indexed by their token codes; {@link keywordAt} returns such a code. */
+/** The keywords in the language's order (language/operators.ts), indexed by their token codes; {@link keywordAt} returns such a code. */
 export const WORDS: readonly string[] = KEYWORDS;
 
 /** The image of the tokens spelled one way: the keywords and the punctuation, by code. */

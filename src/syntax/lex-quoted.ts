@@ -1,11 +1,18 @@
 import { replaceFix } from '../diagnostic/index.js';
 import { quote } from '../diagnostic/text.js';
-import { isFieldPath } from './chars.js';
+import { isFieldPath } from '../language/chars.js';
+import { quoteString, scanQuoted } from '../language/quoting.js';
+import {
+  DOUBLE_QUOTE,
+  LEFT_DOUBLE,
+  LEFT_SINGLE,
+  RIGHT_DOUBLE,
+  RIGHT_SINGLE,
+  SINGLE_QUOTE,
+} from '../language/words.js';
 import type { LexerState } from './lexer-state.js';
 import { peekWord } from './peek.js';
-import { quoteString, scanQuoted } from './quoted.js';
 import * as T from './tokens.js';
-import { DOUBLE_QUOTE, LEFT_DOUBLE, LEFT_SINGLE, RIGHT_DOUBLE, RIGHT_SINGLE, SINGLE_QUOTE } from './words.js';
 
 function closingQuote(open: number): number {
   if (open === LEFT_DOUBLE) return RIGHT_DOUBLE;

@@ -1,11 +1,16 @@
-import { checkDateTime, type DateTimeProblem, scanDateTime, splitDateTime } from '../ast/date-time.js';
 import { replaceFix } from '../diagnostic/index.js';
 import { quote } from '../diagnostic/text.js';
-import { isDigit, isNumberLiteral } from './chars.js';
+import { isDigit, isNumberLiteral } from '../language/chars.js';
+import {
+  checkDateTime,
+  type DateTimeProblem,
+  scanDateTime,
+  splitDateTime,
+} from '../language/date-time/rfc3339.js';
+import { quoteString } from '../language/quoting.js';
+import { wordEnd } from '../language/words.js';
 import type { LexerState } from './lexer-state.js';
-import { quoteString } from './quoted.js';
 import * as T from './tokens.js';
-import { wordEnd } from './words.js';
 
 const problemWords: Record<DateTimeProblem, string> = {
   month: 'there is no such month',

@@ -1,6 +1,7 @@
 import { replaceFix } from '../diagnostic/index.js';
 import { quote } from '../diagnostic/text.js';
-import { isFieldPath, isNumberLiteral } from './chars.js';
+import { isFieldPath, isNumberLiteral } from '../language/chars.js';
+import { wordRunEnd } from '../language/words.js';
 import type { LexerState } from './lexer-state.js';
 import { type PeekedWord, peekWord } from './peek.js';
 import {
@@ -10,7 +11,6 @@ import {
   isOperatorSymbolChar,
 } from './spellings.js';
 import * as T from './tokens.js';
-import { wordRunEnd } from './words.js';
 
 const OPERATOR_LIST = 'eq, ne, gt, ge, lt, le, co, sw, in, ca, pr or isnull';
 

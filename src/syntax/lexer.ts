@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostic/index.js';
 import { replaceFix } from '../diagnostic/index.js';
 import { quote } from '../diagnostic/text.js';
-import { isForeignSpace, isWhitespace } from './chars.js';
+import { isForeignSpace, isWhitespace } from '../language/chars.js';
+import { opensString, startsWord } from '../language/words.js';
 import { lexQuoted } from './lex-quoted.js';
 import { lexValueWord } from './lex-values.js';
 import { lexSymbols, lexWord } from './lex-words.js';
@@ -9,7 +10,6 @@ import { LexerState } from './lexer-state.js';
 import { isOperatorSymbolChar } from './spellings.js';
 import type { Token } from './token-stream.js';
 import * as T from './tokens.js';
-import { opensString, startsWord } from './words.js';
 
 /** What the lexer hands on: tokens for the parser and the problems it found on the way. */
 export interface LexResult {

@@ -1,4 +1,4 @@
-import { endsWord, isWhitespace } from './chars.js';
+import { endsWord, isWhitespace } from '../language/chars.js';
 import {
   foreignOperatorSymbols,
   foreignOperatorWords,

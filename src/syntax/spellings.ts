@@ -3,7 +3,7 @@ import {
   type CompositeOperator,
   PRIMITIVE_OPERATORS,
   type PrimitiveOperator,
-} from '../ast/operators.js';
+} from '../language/operators.js';
 
 /**
  * Operator spellings from other languages (SQL, JavaScript, SCIM, OData...) that people write by

@@ -7,11 +7,11 @@ import {
   type ValueNode,
 } from '../ast/index.js';
 import { type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
+import { quoteString } from '../language/quoting.js';
 import { kindWords, untypedComparison } from '../schema/accept.js';
 import { ownSchema } from '../schema/own.js';
 import { clearBestMatch, closestMatches, didYouMean, listWords } from '../schema/suggest.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
-import { quoteString } from '../syntax/quoted.js';
 import { checkComposite, isComposite } from './composite.js';
 import { isCaseSensitive, operatorTypeProblem } from './field-rules.js';
 import {

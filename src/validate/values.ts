@@ -1,10 +1,10 @@
 import { type PrimitiveOperator, parseDateTime, type ValueNode } from '../ast/index.js';
 import { type Diagnostic, error, type Fix, quote, replaceFix } from '../diagnostic/index.js';
+import { isNumberLiteral } from '../language/chars.js';
+import { quoteString } from '../language/quoting.js';
 import { numberRangeProblem, textProblem } from '../schema/accept.js';
 import { clearBestMatch, didYouMean, listWords } from '../schema/suggest.js';
 import type { FieldSchema } from '../schema/types.js';
-import { isNumberLiteral } from '../syntax/chars.js';
-import { quoteString } from '../syntax/quoted.js';
 import { describeType, ENUM_OPERATORS } from './field-rules.js';
 
 /** Whether a number literal's text is a whole number (`12`, `-3`, `1.0`: a zero fraction is whole). */

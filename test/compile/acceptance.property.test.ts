@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
 import { tryCompileSql } from '../../src/compile/sql/index.js';
 import type { SqlDialectName } from '../../src/compile/sql/types.js';
+import { quoteString } from '../../src/language/quoting.js';
 import type { FieldSchema, FieldType, Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
-import { quoteString } from '../../src/syntax/quoted.js';
 import { validate } from '../../src/validate/index.js';
 import { ident, openPostgres, type PostgresEngine } from './support/engines.js';
 

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantFromDate, instantFromText, sqlInstant, toSqlDateTime } from '../../src/compile/instant.js';
 import {
   compareParts,
   type InstantParts,
@@ -8,6 +7,12 @@ import {
   instantParts,
   readInstant,
 } from '../../src/compile/predicate/instant-reader.js';
+import {
+  instantFromDate,
+  instantFromText,
+  sqlInstant,
+  toSqlDateTime,
+} from '../../src/language/date-time/instant.js';
 import { type GenInstant, genInstant, OFFSETS, oracleStorage, writeInstant } from './support/data.js';
 
 function partsKeyOf(instant: ReturnType<typeof instantFromDate> & object): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanQuoted } from '../../src/syntax/quoted.js';
+import { scanQuoted } from '../../src/language/quoting.js';
 
 /** The scan's rules, written as plainly as possible: one character at a time. */
 function reference(text: string, start: number, close: number) {

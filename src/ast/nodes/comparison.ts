@@ -1,4 +1,4 @@
-import type { CompareOperator } from '../operators.js';
+import type { CompareOperator } from '../../language/operators.js';
 import type { Span } from '../span.js';
 import type { FieldNode } from './field.js';
 import type { ValueNode } from './values.js';

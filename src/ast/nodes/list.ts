@@ -1,4 +1,4 @@
-import type { ListOperator } from '../operators.js';
+import type { ListOperator } from '../../language/operators.js';
 import type { Span } from '../span.js';
 import type { FieldNode } from './field.js';
 import type { ValueNode } from './values.js';

@@ -1,4 +1,4 @@
-import type { PresenceOperator } from '../operators.js';
+import type { PresenceOperator } from '../../language/operators.js';
 import type { Span } from '../span.js';
 import type { FieldNode } from './field.js';
 

@@ -1,4 +1,4 @@
-import type { Instant } from '../instant.js';
+import type { Instant } from '../../language/date-time/instant.js';
 
 /**
  * A record's date-time as two comparable parts: whole seconds since the epoch (exact in a double

@@ -1,4 +1,4 @@
-import type { CompareOperator, ListOperator } from '../../ast/operators.js';
+import type { CompareOperator, ListOperator } from '../../language/operators.js';
 import {
   type CaseFolding,
   compareCodePoints,

@@ -1,4 +1,4 @@
-import type { CompareOperator } from '../../ast/operators.js';
+import type { CompareOperator } from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { ValueType } from '../plan.js';
 import type { SqlDialectName, SqlParam } from './types.js';

@@ -1,6 +1,6 @@
-import type { CompareOperator } from '../../ast/operators.js';
+import { type Instant, sqlInstant } from '../../language/date-time/instant.js';
+import type { CompareOperator } from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
-import { type Instant, sqlInstant } from '../instant.js';
 import type { LeafPlan, TypedValues, ValuePlan } from '../plan.js';
 import type { SqlDialect } from './dialect.js';
 import { LIKE_ESCAPE, likePattern } from './patterns.js';

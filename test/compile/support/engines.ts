@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { toSqlDateTime } from '../../../src/compile/instant.js';
 import type { SqlParam } from '../../../src/compile/sql/types.js';
+import { toSqlDateTime } from '../../../src/language/date-time/instant.js';
 import type { TestPostgres } from '../../support/postgres.js';
 import { type GenDataset, type GenField, readGenField } from './data.js';
 

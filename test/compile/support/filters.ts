@@ -15,7 +15,7 @@ import {
   span,
   type ValueNode,
 } from '../../../src/ast/index.js';
-import type { CompareOperator } from '../../../src/ast/operators.js';
+import type { CompareOperator } from '../../../src/language/operators.js';
 import {
   ALPHABET,
   type GenDataset,

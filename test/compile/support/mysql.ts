@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import mysql from 'mysql2/promise';
-import { toSqlDateTime } from '../../../src/compile/instant.js';
 import type { SqlParam } from '../../../src/compile/sql/types.js';
+import { toSqlDateTime } from '../../../src/language/date-time/instant.js';
 import type { GenDataset, GenField, GenRow } from './data.js';
 import { readGenField } from './data.js';
 

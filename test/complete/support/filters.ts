@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { PrimitiveOperator } from '../../../src/ast/index.js';
+import { quoteString } from '../../../src/language/quoting.js';
 import type { FieldSchema, Schema } from '../../../src/schema/types.js';
-import { quoteString } from '../../../src/syntax/quoted.js';
 import { ENUM_OPERATORS, operatorTypeProblem } from '../../../src/validate/field-rules.js';
 
 /**

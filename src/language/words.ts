@@ -3,8 +3,9 @@
  * the lexer and `complete` share them, and `complete` is part of the package's eager import graph.
  * @module
  */
+
+import { isOperatorSymbolChar } from '../syntax/spellings.js';
 import { endsWord, isIdentifierPart } from './chars.js';
-import { isOperatorSymbolChar } from './spellings.js';
 
 export const DOUBLE_QUOTE = 34;
 export const SINGLE_QUOTE = 39;

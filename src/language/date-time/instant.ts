@@ -1,4 +1,4 @@
-import { parseDateTime } from '../ast/date-time.js';
+import { parseDateTime } from './rfc3339.js';
 
 /**
  * An exact point in time: whole days and seconds since the Unix epoch in UTC plus every written
