@@ -1,4 +1,9 @@
-import { checkDateTime, scanDateTime, splitDateTime } from '../language/date-time/rfc3339.js';
+import {
+  type DateTimeFields,
+  dateTimeProblem,
+  newDateTimeFields,
+  readDateTime,
+} from '../language/date-time/read.js';
 import { KEYWORDS } from '../language/operators.js';
 import { scanQuoted } from '../language/quoting.js';
 import { MAX_LIMITS, type ParseLimits } from './limits.js';
@@ -387,13 +392,6 @@ function valueEnd(text: string, start: number): number {
 function valueCode(text: string, start: number, end: number): number {
   if (isNumber(text, start, end)) return NUMBER_CODE;
   if (plainDateTime(text, start, end)) return DATE_TIME_CODE;
-  if (end - start >= 10) {
-    const word = text.slice(start, end);
-    if (scanDateTime(word, 0) === word.length) {
-      // A date the quick check leaves open (the 29th to 31st...): the full lexer's own check.
-      return checkDateTime(splitDateTime(word)!) === undefined ? DATE_TIME_CODE : -1;
-    }
-  }
   const word = keywordAt(text, start, end);
   return word === TRUE_CODE || word === FALSE_CODE ? word : -1;
 }
@@ -415,54 +413,17 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The two decimal digits at `i` as a number, or -1. */
-function twoDigits(text: string, i: number): number {
-  const high = text.charCodeAt(i) - 48;
-  const low = text.charCodeAt(i + 1) - 48;
-  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
-}
+// The fast lexer's scratch fields for date-times: lexing is synchronous and re-enters nothing.
+const dateTimeFields: DateTimeFields = newDateTimeFields();
 
 /**
- * Whether `text[start, end)` is, at a glance, a date-time that exists: the RFC 3339 shape that
- * `scanDateTime` reads, a day from 01 to 28 (valid in every month), and hours, minutes, seconds
- * and offset in range. A subset of what the full lexer accepts, read with `charCodeAt` only (its
- * general check cost more than all the other tokens of a filter together); false when unsure.
+ * Whether `text[start, end)` is a date-time that exists: the one RFC 3339 reader and calendar
+ * check the full lexer uses too, read with `charCodeAt` only (slicing the word first cost more
+ * than all the other tokens of a filter together).
  */
 function plainDateTime(text: string, start: number, end: number): boolean {
-  if (end - start < 10) return false;
-  const century = twoDigits(text, start);
-  const year = twoDigits(text, start + 2);
-  const month = twoDigits(text, start + 5);
-  const day = twoDigits(text, start + 8);
-  if (century < 0 || year < 0 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45)
-    return false;
-  if (month < 1 || month > 12 || day < 1 || day > 28) return false;
-  if (end - start === 10) return true;
-  const t = text.charCodeAt(start + 10);
-  if (t !== 84 && t !== 116) return false;
-  const hour = twoDigits(text, start + 11);
-  const minute = twoDigits(text, start + 14);
-  const second = twoDigits(text, start + 17);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  if (text.charCodeAt(start + 13) !== 58 || text.charCodeAt(start + 16) !== 58) return false;
-  let i = start + 19;
-  if (text.charCodeAt(i) === 46) {
-    const fraction = ++i;
-    while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    if (i === fraction) return false;
-  }
-  const zone = text.charCodeAt(i);
-  if (zone === 90 || zone === 122) return i + 1 === end;
-  if (zone !== 43 && zone !== 45) return false;
-  const offsetHours = twoDigits(text, i + 1);
-  const offsetMinutes = twoDigits(text, i + 4);
   return (
-    i + 6 === end &&
-    text.charCodeAt(i + 3) === 58 &&
-    offsetHours >= 0 &&
-    offsetHours <= 23 &&
-    offsetMinutes >= 0 &&
-    offsetMinutes <= 59
+    readDateTime(text, start, end, dateTimeFields) === end && dateTimeProblem(dateTimeFields) === undefined
   );
 }
 

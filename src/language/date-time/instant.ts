@@ -1,3 +1,4 @@
+import { civilFromDays, daysFromCivil, SECONDS_PER_DAY } from './calendar.js';
 import { parseDateTime } from './rfc3339.js';
 
 /**
@@ -13,38 +14,7 @@ export interface Instant {
   readonly fraction: string;
 }
 
-const SECONDS_PER_DAY = 86_400;
-const MS_PER_DAY = 86_400_000;
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm; any year). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const shiftedMonth = (month + 9) % 12;
-  const dayOfYear = Math.floor((153 * shiftedMonth + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-/** The proleptic Gregorian [year, month, day] of a day count from 1970-01-01. */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
+const MS_PER_DAY = SECONDS_PER_DAY * 1000;
 
 function stripTrailingZeros(digits: string): string {
   let end = digits.length;
