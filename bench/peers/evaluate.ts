@@ -75,7 +75,15 @@ export function runEvaluation(
       closures: ms.get('closures'),
       generated,
     };
-    addRow({ task: `evaluate 100k: ${c.name}`, ours, others, floor: { name: 'arrow', ms: arrow }, targets });
+    const absent = generated === undefined ? (['generated'] as const) : [];
+    addRow({
+      task: `evaluate 100k: ${c.name}`,
+      ours,
+      others,
+      floor: { name: 'arrow', ms: arrow },
+      targets,
+      absent,
+    });
   }
   if (cases.every((c) => c.generated === undefined)) {
     console.log('generated: n/a (compilePredicate refuses the generateCode option in this build)');
