@@ -144,6 +144,11 @@ export async function run(): Promise<void> {
       const last = s.points[s.points.length - 1]!;
       console.log(`  ${s.name.padEnd(34)} ${slopeText(s.points)}; ${duration(last[1])} at ${last[0]}`);
     }
+    if (series.length === 2) {
+      const [ours, floor] = series as [Series, Series];
+      const ratios = ours.points.map(([x, t], i) => `${(t / floor.points[i]![1]).toFixed(2)}x at ${x}`);
+      console.log(`  ours / floor: ${ratios.join(', ')}`);
+    }
   }
 }
 

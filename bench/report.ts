@@ -74,7 +74,7 @@ function cells(row: Row): string[] {
     ...COLUMNS.map(other),
     row.floor === undefined ? '-' : `${row.floor.name} ${duration(row.floor.ms)}`,
     row.floor === undefined ? '-' : times(row.ours / row.floor.ms),
-    row.targets.map((t) => `${t.text}${t.pass ? '' : ' (missed)'}`).join('; '),
+    row.targets.map((t) => `${t.text}: ${t.pass ? 'pass' : 'FAIL'}`).join('; '),
     verdict,
   ];
 }
@@ -90,9 +90,12 @@ export function printSummary(dir: URL, context: string): void {
   console.log(line(HEADER));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of table) console.log(line(r));
-  const passed = rows.filter((r) => r.targets.length > 0 && r.targets.every((t) => t.pass)).length;
+  const targets = rows.flatMap((r) => r.targets);
+  const rowsMet = rows.filter((r) => r.targets.length > 0 && r.targets.every((t) => t.pass)).length;
   const judged = rows.filter((r) => r.targets.length > 0).length;
-  console.log(`Targets met on ${passed} of ${judged} rows.`);
+  console.log(
+    `Targets met: ${targets.filter((t) => t.pass).length} of ${targets.length}; rows with every target met: ${rowsMet} of ${judged}.`,
+  );
   mkdirSync(dir, { recursive: true });
   writeJson(new URL('summary.json', dir), { context, rows });
   const md = [HEADER, HEADER.map(() => '---'), ...table].map((r) => `| ${r.join(' | ')} |`).join('\n');

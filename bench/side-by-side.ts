@@ -32,10 +32,10 @@ export async function run(): Promise<void> {
       'peers). The records keep one case per value, UTC date-times with nine fractional digits and\n' +
       'no null where `ne` reads, so all select the same records.',
   );
-  runParse(SIZED, 900);
-  runTextToPredicate([SIZED[0]!, ISSUE, ...SIZED.slice(1)], 900);
-  runEvaluation(cases, records, 1000);
-  runSqlPath(SIZED, 500);
+  runParse(SIZED, 1200);
+  runTextToPredicate([SIZED[0]!, ISSUE, ...SIZED.slice(1)], 1200);
+  runEvaluation(cases, records, 1500);
+  runSqlPath(SIZED, 600);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
