@@ -117,7 +117,7 @@ export async function run(): Promise<void> {
   for (const curve of curves()) {
     const byName = new Map<string, [number, number][]>();
     for (const x of curve.xs) {
-      for (const [name, ms] of compare(curve.at(x), { ms: 150, sampleMs: 2, minRounds: 3 })) {
+      for (const [name, ms] of compare(curve.at(x), { ms: 250, sampleMs: 2, minRounds: 5 })) {
         if (!byName.has(name)) byName.set(name, []);
         byName.get(name)!.push([x, ms]);
       }
