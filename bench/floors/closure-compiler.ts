@@ -6,7 +6,7 @@
  * floor of the text-to-predicate task and a comparator of the evaluation task.
  */
 import type { Schema } from '../../src/index.js';
-import { compareToInstant, fold, get, instantOf } from './semantics.js';
+import { compareToInstant, fastFoldDecides, fold, foldForConstant, get, instantOf } from './semantics.js';
 
 type Test = (record: unknown) => boolean;
 type Literal = string | number | boolean | { readonly dateTime: string };
@@ -104,7 +104,7 @@ function comparison(schema: Schema, field: string, op: string, value: Literal): 
   }
   const insensitive = declared.caseSensitive !== true && schema.caseSensitive !== true;
   const folded = insensitive ? fold(value) : value;
-  const norm = insensitive ? fold : (s: string) => s;
+  const norm = !insensitive ? (s: string) => s : fastFoldDecides(folded) ? foldForConstant : fold;
   if (op === 'co')
     return (r) => {
       const v = read(r);
@@ -118,12 +118,12 @@ function comparison(schema: Schema, field: string, op: string, value: Literal): 
   if (op === 'eq')
     return (r) => {
       const v = read(r);
-      return typeof v === 'string' && norm(v) === folded;
+      return typeof v === 'string' && v.length === folded.length && norm(v) === folded;
     };
   if (op === 'ne')
     return (r) => {
       const v = read(r);
-      return typeof v === 'string' && norm(v) !== folded;
+      return typeof v === 'string' && (v.length !== folded.length || norm(v) !== folded);
     };
   const holds = ORDER[op]!; // ASCII corpus: UTF-16 order is code-point order
   return (r) => {

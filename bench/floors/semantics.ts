@@ -26,6 +26,23 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * The fold as a comparison with a constant needs it, fast: native toLowerCase, which differs from
+ * the simple mapping only by lengthening U+0130 (to `i` + U+0307) and by mapping U+03A3 to `ς` or
+ * `σ` by context. When the length is kept, the units line up with the exact fold's and differ at
+ * most on σ/ς, so `eq`, `co`, `sw` and the order against a constant without σ, ς or U+0307 decide
+ * as on the exact fold. The caller checks the constant ({@link fastFoldDecides}).
+ */
+export function foldForConstant(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : fold(text);
+}
+
+/** Whether {@link foldForConstant} decides comparisons with the folded `constant` exactly. */
+export function fastFoldDecides(constant: string): boolean {
+  return !(constant.includes('\u03c3') || constant.includes('\u03c2') || constant.includes('\u0307'));
+}
+
 /** An exact instant: seconds since the epoch (UTC) and the fractional digits, trailing zeros cut. */
 export interface Instant {
   readonly seconds: number;

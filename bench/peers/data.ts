@@ -63,3 +63,58 @@ export function makeRecords(n: number): Run[] {
   }
   return records;
 }
+
+/**
+ * Records where the semantics are hard to get right, checked for the floors only (the peers'
+ * semantics differ on them by design): folding beyond ASCII, offsets and sub-nanosecond digits,
+ * `Date` objects, NaN, inherited properties, values of the wrong type.
+ */
+export function trickyRecords(): unknown[] {
+  const inherited = Object.create({ status: 'Failed', count: 900, flag: true }) as object;
+  return [
+    {
+      id: 'run-7',
+      status: 'FA\u0130LED',
+      count: 251,
+      start_time: '2022-02-07T21:13:29.0000000001+01:00',
+      name: '\u03a3AN',
+      a: { b: 'AL' },
+    },
+    {
+      id: 'RUN-7',
+      status: 'failed',
+      count: Number.NaN,
+      start_time: new Date('2022-02-07T20:13:29.001Z'),
+      name: 'xan',
+      flag: false,
+    },
+    {
+      id: 'run-7',
+      status: 'Failed',
+      count: 300,
+      start_time: '2022-02-07T20:13:28.999999999Z',
+      name: 'ban',
+      a: { b: 'al' },
+    },
+    {
+      id: 'run-7',
+      status: 'Failed',
+      count: 300,
+      start_time: '2022-02-07T20:13:29Z',
+      name: 'AN',
+      flag: 'true',
+      a: null,
+    },
+    {
+      status: 'Canceled',
+      count: 950,
+      start_time: '2022-02-07T23:59:59.999999999-00:30',
+      name: 'Bic',
+      a: { b: 'ic' },
+    },
+    { status: 'Failed', count: '300', start_time: '2022-02-30T00:00:00Z', name: 7, a: { b: 7 } },
+    inherited,
+    null,
+    'Failed',
+  ];
+}
