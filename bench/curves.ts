@@ -105,6 +105,13 @@ function curves(): Curve[] {
   ];
 }
 
+/** A power of ten of milliseconds as a tick label: `1 µs`, `10 ms`. */
+function decade(ms: number): string {
+  const [scale, unit] =
+    ms >= 1000 ? [1e-3, 's'] : ms >= 1 ? [1, 'ms'] : ms >= 1e-3 ? [1e3, 'µs'] : [1e6, 'ns'];
+  return `${Math.round(ms * scale)} ${unit}`;
+}
+
 const slopeText = (points: readonly (readonly [number, number])[]): string => {
   const upper = points.slice(Math.floor(points.length / 2));
   return `slope ${logLogSlope(points).toFixed(2)} (all points), ${logLogSlope(upper).toFixed(2)} (x >= ${upper[0]![0]})`;
@@ -136,7 +143,7 @@ export async function run(): Promise<void> {
         xLabel: curve.xLabel,
         yLabel: 'time per call',
         series,
-        yTick: duration,
+        yTick: decade,
       }),
     );
     console.log(curve.title);

@@ -2,7 +2,9 @@
  * The timer of the side-by-side benchmark and the cost curves. Contenders are measured in
  * interleaved rounds (each round takes one sample of every contender, in a rotating order), so a
  * busy spell on a shared machine falls on all of them alike; a sample times a batch of calls long
- * enough for the timer to resolve; the figure is the median sample, per call.
+ * enough for the timer to resolve; the figure is the lower quartile of the samples, per call: on
+ * a machine shared with other work, noise only ever adds time, and the lower quartile is steadier
+ * than the median against it while still not the luckiest sample.
  */
 
 /** Whatever the contenders return ends here, so that no engine can drop the calls as dead code. */
@@ -36,13 +38,14 @@ function warm(run: () => unknown, ms: number): number {
   return (now - start) / calls;
 }
 
-function median(values: number[]): number {
+function lowerQuartile(values: number[]): number {
   const sorted = values.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const at = (sorted.length - 1) / 4;
+  const below = Math.floor(at);
+  return sorted[below]! + (sorted[Math.ceil(at)]! - sorted[below]!) * (at - below);
 }
 
-/** Median milliseconds per call of each contender, by name. */
+/** Milliseconds per call of each contender (lower quartile of its samples), by name. */
 export function compare(contenders: readonly Contender[], budget: Budget): Map<string, number> {
   const sampleMs = budget.sampleMs ?? 4;
   const batches = contenders.map((c) => Math.max(1, Math.round(sampleMs / warm(c.run, 40))));
@@ -59,10 +62,10 @@ export function compare(contenders: readonly Contender[], budget: Budget): Map<s
     }
     if (round > 2000) break;
   }
-  return new Map(contenders.map((c, i) => [c.name, median(samples[i]!)]));
+  return new Map(contenders.map((c, i) => [c.name, lowerQuartile(samples[i]!)]));
 }
 
-/** Median milliseconds per call of one function. */
+/** Milliseconds per call of one function (lower quartile of its samples). */
 export function timeOne(run: () => unknown, budget: Budget): number {
   return compare([{ name: 'one', run }], budget).get('one')!;
 }

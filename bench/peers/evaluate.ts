@@ -88,5 +88,5 @@ export function runEvaluation(
   if (cases.every((c) => c.generated === undefined)) {
     console.log('generated: n/a (compilePredicate refuses the generateCode option in this build)');
   }
-  console.log(`(each figure is the median of interleaved samples; ${budgetMs} ms per filter)`);
+  console.log(`(each figure is the lower quartile of interleaved samples; ${budgetMs} ms per filter)`);
 }

@@ -38,7 +38,7 @@ function printLine(label: string, ms: ReadonlyMap<string, number>, base: string)
 
 /** Parse: ours against the scan floor and the parsing peers. Target: ours <= 3x the scan. */
 export function runParse(entries: readonly Entry[], budgetMs: number): void {
-  console.log('\nParse (median per parse; ratio to the token scan)');
+  console.log('\nParse (per parse, lower quartile of interleaved samples; ratio to the token scan)');
   for (const entry of entries) {
     const text = render(entry.node, 'ours');
     const list: Contender[] = [
@@ -70,7 +70,7 @@ export function runParse(entries: readonly Entry[], budgetMs: number): void {
  * compiles, and <= 2x the hand closure compiler.
  */
 export function runTextToPredicate(entries: readonly Entry[], budgetMs: number): void {
-  console.log('\nText to predicate (parse + compile; median per call; ratio to the hand closure compiler)');
+  console.log('\nText to predicate (parse + compile; per call; ratio to the hand closure compiler)');
   for (const entry of entries) {
     const text = render(entry.node, 'ours');
     const list: Contender[] = [
