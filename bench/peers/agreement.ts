@@ -35,12 +35,14 @@ const refusedOption = (error: unknown): boolean =>
 
 /**
  * Whether compilePredicate knows the opt-in `generateCode` option: it refuses `generateCode: true`
- * when it checks for unknown options, and it refuses a non-boolean value when it knows the option;
- * a build that ignores unknown options accepts both (and then has no such mode).
+ * when it checks for unknown options; when it knows the option, it returns a function made by
+ * `new Function` (its source starts `function anonymous`) or refuses a non-boolean value. A build
+ * that ignores unknown options accepts both probes with a closure (and then has no such mode).
  */
 function knowsGenerateCode(ast: Expression): boolean {
   try {
-    compilePredicate(ast, { schema: SCHEMA, generateCode: true } as PredicateOptions);
+    const test = compilePredicate(ast, { schema: SCHEMA, generateCode: true } as PredicateOptions);
+    if (Function.prototype.toString.call(test).startsWith('function anonymous')) return true;
   } catch (error) {
     if (refusedOption(error)) return false;
     throw error;
