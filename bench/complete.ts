@@ -6,8 +6,7 @@
  * Prints the median microseconds per call and the ratios. Run alone with `npx tsx bench/complete.ts`.
  */
 import { Bench } from 'tinybench';
-import { complete } from '../src/complete/index.js';
-import { defineSchema, parse } from '../src/index.js';
+import { complete, defineSchema, parse } from '../src/index.js';
 import { countTokens } from './token-scan.js';
 
 const schema = defineSchema({

@@ -21,7 +21,7 @@ import { createCollectionHandler, workflowExecutionsSchema } from '../src/index.
 import { spawnServer } from '../test/server/support/child.js';
 
 /** Rounds of every case in turn, so a busy spell on the machine falls on all cases alike. */
-const ROUNDS = 3;
+const ROUNDS = 2;
 const SECONDS = 2;
 const CONNECTIONS = 8;
 const PAGE = 'limit=25';

@@ -4,9 +4,7 @@
  * per call and each compiler's ratio to `parse`. Run alone with `npx tsx bench/sql.ts`.
  */
 import { Bench } from 'tinybench';
-import { compilePredicate, compileSql } from '../src/compile/index.js';
-import { parse } from '../src/index.js';
-import type { Schema } from '../src/schema/types.js';
+import { compilePredicate, compileSql, parse, type Schema } from '../src/index.js';
 
 const schema: Schema = {
   fields: {
@@ -37,7 +35,7 @@ function median(bench: Bench, name: string): number {
 
 /** Runs the compile-time benchmark and prints the table with ratios. */
 export async function run(): Promise<void> {
-  const bench = new Bench({ time: 300, warmupTime: 100 });
+  const bench = new Bench({ time: 200, warmupTime: 50 });
   let sink = 0;
   for (const [name, text] of Object.entries(CASES)) {
     const parsed = parse(text);

@@ -1,0 +1,71 @@
+/**
+ * The timer of the side-by-side benchmark and the cost curves. Contenders are measured in
+ * interleaved rounds (each round takes one sample of every contender, in a rotating order), so a
+ * busy spell on a shared machine falls on all of them alike; a sample times a batch of calls long
+ * enough for the timer to resolve; the figure is the lower quartile of the samples, per call: on
+ * a machine shared with other work, noise only ever adds time, and the lower quartile is steadier
+ * than the median against it while still not the luckiest sample.
+ */
+
+/** Whatever the contenders return ends here, so that no engine can drop the calls as dead code. */
+export let sink: unknown;
+
+/** Something to time. */
+export interface Contender {
+  readonly name: string;
+  readonly run: () => unknown;
+}
+
+/** How long to measure. */
+export interface Budget {
+  /** Total milliseconds for all the rounds of one comparison (the warm-up is extra). */
+  readonly ms: number;
+  /** Target milliseconds per sample. */
+  readonly sampleMs?: number;
+  /** Fewest rounds, whatever the budget. */
+  readonly minRounds?: number;
+}
+
+function warm(run: () => unknown, ms: number): number {
+  const start = performance.now();
+  let calls = 0;
+  let now = start;
+  while (now - start < ms || calls < 3) {
+    sink = run();
+    calls++;
+    now = performance.now();
+  }
+  return (now - start) / calls;
+}
+
+function lowerQuartile(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const at = (sorted.length - 1) / 4;
+  const below = Math.floor(at);
+  return sorted[below]! + (sorted[Math.ceil(at)]! - sorted[below]!) * (at - below);
+}
+
+/** Milliseconds per call of each contender (lower quartile of its samples), by name. */
+export function compare(contenders: readonly Contender[], budget: Budget): Map<string, number> {
+  const sampleMs = budget.sampleMs ?? 4;
+  const batches = contenders.map((c) => Math.max(1, Math.round(sampleMs / warm(c.run, 40))));
+  const samples = contenders.map((): number[] => []);
+  const start = performance.now();
+  for (let round = 0; round < (budget.minRounds ?? 5) || performance.now() - start < budget.ms; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const index = (k + round) % contenders.length;
+      const run = contenders[index]!.run;
+      const batch = batches[index]!;
+      const t0 = performance.now();
+      for (let i = 0; i < batch; i++) sink = run();
+      samples[index]!.push((performance.now() - t0) / batch);
+    }
+    if (round > 2000) break;
+  }
+  return new Map(contenders.map((c, i) => [c.name, lowerQuartile(samples[i]!)]));
+}
+
+/** Milliseconds per call of one function (lower quartile of its samples). */
+export function timeOne(run: () => unknown, budget: Budget): number {
+  return compare([{ name: 'one', run }], budget).get('one')!;
+}
