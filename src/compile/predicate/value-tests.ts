@@ -6,7 +6,7 @@ import {
   foldUnicode,
   hasNativeCodePointOrder,
 } from '../case-folding.js';
-import { compareParts, type InstantParts, instantParts, readInstant } from './instant-reader.js';
+import { dateTimeTest } from './date-time-test.js';
 import type { Comparable, NormalizedOperands, Normalizer } from './normalize.js';
 
 /** Whether one record value (not a collection) satisfies a leaf; false for null or missing. */
@@ -197,31 +197,14 @@ function foldedEquality(text: string, operands: NormalizedOperands): ValueTest {
   return (value) => typeof value === 'string' && value.length === length && fold(value) === text;
 }
 
-function dateTimeTest(operator: 'eq' | OrderingOperator, operands: NormalizedOperands): ValueTest {
+function dateTimeLeafTest(operator: 'eq' | OrderingOperator, operands: NormalizedOperands): ValueTest {
   if (operands.typed.type !== 'date-time') throw new TypeError('not a date-time leaf');
-  const c = instantParts(operands.typed.values[0]!);
-  // Written by readInstant on each call, read right after: no allocation per record.
-  const read: InstantParts = { seconds: 0, fraction: '' };
-  const order = (value: unknown) =>
-    readInstant(value, read) ? compareParts(read.seconds, read.fraction, c) : Number.NaN;
-  switch (operator) {
-    case 'eq':
-      return (value) =>
-        readInstant(value, read) && read.seconds === c.seconds && read.fraction === c.fraction;
-    case 'gt':
-      return (value) => order(value) > 0;
-    case 'ge':
-      return (value) => order(value) >= 0;
-    case 'lt':
-      return (value) => order(value) < 0;
-    case 'le':
-      return (value) => order(value) <= 0;
-  }
+  return dateTimeTest(operator, operands.typed.values[0]!);
 }
 
 function equalityTest(operands: NormalizedOperands, c: Comparable): ValueTest {
   const { type, fold } = operands;
-  if (type === 'date-time') return dateTimeTest('eq', operands);
+  if (type === 'date-time') return dateTimeLeafTest('eq', operands);
   if (fold === undefined) return (value) => value === c;
   // Both foldings keep the UTF-16 length (tested over every code point), so a length mismatch
   // settles most records without folding them.
@@ -259,7 +242,7 @@ export function valueTest(
     }
     default:
       if (type === 'number') return numberOrdering(operator, c as number);
-      if (type === 'date-time') return dateTimeTest(operator, operands);
+      if (type === 'date-time') return dateTimeLeafTest(operator, operands);
       if (type === 'string' && !hasNativeCodePointOrder(c as string)) {
         return codePointOrdering(operator, normalize, c as string);
       }
