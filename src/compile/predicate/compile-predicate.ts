@@ -6,15 +6,10 @@ import { COMPILE_CODES, compileDiagnostic, FilterCompileError } from '../compile
 import { checkPredicateOptions } from '../options.js';
 import { planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
-import { compileLeaf } from './leaves.js';
-import {
-  compiledLeafProgram,
-  junctionProgram,
-  leafProgram,
-  notProgram,
-  type Program,
-  runProgram,
-} from './program.js';
+import { leafTest } from './leaves.js';
+import { numberBound, numberRangeTest } from './number-leaves.js';
+import { junctionProgram, leafProgram, notProgram, type Program, runProgram } from './program.js';
+import type { RecordTest } from './record-test.js';
 
 /** Options of {@link compilePredicate}. */
 export interface PredicateOptions {
@@ -28,7 +23,25 @@ export interface PredicateOptions {
 }
 
 /** A compiled filter: whether a record matches. Never throws, whatever `record` is. */
-export type RecordPredicate = (record: unknown) => boolean;
+export type RecordPredicate = RecordTest;
+
+function never(): boolean {
+  return false;
+}
+
+/** `not` of a program: a leaf is rebuilt negated (no call of its own), anything else wrapped. */
+function negation(child: Program, folding: CaseFolding): Program {
+  if (child.kind === 'leaf') {
+    const negated = !child.negated;
+    if (child.plan !== undefined) {
+      return leafProgram(leafTest(child.plan, folding, negated), child.plan, negated);
+    }
+    if (child.bounds !== undefined) {
+      return leafProgram(numberRangeTest(child.bounds, negated), undefined, negated);
+    }
+  }
+  return notProgram(child);
+}
 
 /**
  * Compiles a filter into a function that tests records in memory, following the README's
@@ -48,7 +61,9 @@ export function compilePredicate(ast: Expression, options: PredicateOptions): Re
   if (!checked.ok) throw new FilterCompileError(checked.diagnostics);
   const { folding, schema } = checked;
   const diagnostics: Diagnostic[] = [];
-  const failed = leafProgram(() => false);
+  const failed = leafProgram(never);
+  // Methods, not arrow properties: nothing here is allocated or named per compile but the
+  // reducer itself.
   const program = reduceExpression<Program, undefined>(ast, undefined, {
     leaf(node: PredicateNode) {
       const planned = planLeaf(node, schema);
@@ -56,12 +71,21 @@ export function compilePredicate(ast: Expression, options: PredicateOptions): Re
         diagnostics.push(planned.diagnostic);
         return failed;
       }
-      return compiledLeafProgram(compileLeaf(planned.plan, folding));
+      const plan = planned.plan;
+      const bound = numberBound(plan);
+      return leafProgram(
+        leafTest(plan, folding, false),
+        plan,
+        false,
+        bound === undefined ? undefined : [bound],
+      );
     },
     combine(node: CompositeNode, children: readonly Program[]) {
-      return node.kind === 'not' ? notProgram(children[0]!) : junctionProgram(node.kind, children);
+      return node.kind === 'not' ? negation(children[0]!, folding) : junctionProgram(node.kind, children);
     },
-    childContext: () => undefined,
+    childContext() {
+      return undefined;
+    },
     malformed(node) {
       const span = (node as { span?: Diagnostic['span'] } | null)?.span ?? { start: 0, end: 0 };
       diagnostics.push(compileDiagnostic(COMPILE_CODES.malformedAst, 'Not a well-formed filter node.', span));
@@ -70,5 +94,6 @@ export function compilePredicate(ast: Expression, options: PredicateOptions): Re
   });
   if (diagnostics.length > 0) throw new FilterCompileError(diagnostics);
   // Leaves catch what records throw, and and/or/not cannot throw: no wrapper needed.
-  return program.closure ?? ((record) => runProgram(program, record));
+  const closure = program.closure;
+  return closure ?? ((record) => runProgram(program, record));
 }

@@ -79,6 +79,13 @@ function holds(operator: DateTimeOperator, order: number): boolean {
   }
 }
 
+/** The comparison through the full reader: any RFC 3339 string, or a `Date`. */
+function fullReaderTest(operator: DateTimeOperator, c: InstantParts): DateTimeTest {
+  // Written by readInstant on each call, read right after: no allocation per record.
+  const read: InstantParts = { seconds: 0, fraction: '' };
+  return (value) => readInstant(value, read) && holds(operator, compareParts(read.seconds, read.fraction, c));
+}
+
 /**
  * A date-time comparison with `instant`, exact to every fractional digit, offsets applied. A
  * record string in the common canonical UTC shape (`2022-02-07T20:13:29.356Z`: upper-case `T`
@@ -89,10 +96,7 @@ function holds(operator: DateTimeOperator, order: number): boolean {
 export function dateTimeTest(operator: DateTimeOperator, instant: Instant): DateTimeTest {
   const c = instantParts(instant);
   const placed = sqlInstant(instant);
-  // Written by readInstant on each call, read right after: no allocation per record.
-  const read: InstantParts = { seconds: 0, fraction: '' };
-  const slow = (value: unknown) =>
-    readInstant(value, read) && holds(operator, compareParts(read.seconds, read.fraction, c));
+  const slow = fullReaderTest(operator, c);
   if (placed.kind !== 'within') return slow;
   // A canonical string below `prefix` is in an earlier second, one above `beyond` in a later one,
   // and one between them in the constant's second (then the fractions decide): two comparisons of
