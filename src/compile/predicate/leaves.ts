@@ -21,7 +21,8 @@ function isStringOperator(operator: string): operator is StringOperator {
   );
 }
 
-function composedValueTest(plan: ValuePlan, folding: CaseFolding): ValueTest {
+/** The test of the value at a leaf's path, composed from the general value tests (any leaf). */
+export function composedValueTest(plan: ValuePlan, folding: CaseFolding): ValueTest {
   const operands = normalizeOperands(plan.field, plan.typed, folding);
   if (plan.operator === 'ca') return containsAllTest(operands);
   const test = valueTest(plan.operator, operands);
