@@ -27,7 +27,7 @@ const mocked = await import('../../src/compile/predicate/index.js');
 
 describe('generated code: the suites run in this mode', () => {
   it('compiles generated predicates by default here', () => {
-    const schema = { fields: { n: { type: 'integer' as const } } };
+    const schema = { fields: { n: { type: 'integer' as const, operators: ['pr' as const] } } };
     const ast: Expression = {
       kind: 'presence',
       field: { kind: 'field', name: 'n', span: { start: 0, end: 1 } },
@@ -95,8 +95,8 @@ describe('generated code: nothing from the filter or schema becomes source', () 
     for (const name of HOSTILE) {
       const schema = {
         fields: {
-          f: { type: 'string' as const, path: `${name}.${name}` },
-          g: { type: 'string' as const, path: name, caseSensitive: true },
+          f: { type: 'string' as const, path: `${name}.${name}`, operators: ['eq' as const] },
+          g: { type: 'string' as const, path: name, caseSensitive: true, operators: ['eq' as const] },
         },
       };
       for (const value of HOSTILE) {
