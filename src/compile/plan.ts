@@ -94,6 +94,19 @@ function isLiteralKind(kind: unknown): kind is LiteralKind {
 
 type Typed = { ok: true; typed: TypedValues } | { ok: false; diagnostic: Diagnostic };
 
+// A module function rather than a closure made per leaf: planning runs per compile, and a named
+// closure is not free (under tsx, which the benchmarks use, each one costs a defineProperty).
+function mismatchOf(field: ResolvedField, span: Span, node: ValueNode | undefined, expected: string): Typed {
+  return {
+    ok: false,
+    diagnostic: compileDiagnostic(
+      COMPILE_CODES.valueType,
+      `The field ${quote(field.name)} takes ${expected} values.`,
+      node?.span ?? span,
+    ),
+  };
+}
+
 function typeValues(
   field: ResolvedField,
   operator: PrimitiveOperator,
@@ -101,20 +114,12 @@ function typeValues(
   span: Span,
 ): Typed {
   const declared = fieldType(field.schema);
-  const mismatch = (node: ValueNode | undefined, expected: string): Typed => ({
-    ok: false,
-    diagnostic: compileDiagnostic(
-      COMPILE_CODES.valueType,
-      `The field ${quote(field.name)} takes ${expected} values.`,
-      node?.span ?? span,
-    ),
-  });
   let type: string | undefined = declared;
   if (declared === 'unknown') {
     // An `unknown` field (type not found on import) compares as the kind of its literals: the
     // rule `validate` applies too.
     const kinds = nodes.map((n) => (n !== null && typeof n === 'object' ? n.kind : undefined));
-    if (kinds.some((k) => !isLiteralKind(k))) return mismatch(undefined, 'well-formed');
+    if (kinds.some((k) => !isLiteralKind(k))) return mismatchOf(field, span, undefined, 'well-formed');
     const untyped = untypedComparison(operator, kinds as LiteralKind[]);
     if ('problem' in untyped) {
       const { index, reason, message } = untyped.problem;
@@ -136,10 +141,12 @@ function typeValues(
   const booleans: boolean[] = [];
   const instants: Instant[] = [];
   for (const node of nodes) {
-    if (node === null || typeof node !== 'object' || node.kind !== type) return mismatch(node, expected);
+    if (node === null || typeof node !== 'object' || node.kind !== type)
+      return mismatchOf(field, span, node, expected);
     if (node.kind === 'string' && typeof node.value === 'string') strings.push(node.value);
     else if (node.kind === 'number' && typeof node.value === 'number' && !Number.isNaN(node.value)) {
-      if (field.schema.type === 'integer' && !Number.isInteger(node.value)) return mismatch(node, 'integer');
+      if (field.schema.type === 'integer' && !Number.isInteger(node.value))
+        return mismatchOf(field, span, node, 'integer');
       const range = numberRangeProblem(field.schema.type, node.value);
       if (range !== undefined) {
         return {
@@ -155,9 +162,9 @@ function typeValues(
     } else if (node.kind === 'boolean' && typeof node.value === 'boolean') booleans.push(node.value);
     else if (node.kind === 'date-time') {
       const instant = typeof node.text === 'string' ? instantFromText(node.text) : undefined;
-      if (instant === undefined) return mismatch(node, 'valid date-time');
+      if (instant === undefined) return mismatchOf(field, span, node, 'valid date-time');
       instants.push(instant);
-    } else return mismatch(node, expected);
+    } else return mismatchOf(field, span, node, expected);
   }
   switch (type) {
     case 'string':
