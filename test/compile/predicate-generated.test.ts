@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Expression } from '../../src/ast/index.js';
+import type { FilterCompileError } from '../../src/compile/compile-error.js';
 import type * as PredicateModule from '../../src/compile/predicate/index.js';
 import { genDataset } from './support/data.js';
 import { genFilter } from './support/filters.js';
@@ -78,6 +79,24 @@ describe('generated code: agrees with the closures', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('generated code: the option', () => {
+  it('is a boolean or left out', () => {
+    const schema = { fields: {} };
+    const ast = { kind: 'and', operands: [], span: { start: 0, end: 0 } } as unknown as Expression;
+    expect(compilePredicate(ast, { schema, generateCode: false }).name).not.toBe('generatedPredicate');
+    for (const generateCode of ['yes', 1, null]) {
+      try {
+        compilePredicate(ast, { schema, generateCode } as never);
+        expect.unreachable();
+      } catch (error) {
+        expect((error as FilterCompileError).diagnostics.map((d) => d.code)).toEqual([
+          'compile-invalid-option',
+        ]);
+      }
+    }
   });
 });
 

@@ -60,7 +60,7 @@ function negation(child: Program, folding: CaseFolding): Program {
  * missing values false, `not` plain negation, code-point string order, exact date-times.
  *
  * The function is built once from closures (no `eval`, so it runs under a strict
- * Content-Security-Policy). It reads each field at its schema `path` by own properties only,
+ * Content-Security-Policy), unless `generateCode` asks for generated code (see that option). It reads each field at its schema `path` by own properties only,
  * accepts date-times as RFC 3339 strings or `Date`s, and never throws: a value of the wrong type
  * does not match, and a value whose access throws (a hostile getter or proxy) counts as missing.
  *
