@@ -67,16 +67,24 @@ function fieldType(schema: FieldSchema): ValueType | 'unknown' {
   return schema.type === 'integer' ? 'number' : schema.type;
 }
 
+// Fields resolved per schema: the compilers plan against ownSchema snapshots, which are memoised
+// and never change, so each field is resolved once rather than once per leaf of every compile.
+// Only fields the schema has are kept, so the map never outgrows the schema.
+const resolvedFields = new WeakMap<Schema, Map<string, ResolvedField>>();
+
 /**
  * Looks a field up by own property (a name like `__proto__` never reaches the prototype). The
  * compilers pass an {@link ownSchema} snapshot, so the field's own settings are read too.
  */
 export function resolveField(schema: Schema, name: string): ResolvedField | undefined {
+  let known = resolvedFields.get(schema);
+  const hit = known?.get(name);
+  if (hit !== undefined) return hit;
   if (!Object.hasOwn(schema.fields, name)) return undefined;
   const field = schema.fields[name];
   if (field === undefined || field === null || typeof field !== 'object') return undefined;
   const path = typeof field.path === 'string' ? field.path : name;
-  return {
+  const resolved: ResolvedField = {
     name,
     schema: field,
     collection: field.collection === true,
@@ -84,6 +92,12 @@ export function resolveField(schema: Schema, name: string): ResolvedField | unde
     path: path.split('.'),
     column: typeof field.column === 'string' ? field.column : name,
   };
+  if (known === undefined) {
+    known = new Map();
+    resolvedFields.set(schema, known);
+  }
+  known.set(name, resolved);
+  return resolved;
 }
 
 const LITERAL_KINDS: ReadonlySet<unknown> = new Set(['string', 'number', 'boolean', 'date-time']);
