@@ -36,7 +36,7 @@ export type Program =
  * The deepest program run as nested closures (each level is one call frame). Deeper ones, which
  * only an unvalidated AST can produce (the parser limits nesting), run in {@link runProgram}.
  */
-export const MAX_CLOSURE_DEPTH = 512;
+const MAX_CLOSURE_DEPTH = 512;
 
 function always(): boolean {
   return true;
