@@ -1,4 +1,4 @@
-import type { Expression, PredicateNode } from '../../ast/expression.js';
+import { type Expression, isPredicate, type PredicateNode } from '../../ast/expression.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import type { Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
@@ -60,9 +60,10 @@ function negation(child: Program, folding: CaseFolding): Program {
  * missing values false, `not` plain negation, code-point string order, exact date-times.
  *
  * The function is built once from closures (no `eval`, so it runs under a strict
- * Content-Security-Policy), unless `generateCode` asks for generated code (see that option). It reads each field at its schema `path` by own properties only,
- * accepts date-times as RFC 3339 strings or `Date`s, and never throws: a value of the wrong type
- * does not match, and a value whose access throws (a hostile getter or proxy) counts as missing.
+ * Content-Security-Policy) unless `generateCode` asks for generated code (see that option). It
+ * reads each field at its schema `path` by own properties only, accepts date-times as RFC 3339
+ * strings or `Date`s, and never throws: a value of the wrong type does not match, and a value
+ * whose access throws (a hostile getter or proxy) counts as missing.
  *
  * @throws {@link FilterCompileError} only when the AST does not fit the schema (an unknown field,
  * a value of the wrong type, an operator the field's type lacks): validate first and it cannot.
@@ -73,29 +74,31 @@ export function compilePredicate(ast: Expression, options: PredicateOptions): Re
   const { folding, schema, generateCode } = checked;
   const diagnostics: Diagnostic[] = [];
   const failed = leafProgram(never);
-  // Methods, not arrow properties: nothing here is allocated or named per compile but the
-  // reducer itself.
-  const program = reduceExpression<Program, undefined>(ast, undefined, {
-    leaf(node: PredicateNode) {
+  // The context says whether a node is the operand of a `not`: a leaf there is compiled negated
+  // straight away, and the `not` returns it as it is. Methods, not arrow properties: nothing here
+  // is allocated or named per compile but the reducer itself.
+  const program = reduceExpression<Program, boolean>(ast, false, {
+    leaf(node: PredicateNode, negated: boolean) {
       const planned = planLeaf(node, schema);
       if (!planned.ok) {
         diagnostics.push(planned.diagnostic);
         return failed;
       }
       const plan = planned.plan;
-      const bound = numberBound(plan);
-      return leafProgram(
-        leafTest(plan, folding, false),
-        plan,
-        false,
-        bound === undefined ? undefined : [bound],
-      );
+      const test = leafTest(plan, folding, negated);
+      const bound = negated ? undefined : numberBound(plan);
+      return leafProgram(test, plan, negated, bound === undefined ? undefined : [bound]);
     },
     combine(node: CompositeNode, children: readonly Program[]) {
-      return node.kind === 'not' ? negation(children[0]!, folding) : junctionProgram(node.kind, children);
+      if (node.kind !== 'not') return junctionProgram(node.kind, children);
+      const child = children[0]!;
+      // A leaf operand was compiled negated already (see childContext); a malformed one failed.
+      const operand: unknown = node.operand;
+      const leaf = typeof operand === 'object' && operand !== null && isPredicate(operand as PredicateNode);
+      return leaf || child === failed ? child : negation(child, folding);
     },
-    childContext() {
-      return undefined;
+    childContext(node: CompositeNode) {
+      return node.kind === 'not';
     },
     malformed(node) {
       const span = (node as { span?: Diagnostic['span'] } | null)?.span ?? { start: 0, end: 0 };

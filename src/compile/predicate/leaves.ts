@@ -45,17 +45,15 @@ function valuePlanTest(plan: ValuePlan, folding: CaseFolding, negated: boolean):
       return undefined;
     case 'string': {
       if (!isStringOperator(operator)) return undefined;
-      if (single && path.length === 1 && field.caseSensitive) {
-        return strictEqualityLeaf(path[0]!, typed.values[0], negated);
+      if (single && path.length === 1) {
+        const first = typed.values[0]!;
+        if (field.caseSensitive) return strictEqualityLeaf(path[0]!, first, negated);
+        const fold = caseFolder(folding);
+        const text = fold(first);
+        const lower = nativeLowerCasePath(text, folding);
+        if (lower !== undefined) return foldedEqualityLeaf(path[0]!, text, lower, fold, negated);
       }
       const operands = stringOperands(typed.values, field.caseSensitive, folding);
-      if (single && path.length === 1) {
-        const text = operands.constants[0]!;
-        const lower = nativeLowerCasePath(text, folding);
-        if (lower !== undefined) {
-          return foldedEqualityLeaf(path[0]!, text, lower, caseFolder(folding), negated);
-        }
-      }
       return stringLeaf(path, single ? 'eq' : operator, operands, negated);
     }
     case 'date-time':

@@ -137,21 +137,24 @@ function fuseBounds(children: Program[]): Program[] {
 
 /** An `and`/`or` program; nested ones of the same kind are merged (same meaning, less depth). */
 export function junctionProgram(kind: 'and' | 'or', operands: readonly Program[]): Program {
-  let children: Program[] = [];
-  for (const child of operands) {
-    if (child.kind === kind) children.push(...child.children);
-    else children.push(child);
+  let children = operands as Program[];
+  if (operands.some((child) => child.kind === kind)) {
+    children = [];
+    for (const child of operands) {
+      if (child.kind === kind) children.push(...child.children);
+      else children.push(child);
+    }
   }
   if (kind === 'and' && children.length > 1) children = fuseBounds(children);
   if (children.length === 1) return children[0]!;
-  if (children.length === 0) {
-    return leafProgram(kind === 'and' ? always : never);
-  }
+  if (children.length === 0) return leafProgram(kind === 'and' ? always : never);
   let depth = 0;
-  for (const child of children) depth = Math.max(depth, child.depth);
-  depth++;
   const tests: RecordTest[] = [];
-  for (const child of children) if (child.closure !== undefined) tests.push(child.closure);
+  for (const child of children) {
+    if (child.depth > depth) depth = child.depth;
+    if (child.closure !== undefined) tests.push(child.closure);
+  }
+  depth++;
   const closure =
     depth <= MAX_CLOSURE_DEPTH && tests.length === children.length
       ? kind === 'and'
