@@ -1,15 +1,11 @@
-import { type Expression, isPredicate, type PredicateNode } from '../../ast/expression.js';
-import type { Diagnostic } from '../../diagnostic/diagnostic.js';
+import type { Expression } from '../../ast/expression.js';
 import type { Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
-import { COMPILE_CODES, compileDiagnostic, FilterCompileError } from '../compile-error.js';
+import { FilterCompileError } from '../compile-error.js';
 import { checkPredicateOptions } from '../options.js';
-import { planLeaf } from '../plan.js';
-import { type CompositeNode, reduceExpression } from '../reduce.js';
+import { ProgramBuilder } from './build-program.js';
 import { generatePredicate } from './generated.js';
-import { leafTest } from './leaves.js';
-import { numberBound, numberRangeTest } from './number-leaves.js';
-import { junctionProgram, leafProgram, notProgram, type Program, runProgram } from './program.js';
+import { runProgram } from './program.js';
 import type { RecordTest } from './record-test.js';
 
 /** Options of {@link compilePredicate}. */
@@ -36,24 +32,6 @@ export interface PredicateOptions {
 /** A compiled filter: whether a record matches. Never throws, whatever `record` is. */
 export type RecordPredicate = RecordTest;
 
-function never(): boolean {
-  return false;
-}
-
-/** `not` of a program: a leaf is rebuilt negated (no call of its own), anything else wrapped. */
-function negation(child: Program, folding: CaseFolding): Program {
-  if (child.kind === 'leaf') {
-    const negated = !child.negated;
-    if (child.plan !== undefined) {
-      return leafProgram(leafTest(child.plan, folding, negated), child.plan, negated);
-    }
-    if (child.bounds !== undefined) {
-      return leafProgram(numberRangeTest(child.bounds, negated), undefined, negated);
-    }
-  }
-  return notProgram(child);
-}
-
 /**
  * Compiles a filter into a function that tests records in memory, following the README's
  * Semantics: case-insensitive strings unless the schema says otherwise, comparisons on null or
@@ -72,41 +50,9 @@ export function compilePredicate(ast: Expression, options: PredicateOptions): Re
   const checked = checkPredicateOptions(options);
   if (!checked.ok) throw new FilterCompileError(checked.diagnostics);
   const { folding, schema, generateCode } = checked;
-  const diagnostics: Diagnostic[] = [];
-  const failed = leafProgram(never);
-  // The context says whether a node is the operand of a `not`: a leaf there is compiled negated
-  // straight away, and the `not` returns it as it is. Methods, not arrow properties: nothing here
-  // is allocated or named per compile but the reducer itself.
-  const program = reduceExpression<Program, boolean>(ast, false, {
-    leaf(node: PredicateNode, negated: boolean) {
-      const planned = planLeaf(node, schema);
-      if (!planned.ok) {
-        diagnostics.push(planned.diagnostic);
-        return failed;
-      }
-      const plan = planned.plan;
-      const test = leafTest(plan, folding, negated);
-      const bound = negated ? undefined : numberBound(plan);
-      return leafProgram(test, plan, negated, bound === undefined ? undefined : [bound]);
-    },
-    combine(node: CompositeNode, children: readonly Program[]) {
-      if (node.kind !== 'not') return junctionProgram(node.kind, children);
-      const child = children[0]!;
-      // A leaf operand was compiled negated already (see childContext); a malformed one failed.
-      const operand: unknown = node.operand;
-      const leaf = typeof operand === 'object' && operand !== null && isPredicate(operand as PredicateNode);
-      return leaf || child === failed ? child : negation(child, folding);
-    },
-    childContext(node: CompositeNode) {
-      return node.kind === 'not';
-    },
-    malformed(node) {
-      const span = (node as { span?: Diagnostic['span'] } | null)?.span ?? { start: 0, end: 0 };
-      diagnostics.push(compileDiagnostic(COMPILE_CODES.malformedAst, 'Not a well-formed filter node.', span));
-      return failed;
-    },
-  });
-  if (diagnostics.length > 0) throw new FilterCompileError(diagnostics);
+  const builder = new ProgramBuilder(schema, folding);
+  const program = builder.build(ast, false, 0);
+  if (builder.diagnostics.length > 0) throw new FilterCompileError(builder.diagnostics);
   // Leaves catch what records throw, and and/or/not cannot throw: no wrapper needed.
   const closure = program.closure;
   const closures: RecordTest = closure ?? ((record) => runProgram(program, record));
