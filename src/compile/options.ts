@@ -18,7 +18,12 @@ const FOLDINGS: readonly unknown[] = ['unicode', 'ascii'];
 
 /** The checked options of `compilePredicate`. */
 export type PredicateSettings =
-  | { readonly ok: true; readonly schema: Schema; readonly folding: CaseFolding }
+  | {
+      readonly ok: true;
+      readonly schema: Schema;
+      readonly folding: CaseFolding;
+      readonly generateCode: boolean;
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** The checked options of `compileSql`. */
@@ -89,8 +94,12 @@ export function checkPredicateOptions(options: unknown): PredicateSettings {
   const reader = new OptionReader(options);
   const schema = reader.schema();
   const folding = reader.folding() ?? 'unicode';
+  const generateCode = reader.read('generateCode');
+  if (generateCode !== undefined && typeof generateCode !== 'boolean') {
+    reader.bad('generateCode', generateCode, '`true`, `false` or left out');
+  }
   if (reader.diagnostics.length > 0) return { ok: false, diagnostics: reader.diagnostics };
-  return { ok: true, schema, folding };
+  return { ok: true, schema, folding, generateCode: generateCode === true };
 }
 
 /**

@@ -67,16 +67,24 @@ function fieldType(schema: FieldSchema): ValueType | 'unknown' {
   return schema.type === 'integer' ? 'number' : schema.type;
 }
 
+// Fields resolved per schema: the compilers plan against ownSchema snapshots, which are memoised
+// and never change, so each field is resolved once rather than once per leaf of every compile.
+// Only fields the schema has are kept, so the map never outgrows the schema.
+const resolvedFields = new WeakMap<Schema, Map<string, ResolvedField>>();
+
 /**
  * Looks a field up by own property (a name like `__proto__` never reaches the prototype). The
  * compilers pass an {@link ownSchema} snapshot, so the field's own settings are read too.
  */
 export function resolveField(schema: Schema, name: string): ResolvedField | undefined {
+  let known = resolvedFields.get(schema);
+  const hit = known?.get(name);
+  if (hit !== undefined) return hit;
   if (!Object.hasOwn(schema.fields, name)) return undefined;
   const field = schema.fields[name];
   if (field === undefined || field === null || typeof field !== 'object') return undefined;
   const path = typeof field.path === 'string' ? field.path : name;
-  return {
+  const resolved: ResolvedField = {
     name,
     schema: field,
     collection: field.collection === true,
@@ -84,6 +92,12 @@ export function resolveField(schema: Schema, name: string): ResolvedField | unde
     path: path.split('.'),
     column: typeof field.column === 'string' ? field.column : name,
   };
+  if (known === undefined) {
+    known = new Map();
+    resolvedFields.set(schema, known);
+  }
+  known.set(name, resolved);
+  return resolved;
 }
 
 const LITERAL_KINDS: ReadonlySet<unknown> = new Set(['string', 'number', 'boolean', 'date-time']);
@@ -94,6 +108,19 @@ function isLiteralKind(kind: unknown): kind is LiteralKind {
 
 type Typed = { ok: true; typed: TypedValues } | { ok: false; diagnostic: Diagnostic };
 
+// A module function rather than a closure made per leaf: planning runs per compile, and a named
+// closure is not free (under tsx, which the benchmarks use, each one costs a defineProperty).
+function mismatchOf(field: ResolvedField, span: Span, node: ValueNode | undefined, expected: string): Typed {
+  return {
+    ok: false,
+    diagnostic: compileDiagnostic(
+      COMPILE_CODES.valueType,
+      `The field ${quote(field.name)} takes ${expected} values.`,
+      node?.span ?? span,
+    ),
+  };
+}
+
 function typeValues(
   field: ResolvedField,
   operator: PrimitiveOperator,
@@ -101,20 +128,12 @@ function typeValues(
   span: Span,
 ): Typed {
   const declared = fieldType(field.schema);
-  const mismatch = (node: ValueNode | undefined, expected: string): Typed => ({
-    ok: false,
-    diagnostic: compileDiagnostic(
-      COMPILE_CODES.valueType,
-      `The field ${quote(field.name)} takes ${expected} values.`,
-      node?.span ?? span,
-    ),
-  });
   let type: string | undefined = declared;
   if (declared === 'unknown') {
     // An `unknown` field (type not found on import) compares as the kind of its literals: the
     // rule `validate` applies too.
     const kinds = nodes.map((n) => (n !== null && typeof n === 'object' ? n.kind : undefined));
-    if (kinds.some((k) => !isLiteralKind(k))) return mismatch(undefined, 'well-formed');
+    if (kinds.some((k) => !isLiteralKind(k))) return mismatchOf(field, span, undefined, 'well-formed');
     const untyped = untypedComparison(operator, kinds as LiteralKind[]);
     if ('problem' in untyped) {
       const { index, reason, message } = untyped.problem;
@@ -136,10 +155,12 @@ function typeValues(
   const booleans: boolean[] = [];
   const instants: Instant[] = [];
   for (const node of nodes) {
-    if (node === null || typeof node !== 'object' || node.kind !== type) return mismatch(node, expected);
+    if (node === null || typeof node !== 'object' || node.kind !== type)
+      return mismatchOf(field, span, node, expected);
     if (node.kind === 'string' && typeof node.value === 'string') strings.push(node.value);
     else if (node.kind === 'number' && typeof node.value === 'number' && !Number.isNaN(node.value)) {
-      if (field.schema.type === 'integer' && !Number.isInteger(node.value)) return mismatch(node, 'integer');
+      if (field.schema.type === 'integer' && !Number.isInteger(node.value))
+        return mismatchOf(field, span, node, 'integer');
       const range = numberRangeProblem(field.schema.type, node.value);
       if (range !== undefined) {
         return {
@@ -155,9 +176,9 @@ function typeValues(
     } else if (node.kind === 'boolean' && typeof node.value === 'boolean') booleans.push(node.value);
     else if (node.kind === 'date-time') {
       const instant = typeof node.text === 'string' ? instantFromText(node.text) : undefined;
-      if (instant === undefined) return mismatch(node, 'valid date-time');
+      if (instant === undefined) return mismatchOf(field, span, node, 'valid date-time');
       instants.push(instant);
-    } else return mismatch(node, expected);
+    } else return mismatchOf(field, span, node, expected);
   }
   switch (type) {
     case 'string':

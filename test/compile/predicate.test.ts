@@ -336,6 +336,10 @@ describe('compilePredicate: an AST that does not fit the schema', () => {
     ]);
     expect(codes(createList(field('status'), 'in', S, [], S))).toEqual(['compile-empty-list']);
     expect(codes({ kind: 'bogus' } as unknown as Expression)).toEqual(['compile-malformed-ast']);
+    expect(codes({ kind: 'not', operand: null } as unknown as Expression)).toEqual(['compile-malformed-ast']);
+    expect(codes(createNot(createComparison(field('nope'), 'eq', S, createString('x', S), S), S))).toEqual([
+      'compile-unknown-field',
+    ]);
     expect(
       codes(
         createAnd(

@@ -1,21 +1,22 @@
-import { type CompiledLeaf, type NumberBound, numberRangeTest } from './leaves.js';
-
-/** A compiled test of a record (any value: a non-object has no fields). */
-export type RecordTest = (record: unknown) => boolean;
+import type { LeafPlan } from '../plan.js';
+import { type NumberBound, numberRangeTest } from './number-leaves.js';
+import type { RecordTest } from './record-test.js';
 
 /**
  * The compiled form of a (sub)filter: a tree mirroring the filter, kept so a filter nested deeper
- * than {@link MAX_CLOSURE_DEPTH} can be run by a loop, and a closure for the usual shallow case.
- * A leaf may know how to build its own negation and the number bounds it is the `and` of, so
- * `not` and ranges compile into one closure.
+ * than {@link MAX_CLOSURE_DEPTH} can be run by a loop (and so the generated-code mode can write
+ * it out), and a closure for the usual shallow case. A leaf keeps its plan, so that `not` can
+ * build its negation written out, and the number bounds it is the `and` of, so that ranges
+ * compile into one closure.
  */
 export type Program =
   | {
       readonly kind: 'leaf';
-      readonly test: RecordTest;
       readonly depth: 1;
       readonly closure: RecordTest;
-      readonly negate: (() => RecordTest) | undefined;
+      /** The leaf's plan (undefined for a constant or a fused range), and whether it is negated. */
+      readonly plan: LeafPlan | undefined;
+      readonly negated: boolean;
       readonly bounds: readonly NumberBound[] | undefined;
     }
   | {
@@ -35,69 +36,82 @@ export type Program =
  * The deepest program run as nested closures (each level is one call frame). Deeper ones, which
  * only an unvalidated AST can produce (the parser limits nesting), run in {@link runProgram}.
  */
-export const MAX_CLOSURE_DEPTH = 512;
+const MAX_CLOSURE_DEPTH = 512;
 
-/** A leaf program from a bare test. */
-export function leafProgram(test: RecordTest): Program {
-  return { kind: 'leaf', test, depth: 1, closure: test, negate: undefined, bounds: undefined };
+function always(): boolean {
+  return true;
 }
 
-/** A leaf program from a compiled leaf. */
-export function compiledLeafProgram(leaf: CompiledLeaf): Program {
-  const { test, negate, bound } = leaf;
-  return {
-    kind: 'leaf',
-    test,
-    depth: 1,
-    closure: test,
-    negate,
-    bounds: bound === undefined ? undefined : [bound],
-  };
+function never(): boolean {
+  return false;
+}
+
+/** A leaf program from a record test, with the plan and bounds it came from, if any. */
+export function leafProgram(
+  closure: RecordTest,
+  plan?: LeafPlan,
+  negated = false,
+  bounds?: readonly NumberBound[],
+): Program {
+  return { kind: 'leaf', depth: 1, closure, plan, negated, bounds };
 }
 
 function rangeProgram(bounds: readonly NumberBound[]): Program {
-  const test = numberRangeTest(bounds, false);
-  const negate = () => numberRangeTest(bounds, true);
-  return { kind: 'leaf', test, depth: 1, closure: test, negate, bounds };
+  return leafProgram(numberRangeTest(bounds, false), undefined, false, bounds);
 }
 
-// Two and three operands are written out: no loop, no array read per record.
+// Up to four operands are written out: no loop, no array read per record.
 
 function andClosure(tests: readonly RecordTest[]): RecordTest {
-  if (tests.length === 2) {
-    const [a, b] = tests as [RecordTest, RecordTest];
-    return (r) => a(r) && b(r);
+  const [a, b, c, d] = tests as [RecordTest, RecordTest, RecordTest, RecordTest];
+  switch (tests.length) {
+    case 2:
+      return (r) => a(r) && b(r);
+    case 3:
+      return (r) => a(r) && b(r) && c(r);
+    case 4:
+      return (r) => a(r) && b(r) && c(r) && d(r);
+    default:
+      return (r) => {
+        for (let i = 0; i < tests.length; i++) if (!tests[i]!(r)) return false;
+        return true;
+      };
   }
-  if (tests.length === 3) {
-    const [a, b, c] = tests as [RecordTest, RecordTest, RecordTest];
-    return (r) => a(r) && b(r) && c(r);
-  }
-  return (r) => {
-    for (let i = 0; i < tests.length; i++) if (!tests[i]!(r)) return false;
-    return true;
-  };
 }
 
 function orClosure(tests: readonly RecordTest[]): RecordTest {
-  if (tests.length === 2) {
-    const [a, b] = tests as [RecordTest, RecordTest];
-    return (r) => a(r) || b(r);
+  const [a, b, c, d] = tests as [RecordTest, RecordTest, RecordTest, RecordTest];
+  switch (tests.length) {
+    case 2:
+      return (r) => a(r) || b(r);
+    case 3:
+      return (r) => a(r) || b(r) || c(r);
+    case 4:
+      return (r) => a(r) || b(r) || c(r) || d(r);
+    default:
+      return (r) => {
+        for (let i = 0; i < tests.length; i++) if (tests[i]!(r)) return true;
+        return false;
+      };
   }
-  if (tests.length === 3) {
-    const [a, b, c] = tests as [RecordTest, RecordTest, RecordTest];
-    return (r) => a(r) || b(r) || c(r);
-  }
-  return (r) => {
-    for (let i = 0; i < tests.length; i++) if (tests[i]!(r)) return true;
-    return false;
-  };
 }
 
 /**
  * The operands of an `and` with the number bounds on each property fused into one range leaf,
  * placed where the first of them was (the operands never throw, so the order does not matter).
+ * Most `and`s have at most one bound per property and are returned as they are.
  */
-function fuseBounds(children: readonly Program[]): Program[] {
+function fuseBounds(children: Program[]): Program[] {
+  let keys: string[] | undefined;
+  let repeated = false;
+  for (const child of children) {
+    if (child.kind !== 'leaf' || child.bounds === undefined) continue;
+    const key = child.bounds[0]!.key;
+    if (keys === undefined) keys = [key];
+    else if (keys.includes(key)) repeated = true;
+    else keys.push(key);
+  }
+  if (!repeated) return children;
   const byKey = new Map<string, NumberBound[]>();
   for (const child of children) {
     if (child.kind !== 'leaf' || child.bounds === undefined) continue;
@@ -123,22 +137,24 @@ function fuseBounds(children: readonly Program[]): Program[] {
 
 /** An `and`/`or` program; nested ones of the same kind are merged (same meaning, less depth). */
 export function junctionProgram(kind: 'and' | 'or', operands: readonly Program[]): Program {
-  let children: Program[] = [];
-  for (const child of operands) {
-    if (child.kind === kind) children.push(...child.children);
-    else children.push(child);
+  let children = operands as Program[];
+  if (operands.some((child) => child.kind === kind)) {
+    children = [];
+    for (const child of operands) {
+      if (child.kind === kind) children.push(...child.children);
+      else children.push(child);
+    }
   }
   if (kind === 'and' && children.length > 1) children = fuseBounds(children);
   if (children.length === 1) return children[0]!;
-  if (children.length === 0) {
-    const value = kind === 'and';
-    return leafProgram(() => value);
-  }
+  if (children.length === 0) return leafProgram(kind === 'and' ? always : never);
   let depth = 0;
-  for (const child of children) depth = Math.max(depth, child.depth);
-  depth++;
   const tests: RecordTest[] = [];
-  for (const child of children) if (child.closure !== undefined) tests.push(child.closure);
+  for (const child of children) {
+    if (child.depth > depth) depth = child.depth;
+    if (child.closure !== undefined) tests.push(child.closure);
+  }
+  depth++;
   const closure =
     depth <= MAX_CLOSURE_DEPTH && tests.length === children.length
       ? kind === 'and'
@@ -148,14 +164,12 @@ export function junctionProgram(kind: 'and' | 'or', operands: readonly Program[]
   return { kind, children, depth, closure };
 }
 
-/** A `not` program; `not not x` is `x`, and `not` of a leaf is the leaf negated. */
+/**
+ * A `not` program; `not not x` is `x`. (The caller negates a leaf with a plan itself, by building
+ * the leaf negated: see compile-predicate.ts.)
+ */
 export function notProgram(child: Program): Program {
   if (child.kind === 'not') return child.child;
-  if (child.kind === 'leaf' && child.negate !== undefined) {
-    const test = child.negate();
-    const original = child.test;
-    return { kind: 'leaf', test, depth: 1, closure: test, negate: () => original, bounds: undefined };
-  }
   const inner = child.closure;
   const depth = child.depth + 1;
   const closure: RecordTest | undefined =

@@ -1,16 +1,9 @@
 import type { CompareOperator, ListOperator } from '../../language/operators.js';
-import {
-  type CaseFolding,
-  compareCodePoints,
-  foldAscii,
-  foldUnicode,
-  hasNativeCodePointOrder,
-} from '../case-folding.js';
-import { compareParts, type InstantParts, instantParts, readInstant } from './instant-reader.js';
+import { compareCodePoints, hasNativeCodePointOrder } from '../case-folding.js';
+import { dateTimeTest } from './date-time-test.js';
 import type { Comparable, NormalizedOperands, Normalizer } from './normalize.js';
-
-/** Whether one record value (not a collection) satisfies a leaf; false for null or missing. */
-export type ValueTest = (value: unknown) => boolean;
+import type { ValueTest } from './record-test.js';
+import { foldAs, foldMode, nativeLowerCasePath, type StringOperator, stringHolds } from './string-fold.js';
 
 type OrderingOperator = 'gt' | 'ge' | 'lt' | 'le';
 
@@ -65,103 +58,6 @@ function numberOrdering(operator: OrderingOperator, c: number): ValueTest {
   }
 }
 
-const NON_ASCII = /[^\0-\x7f]/;
-const SIGMA_OR_COMBINING_DOT = /\u03c2|\u03c3|\u0307/;
-
-/**
- * Case-insensitive equality with a folded constant, tuned because it is the hottest test there
- * is. Native `toLowerCase` is much faster than the exact folds, and differs from them only on
- * characters the test settles cheaply (facts checked over every code point in the tests):
- * toLowerCase lengthens only U+0130 (to `i` + U+0307), maps only U+0130 and U+03A3 otherwise
- * than the simple mapping, and maps only U+212A (Kelvin sign) from non-ASCII to ASCII.
- */
-/** Which native-toLowerCase fast path, if any, decides equality with the folded `text` exactly. */
-export function nativeLowerCasePath(
-  text: string,
-  folding: 'unicode' | 'ascii',
-): 'unicode' | 'ascii' | undefined {
-  if (folding === 'unicode') return SIGMA_OR_COMBINING_DOT.test(text) ? undefined : 'unicode';
-  return NON_ASCII.test(text) ? undefined : 'ascii';
-}
-
-/**
- * How a record string is put in the form of a leaf's string constants before `eq`, `ne`, `co`,
- * `sw` or `in` compares them: not at all (case-sensitive), by the exact folding, or by native
- * `toLowerCase` where that provably decides those tests as the exact folding would.
- *
- * Why the `LOWER_*` modes are exact for those tests: toLowerCase keeps the length of every code
- * point but U+0130, so when the lowercased string keeps the length its units line up with the
- * folded string's. The tests then only ask whether some aligned stretch equals a constant.
- * - `LOWER_UNICODE` (constants free of σ, ς and U+0307, see {@link nativeLowerCasePath}): the
- *   lowercased and folded strings differ only where the value holds U+03A3 (σ or ς against σ), and
- *   a stretch equal to such a constant covers no such place, in either string.
- * - `LOWER_ASCII` (ASCII constants): a stretch equal to an ASCII constant is ASCII; only ASCII
- *   and the Kelvin sign lowercase to ASCII, and the ASCII fold keeps everything else non-ASCII,
- *   so the stretch is the same in both strings unless a Kelvin sign became a `k`.
- *   `LOWER_ASCII_K` (some constant holds a `k`) therefore folds exactly when a Kelvin sign is there.
- * When the length changes (U+0130), every mode folds exactly.
- */
-export type FoldMode = 0 | 1 | 2 | 3 | 4 | 5;
-const AS_IS = 0;
-const EXACT_UNICODE = 1;
-const EXACT_ASCII = 2;
-const LOWER_UNICODE = 3;
-const LOWER_ASCII = 4;
-const LOWER_ASCII_K = 5;
-
-/** The {@link FoldMode} for testing record strings against `constants` (already folded). */
-export function foldMode(constants: readonly string[], fold: CaseFolding | undefined): FoldMode {
-  if (fold === undefined) return AS_IS;
-  if (constants.some((c) => nativeLowerCasePath(c, fold) === undefined)) {
-    return fold === 'unicode' ? EXACT_UNICODE : EXACT_ASCII;
-  }
-  if (fold === 'unicode') return LOWER_UNICODE;
-  return constants.some((c) => c.includes('k')) ? LOWER_ASCII_K : LOWER_ASCII;
-}
-
-/**
- * A record string in the form of the constants, per {@link FoldMode}. A plain module function,
- * so the compiler inlines it into the leaves that call it.
- */
-export function foldAs(value: string, mode: FoldMode): string {
-  if (mode === AS_IS) return value;
-  if (mode >= LOWER_UNICODE) {
-    const lower = value.toLowerCase();
-    if (lower.length === value.length && (mode !== LOWER_ASCII_K || !value.includes('\u212a'))) {
-      return lower;
-    }
-    return mode === LOWER_UNICODE ? foldUnicode(value) : foldAscii(value);
-  }
-  return mode === EXACT_UNICODE ? foldUnicode(value) : foldAscii(value);
-}
-
-/** The string operators {@link stringHolds} decides. */
-export type StringOperator = 'eq' | 'ne' | 'co' | 'sw' | 'in';
-
-/**
- * Whether a record string, already put in the constants' form by {@link foldAs}, satisfies
- * `operator` against `c` (the first constant) or `set` (all of them, for `in`).
- */
-export function stringHolds(
-  operator: StringOperator,
-  x: string,
-  c: string,
-  set: ReadonlySet<string>,
-): boolean {
-  switch (operator) {
-    case 'eq':
-      return x === c;
-    case 'ne':
-      return x !== c;
-    case 'co':
-      return x.includes(c);
-    case 'sw':
-      return x.startsWith(c);
-    default:
-      return set.has(x);
-  }
-}
-
 function stringTest(operator: StringOperator, operands: NormalizedOperands): ValueTest {
   const constants = operands.constants as readonly string[];
   const mode = foldMode(constants, operands.fold === undefined ? undefined : operands.folding);
@@ -197,31 +93,14 @@ function foldedEquality(text: string, operands: NormalizedOperands): ValueTest {
   return (value) => typeof value === 'string' && value.length === length && fold(value) === text;
 }
 
-function dateTimeTest(operator: 'eq' | OrderingOperator, operands: NormalizedOperands): ValueTest {
+function dateTimeLeafTest(operator: 'eq' | OrderingOperator, operands: NormalizedOperands): ValueTest {
   if (operands.typed.type !== 'date-time') throw new TypeError('not a date-time leaf');
-  const c = instantParts(operands.typed.values[0]!);
-  // Written by readInstant on each call, read right after: no allocation per record.
-  const read: InstantParts = { seconds: 0, fraction: '' };
-  const order = (value: unknown) =>
-    readInstant(value, read) ? compareParts(read.seconds, read.fraction, c) : Number.NaN;
-  switch (operator) {
-    case 'eq':
-      return (value) =>
-        readInstant(value, read) && read.seconds === c.seconds && read.fraction === c.fraction;
-    case 'gt':
-      return (value) => order(value) > 0;
-    case 'ge':
-      return (value) => order(value) >= 0;
-    case 'lt':
-      return (value) => order(value) < 0;
-    case 'le':
-      return (value) => order(value) <= 0;
-  }
+  return dateTimeTest(operator, operands.typed.values[0]!);
 }
 
 function equalityTest(operands: NormalizedOperands, c: Comparable): ValueTest {
   const { type, fold } = operands;
-  if (type === 'date-time') return dateTimeTest('eq', operands);
+  if (type === 'date-time') return dateTimeLeafTest('eq', operands);
   if (fold === undefined) return (value) => value === c;
   // Both foldings keep the UTF-16 length (tested over every code point), so a length mismatch
   // settles most records without folding them.
@@ -259,7 +138,7 @@ export function valueTest(
     }
     default:
       if (type === 'number') return numberOrdering(operator, c as number);
-      if (type === 'date-time') return dateTimeTest(operator, operands);
+      if (type === 'date-time') return dateTimeLeafTest(operator, operands);
       if (type === 'string' && !hasNativeCodePointOrder(c as string)) {
         return codePointOrdering(operator, normalize, c as string);
       }
@@ -267,19 +146,42 @@ export function valueTest(
   }
 }
 
-/** `ca`: the collection holds every constant (duplicates and null members do not matter). */
+/**
+ * `ca`: the collection holds every constant (duplicates and null members do not matter). Up to
+ * 31 distinct constants are ticked off in the bits of one number, allocating nothing per record.
+ */
 export function containsAllTest(operands: NormalizedOperands): ValueTest {
   const { constants, normalize } = operands;
   const wanted = [...new Set<Comparable>(constants)];
+  const count = wanted.length;
+  if (count > 31) {
+    return (value) => {
+      if (!Array.isArray(value)) return false;
+      const members = new Set<Comparable>();
+      for (const member of value) {
+        const x = normalize(member);
+        if (x !== undefined) members.add(x);
+      }
+      for (const c of wanted) if (!members.has(c)) return false;
+      return true;
+    };
+  }
+  const all = 2 ** count - 1;
   return (value) => {
     if (!Array.isArray(value)) return false;
-    const members = new Set<Comparable>();
-    for (const member of value) {
-      const x = normalize(member);
-      if (x !== undefined) members.add(x);
+    let found = 0;
+    for (let i = 0; i < value.length; i++) {
+      const x = normalize(value[i]);
+      if (x === undefined) continue;
+      for (let j = 0; j < count; j++) {
+        if (wanted[j] === x) {
+          found |= 1 << j;
+          break;
+        }
+      }
+      if (found === all) return true;
     }
-    for (const c of wanted) if (!members.has(c)) return false;
-    return true;
+    return false;
   };
 }
 

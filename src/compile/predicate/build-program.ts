@@ -1,0 +1,103 @@
+import { isPredicate, type PredicateNode } from '../../ast/expression.js';
+import type { Diagnostic } from '../../diagnostic/diagnostic.js';
+import type { Schema } from '../../schema/types.js';
+import type { CaseFolding } from '../case-folding.js';
+import { COMPILE_CODES, compileDiagnostic } from '../compile-error.js';
+import { isKnownExpression, planLeaf } from '../plan.js';
+import { type CompositeNode, type ExpressionReducer, reduceExpression } from '../reduce.js';
+import { leafTest } from './leaves.js';
+import { numberBound, numberRangeTest } from './number-leaves.js';
+import { junctionProgram, leafProgram, notProgram, type Program } from './program.js';
+
+/** Depth to which the filter is walked by recursion; deeper subtrees go to reduceExpression. */
+const MAX_RECURSION = 200;
+
+function never(): boolean {
+  return false;
+}
+
+const NO_SPAN = { start: 0, end: 0 };
+
+/**
+ * Builds the {@link Program} of a filter, collecting the diagnostics of leaves that do not fit
+ * the schema. The context of a node says whether it is the operand of a `not`: a leaf there is
+ * compiled negated straight away (no call of its own for the `not`).
+ *
+ * A filter is walked by plain recursion, which costs least for the usual shallow filter; below
+ * {@link MAX_RECURSION} levels (only an unvalidated AST goes that deep) the rest is handed to
+ * reduceExpression, whose explicit stack cannot overflow, with this builder as the reducer.
+ */
+export class ProgramBuilder implements ExpressionReducer<Program, boolean> {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly failed = leafProgram(never);
+
+  constructor(
+    private readonly schema: Schema,
+    private readonly folding: CaseFolding,
+  ) {}
+
+  /** The program of `node` (any value: a malformed node is a diagnostic). */
+  build(node: unknown, negated: boolean, depth: number): Program {
+    if (!isKnownExpression(node)) return this.malformed(node);
+    if (depth > MAX_RECURSION) return reduceExpression(node, negated, this);
+    switch (node.kind) {
+      case 'and':
+      case 'or': {
+        const children: Program[] = [];
+        for (const operand of node.operands) children.push(this.build(operand, false, depth + 1));
+        return this.combine(node, children);
+      }
+      case 'not':
+        return this.combine(node, [this.build(node.operand, true, depth + 1)]);
+      default:
+        return this.leaf(node, negated);
+    }
+  }
+
+  leaf(node: PredicateNode, negated: boolean): Program {
+    const planned = planLeaf(node, this.schema);
+    if (!planned.ok) {
+      this.diagnostics.push(planned.diagnostic);
+      return this.failed;
+    }
+    const plan = planned.plan;
+    const test = leafTest(plan, this.folding, negated);
+    const bound = negated ? undefined : numberBound(plan);
+    return leafProgram(test, plan, negated, bound === undefined ? undefined : [bound]);
+  }
+
+  combine(node: CompositeNode, children: readonly Program[]): Program {
+    if (node.kind !== 'not') return junctionProgram(node.kind, children);
+    const child = children[0]!;
+    // A leaf operand was compiled negated already (see childContext); a malformed one failed.
+    const operand: unknown = node.operand;
+    const leaf = typeof operand === 'object' && operand !== null && isPredicate(operand as PredicateNode);
+    return leaf || child === this.failed ? child : this.negation(child);
+  }
+
+  childContext(node: CompositeNode): boolean {
+    return node.kind === 'not';
+  }
+
+  malformed(node: unknown): Program {
+    const span = (node as { span?: Diagnostic['span'] } | null)?.span ?? NO_SPAN;
+    this.diagnostics.push(
+      compileDiagnostic(COMPILE_CODES.malformedAst, 'Not a well-formed filter node.', span),
+    );
+    return this.failed;
+  }
+
+  /** `not` of a program: a leaf is rebuilt negated (no call of its own), anything else wrapped. */
+  private negation(child: Program): Program {
+    if (child.kind === 'leaf') {
+      const negated = !child.negated;
+      if (child.plan !== undefined) {
+        return leafProgram(leafTest(child.plan, this.folding, negated), child.plan, negated);
+      }
+      if (child.bounds !== undefined) {
+        return leafProgram(numberRangeTest(child.bounds, negated), undefined, negated);
+      }
+    }
+    return notProgram(child);
+  }
+}

@@ -1,0 +1,167 @@
+import { civilFromDays, daysInMonth, twoDigits } from '../../language/date-time/calendar.js';
+import type { Instant } from '../../language/date-time/instant.js';
+import { compareParts, type InstantParts, instantParts, readInstant } from './instant-reader.js';
+
+/** Whether one record value satisfies a date-time comparison; false when it is no date-time. */
+export type DateTimeTest = (value: unknown) => boolean;
+
+/** The operators a date-time leaf compares with. */
+export type DateTimeOperator = 'eq' | 'gt' | 'ge' | 'lt' | 'le';
+
+const Z = 90;
+const T = 84;
+const DOT = 46;
+
+/**
+ * Whether `text`, already known to be `YYYY-MM-DDTHH:MM:SS[.digits]Z` in length and in its `T`,
+ * `Z` and `.` (see {@link looksCanonical}), is a real UTC date-time: exactly what the RFC 3339
+ * reader and the calendar check accept for that shape.
+ */
+function isCanonicalUtc(text: string, n: number): boolean {
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (century < 0 || yy < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
+  if (second < 0 || second > 59 || month < 1 || month > 12 || day < 1) return false;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return false;
+  if (n > 20) {
+    if (n === 21) return false; // `.` with no digit
+    for (let i = 20; i < n - 1; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+    }
+  }
+  return day <= daysInMonth(century * 100 + yy, month);
+}
+
+/**
+ * The order of the fraction digits of a canonical UTC record string (from index 20 to the `Z`)
+ * against `fraction` (trailing zeros cut), digit by digit, a missing digit being 0: <0, 0 or >0.
+ */
+function fractionOrder(text: string, n: number, fraction: string): number {
+  const end = n - 1;
+  const length = fraction.length;
+  for (let i = 20, j = 0; i < end || j < length; i++, j++) {
+    const a = i < end ? text.charCodeAt(i) : 48;
+    const b = j < length ? fraction.charCodeAt(j) : 48;
+    if (a !== b) return a < b ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Whether `text` has the length, `T`, `.` and `Z` of `YYYY-MM-DDTHH:MM:SS[.digits]Z`. */
+function looksCanonical(text: string, n: number): boolean {
+  return (
+    n >= 20 &&
+    text.charCodeAt(n - 1) === Z &&
+    text.charCodeAt(10) === T &&
+    (n === 20 || text.charCodeAt(19) === DOT)
+  );
+}
+
+function holds(operator: DateTimeOperator, order: number): boolean {
+  switch (operator) {
+    case 'eq':
+      return order === 0;
+    case 'gt':
+      return order > 0;
+    case 'ge':
+      return order >= 0;
+    case 'lt':
+      return order < 0;
+    default:
+      return order <= 0;
+  }
+}
+
+function twoDigitText(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS` of an instant in UTC, or undefined outside years 0000-9999 (no canonical
+ * record string is there). Built by hand: this runs per compile.
+ */
+function utcPrefix(instant: Instant): string | undefined {
+  const [year, month, day] = civilFromDays(instant.days);
+  if (year < 0 || year > 9999) return undefined;
+  const s = instant.seconds;
+  const hour = Math.floor(s / 3600);
+  const minute = Math.floor((s % 3600) / 60);
+  return `${twoDigitText(Math.floor(year / 100))}${twoDigitText(year % 100)}-${twoDigitText(month)}-${twoDigitText(day)}T${twoDigitText(hour)}:${twoDigitText(minute)}:${twoDigitText(s % 60)}`;
+}
+
+/** The comparison through the full reader: any RFC 3339 string, or a `Date`. */
+function fullReaderTest(operator: DateTimeOperator, c: InstantParts): DateTimeTest {
+  // Written by readInstant on each call, read right after: no allocation per record.
+  const read: InstantParts = { seconds: 0, fraction: '' };
+  return (value) => readInstant(value, read) && holds(operator, compareParts(read.seconds, read.fraction, c));
+}
+
+/**
+ * A date-time comparison with `instant`, exact to every fractional digit, offsets applied. A
+ * record string in the common canonical UTC shape (`2022-02-07T20:13:29.356Z`: upper-case `T`
+ * and `Z`, four-digit year) is ordered as text, since for real instants of that shape text order
+ * is time order (there are no leap seconds), and checked in full only when it would match.
+ * Any other string, and a `Date`, goes through the full reader. Allocates nothing per record.
+ */
+export function dateTimeTest(operator: DateTimeOperator, instant: Instant): DateTimeTest {
+  const c = instantParts(instant);
+  const prefix = utcPrefix(instant);
+  const slow = fullReaderTest(operator, c);
+  if (prefix === undefined) return slow;
+  // A canonical string below `prefix` is in an earlier second, one above `beyond` in a later one,
+  // and one between them in the constant's second (then the fractions decide): two comparisons of
+  // whole strings, which V8 does natively, settle most records.
+  const beyond = `${prefix}\uffff`;
+  const fraction = c.fraction;
+  // One closure per operator: this is the hot path. A value that would match is then checked to
+  // be a real instant (isCanonicalUtc); a malformed one never matches, whatever its order.
+  switch (operator) {
+    case 'eq':
+      return (value) => {
+        if (typeof value !== 'string') return slow(value);
+        const n = value.length;
+        if (!looksCanonical(value, n)) return slow(value);
+        if (value < prefix || value > beyond) return false;
+        return fractionOrder(value, n, fraction) === 0 && isCanonicalUtc(value, n);
+      };
+    case 'gt':
+      return (value) => {
+        if (typeof value !== 'string') return slow(value);
+        const n = value.length;
+        if (!looksCanonical(value, n)) return slow(value);
+        if (value < prefix) return false;
+        return (value > beyond || fractionOrder(value, n, fraction) > 0) && isCanonicalUtc(value, n);
+      };
+    case 'ge':
+      return (value) => {
+        if (typeof value !== 'string') return slow(value);
+        const n = value.length;
+        if (!looksCanonical(value, n)) return slow(value);
+        if (value < prefix) return false;
+        return (value > beyond || fractionOrder(value, n, fraction) >= 0) && isCanonicalUtc(value, n);
+      };
+    case 'lt':
+      return (value) => {
+        if (typeof value !== 'string') return slow(value);
+        const n = value.length;
+        if (!looksCanonical(value, n)) return slow(value);
+        if (value > beyond) return false;
+        return (value < prefix || fractionOrder(value, n, fraction) < 0) && isCanonicalUtc(value, n);
+      };
+    default:
+      return (value) => {
+        if (typeof value !== 'string') return slow(value);
+        const n = value.length;
+        if (!looksCanonical(value, n)) return slow(value);
+        if (value > beyond) return false;
+        return (value < prefix || fractionOrder(value, n, fraction) <= 0) && isCanonicalUtc(value, n);
+      };
+  }
+}

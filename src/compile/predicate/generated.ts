@@ -1,0 +1,138 @@
+import type { CaseFolding } from '../case-folding.js';
+import type { LeafPlan } from '../plan.js';
+import { composedValueTest } from './leaves.js';
+import { type NumberBound, numberBound, numberRange } from './number-leaves.js';
+import type { Program } from './program.js';
+import { pathReader } from './read-path.js';
+import type { RecordTest } from './record-test.js';
+
+/*
+ * The opt-in generated-code mode: the program written out as the source of one function, built
+ * with `new Function`. Its gain over the closures is that every call and property read in it has
+ * its own inline cache, so V8 inlines the leaves as it would a hand-written arrow function.
+ *
+ * Nothing from the filter or the schema is spliced into the source: property names, constants
+ * and the value tests are handed to the function as arguments, read into `const`s of its scope;
+ * the source holds only generated names (`a0`, `a1`…), operators and punctuation.
+ *
+ * The semantics are the closures': each leaf reads own properties only and its value test is the
+ * one the closures use. What differs is where a throw is caught: once, around the whole test;
+ * then the record is tested again by the closures, which catch per leaf (so a throwing getter is
+ * read twice).
+ */
+
+/** Programs deeper than this, or with more leaves, keep the closures (the source would be huge). */
+const MAX_DEPTH = 64;
+const MAX_LEAVES = 2_000;
+
+class Writer {
+  readonly values: unknown[] = [];
+  leaves = 0;
+
+  constructor(readonly folding: CaseFolding) {}
+
+  /** A name in the generated scope for `value`. */
+  name(value: unknown): string {
+    this.values.push(value);
+    return `a${this.values.length - 1}`;
+  }
+
+  /** An expression for the value at `path` of the record `r` (an object), undefined when missing. */
+  read(path: readonly string[]): string {
+    if (path.length === 1) {
+      const k = this.name(path[0]);
+      return `(own.call(r, ${k}) ? r[${k}] : undefined)`;
+    }
+    if (path.length === 2) {
+      const k1 = this.name(path[0]);
+      const k2 = this.name(path[1]);
+      return `(own.call(r, ${k1}) && typeof (o = r[${k1}]) === "object" && o !== null && own.call(o, ${k2}) ? o[${k2}] : undefined)`;
+    }
+    return `${this.name(pathReader(path))}(r)`;
+  }
+
+  range(bounds: readonly NumberBound[]): string {
+    const { key, lo, loInclusive, hi, hiInclusive } = numberRange(bounds);
+    const low = `v ${loInclusive ? '>=' : '>'} ${this.name(lo)}`;
+    const high = `v ${hiInclusive ? '<=' : '<'} ${this.name(hi)}`;
+    return `(typeof (v = ${this.read([key])}) === "number" && ${low} && ${high})`;
+  }
+
+  plannedLeaf(plan: LeafPlan): string {
+    const path = plan.field.path;
+    if (plan.kind === 'presence') {
+      // NaN is a missing value, as in the closures.
+      return plan.operator === 'pr'
+        ? `((v = ${this.read(path)}) != null && v === v)`
+        : `((v = ${this.read(path)}) == null || v !== v)`;
+    }
+    const { field, operator, typed } = plan;
+    if (!field.collection) {
+      const bound = numberBound(plan);
+      if (bound !== undefined) return this.range([bound]);
+      const single = operator === 'eq' || (operator === 'in' && typed.values.length === 1);
+      const exact =
+        typed.type === 'number' ||
+        typed.type === 'boolean' ||
+        (typed.type === 'string' && field.caseSensitive);
+      if (single && exact) return `(${this.read(path)} === ${this.name(typed.values[0])})`;
+    }
+    return `${this.name(composedValueTest(plan, this.folding))}(${this.read(path)})`;
+  }
+
+  leaf(program: Program & { kind: 'leaf' }): string {
+    this.leaves++;
+    let source: string;
+    if (program.plan !== undefined) source = this.plannedLeaf(program.plan);
+    else if (program.bounds !== undefined) source = this.range(program.bounds);
+    else return `${this.name(program.closure)}(r)`; // a constant: its closure knows its negation
+    return program.negated ? `!${source}` : source;
+  }
+
+  expression(program: Program): string {
+    switch (program.kind) {
+      case 'leaf':
+        return this.leaf(program);
+      case 'not':
+        return `!(${this.expression(program.child)})`;
+      default: {
+        const join = program.kind === 'and' ? ' && ' : ' || ';
+        return `(${program.children.map((child) => this.expression(child)).join(join)})`;
+      }
+    }
+  }
+}
+
+function countLeaves(program: Program): number {
+  if (program.kind === 'leaf') return 1;
+  if (program.kind === 'not') return countLeaves(program.child);
+  let n = 0;
+  for (const child of program.children) n += countLeaves(child);
+  return n;
+}
+
+/**
+ * The program as one generated function, or `closures` when it is too deep or too large to
+ * write out. `closures` is the same filter compiled as closures: the fallback after a throw.
+ */
+export function generatePredicate(program: Program, folding: CaseFolding, closures: RecordTest): RecordTest {
+  if (program.depth > MAX_DEPTH || countLeaves(program) > MAX_LEAVES) return closures;
+  const writer = new Writer(folding);
+  const body = writer.expression(program);
+  const names = writer.values.map((_, i) => `a${i}`);
+  const source = [
+    '"use strict";',
+    names.length > 0 ? `const [${names.join(', ')}] = values;` : '',
+    'return function generatedPredicate(r) {',
+    '  if (typeof r !== "object" || r === null) return closures(r);',
+    '  let v, o;',
+    `  try { return ${body}; } catch { return closures(r); }`,
+    '};',
+  ].join('\n');
+  const build = new Function('own', 'closures', 'values', source) as (
+    own: (this: unknown, key: PropertyKey) => boolean,
+    closures: RecordTest,
+    values: readonly unknown[],
+  ) => RecordTest;
+  return build(Object.prototype.hasOwnProperty, closures, writer.values);
+}
