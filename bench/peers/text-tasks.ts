@@ -77,9 +77,7 @@ export function runTextToPredicate(entries: readonly Entry[], budgetMs: number):
       { name: 'closures', run: () => compileByHand(text, SCHEMA) },
       { name: 'ours', run: () => ourPredicate(text) },
     ];
-    if (generatedMode(ourAst(text)) !== undefined) {
-      list.push({ name: 'generated', run: () => generatedMode(ourAst(text)) });
-    }
+    list.push({ name: 'generated', run: () => generatedMode(ourAst(text)) });
     for (const peer of EVALUATING_PEERS) {
       const peerText = render(entry.node, peer.syntax);
       list.push({ name: SHORT[peer.name]!, run: () => peer.compile!(peerText) });
