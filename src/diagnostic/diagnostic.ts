@@ -31,8 +31,12 @@ export interface Diagnostic {
   readonly fixes?: readonly Fix[];
 }
 
-/** Receives diagnostics as they are found (validation never throws; it accepts diagnostics). */
-export type DiagnosticAcceptor = (diagnostic: Diagnostic) => void;
+/**
+ * Receives problems as they are found: the one pattern for producers that report as they go
+ * rather than return a list. A filter's checks accept {@link Diagnostic}s (the default); a
+ * schema's checks accept `DocumentDiagnostic`s, which point into a JSON document instead.
+ */
+export type DiagnosticAcceptor<D = Diagnostic> = (diagnostic: D) => void;
 
 /** Creates an error diagnostic, with fixes only when there are any. */
 export function error(code: string, message: string, span: Span, fixes?: readonly Fix[]): Diagnostic {

@@ -7,6 +7,7 @@ import {
   type ValueNode,
 } from '../ast/index.js';
 import { type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
+import { isTextOperator } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import { kindWords, untypedComparison } from '../schema/accept.js';
 import { ownSchema } from '../schema/own.js';
@@ -166,7 +167,7 @@ function checkUntyped(
   }
   // `u co 5`: the text the caller most likely meant is the value as written, quoted.
   const fix =
-    (operator === 'co' || operator === 'sw') && value.kind !== 'string'
+    isTextOperator(operator) && value.kind !== 'string'
       ? [replaceFix(`Use ${quote(quoteString(valueText(value)))}`, value.span, quoteString(valueText(value)))]
       : undefined;
   return error('type-mismatch', `${shown} is ${kindWords(value.kind)}, but ${message}`, value.span, fix);

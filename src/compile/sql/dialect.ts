@@ -1,4 +1,4 @@
-import type { CompareOperator } from '../../language/operators.js';
+import type { CompareOperator, TextOperator } from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { ValueType } from '../plan.js';
 import type { SqlDialectName, SqlParam } from './types.js';
@@ -44,7 +44,7 @@ export interface SqlDialect {
    */
   caseSensitiveMatch(
     operand: string,
-    operator: 'co' | 'sw',
+    operator: TextOperator,
     text: string,
     bind: (value: SqlParam) => string,
   ): string;
@@ -58,7 +58,7 @@ export interface SqlDialect {
    * both SQL expressions (already folded when case-insensitive). Only called when
    * {@link SqlDialect.maxPatternBytes} is set.
    */
-  substringMatch(operand: string, operator: 'co' | 'sw', needle: string): string;
+  substringMatch(operand: string, operator: TextOperator, needle: string): string;
   /**
    * A test that the number `sql` is not NaN, where the engine's numbers can be NaN (PostgreSQL's
    * `double precision`, where NaN equals NaN and is above every number), else undefined. NaN is a
@@ -91,6 +91,19 @@ export interface TextComparison {
   /** Binds a value and returns its placeholder (call in the order the placeholders appear). */
   bind(value: SqlParam): string;
 }
+
+/**
+ * The SQL comparison of each operator that is not a text pattern, the same in every dialect:
+ * keyed by the operator table's types, so a new comparison operator fails to compile here.
+ */
+export const SQL_COMPARISON: Readonly<Record<Exclude<CompareOperator, TextOperator>, string>> = {
+  eq: '=',
+  ne: '<>',
+  gt: '>',
+  ge: '>=',
+  lt: '<',
+  le: '<=',
+};
 
 /** Quotes an identifier in double quotes, doubling any embedded double quote (both dialects). */
 export function quoteIdentifier(name: string): string {

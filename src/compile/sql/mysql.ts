@@ -1,5 +1,6 @@
+import { isTextOperator } from '../../language/operators.js';
 import type { ValueType } from '../plan.js';
-import type { SqlDialect, TextComparison } from './dialect.js';
+import { SQL_COMPARISON, type SqlDialect, type TextComparison } from './dialect.js';
 import { LIKE_ESCAPE, likePattern } from './patterns.js';
 
 /**
@@ -25,16 +26,18 @@ const bytes = (sql: string) => `CAST(${utf8(sql)} AS BINARY)`;
 const folded = (sql: string) => `LOWER(${utf8(sql)} COLLATE ${FOLD_COLLATION})`;
 const foldedBytes = (sql: string) => `CAST(${folded(sql)} AS BINARY)`;
 
-const OPERATOR = { eq: '=', ne: '<>', gt: '>', ge: '>=', lt: '<', le: '<=' } as const;
-
-function compare(left: string, operator: keyof typeof OPERATOR | 'in', rights: readonly string[]): string {
-  if (operator !== 'in') return `${left} ${OPERATOR[operator]} ${rights[0]}`;
+function compare(
+  left: string,
+  operator: keyof typeof SQL_COMPARISON | 'in',
+  rights: readonly string[],
+): string {
+  if (operator !== 'in') return `${left} ${SQL_COMPARISON[operator]} ${rights[0]}`;
   return rights.length === 1 ? `${left} = ${rights[0]}` : `${left} IN (${rights.join(', ')})`;
 }
 
 function compareText({ operand, operator, values, caseSensitive, bind }: TextComparison): string {
   const side = caseSensitive ? bytes : foldedBytes;
-  if (operator === 'co' || operator === 'sw') {
+  if (isTextOperator(operator)) {
     return `${side(operand)} LIKE ${side(bind(likePattern(operator, values[0]!)))} ESCAPE '${LIKE_ESCAPE}'`;
   }
   const exact = (placeholders: readonly string[]) =>
