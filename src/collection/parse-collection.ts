@@ -210,7 +210,7 @@ export function parseCollectionQuery(
   }
   const countText = values.get('count');
   if (countText !== undefined) {
-    const read = parseBooleanText('count', countText);
+    const read = parseBooleanText('count', 'invalid-count', countText);
     if ('value' in read) count = read.value;
     else diagnostics.push({ ...read.problem, parameter: 'count' });
   }

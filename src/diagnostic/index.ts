@@ -4,5 +4,6 @@
  */
 
 export * from './apply-fixes.js';
+export type { DiagnosticCode, DocumentCode } from './codes/index.js';
 export * from './diagnostic.js';
 export * from './text.js';

@@ -1,19 +1,25 @@
 import {
+  type AndNode,
+  dispatch,
   type Expression,
+  type ExpressionHandlers,
   type FieldNode,
   forEachExpression,
+  type NotNode,
+  type OrNode,
   type PredicateNode,
   type PrimitiveOperator,
   type ValueNode,
 } from '../ast/index.js';
-import { type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
+import { type Diagnostic, quote, replaceFix } from '../diagnostic/index.js';
 import { isTextOperator } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import { kindWords, untypedComparison } from '../schema/accept.js';
 import { ownSchema } from '../schema/own.js';
 import { clearBestMatch, closestMatches, didYouMean, listWords } from '../schema/suggest.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
-import { checkComposite, isComposite } from './composite.js';
+import { validationError, validationWarning } from './codes.js';
+import { checkComposite } from './composite.js';
 import { isCaseSensitive, operatorTypeProblem } from './field-rules.js';
 import {
   checkValue,
@@ -82,7 +88,7 @@ class Checker {
     const fixes = known.suggestion
       ? [replaceFix(`Use ${quote(known.suggestion)}`, field.span, known.suggestion)]
       : undefined;
-    return error('unknown-field', known.message, field.span, fixes);
+    return validationError('unknown-field', known.message, field.span, fixes);
   }
 
   predicate(node: PredicateNode): void {
@@ -98,7 +104,7 @@ class Checker {
           ? `allowed: ${listWords(field.operators, quote)}`
           : 'it allows no operator';
       this.diagnostics.push(
-        error(
+        validationError(
           'operator-not-allowed',
           `${quote(node.operator)} is not allowed on ${quote(name)}; ${allowed}`,
           node.operatorSpan,
@@ -109,7 +115,7 @@ class Checker {
     const problem = operatorTypeProblem(field, node.operator);
     if (problem) {
       this.diagnostics.push(
-        error(
+        validationError(
           'type-mismatch',
           `${quote(node.operator)} ${problem}, but ${quote(name)} is not`,
           node.operatorSpan,
@@ -135,7 +141,11 @@ class Checker {
         const key = sameValueKey(value, lookup.caseSensitive);
         if (seen.has(key)) {
           this.diagnostics.push(
-            warning('duplicate-value', `${quote(valueText(value))} is already in the list`, value.span),
+            validationWarning(
+              'duplicate-value',
+              `${quote(valueText(value))} is already in the list`,
+              value.span,
+            ),
           );
         }
         seen.add(key);
@@ -159,7 +169,7 @@ function checkUntyped(
   const value = values[index]!;
   const shown = quote(valueText(value));
   if (reason === 'mixed') {
-    return error(
+    return validationError(
       'type-mismatch',
       `${shown} is ${kindWords(value.kind)}, but ${message} of ${quote(name)}`,
       value.span,
@@ -170,7 +180,12 @@ function checkUntyped(
     isTextOperator(operator) && value.kind !== 'string'
       ? [replaceFix(`Use ${quote(quoteString(valueText(value)))}`, value.span, quoteString(valueText(value)))]
       : undefined;
-  return error('type-mismatch', `${shown} is ${kindWords(value.kind)}, but ${message}`, value.span, fix);
+  return validationError(
+    'type-mismatch',
+    `${shown} is ${kindWords(value.kind)}, but ${message}`,
+    value.span,
+    fix,
+  );
 }
 
 /**
@@ -190,14 +205,21 @@ export function validate(ast: Expression, given: Schema, options?: ValidateOptio
   const schema = ownSchema(given);
   const checker = new Checker(schema, schema.fields);
   const text = options?.text;
-  forEachExpression(ast, (node) => {
-    if (isComposite(node)) {
-      const found = checkComposite(node, schema.composite, text);
-      if (found) checker.diagnostics.push(found);
-    } else {
-      checker.predicate(node);
-    }
-  });
+  const composite = (node: AndNode | OrNode | NotNode): void => {
+    const found = checkComposite(node, schema.composite, text);
+    if (found) checker.diagnostics.push(found);
+  };
+  const predicate = (node: PredicateNode): void => checker.predicate(node);
+  // One handler per kind: a new kind of node fails to compile here until it is validated.
+  const check: ExpressionHandlers<void> = {
+    and: composite,
+    or: composite,
+    not: composite,
+    comparison: predicate,
+    list: predicate,
+    presence: predicate,
+  };
+  forEachExpression(ast, (node) => dispatch(node, check));
   const sorted = checker.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return capDiagnostics(sorted, options?.maxDiagnostics);
 }
@@ -209,7 +231,7 @@ function capDiagnostics(diagnostics: Diagnostic[], max: number | undefined): Dia
   const next = diagnostics[limit]!;
   const last = diagnostics[diagnostics.length - 1]!;
   kept.push(
-    error('too-many-errors', `${diagnostics.length - limit} more problems are not reported`, {
+    validationError('too-many-errors', `${diagnostics.length - limit} more problems are not reported`, {
       start: next.span.start,
       end: Math.max(next.span.end, last.span.end),
     }),

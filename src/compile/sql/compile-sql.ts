@@ -152,6 +152,30 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
   const joinAnd = (parts: readonly string[]) => joinBalanced(parts, 'AND');
   const failed: Fragment = { sql: dialect.falseSql, grouped: false };
 
+  const junction =
+    (operator: 'AND' | 'OR') =>
+    (children: readonly Fragment[]): Fragment => {
+      if (children.length === 0)
+        return { sql: operator === 'AND' ? `NOT ${dialect.falseSql}` : dialect.falseSql, grouped: false };
+      if (children.length === 1) return children[0]!;
+      return {
+        sql: joinBalanced(
+          children.map((c) => c.sql),
+          operator,
+        ),
+        grouped: true,
+      };
+    };
+  // One entry per composite kind: a new kind of node fails to compile here until it has its SQL.
+  const combineSql: { readonly [K in CompositeNode['kind']]: (children: readonly Fragment[]) => Fragment } = {
+    and: junction('AND'),
+    or: junction('OR'),
+    not(children) {
+      const child = children[0] ?? failed;
+      return { sql: `NOT ${child.grouped ? child.sql : `(${child.sql})`}`, grouped: false };
+    },
+  };
+
   const root = reduceExpression<Fragment, boolean>(ast, false, {
     leaf(node: PredicateNode, underNot: boolean): Fragment {
       const planned = planLeaf(node, schema);
@@ -180,22 +204,8 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
       }
       return { sql: leaf.sql, grouped: false };
     },
-    combine(node: CompositeNode, children: readonly Fragment[]): Fragment {
-      if (node.kind === 'not') {
-        const child = children[0] ?? failed;
-        return { sql: `NOT ${child.grouped ? child.sql : `(${child.sql})`}`, grouped: false };
-      }
-      if (children.length === 0)
-        return { sql: node.kind === 'and' ? `NOT ${dialect.falseSql}` : dialect.falseSql, grouped: false };
-      if (children.length === 1) return children[0]!;
-      return {
-        sql: joinBalanced(
-          children.map((c) => c.sql),
-          node.kind === 'and' ? 'AND' : 'OR',
-        ),
-        grouped: true,
-      };
-    },
+    combine: (node: CompositeNode, children: readonly Fragment[]): Fragment =>
+      combineSql[node.kind](children),
     childContext: (node, underNot) => underNot || node.kind === 'not',
     malformed(node): Fragment {
       const span = (node as { span?: Span } | null)?.span ?? NO_SPAN;
