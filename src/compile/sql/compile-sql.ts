@@ -7,7 +7,7 @@ import { COMPILE_CODES, type CompileCode, compileDiagnostic, FilterCompileError 
 import { checkSqlOptions } from '../options.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
-import { quoteIdentifier, type SqlDialect } from './dialect.js';
+import type { SqlDialect } from './dialect.js';
 import { type LeafContext, leafSql } from './leaf.js';
 import { mysql } from './mysql.js';
 import { postgres } from './postgres.js';
@@ -18,12 +18,17 @@ const DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, sqlit
 
 /**
  * The hooks of the dialect called `name`, or undefined for any other value (`__proto__`
- * included): the one table of dialects, for `compileSql` and the CLI.
+ * included): the one table of dialects, for `compileSql`, the collection handler and the CLI.
  */
 export function sqlDialect(name: unknown): SqlDialect | undefined {
   return typeof name === 'string' && Object.hasOwn(DIALECTS, name)
     ? DIALECTS[name as SqlDialectName]
     : undefined;
+}
+
+/** The names of the dialects, in the table's order (for messages). */
+export function sqlDialectNames(): SqlDialectName[] {
+  return Object.keys(DIALECTS) as SqlDialectName[];
 }
 
 /** A compiled subtree: its SQL, and whether it is already wrapped in parentheses. */
@@ -136,7 +141,7 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
     diagnostics.push(compileDiagnostic(COMPILE_CODES.invalidIdentifier, message, NO_SPAN));
   }
   const params: SqlParam[] = [];
-  const quoteName = dialect.quoteIdentifier ?? quoteIdentifier;
+  const quoteName = (name: string) => dialect.quoteIdentifier(name);
   const prefix = table === undefined ? '' : `${quoteName(table)}.`;
   const ctx: LeafContext = {
     dialect,

@@ -25,6 +25,8 @@ export interface SqlDialect {
   placeholder(position: number): string;
   /** A placeholder used as text inside a function call, cast where the engine cannot infer it. */
   textArgument(placeholder: string): string;
+  /** The constant true (the collection handler's `WHERE` for a request without a filter). */
+  readonly trueSql: string;
   /** The constant false. */
   readonly falseSql: string;
   /** A boolean as bound for this engine's boolean storage. */
@@ -67,8 +69,8 @@ export interface SqlDialect {
   notNaN(sql: string): string | undefined;
   /** The members of a collection column holding values of `type`; `alias` is free to use. */
   members(column: string, type: ValueType, alias: string): MemberSource;
-  /** Quotes an identifier; absent: {@link quoteIdentifier} (double quotes). */
-  readonly quoteIdentifier?: (name: string) => string;
+  /** Quotes one identifier (a column or table name) so any text is safe in it. */
+  quoteIdentifier(name: string): string;
   /**
    * The whole comparison of a string operand (a column or a collection member) with `values`,
    * for an engine whose `=`, `<`, `IN` and `LIKE` follow a collation the fragment does not

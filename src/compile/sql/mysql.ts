@@ -79,6 +79,7 @@ export const mysql: SqlDialect = {
   maxParameters: 65_535,
   placeholder: () => '?',
   textArgument: utf8,
+  trueSql: 'TRUE',
   falseSql: 'FALSE',
   booleanParam: (value) => (value ? 1 : 0),
   foldingProblem: (folding) =>

@@ -17,7 +17,9 @@ export const postgres: SqlDialect = {
   placeholder: (position) => `$${position}`,
   // `lower(unknown)` is ambiguous (there is also lower(anyrange)): say it is text.
   textArgument: (placeholder) => `${placeholder}::text`,
+  trueSql: 'TRUE',
   falseSql: 'FALSE',
+  quoteIdentifier,
   booleanParam: (value) => value,
   foldingProblem: () => undefined,
   lower: (sql, folding) =>

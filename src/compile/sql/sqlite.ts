@@ -23,7 +23,10 @@ export const sqlite: SqlDialect = {
   maxParameters: 32_766,
   placeholder: () => '?',
   textArgument: (placeholder) => placeholder,
+  // SQLite has no boolean type (TRUE is only an alias of 1 since 3.23): write the 1 and 0 it means.
+  trueSql: '1',
   falseSql: '0',
+  quoteIdentifier,
   booleanParam: (value) => (value ? 1 : 0),
   foldingProblem: (folding) =>
     folding === 'unicode'
