@@ -93,9 +93,9 @@ export const PRIMITIVE_OPERATORS = wordsWhere<Row>(() => true);
 export type PrimitiveOperator = CompareOperator | ListOperator | PresenceOperator;
 
 /** The operators that order values (`gt`, `ge`, `lt`, `le`). */
-export type OrderingOperator = WordsWhere<Table, { orders: true }>[number];
+export type OrderingOperator = Extract<(typeof OPERATOR_TABLE)[number], { orders: true }>['word'];
 /** The operators that compare text only (`co`, `sw`): the pattern matches of the compilers. */
-export type TextOperator = WordsWhere<Table, { textOnly: true }>[number];
+export type TextOperator = Extract<(typeof OPERATOR_TABLE)[number], { textOnly: true }>['word'];
 
 /** The composite (boolean) operators. */
 export const COMPOSITE_OPERATORS = ['and', 'or', 'not'] as const;
