@@ -107,6 +107,13 @@ export const SQL_COMPARISON: Readonly<Record<Exclude<CompareOperator, TextOperat
   le: '<=',
 };
 
+/**
+ * Where a text operator wants the needle's first occurrence, as a test of a 1-based position
+ * (`strpos`, `instr`, `LOCATE`; 0 is "not found"): anywhere for `co`, at the start for `sw`.
+ * For {@link SqlDialect.substringMatch}; keyed by the table's `TextOperator`.
+ */
+export const FIRST_OCCURRENCE: Readonly<Record<TextOperator, string>> = { co: '> 0', sw: '= 1' };
+
 /** Quotes an identifier in double quotes, doubling any embedded double quote (both dialects). */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

@@ -1,6 +1,6 @@
 import { isTextOperator } from '../../language/operators.js';
 import type { ValueType } from '../plan.js';
-import { SQL_COMPARISON, type SqlDialect, type TextComparison } from './dialect.js';
+import { FIRST_OCCURRENCE, SQL_COMPARISON, type SqlDialect, type TextComparison } from './dialect.js';
 import { LIKE_ESCAPE, likePattern } from './patterns.js';
 
 /**
@@ -94,9 +94,7 @@ export const mysql: SqlDialect = {
   // written for completeness, on the same UTF-8 bytes compareText compares.
   maxPatternBytes: undefined,
   substringMatch: (operand, operator, needle) =>
-    operator === 'co'
-      ? `LOCATE(CAST(${needle} AS BINARY), CAST(${operand} AS BINARY)) > 0`
-      : `LOCATE(CAST(${needle} AS BINARY), CAST(${operand} AS BINARY)) = 1`,
+    `LOCATE(CAST(${needle} AS BINARY), CAST(${operand} AS BINARY)) ${FIRST_OCCURRENCE[operator]}`,
   caseSensitiveMatch: (operand, operator, text, bind) =>
     compareText({ operand, operator, values: [text], caseSensitive: true, folding: undefined, bind }),
   members: (column, type, alias) => ({
