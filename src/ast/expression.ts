@@ -19,8 +19,9 @@ export type AstNode = Expression | FieldNode | ValueNode;
 
 /**
  * One handler per expression kind. Dispatching through this record means that adding a node kind
- * without a handler fails to compile where it is used: the printer (`format`), the validator
- * and the compilers' shape check (`isKnownExpression`). The compilers themselves walk the tree
+ * without a handler fails to compile where it is used: the printer (`format`) and the compilers'
+ * shape check (`isKnownExpression`). The validator's hot loop switches on `kind` instead, with a
+ * `never` default that fails to compile the same way. The compilers themselves walk the tree
  * with `reduceExpression` (iteratively, children before parents, which a per-node handler cannot
  * express): there a new predicate kind fails to compile in `planLeaf`, and a new composite kind
  * in the SQL compiler's record of composite kinds (`combineSql`).

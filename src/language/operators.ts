@@ -166,8 +166,10 @@ export function operatorProblem(
   kind: LiteralKind | undefined,
   collection: boolean,
 ): OperatorProblem | undefined {
-  if (operatorEntry(operator)?.collectionOnly === true && !collection) return 'collection-only';
-  return kind === undefined ? undefined : valueKindProblem(operator, kind);
+  const entry = entries.get(operator);
+  if (entry === undefined) return undefined;
+  if (entry.collectionOnly && !collection) return 'collection-only';
+  return kind === undefined ? undefined : entryKindProblem(entry, kind);
 }
 
 /**
@@ -175,8 +177,12 @@ export function operatorProblem(
  * `kind` (`co`/`sw` compare text, booleans have no order), or undefined when it can.
  */
 export function valueKindProblem(operator: string, kind: LiteralKind): 'text-only' | 'no-order' | undefined {
-  const entry = operatorEntry(operator);
-  if (entry?.textOnly === true && kind !== 'string') return 'text-only';
-  if (entry?.orders === true && kind === 'boolean') return 'no-order';
+  const entry = entries.get(operator);
+  return entry === undefined ? undefined : entryKindProblem(entry, kind);
+}
+
+function entryKindProblem(entry: OperatorEntry, kind: LiteralKind): 'text-only' | 'no-order' | undefined {
+  if (entry.textOnly && kind !== 'string') return 'text-only';
+  if (entry.orders && kind === 'boolean') return 'no-order';
   return undefined;
 }
