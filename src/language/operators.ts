@@ -68,27 +68,30 @@ type WordsWhere<Rows extends readonly Row[], Match> = Rows extends readonly [
     : WordsWhere<Rest, Match>
   : readonly [];
 
-function wordsWhere<Match>(test: (row: Row) => boolean): WordsWhere<Table, Match> {
-  return OPERATOR_TABLE.filter(test).map((row) => row.word) as unknown as WordsWhere<Table, Match>;
+/** The words of the rows that have every property of `match`: one pattern for the type and the value. */
+function wordsWhere<const Match extends Partial<OperatorEntry>>(match: Match): WordsWhere<Table, Match> {
+  const pattern = Object.entries(match) as [keyof OperatorEntry, unknown][];
+  const rows = OPERATOR_TABLE.filter((row) => pattern.every(([key, value]) => row[key] === value));
+  return rows.map((row) => row.word) as unknown as WordsWhere<Table, Match>;
 }
 
 /** The operators that compare a field with one value. */
-export const COMPARE_OPERATORS = wordsWhere<{ kind: 'comparison' }>((row) => row.kind === 'comparison');
+export const COMPARE_OPERATORS = wordsWhere({ kind: 'comparison' });
 /** A comparison operator: equality, ordering, `co` (contains) and `sw` (starts with). */
 export type CompareOperator = (typeof COMPARE_OPERATORS)[number];
 
 /** The operators that take a parenthesised list of values. */
-export const LIST_OPERATORS = wordsWhere<{ kind: 'list' }>((row) => row.kind === 'list');
+export const LIST_OPERATORS = wordsWhere({ kind: 'list' });
 /** `in` (the field equals any listed value) or `ca` (a collection field contains all of them). */
 export type ListOperator = (typeof LIST_OPERATORS)[number];
 
 /** The operators that test a field for presence. */
-export const PRESENCE_OPERATORS = wordsWhere<{ kind: 'presence' }>((row) => row.kind === 'presence');
+export const PRESENCE_OPERATORS = wordsWhere({ kind: 'presence' });
 /** `pr` (the field is present, not null) or `isnull` (the field is null or missing). */
 export type PresenceOperator = (typeof PRESENCE_OPERATORS)[number];
 
 /** The 12 primitive operators of the language. */
-export const PRIMITIVE_OPERATORS = wordsWhere<Row>(() => true);
+export const PRIMITIVE_OPERATORS = wordsWhere({});
 /** Any primitive (field-level) operator. */
 export type PrimitiveOperator = CompareOperator | ListOperator | PresenceOperator;
 
