@@ -18,8 +18,8 @@ import type { ownSchema } from '../schema/own.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
 
-/** The value types a compiled comparison works on (`integer` compares as `number`). */
-export type ValueType = 'string' | 'number' | 'boolean' | 'date-time';
+/** The value types a compiled comparison works on: the literal kinds (`integer` compares as `number`). */
+export type ValueType = LiteralKind;
 
 /** A schema field as the compilers use it: defaults applied. */
 export interface ResolvedField {
