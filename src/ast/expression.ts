@@ -1,9 +1,37 @@
 import type { ComparisonNode } from './nodes/comparison.js';
 import type { FieldNode } from './nodes/field.js';
 import type { ListNode } from './nodes/list.js';
-import type { AndNode, NotNode, OrNode } from './nodes/logical.js';
 import type { PresenceNode } from './nodes/presence.js';
 import type { ValueNode } from './nodes/values.js';
+import type { Span } from './span.js';
+
+// The composite nodes are declared here, with the union they recurse into, so that no module
+// of the tree's types imports another in a circle (their creators are in nodes/logical.ts).
+
+/**
+ * `a and b and c`: n-ary, so a long chain is one flat node, never a deep tree. `operands` holds at
+ * least two expressions. A parenthesised `and` inside an `and` stays a separate child (the tree
+ * keeps what was written), and the printer restores its parentheses.
+ */
+export interface AndNode {
+  readonly kind: 'and';
+  readonly operands: readonly Expression[];
+  readonly span: Span;
+}
+
+/** `a or b or c`: n-ary like {@link AndNode}. */
+export interface OrNode {
+  readonly kind: 'or';
+  readonly operands: readonly Expression[];
+  readonly span: Span;
+}
+
+/** `not operand`. */
+export interface NotNode {
+  readonly kind: 'not';
+  readonly operand: Expression;
+  readonly span: Span;
+}
 
 /** A predicate on one field: the leaves of a filter. */
 export type PredicateNode = ComparisonNode | ListNode | PresenceNode;
