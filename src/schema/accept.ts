@@ -8,8 +8,6 @@
 import { type LiteralKind, type PrimitiveOperator, valueKindProblem } from '../language/operators.js';
 import type { FieldType } from './types.js';
 
-export type { LiteralKind } from '../language/operators.js';
-
 /** Why a leaf on an `unknown`-typed field cannot be compared, and at which value. */
 export interface UntypedProblem {
   /** Index of the offending value in the leaf's values. */
