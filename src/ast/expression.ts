@@ -1,9 +1,37 @@
 import type { ComparisonNode } from './nodes/comparison.js';
 import type { FieldNode } from './nodes/field.js';
 import type { ListNode } from './nodes/list.js';
-import type { AndNode, NotNode, OrNode } from './nodes/logical.js';
 import type { PresenceNode } from './nodes/presence.js';
 import type { ValueNode } from './nodes/values.js';
+import type { Span } from './span.js';
+
+// The composite nodes are declared here, with the union they recurse into, so that no module
+// of the tree's types imports another in a circle (their creators are in nodes/logical.ts).
+
+/**
+ * `a and b and c`: n-ary, so a long chain is one flat node, never a deep tree. `operands` holds at
+ * least two expressions. A parenthesised `and` inside an `and` stays a separate child (the tree
+ * keeps what was written), and the printer restores its parentheses.
+ */
+export interface AndNode {
+  readonly kind: 'and';
+  readonly operands: readonly Expression[];
+  readonly span: Span;
+}
+
+/** `a or b or c`: n-ary like {@link AndNode}. */
+export interface OrNode {
+  readonly kind: 'or';
+  readonly operands: readonly Expression[];
+  readonly span: Span;
+}
+
+/** `not operand`. */
+export interface NotNode {
+  readonly kind: 'not';
+  readonly operand: Expression;
+  readonly span: Span;
+}
 
 /** A predicate on one field: the leaves of a filter. */
 export type PredicateNode = ComparisonNode | ListNode | PresenceNode;
@@ -19,7 +47,12 @@ export type AstNode = Expression | FieldNode | ValueNode;
 
 /**
  * One handler per expression kind. Dispatching through this record means that adding a node kind
- * without a handler fails to compile in every compiler, printer and validator.
+ * without a handler fails to compile where it is used: the printer (`format`) and the compilers'
+ * shape check (`isKnownExpression`). The validator's hot loop switches on `kind` instead, with a
+ * `never` default that fails to compile the same way. The compilers themselves walk the tree
+ * with `reduceExpression` (iteratively, children before parents, which a per-node handler cannot
+ * express): there a new predicate kind fails to compile in `planLeaf`, and a new composite kind
+ * in the SQL compiler's record of composite kinds (`combineSql`).
  */
 export type ExpressionHandlers<R> = {
   readonly [K in ExpressionKind]: (node: Extract<Expression, { kind: K }>) => R;

@@ -42,12 +42,8 @@ export interface SchemaModule {
   readonly diagnostics: readonly DocumentDiagnostic[];
 }
 
-/** Diagnostic codes of {@link generateSchemaModule} besides the importer's. */
-export const CODEGEN_CODES = {
-  'endpoint-not-found': 'An `endpoints` entry matches no operation that takes `filters`.',
-  'renamed-export':
-    'Warning: two endpoints would get the same export name; the later one gets a number appended.',
-} as const;
+// The catalogue lives below every stage, in src/diagnostic/codes/ (see there).
+export { CODEGEN_CODES } from '../diagnostic/codes/codegen.js';
 
 function pathShape(path: string): string {
   return path

@@ -1,9 +1,10 @@
+import type { CollectionCode } from '../diagnostic/codes/collection.js';
 import { type Diagnostic, error, quote } from '../diagnostic/index.js';
 
 /** A whole number in `min..max` written with digits only, or the problem with it. */
 export function parseWholeNumber(
   name: string,
-  code: string,
+  code: CollectionCode,
   text: string,
   max: number,
 ): { value: number } | { problem: Diagnostic } {
@@ -22,7 +23,11 @@ export function parseWholeNumber(
 }
 
 /** `true` or `false`, exactly (the V3 collection parameters accept nothing else). */
-export function parseBooleanText(name: string, text: string): { value: boolean } | { problem: Diagnostic } {
+export function parseBooleanText(
+  name: string,
+  code: CollectionCode,
+  text: string,
+): { value: boolean } | { problem: Diagnostic } {
   if (text === 'true' || text === 'false') return { value: text === 'true' };
   const span = { start: 0, end: text.length };
   const shown = text === '' ? 'empty' : quote(text);
@@ -32,11 +37,6 @@ export function parseBooleanText(name: string, text: string): { value: boolean }
       ? [{ message: `Use ${quote(lower)}`, edits: [{ span, text: lower }] }]
       : undefined;
   return {
-    problem: error(
-      `invalid-${name}`,
-      `${quote(name)} must be \`true\` or \`false\`; it is ${shown}`,
-      span,
-      fixes,
-    ),
+    problem: error(code, `${quote(name)} must be \`true\` or \`false\`; it is ${shown}`, span, fixes),
   };
 }

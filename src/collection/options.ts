@@ -1,7 +1,18 @@
 import { error, quote } from '../diagnostic/index.js';
 import type { ParseLimits } from '../syntax/limits.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
-import type { CollectionQueryOptions } from './parse-collection.js';
+
+/** Options of `parseCollectionQuery`. */
+export interface CollectionQueryOptions {
+  /** The largest `limit` accepted; default 250. */
+  readonly maxLimit?: number;
+  /** The `limit` when none is given; default `maxLimit` (250). */
+  readonly defaultLimit?: number;
+  /** The sortable fields; overrides the schema's `sorters`. */
+  readonly sorters?: readonly string[];
+  /** Limits for parsing `filters` (see `parse`). */
+  readonly limits?: Partial<ParseLimits>;
+}
 
 /** The options of `parseCollectionQuery` after checking: defaults applied. */
 export interface CollectionSettings {

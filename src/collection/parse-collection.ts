@@ -8,24 +8,12 @@ import { parse } from '../syntax/parse.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import { validate } from '../validate/validate.js';
 import { parseBooleanText, parseWholeNumber } from './numbers.js';
-import { readOptions } from './options.js';
+import { type CollectionQueryOptions, readOptions } from './options.js';
 import { type CollectionQueryInput, type QueryParameter, readQuery } from './query-string.js';
 import { parseSorters, type Sorter } from './sorters.js';
 
 /** The standard V3 collection parameters. */
 export const COLLECTION_PARAMETERS = ['filters', 'sorters', 'limit', 'offset', 'count'] as const;
-
-/** Options of {@link parseCollectionQuery}. */
-export interface CollectionQueryOptions {
-  /** The largest `limit` accepted; default 250. */
-  readonly maxLimit?: number;
-  /** The `limit` when none is given; default `maxLimit` (250). */
-  readonly defaultLimit?: number;
-  /** The sortable fields; overrides the schema's `sorters`. */
-  readonly sorters?: readonly string[];
-  /** Limits for parsing `filters` (see `parse`). */
-  readonly limits?: Partial<ParseLimits>;
-}
 
 /** A valid collection query, typed. */
 export interface CollectionQuerySuccess {
@@ -52,6 +40,8 @@ export interface CollectionQueryFailure {
 
 /** The result of {@link parseCollectionQuery}. */
 export type CollectionQueryResult = CollectionQuerySuccess | CollectionQueryFailure;
+
+export type { CollectionQueryOptions } from './options.js';
 
 const STANDARD: ReadonlySet<string> = new Set(COLLECTION_PARAMETERS);
 
@@ -210,7 +200,7 @@ export function parseCollectionQuery(
   }
   const countText = values.get('count');
   if (countText !== undefined) {
-    const read = parseBooleanText('count', countText);
+    const read = parseBooleanText('count', 'invalid-count', countText);
     if ('value' in read) count = read.value;
     else diagnostics.push({ ...read.problem, parameter: 'count' });
   }

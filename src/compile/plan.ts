@@ -4,24 +4,22 @@ import type { Span } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
 import { quote } from '../diagnostic/text.js';
 import { type Instant, instantFromText } from '../language/date-time/instant.js';
-import type {
-  CompareOperator,
-  ListOperator,
-  PresenceOperator,
-  PrimitiveOperator,
-} from '../language/operators.js';
 import {
+  type CompareOperator,
+  isOperatorOfKind,
+  type ListOperator,
   type LiteralKind,
-  numberRangeProblem,
-  operatorKindProblem,
-  untypedComparison,
-} from '../schema/accept.js';
+  operatorProblem,
+  type PresenceOperator,
+  type PrimitiveOperator,
+} from '../language/operators.js';
+import { numberRangeProblem, untypedComparison } from '../schema/accept.js';
 import type { ownSchema } from '../schema/own.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
 
-/** The value types a compiled comparison works on (`integer` compares as `number`). */
-export type ValueType = 'string' | 'number' | 'boolean' | 'date-time';
+/** The value types a compiled comparison works on: the literal kinds (`integer` compares as `number`). */
+export type ValueType = LiteralKind;
 
 /** A schema field as the compilers use it: defaults applied. */
 export interface ResolvedField {
@@ -60,8 +58,6 @@ export interface PresencePlan {
 
 /** What both compilers need to know about one leaf of the filter. */
 export type LeafPlan = ValuePlan | PresencePlan;
-
-const COMPARE: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'co', 'sw']);
 
 function fieldType(schema: FieldSchema): ValueType | 'unknown' {
   return schema.type === 'integer' ? 'number' : schema.type;
@@ -192,10 +188,11 @@ function typeValues(
   }
 }
 
-function operatorProblem(field: ResolvedField, operator: string, type: ValueType): string | undefined {
-  if (operator === 'ca' && !field.collection) return 'applies to collection fields only';
-  // The same rule `validate` applies (src/schema/accept.ts).
-  switch (operatorKindProblem(operator, type)) {
+function operatorTypeProblem(field: ResolvedField, operator: string, type: ValueType): string | undefined {
+  // The same rule `validate` and the schema check apply (the table in language/operators.ts).
+  switch (operatorProblem(operator, type, field.collection)) {
+    case 'collection-only':
+      return 'applies to collection fields only';
     case 'text-only':
       return 'applies to string fields only';
     case 'no-order':
@@ -239,17 +236,15 @@ export function planLeaf(node: PredicateNode, schema: Schema): PlanResult {
     };
   }
   const operator = node.operator as string;
+  // The table says which node kind each operator builds; anything else is no operator here.
+  if (!isOperatorOfKind(operator, node.kind)) return malformed(node, `unknown operator ${quote(operator)}`);
   if (node.kind === 'presence') {
-    if (operator !== 'pr' && operator !== 'isnull')
-      return malformed(node, `unknown operator ${quote(operator)}`);
-    return { ok: true, plan: { kind: 'presence', field, operator } };
+    return { ok: true, plan: { kind: 'presence', field, operator: operator as PresenceOperator } };
   }
   let nodes: readonly ValueNode[];
   if (node.kind === 'comparison') {
-    if (!COMPARE.has(operator)) return malformed(node, `unknown operator ${quote(operator)}`);
     nodes = [node.value];
   } else {
-    if (operator !== 'in' && operator !== 'ca') return malformed(node, `unknown operator ${quote(operator)}`);
     if (!Array.isArray(node.values)) return malformed(node, 'a list without values');
     nodes = node.values;
     if (nodes.length === 0) {
@@ -265,7 +260,7 @@ export function planLeaf(node: PredicateNode, schema: Schema): PlanResult {
   }
   const typed = typeValues(field, operator as PrimitiveOperator, nodes, node.span ?? NO_SPAN);
   if (!typed.ok) return typed;
-  const problem = operatorProblem(field, operator, typed.typed.type);
+  const problem = operatorTypeProblem(field, operator, typed.typed.type);
   if (problem !== undefined) {
     return {
       ok: false,

@@ -1,9 +1,8 @@
 import type { Expression, PredicateNode } from '../ast/expression.js';
-import type { AndNode, NotNode, OrNode } from '../ast/nodes/logical.js';
 import { isKnownExpression } from './plan.js';
 
-/** An `and`, `or` or `not` node. */
-export type CompositeNode = AndNode | OrNode | NotNode;
+/** An `and`, `or` or `not` node: every expression that is not a predicate (so a new one joins it). */
+export type CompositeNode = Exclude<Expression, PredicateNode>;
 
 /** How {@link reduceExpression} turns a tree into one result, bottom-up. */
 export interface ExpressionReducer<R, C> {

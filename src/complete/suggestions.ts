@@ -1,5 +1,6 @@
 import type { PrimitiveOperator } from '../ast/index.js';
 import { parseDateTime } from '../language/date-time/rfc3339.js';
+import { takesEnumMembers } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { operatorTypeProblem } from '../validate/field-rules.js';
@@ -92,7 +93,8 @@ export function enumBinds(field: FieldSchema, operator: string | undefined): boo
   return (
     field.type === 'string' &&
     field.enum !== undefined &&
-    (operator === 'eq' || operator === 'ne' || operator === 'in' || operator === 'ca')
+    operator !== undefined &&
+    takesEnumMembers(operator)
   );
 }
 

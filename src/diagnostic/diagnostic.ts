@@ -1,4 +1,5 @@
 import type { Span } from '../ast/span.js';
+import type { DiagnosticCode } from './codes/index.js';
 
 /** How serious a diagnostic is: an `error` rejects the filter, a `warning` does not. */
 export type Severity = 'error' | 'warning';
@@ -24,25 +25,35 @@ export interface Fix {
  * person who wrote the filter, in the filter's own syntax; `span` points into the original input.
  */
 export interface Diagnostic {
-  readonly code: string;
+  /** A code one of the catalogues declares (`SYNTAX_CODES`, `VALIDATION_CODES`, `COMPILE_CODES`...). */
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;
   readonly fixes?: readonly Fix[];
 }
 
-/** Receives diagnostics as they are found (validation never throws; it accepts diagnostics). */
-export type DiagnosticAcceptor = (diagnostic: Diagnostic) => void;
+/**
+ * Receives problems as they are found: the one pattern for producers that report as they go
+ * rather than return a list. A filter's checks accept {@link Diagnostic}s (the default); a
+ * schema's checks accept `DocumentDiagnostic`s, which point into a JSON document instead.
+ */
+export type DiagnosticAcceptor<D = Diagnostic> = (diagnostic: D) => void;
 
 /** Creates an error diagnostic, with fixes only when there are any. */
-export function error(code: string, message: string, span: Span, fixes?: readonly Fix[]): Diagnostic {
+export function error(code: DiagnosticCode, message: string, span: Span, fixes?: readonly Fix[]): Diagnostic {
   return fixes && fixes.length > 0
     ? { code, severity: 'error', message, span, fixes }
     : { code, severity: 'error', message, span };
 }
 
 /** Creates a warning diagnostic, with fixes only when there are any. */
-export function warning(code: string, message: string, span: Span, fixes?: readonly Fix[]): Diagnostic {
+export function warning(
+  code: DiagnosticCode,
+  message: string,
+  span: Span,
+  fixes?: readonly Fix[],
+): Diagnostic {
   return fixes && fixes.length > 0
     ? { code, severity: 'warning', message, span, fixes }
     : { code, severity: 'warning', message, span };

@@ -4,5 +4,7 @@
  */
 
 export * from './apply-fixes.js';
+export type { CodegenCode } from './codes/codegen.js';
+export type { DiagnosticCode, DocumentCode } from './codes/index.js';
 export * from './diagnostic.js';
 export * from './text.js';

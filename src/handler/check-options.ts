@@ -1,13 +1,13 @@
 import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
 import { COMPILE_CODES } from '../compile/compile-error.js';
-import { tryCompileSql } from '../compile/sql/compile-sql.js';
+import { sqlDialect, sqlDialectNames, tryCompileSql } from '../compile/sql/compile-sql.js';
 import type { SqlDialectName } from '../compile/sql/types.js';
 import { quote } from '../diagnostic/index.js';
 import type { Schema } from '../schema/types.js';
 import { parse } from '../syntax/parse.js';
-import { dialectNames, handlerDialect, identifierProblem } from './dialects.js';
 import { InvalidCollectionOptionsError } from './errors.js';
+import { identifierProblem } from './identifiers.js';
 import { DEFAULT_TIEBREAKER, type OrderByOptions, sorterColumn } from './order-by.js';
 
 /** The options {@link checkSqlTarget} and {@link checkHandlerOptions} look at. */
@@ -30,8 +30,8 @@ const PROBE_SCHEMA: Schema = { fields: { f: { type: 'string', operators: ['eq'] 
  * table name, a case folding the dialect can pin. Throws {@link InvalidCollectionOptionsError}.
  */
 export function checkSqlTarget(dialect: unknown, options: TargetOptions): void {
-  if (handlerDialect(dialect) === undefined) {
-    fail(`Unknown SQL dialect ${quote(String(dialect))}; use one of ${dialectNames().join(', ')}.`);
+  if (sqlDialect(dialect) === undefined) {
+    fail(`Unknown SQL dialect ${quote(String(dialect))}; use one of ${sqlDialectNames().join(', ')}.`);
   }
   const table = options.table;
   const tableProblem = table === undefined ? undefined : identifierProblem(table);

@@ -7,13 +7,12 @@ import {
 import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
 import { compilePredicate, type RecordPredicate } from '../compile/predicate/compile-predicate.js';
-import { tryCompileSql } from '../compile/sql/compile-sql.js';
+import { sqlDialect, tryCompileSql } from '../compile/sql/compile-sql.js';
 import type { SqlDialectName, SqlFragment } from '../compile/sql/types.js';
 import type { Schema } from '../schema/types.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import { toV3ErrorResponse } from '../v3-error/response.js';
 import { checkHandlerOptions, checkSqlTarget } from './check-options.js';
-import { handlerDialect } from './dialects.js';
 import { type CollectionRejection, CollectionSqlError, JSON_HEADERS } from './errors.js';
 import { type OrderByOptions, toSqlOrderBy } from './order-by.js';
 
@@ -164,7 +163,7 @@ function request(
     where(dialect, where) {
       const table = where?.table ?? options.table;
       checkTarget(state, dialect, table);
-      if (filter === undefined) return { sql: handlerDialect(dialect)!.trueSql, params: [] };
+      if (filter === undefined) return { sql: sqlDialect(dialect)!.trueSql, params: [] };
       const offset = where?.parameterOffset ?? options.parameterOffset;
       const same = dialect === options.dialect && table === options.table;
       if (checked !== undefined && same && (offset ?? 0) === (options.parameterOffset ?? 0)) return checked;

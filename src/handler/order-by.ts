@@ -1,9 +1,10 @@
 import type { Sorter } from '../collection/sorters.js';
+import { sqlDialect, sqlDialectNames } from '../compile/sql/compile-sql.js';
 import type { SqlDialectName } from '../compile/sql/types.js';
 import { quote } from '../diagnostic/index.js';
 import type { Schema } from '../schema/types.js';
-import { dialectNames, handlerDialect, identifierProblem } from './dialects.js';
 import { InvalidCollectionOptionsError } from './errors.js';
+import { identifierProblem } from './identifiers.js';
 
 /** Options of {@link toSqlOrderBy}. */
 export interface OrderByOptions {
@@ -71,27 +72,29 @@ export function toSqlOrderBy(
   dialect: SqlDialectName,
   options?: OrderByOptions,
 ): string {
-  const traits = handlerDialect(dialect);
+  const traits = sqlDialect(dialect);
   if (traits === undefined) {
     throw new InvalidCollectionOptionsError(
-      `Unknown SQL dialect ${quote(String(dialect))}; use one of ${dialectNames().join(', ')}.`,
+      `Unknown SQL dialect ${quote(String(dialect))}; use one of ${sqlDialectNames().join(', ')}.`,
     );
   }
   const prefix =
-    options?.table === undefined ? '' : `${traits.quote(checkIdentifier('The table', options.table))}.`;
+    options?.table === undefined
+      ? ''
+      : `${traits.quoteIdentifier(checkIdentifier('The table', options.table))}.`;
   const keys: string[] = [];
   const used = new Set<string>();
   for (const sorter of sorters) {
     const column = sorterColumn(sorter.field, schema, options?.columns);
     if (used.has(column)) continue;
     used.add(column);
-    keys.push(`${prefix}${traits.quote(column)} ${sorter.direction === 'desc' ? 'DESC' : 'ASC'}`);
+    keys.push(`${prefix}${traits.quoteIdentifier(column)} ${sorter.direction === 'desc' ? 'DESC' : 'ASC'}`);
   }
   for (const name of options?.tiebreaker ?? DEFAULT_TIEBREAKER) {
     const column = checkIdentifier('The tiebreaker column', name);
     if (used.has(column)) continue;
     used.add(column);
-    keys.push(`${prefix}${traits.quote(column)} ASC`);
+    keys.push(`${prefix}${traits.quoteIdentifier(column)} ASC`);
   }
   return keys.length === 0 ? '' : `ORDER BY ${keys.join(', ')}`;
 }

@@ -20,7 +20,7 @@ export interface FoundProperty {
 const MAX_VARIANT_DEPTH = 32;
 
 /** `start_time` → `startTime`. */
-export function snakeToCamel(name: string): string {
+function snakeToCamel(name: string): string {
   return name.replace(/_+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 

@@ -1,15 +1,15 @@
 import {
-  COMPARE_OPERATORS,
+  type AndNode,
   checkDateTime,
+  dispatch,
   type Expression,
   type ExpressionHandlers,
-  isKeyword,
-  LIST_OPERATORS,
-  PRESENCE_OPERATORS,
+  type OrNode,
   splitDateTime,
   type ValueNode,
 } from '../ast/index.js';
 import { isFieldPath, isNumberLiteral } from '../language/chars.js';
+import { isKeyword, isOperatorOfKind, type OperatorKind } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 
 /** Options of {@link format}. */
@@ -61,6 +61,36 @@ export function format(ast: Expression, options?: FormatOptions): string {
   const out: string[] = [];
   // Work items: text to emit, or a node to print.
   const work: (string | Expression)[] = [ast];
+  const junction = (node: AndNode | OrNode): void => {
+    const own = node.kind === 'or' ? OR : AND;
+    const separator = node.kind === 'or' ? ' or ' : ' and ';
+    for (let i = node.operands.length - 1; i >= 0; i--) {
+      pushOperand(work, node.operands[i]!, own, true);
+      if (i > 0) work.push(separator);
+    }
+  };
+  // One handler per kind: a new kind of node fails to compile here until it can be printed.
+  const print: ExpressionHandlers<void> = {
+    or: junction,
+    and: junction,
+    not(node) {
+      pushOperand(work, node.operand, NOT, false);
+      work.push('not ');
+    },
+    comparison(node) {
+      out.push(`${fieldText(node.field.name)} ${node.operator} ${valueText(node.value)}`);
+    },
+    list(node) {
+      out.push(`${fieldText(node.field.name)} ${node.operator} (${node.values.map(valueText).join(', ')})`);
+    },
+    presence(node) {
+      out.push(
+        node.operator === 'pr' && prefixPresence
+          ? `pr ${fieldText(node.field.name)}`
+          : `${fieldText(node.field.name)} ${node.operator}`,
+      );
+    },
+  };
   while (work.length > 0) {
     const item = work.pop()!;
     if (typeof item === 'string') {
@@ -68,49 +98,17 @@ export function format(ast: Expression, options?: FormatOptions): string {
       continue;
     }
     checkNode(item);
-    switch (item.kind) {
-      case 'or':
-      case 'and': {
-        const own = item.kind === 'or' ? OR : AND;
-        const separator = item.kind === 'or' ? ' or ' : ' and ';
-        for (let i = item.operands.length - 1; i >= 0; i--) {
-          pushOperand(work, item.operands[i]!, own, true);
-          if (i > 0) work.push(separator);
-        }
-        break;
-      }
-      case 'not':
-        pushOperand(work, item.operand, NOT, false);
-        work.push('not ');
-        break;
-      case 'comparison':
-        out.push(`${fieldText(item.field.name)} ${item.operator} ${valueText(item.value)}`);
-        break;
-      case 'list':
-        out.push(`${fieldText(item.field.name)} ${item.operator} (${item.values.map(valueText).join(', ')})`);
-        break;
-      case 'presence':
-        out.push(
-          item.operator === 'pr' && prefixPresence
-            ? `pr ${fieldText(item.field.name)}`
-            : `${fieldText(item.field.name)} ${item.operator}`,
-        );
-        break;
-    }
+    dispatch(item, print);
   }
   return out.join('');
 }
-
-const COMPARE: ReadonlySet<string> = new Set(COMPARE_OPERATORS);
-const LIST: ReadonlySet<string> = new Set(LIST_OPERATORS);
-const PRESENCE: ReadonlySet<string> = new Set(PRESENCE_OPERATORS);
 
 /** Throws {@link InvalidAstError} unless `node` has a shape the parser produces (children aside). */
 function checkNode(node: Expression): void {
   const item = node as unknown as Record<string, unknown> | null;
   if (typeof item !== 'object' || item === null) throw new InvalidAstError('Not an expression node');
-  const has = (key: string, allowed: ReadonlySet<string>): boolean =>
-    typeof item[key] === 'string' && allowed.has(item[key] as string);
+  // The operator table says which kind of node each operator builds.
+  const has = (kind: OperatorKind): boolean => isOperatorOfKind(item.operator, kind);
   switch (item.kind) {
     case 'and':
     case 'or':
@@ -133,11 +131,11 @@ function checkNode(node: Expression): void {
   }
   switch (item.kind) {
     case 'comparison':
-      if (!has('operator', COMPARE))
+      if (!has('comparison'))
         throw new InvalidAstError(`Not a comparison operator: ${String(item.operator)}`);
       return;
     case 'list':
-      if (!has('operator', LIST)) throw new InvalidAstError(`Not a list operator: ${String(item.operator)}`);
+      if (!has('list')) throw new InvalidAstError(`Not a list operator: ${String(item.operator)}`);
       if (!Array.isArray(item.values) || item.values.length === 0) {
         throw new InvalidAstError(
           `\`${item.operator}\` needs at least one value: an empty list does not parse`,
@@ -145,8 +143,7 @@ function checkNode(node: Expression): void {
       }
       return;
     case 'presence':
-      if (!has('operator', PRESENCE))
-        throw new InvalidAstError(`Not a presence operator: ${String(item.operator)}`);
+      if (!has('presence')) throw new InvalidAstError(`Not a presence operator: ${String(item.operator)}`);
       return;
     default:
       throw new InvalidAstError(`Not an expression kind: ${String(item.kind)}`);

@@ -1,14 +1,12 @@
 /**
- * The one acceptance rule shared by `validate` and both compilers: which operator and literal
- * pairs a field takes beyond its declared type. `validate` words these problems for people; the
+ * The acceptance rules shared by `validate` and both compilers: which literals a field takes
+ * beyond its declared type (the operator-by-type rule itself is `operatorProblem` in
+ * `language/operators.ts`). `validate` words these problems for people; the
  * compilers refuse the same ones, so whatever `validate` passes compiles, and the SQL runs.
  */
 
-import type { PrimitiveOperator } from '../language/operators.js';
+import { type LiteralKind, type PrimitiveOperator, valueKindProblem } from '../language/operators.js';
 import type { FieldType } from './types.js';
-
-/** The kinds of literal a filter can hold. */
-export type LiteralKind = 'string' | 'number' | 'boolean' | 'date-time';
 
 /** Why a leaf on an `unknown`-typed field cannot be compared, and at which value. */
 export interface UntypedProblem {
@@ -18,23 +16,6 @@ export interface UntypedProblem {
   readonly reason: 'operator' | 'mixed';
   /** A sentence fragment: `` `co` compares text `` … */
   readonly message: string;
-}
-
-const TEXT_ONLY: ReadonlySet<string> = new Set(['co', 'sw']);
-const ORDERING: ReadonlySet<string> = new Set(['gt', 'ge', 'lt', 'le']);
-
-/**
- * Why `operator` cannot compare values of `kind` (a typed field's type, `integer` as `number`, or
- * an untyped field's literals), or undefined when it can: `co`/`sw` compare text, and booleans have
- * no order. `validate` and the compilers both ask this; `ca` on a non-collection is the other rule.
- */
-export function operatorKindProblem(
-  operator: string,
-  kind: LiteralKind,
-): 'text-only' | 'no-order' | undefined {
-  if (TEXT_ONLY.has(operator) && kind !== 'string') return 'text-only';
-  if (ORDERING.has(operator) && kind === 'boolean') return 'no-order';
-  return undefined;
 }
 
 /**
@@ -59,25 +40,21 @@ export function untypedComparison(
       };
     }
   }
-  if (TEXT_ONLY.has(operator) && kind !== 'string') {
-    return {
-      problem: {
-        index: 0,
-        reason: 'operator',
-        message: `\`${operator}\` compares text: write the value in quotes`,
-      },
-    };
-  }
-  if (ORDERING.has(operator) && kind === 'boolean') {
-    return {
-      problem: {
-        index: 0,
-        reason: 'operator',
-        message: `\`${operator}\` orders values, and booleans have no order`,
-      },
-    };
-  }
-  return { kind };
+  const problem = valueKindProblem(operator, kind);
+  if (problem === undefined) return { kind };
+  const why =
+    problem === 'text-only'
+      ? 'compares text: write the value in quotes'
+      : 'orders values, and booleans have no order';
+  return { problem: { index: 0, reason: 'operator', message: `\`${operator}\` ${why}` } };
+}
+
+/**
+ * The kind of literal a field of `type` compares as (`integer` as `number`), or undefined when
+ * its literals decide (`unknown`) or the type is not known.
+ */
+export function literalKindOf(type: FieldType | undefined): LiteralKind | undefined {
+  return type === undefined || type === 'unknown' ? undefined : type === 'integer' ? 'number' : type;
 }
 
 /** How a literal kind is named in messages. */

@@ -1,7 +1,7 @@
-import { isKeyword, PRIMITIVE_OPERATORS, type PrimitiveOperator } from '../ast/index.js';
-import { quote } from '../diagnostic/index.js';
+import { type DiagnosticAcceptor, quote } from '../diagnostic/index.js';
 import { isFieldPath } from '../language/chars.js';
-import { operatorKindProblem } from './accept.js';
+import { isKeyword } from '../language/operators.js';
+import { checkOperatorTypes, readOperators } from './check-operators.js';
 import {
   childPointer,
   type DocumentDiagnostic,
@@ -33,9 +33,6 @@ export const FIELD_KEYS = [
   'description',
 ] as const;
 
-/** Collects the problems of one document while it is read. */
-export type ProblemSink = (problem: DocumentDiagnostic) => void;
-
 /** Whether `value` is a plain data object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -49,7 +46,7 @@ export function checkKeys(
   record: Record<string, unknown>,
   known: readonly string[],
   pointer: string,
-  report: ProblemSink,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
 ): void {
   for (const key of Object.keys(record)) {
     if (known.includes(key) || key.startsWith('$') || key.startsWith('x-')) continue;
@@ -73,7 +70,7 @@ function readBoolean(
   field: Record<string, unknown>,
   key: string,
   pointer: string,
-  report: ProblemSink,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
 ): boolean | undefined {
   if (!Object.hasOwn(field, key) || field[key] === undefined) return undefined;
   const value = field[key];
@@ -88,7 +85,7 @@ function readText(
   field: Record<string, unknown>,
   key: string,
   pointer: string,
-  report: ProblemSink,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
   check?: (text: string) => string | undefined,
 ): string | undefined {
   if (!Object.hasOwn(field, key) || field[key] === undefined) return undefined;
@@ -102,7 +99,7 @@ function readText(
 function readType(
   field: Record<string, unknown>,
   pointer: string,
-  report: ProblemSink,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
 ): FieldType | undefined {
   const at = childPointer(pointer, 'type');
   if (!Object.hasOwn(field, 'type')) {
@@ -123,54 +120,12 @@ function readType(
   return undefined;
 }
 
-function readOperators(
-  field: Record<string, unknown>,
-  pointer: string,
-  report: ProblemSink,
-): { operators: PrimitiveOperator[]; indexes: number[] } | undefined {
-  const at = childPointer(pointer, 'operators');
-  const list = field.operators;
-  if (!Object.hasOwn(field, 'operators') || !Array.isArray(list)) {
-    report(documentError('invalid-operators', `${quote('operators')} must be a list of operators`, at));
-    return undefined;
-  }
-  const operators: PrimitiveOperator[] = [];
-  const indexes: number[] = [];
-  list.forEach((item: unknown, index) => {
-    const itemAt = childPointer(at, index);
-    if (typeof item !== 'string' || !(PRIMITIVE_OPERATORS as readonly string[]).includes(item)) {
-      const lower = typeof item === 'string' ? item.toLowerCase() : undefined;
-      const hint =
-        lower && (PRIMITIVE_OPERATORS as readonly string[]).includes(lower)
-          ? `; operators are lowercase: ${quote(lower)}`
-          : '';
-      const shown = typeof item === 'string' ? quote(item) : `a ${typeof item}`;
-      report(
-        documentError(
-          'unknown-operator',
-          `Unknown operator ${shown}${hint}. Operators: ${listWords(PRIMITIVE_OPERATORS, quote)}`,
-          itemAt,
-        ),
-      );
-    } else if (operators.includes(item as PrimitiveOperator)) {
-      report(documentWarning('duplicate-operator', `Operator ${quote(item)} is listed twice`, itemAt));
-    } else {
-      operators.push(item as PrimitiveOperator);
-      indexes.push(index);
-    }
-  });
-  if (list.length === 0) {
-    report(documentWarning('no-operators', 'The field allows no operator, so no filter can use it', at));
-  }
-  return { operators, indexes };
-}
-
 function readEnum(
   field: Record<string, unknown>,
   type: FieldType | undefined,
   caseSensitive: boolean,
   pointer: string,
-  report: ProblemSink,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
 ): string[] | undefined {
   if (!Object.hasOwn(field, 'enum') || field.enum === undefined) return undefined;
   const at = childPointer(pointer, 'enum');
@@ -204,46 +159,6 @@ function readEnum(
   return values;
 }
 
-/** Checks that each operator can apply to the field's type (`ca` needs a collection). */
-function checkOperatorTypes(
-  { operators, indexes }: { operators: readonly PrimitiveOperator[]; indexes: readonly number[] },
-  type: FieldType | undefined,
-  collection: boolean,
-  pointer: string,
-  report: ProblemSink,
-): void {
-  // The rule validate and the compilers apply (an untyped field's literals decide for it).
-  const kind = type === undefined || type === 'unknown' ? undefined : type === 'integer' ? 'number' : type;
-  operators.forEach((operator, index) => {
-    const at = childPointer(childPointer(pointer, 'operators'), indexes[index]!);
-    if (operator === 'ca' && !collection) {
-      report(
-        documentError(
-          'ca-requires-collection',
-          `${quote('ca')} applies to collection fields only: add ${quote('"collection": true')} or remove it`,
-          at,
-        ),
-      );
-    } else if (kind && operatorKindProblem(operator, kind) === 'text-only') {
-      report(
-        documentWarning(
-          'operator-not-applicable',
-          `${quote(operator)} compares text, but the field is ${type}: no valid value can use it`,
-          at,
-        ),
-      );
-    } else if (kind && operatorKindProblem(operator, kind) === 'no-order') {
-      report(
-        documentWarning(
-          'operator-not-applicable',
-          `${quote(operator)} orders values; booleans have no order`,
-          at,
-        ),
-      );
-    }
-  });
-}
-
 /**
  * Reads and checks one field declaration, reporting every problem. Returns the field as plain
  * data (known keys only) when it has no errors.
@@ -253,10 +168,10 @@ export function readField(
   value: unknown,
   schemaCaseSensitive: boolean,
   pointer: string,
-  report: ProblemSink,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
 ): FieldSchema | undefined {
   let failed = false;
-  const sink: ProblemSink = (problem) => {
+  const sink: DiagnosticAcceptor<DocumentDiagnostic> = (problem) => {
     if (problem.severity === 'error') failed = true;
     report(problem);
   };

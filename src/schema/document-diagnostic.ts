@@ -1,12 +1,12 @@
-import type { Severity } from '../diagnostic/index.js';
+import type { DocumentCode, Severity } from '../diagnostic/index.js';
 
 /**
  * A problem found in a JSON document (a schema, an OpenAPI document) rather than in a filter: it
  * points at the offending value with a JSON Pointer instead of a text span.
  */
 export interface DocumentDiagnostic {
-  /** A stable kebab-case code, e.g. `unknown-type`. */
-  readonly code: string;
+  /** A stable kebab-case code from `SCHEMA_CODES` or `OPENAPI_CODES`, e.g. `unknown-type`. */
+  readonly code: DocumentCode;
   readonly severity: Severity;
   readonly message: string;
   /**
@@ -22,11 +22,11 @@ export function childPointer(pointer: string, token: string | number): string {
 }
 
 /** Creates a {@link DocumentDiagnostic} with severity `error`. */
-export function documentError(code: string, message: string, pointer: string): DocumentDiagnostic {
+export function documentError(code: DocumentCode, message: string, pointer: string): DocumentDiagnostic {
   return { code, severity: 'error', message, pointer };
 }
 
 /** Creates a {@link DocumentDiagnostic} with severity `warning`. */
-export function documentWarning(code: string, message: string, pointer: string): DocumentDiagnostic {
+export function documentWarning(code: DocumentCode, message: string, pointer: string): DocumentDiagnostic {
   return { code, severity: 'warning', message, pointer };
 }

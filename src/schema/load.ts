@@ -1,7 +1,7 @@
 import { COMPOSITE_OPERATORS, type CompositeOperator } from '../ast/index.js';
-import { quote } from '../diagnostic/index.js';
+import { type DiagnosticAcceptor, quote } from '../diagnostic/index.js';
 import { isFieldPath } from '../language/chars.js';
-import { checkKeys, isRecord, type ProblemSink, readField } from './check-field.js';
+import { checkKeys, isRecord, readField } from './check-field.js';
 import {
   childPointer,
   type DocumentDiagnostic,
@@ -29,7 +29,10 @@ export type SchemaLoadResult = SchemaLoadSuccess | SchemaLoadFailure;
 
 const ROOT_KEYS = ['fields', 'composite', 'caseSensitive', 'sorters'] as const;
 
-function readComposite(root: Record<string, unknown>, report: ProblemSink): CompositeOperator[] | undefined {
+function readComposite(
+  root: Record<string, unknown>,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
+): CompositeOperator[] | undefined {
   if (!Object.hasOwn(root, 'composite') || root.composite === undefined) return undefined;
   const list = root.composite;
   if (!Array.isArray(list)) {
@@ -63,7 +66,10 @@ function readComposite(root: Record<string, unknown>, report: ProblemSink): Comp
   return result;
 }
 
-function readSorters(root: Record<string, unknown>, report: ProblemSink): string[] | undefined {
+function readSorters(
+  root: Record<string, unknown>,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
+): string[] | undefined {
   if (!Object.hasOwn(root, 'sorters') || root.sorters === undefined) return undefined;
   const list = root.sorters;
   if (!Array.isArray(list)) {
@@ -88,7 +94,7 @@ function readSorters(root: Record<string, unknown>, report: ProblemSink): string
 function readFields(
   root: Record<string, unknown>,
   caseSensitive: boolean,
-  report: ProblemSink,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
 ): Record<string, FieldSchema> | undefined {
   if (!Object.hasOwn(root, 'fields') || !isRecord(root.fields)) {
     report(
@@ -111,7 +117,7 @@ function readFields(
   return complete ? Object.fromEntries(entries) : undefined;
 }
 
-function readSchema(input: unknown, report: ProblemSink): Schema | undefined {
+function readSchema(input: unknown, report: DiagnosticAcceptor<DocumentDiagnostic>): Schema | undefined {
   if (!isRecord(input)) {
     report(documentError('invalid-schema', 'A schema must be a JSON object with a `fields` object', ''));
     return undefined;

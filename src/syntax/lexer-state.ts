@@ -1,5 +1,6 @@
 import type { TokenType } from 'chevrotain';
 import { type Diagnostic, error, type Fix, replaceFix } from '../diagnostic/index.js';
+import type { SyntaxCode } from './codes.js';
 import { makeToken, type Token } from './token-stream.js';
 import * as T from './tokens.js';
 
@@ -34,7 +35,7 @@ export class LexerState {
     this.tokens.push(makeToken(type, this.text.slice(start, end), start, end, payload));
   }
 
-  report(code: string, message: string, start: number, end: number, fixes?: readonly Fix[]): void {
+  report(code: SyntaxCode, message: string, start: number, end: number, fixes?: readonly Fix[]): void {
     this.diagnostics.push(error(code, message, { start, end }, fixes));
   }
 

@@ -1,5 +1,6 @@
 import type { TokenType } from 'chevrotain';
 import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
+import type { SyntaxCode } from './codes.js';
 import type { ParseLimits } from './limits.js';
 import { makeToken, type Token } from './token-stream.js';
 import * as T from './tokens.js';
@@ -145,7 +146,7 @@ export class StructureChecker {
     return { tokens: kept, diagnostics, limitExceeded: false, groupParens: this.groupParens };
   }
 
-  private exceeded(code: string, message: string, token: Token): void {
+  private exceeded(code: SyntaxCode, message: string, token: Token): void {
     this.diagnostics.push(error(code, message, { start: token.startOffset, end: token.endOffset! + 1 }));
     this.limitExceeded = true;
   }

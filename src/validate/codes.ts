@@ -1,20 +1,30 @@
-/** Every diagnostic code `validate` can report, with what it means. Codes are stable. */
-export const VALIDATION_CODES = {
-  'unknown-field':
-    'A field the schema does not declare (own properties only); with "did you mean" and the fields.',
-  'operator-not-allowed': 'An operator the field does not allow; lists the allowed ones.',
-  'composite-not-allowed': 'An `and`, `or` or `not` the schema’s `composite` excludes.',
-  'type-mismatch':
-    'A value of the wrong type for the field (`"true"` on a boolean, a number on a date-time...), or an operator no value of the field’s type can use (`sw` on a date-time, `ca` on a non-collection).',
-  'unknown-enum-value':
-    'A value outside the field’s enum, compared as its case sensitivity says; lists the values.',
-  'value-out-of-range':
-    'A number too large for any field (beyond a double, e.g. 309 digits), or outside the 64-bit range on an integer field.',
-  'unsupported-character':
-    'Text holding U+0000 or an unpaired surrogate, which no SQL engine stores as text (the compilers refuse it too).',
-  'duplicate-value': 'Warning: the same value twice in an `in`/`ca` list.',
-  'too-many-errors': 'More problems than `maxDiagnostics`; the rest are not reported.',
-} as const;
+import type { Span } from '../ast/span.js';
+import type { ValidationCode } from '../diagnostic/codes/validation.js';
+import { type Diagnostic, error, type Fix, warning } from '../diagnostic/diagnostic.js';
 
-/** A validation diagnostic code. */
-export type ValidationCode = keyof typeof VALIDATION_CODES;
+// The catalogue lives below every stage, in src/diagnostic/codes/, so `Diagnostic['code']` can be
+// the union of all catalogues; validation's is re-exported here, where it was always imported.
+export { VALIDATION_CODES, type ValidationCode } from '../diagnostic/codes/validation.js';
+
+/**
+ * An error with a code from `VALIDATION_CODES`: the catalogue's keys are the codes, and only
+ * they compile here (as `compileDiagnostic` takes only `COMPILE_CODES`).
+ */
+export function validationError(
+  code: ValidationCode,
+  message: string,
+  span: Span,
+  fixes?: readonly Fix[],
+): Diagnostic {
+  return error(code, message, span, fixes);
+}
+
+/** A warning with a code from `VALIDATION_CODES` (see {@link validationError}). */
+export function validationWarning(
+  code: ValidationCode,
+  message: string,
+  span: Span,
+  fixes?: readonly Fix[],
+): Diagnostic {
+  return warning(code, message, span, fixes);
+}

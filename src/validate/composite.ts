@@ -1,6 +1,7 @@
-import type { AndNode, CompositeOperator, Expression, NotNode, OrNode, Span } from '../ast/index.js';
-import { type Diagnostic, error, quote } from '../diagnostic/index.js';
+import type { AndNode, CompositeOperator, NotNode, OrNode, Span } from '../ast/index.js';
+import { type Diagnostic, quote } from '../diagnostic/index.js';
 import { listWords } from '../schema/suggest.js';
+import { validationError } from './codes.js';
 
 function isWordChar(code: number): boolean {
   return (
@@ -45,10 +46,5 @@ export function checkComposite(
     allowed.length === 0
       ? 'this endpoint takes a single condition, not a combination'
       : `this endpoint allows only ${listWords(allowed, quote)}`;
-  return error('composite-not-allowed', `${quote(node.kind)} is not allowed: ${rest}`, where);
-}
-
-/** Whether `node` is a composite (boolean) node. */
-export function isComposite(node: Expression): node is AndNode | OrNode | NotNode {
-  return node.kind === 'and' || node.kind === 'or' || node.kind === 'not';
+  return validationError('composite-not-allowed', `${quote(node.kind)} is not allowed: ${rest}`, where);
 }

@@ -1,9 +1,14 @@
-import type { PrimitiveOperator } from '../ast/index.js';
-import { operatorKindProblem } from '../schema/accept.js';
+import { OPERATOR_TABLE, operatorProblem, type PrimitiveOperator } from '../language/operators.js';
+import { literalKindOf } from '../schema/accept.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 
-/** Operators whose values must be members of a field's enum (ordering and `co`/`sw` take any text). */
-export const ENUM_OPERATORS: ReadonlySet<PrimitiveOperator> = new Set(['eq', 'ne', 'in', 'ca']);
+/**
+ * Operators whose values must be members of a field's enum (ordering and `co`/`sw` take any
+ * text): the table's `enumMembers` rows.
+ */
+export const ENUM_OPERATORS: ReadonlySet<PrimitiveOperator> = new Set(
+  OPERATOR_TABLE.filter((row) => row.enumMembers).map((row) => row.word),
+);
 
 /** Whether string values of `field` compare case-sensitively: the field's setting, else the schema's. */
 export function isCaseSensitive(field: FieldSchema, schema: Schema): boolean {
@@ -27,10 +32,10 @@ export function describeType(type: FieldSchema['type']): string {
  * may list such an operator (an imported whitelist does), but no value could make sense of it.
  */
 export function operatorTypeProblem(field: FieldSchema, operator: PrimitiveOperator): string | undefined {
-  if (operator === 'ca' && field.collection !== true) return 'applies to collection fields only';
-  // An untyped field's literals decide (see untypedComparison); a typed field's type does here.
-  if (field.type === 'unknown') return undefined;
-  switch (operatorKindProblem(operator, field.type === 'integer' ? 'number' : field.type)) {
+  // An untyped field's literals decide the kind (see untypedComparison); a typed field's type does here.
+  switch (operatorProblem(operator, literalKindOf(field.type), field.collection === true)) {
+    case 'collection-only':
+      return 'applies to collection fields only';
     case 'text-only':
       return `compares text, and the field is ${describeType(field.type)} field`;
     case 'no-order':

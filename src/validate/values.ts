@@ -1,10 +1,11 @@
 import { type PrimitiveOperator, parseDateTime, type ValueNode } from '../ast/index.js';
-import { type Diagnostic, error, type Fix, quote, replaceFix } from '../diagnostic/index.js';
+import { type Diagnostic, type Fix, quote, replaceFix } from '../diagnostic/index.js';
 import { isNumberLiteral } from '../language/chars.js';
 import { quoteString } from '../language/quoting.js';
 import { numberRangeProblem, textProblem } from '../schema/accept.js';
 import { clearBestMatch, didYouMean, listWords } from '../schema/suggest.js';
 import type { FieldSchema } from '../schema/types.js';
+import { validationError } from './codes.js';
 import { describeType, ENUM_OPERATORS } from './field-rules.js';
 
 /** Whether a number literal's text is a whole number (`12`, `-3`, `1.0`: a zero fraction is whole). */
@@ -40,7 +41,7 @@ function mismatch(
 ): Diagnostic {
   const shown = quote(valueText(value));
   const written = value.kind === 'date-time' ? 'a date-time' : describeTypeOfValue(value);
-  return error(
+  return validationError(
     'type-mismatch',
     `${shown} is ${written}, but ${quote(fieldName)} is ${describeType(field.type)} field${hint}`,
     value.span,
@@ -70,7 +71,7 @@ function checkType(fieldName: string, field: FieldSchema, value: ValueNode): Dia
     case 'integer': {
       if (value.kind === 'number') {
         if (field.type === 'number' || isWholeNumberText(value.text)) return undefined;
-        return error(
+        return validationError(
           'type-mismatch',
           `${quote(value.text)} has a fraction, but ${quote(fieldName)} is an integer field`,
           value.span,
@@ -155,7 +156,7 @@ function checkEnum(lookup: FieldLookup, values: readonly string[], value: ValueN
   if (lookup.enumKeys?.has(caseSensitive ? text : text.toLowerCase())) return undefined;
   const near = nearestEnumValue(lookup, values, text);
   const how = caseSensitive ? ' (case-sensitive)' : '';
-  return error(
+  return validationError(
     'unknown-enum-value',
     `${quote(text)} is not a value of ${quote(lookup.name)}${didYouMean(near ? [near] : [], quote)} Values${how}: ${listWords(values, quote)}`,
     value.span,
@@ -214,7 +215,7 @@ function checkRange(lookup: FieldLookup, value: ValueNode): Diagnostic | undefin
   if (value.kind === 'number') {
     const problem = numberRangeProblem(lookup.field.type, value.value);
     if (problem === undefined) return undefined;
-    return error('value-out-of-range', `${quote(value.text)} ${problem}`, value.span);
+    return validationError('value-out-of-range', `${quote(value.text)} ${problem}`, value.span);
   }
   if (value.kind !== 'string') return undefined;
   const problem = textProblem(value.value);
@@ -223,5 +224,5 @@ function checkRange(lookup: FieldLookup, value: ValueNode): Diagnostic | undefin
     problem === 'nul'
       ? 'holds a NUL character (U+0000), which SQL text cannot hold'
       : 'holds an unpaired surrogate, which is not Unicode text';
-  return error('unsupported-character', `${quote(value.value)} ${what}`, value.span);
+  return validationError('unsupported-character', `${quote(value.value)} ${what}`, value.span);
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
 import { tryCompileSql } from '../../src/compile/sql/index.js';
 import type { SqlDialectName } from '../../src/compile/sql/types.js';
+import { COMPARE_OPERATORS, LIST_OPERATORS, PRESENCE_OPERATORS } from '../../src/language/operators.js';
 import { quoteString } from '../../src/language/quoting.js';
 import type { FieldSchema, FieldType, Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
@@ -19,7 +20,7 @@ import { ident, openPostgres, type PostgresEngine } from './support/engines.js';
  */
 
 const TYPES: readonly FieldType[] = ['string', 'number', 'integer', 'boolean', 'date-time', 'unknown'];
-const OPERATORS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'co', 'sw'] as const;
+const OPERATORS = COMPARE_OPERATORS;
 const PG_TYPES: Record<FieldType, string> = {
   string: 'text',
   number: 'double precision',
@@ -98,9 +99,9 @@ function genLeaf(fields: GenSchema['fields']): fc.Arbitrary<string> {
   return fc.oneof(
     fc.tuple(field, fc.constantFrom(...OPERATORS), genLiteral).map(([f, o, v]) => `${f} ${o} ${v}`),
     fc
-      .tuple(field, fc.constantFrom('in', 'ca'), fc.array(genLiteral, { minLength: 1, maxLength: 4 }))
+      .tuple(field, fc.constantFrom(...LIST_OPERATORS), fc.array(genLiteral, { minLength: 1, maxLength: 4 }))
       .map(([f, o, vs]) => `${f} ${o} (${vs.join(', ')})`),
-    fc.tuple(field, fc.constantFrom('pr', 'isnull')).map(([f, o]) => `${f} ${o}`),
+    fc.tuple(field, fc.constantFrom(...PRESENCE_OPERATORS)).map(([f, o]) => `${f} ${o}`),
   );
 }
 

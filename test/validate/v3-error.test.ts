@@ -64,7 +64,7 @@ describe('toV3ErrorResponse', () => {
 
   it('says line and column for text with line breaks, and "at the end" past the last character', () => {
     const text = 'status eq "Failed"\n  and x eq 1';
-    const at = (start: number, end: number) => [error('c', 'Problem', { start, end })];
+    const at = (start: number, end: number) => [error('unknown-field', 'Problem', { start, end })];
     expect(toV3ErrorResponse(at(25, 26), { text }).messages[0]?.text).toBe(
       'At line 2, column 7 (`x`): Problem.',
     );
@@ -77,7 +77,7 @@ describe('toV3ErrorResponse', () => {
   it('names the parameter when diagnostics carry one, using that parameter text', () => {
     const diagnostics = [
       { ...error('invalid-limit', '`limit` is too large', { start: 0, end: 3 }), parameter: 'limit' },
-      { ...error('x', 'Bad', { start: 2, end: 4 }), parameter: 'sorters' },
+      { ...error('invalid-sorters', 'Bad', { start: 2, end: 4 }), parameter: 'sorters' },
     ];
     const body = toV3ErrorResponse(diagnostics, { text: { limit: '999', sorters: 'a,bb' } });
     expect(body.messages.map((m) => m.text)).toEqual([
@@ -89,7 +89,10 @@ describe('toV3ErrorResponse', () => {
   it('quotes offending text safely (control and bidi characters escaped, long text cut)', () => {
     const text = `name eq "a\u202eb" or ${'x'.repeat(100)} eq 1`;
     const body = toV3ErrorResponse(
-      [error('c', 'Problem', { start: 8, end: 13 }), error('d', 'Problem', { start: 17, end: 117 })],
+      [
+        error('unknown-field', 'Problem', { start: 8, end: 13 }),
+        error('type-mismatch', 'Problem', { start: 17, end: 117 }),
+      ],
       { text },
     );
     expect(body.messages[0]?.text).toBe('At column 9 (`"a\\u{202e}b"`): Problem.');
@@ -98,8 +101,8 @@ describe('toV3ErrorResponse', () => {
 
   it('reports errors only unless asked, and passes locale and origin through', () => {
     const diagnostics = [
-      warning('w', 'Just a warning', { start: 0, end: 1 }),
-      error('e', 'An error', { start: 1, end: 2 }),
+      warning('duplicate-value', 'Just a warning', { start: 0, end: 1 }),
+      error('unknown-field', 'An error', { start: 1, end: 2 }),
     ];
     expect(toV3ErrorResponse(diagnostics).messages.map((m) => m.text)).toEqual(['At column 2: An error.']);
     const both = toV3ErrorResponse(diagnostics, {
@@ -112,7 +115,9 @@ describe('toV3ErrorResponse', () => {
   });
 
   it('lists at most maxMessages entries, the last one counting the rest', () => {
-    const many = Array.from({ length: 50 }, (_, i) => error('e', `Problem ${i}`, { start: i, end: i + 1 }));
+    const many = Array.from({ length: 50 }, (_, i) =>
+      error('unknown-field', `Problem ${i}`, { start: i, end: i + 1 }),
+    );
     const body = toV3ErrorResponse(many, { maxMessages: 5 });
     expect(body.messages.map((m) => m.text)).toEqual([
       'At column 1: Problem 0.',

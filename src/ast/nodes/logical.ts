@@ -1,30 +1,5 @@
-import type { Expression } from '../expression.js';
+import type { AndNode, Expression, NotNode, OrNode } from '../expression.js';
 import type { Span } from '../span.js';
-
-/**
- * `a and b and c`: n-ary, so a long chain is one flat node, never a deep tree. `operands` holds at
- * least two expressions. A parenthesised `and` inside an `and` stays a separate child (the tree
- * keeps what was written), and the printer restores its parentheses.
- */
-export interface AndNode {
-  readonly kind: 'and';
-  readonly operands: readonly Expression[];
-  readonly span: Span;
-}
-
-/** `a or b or c`: n-ary like {@link AndNode}. */
-export interface OrNode {
-  readonly kind: 'or';
-  readonly operands: readonly Expression[];
-  readonly span: Span;
-}
-
-/** `not operand`. */
-export interface NotNode {
-  readonly kind: 'not';
-  readonly operand: Expression;
-  readonly span: Span;
-}
 
 /** Creates an {@link AndNode}. */
 export function createAnd(operands: readonly Expression[], span: Span): AndNode {

@@ -7,7 +7,7 @@ import { COMPILE_CODES, type CompileCode, compileDiagnostic, FilterCompileError 
 import { checkSqlOptions } from '../options.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
-import { quoteIdentifier, type SqlDialect } from './dialect.js';
+import type { SqlDialect } from './dialect.js';
 import { type LeafContext, leafSql } from './leaf.js';
 import { mysql } from './mysql.js';
 import { postgres } from './postgres.js';
@@ -18,12 +18,17 @@ const DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, sqlit
 
 /**
  * The hooks of the dialect called `name`, or undefined for any other value (`__proto__`
- * included): the one table of dialects, for `compileSql` and the CLI.
+ * included): the one table of dialects, for `compileSql`, the collection handler and the CLI.
  */
 export function sqlDialect(name: unknown): SqlDialect | undefined {
   return typeof name === 'string' && Object.hasOwn(DIALECTS, name)
     ? DIALECTS[name as SqlDialectName]
     : undefined;
+}
+
+/** The names of the dialects, in the table's order (for messages). */
+export function sqlDialectNames(): SqlDialectName[] {
+  return Object.keys(DIALECTS) as SqlDialectName[];
 }
 
 /** A compiled subtree: its SQL, and whether it is already wrapped in parentheses. */
@@ -136,7 +141,7 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
     diagnostics.push(compileDiagnostic(COMPILE_CODES.invalidIdentifier, message, NO_SPAN));
   }
   const params: SqlParam[] = [];
-  const quoteName = dialect.quoteIdentifier ?? quoteIdentifier;
+  const quoteName = (name: string) => dialect.quoteIdentifier(name);
   const prefix = table === undefined ? '' : `${quoteName(table)}.`;
   const ctx: LeafContext = {
     dialect,
@@ -151,6 +156,30 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
   };
   const joinAnd = (parts: readonly string[]) => joinBalanced(parts, 'AND');
   const failed: Fragment = { sql: dialect.falseSql, grouped: false };
+
+  const junction =
+    (operator: 'AND' | 'OR') =>
+    (children: readonly Fragment[]): Fragment => {
+      if (children.length === 0)
+        return { sql: operator === 'AND' ? `NOT ${dialect.falseSql}` : dialect.falseSql, grouped: false };
+      if (children.length === 1) return children[0]!;
+      return {
+        sql: joinBalanced(
+          children.map((c) => c.sql),
+          operator,
+        ),
+        grouped: true,
+      };
+    };
+  // One entry per composite kind: a new kind of node fails to compile here until it has its SQL.
+  const combineSql: { readonly [K in CompositeNode['kind']]: (children: readonly Fragment[]) => Fragment } = {
+    and: junction('AND'),
+    or: junction('OR'),
+    not(children) {
+      const child = children[0] ?? failed;
+      return { sql: `NOT ${child.grouped ? child.sql : `(${child.sql})`}`, grouped: false };
+    },
+  };
 
   const root = reduceExpression<Fragment, boolean>(ast, false, {
     leaf(node: PredicateNode, underNot: boolean): Fragment {
@@ -180,22 +209,8 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
       }
       return { sql: leaf.sql, grouped: false };
     },
-    combine(node: CompositeNode, children: readonly Fragment[]): Fragment {
-      if (node.kind === 'not') {
-        const child = children[0] ?? failed;
-        return { sql: `NOT ${child.grouped ? child.sql : `(${child.sql})`}`, grouped: false };
-      }
-      if (children.length === 0)
-        return { sql: node.kind === 'and' ? `NOT ${dialect.falseSql}` : dialect.falseSql, grouped: false };
-      if (children.length === 1) return children[0]!;
-      return {
-        sql: joinBalanced(
-          children.map((c) => c.sql),
-          node.kind === 'and' ? 'AND' : 'OR',
-        ),
-        grouped: true,
-      };
-    },
+    combine: (node: CompositeNode, children: readonly Fragment[]): Fragment =>
+      combineSql[node.kind](children),
     childContext: (node, underNot) => underNot || node.kind === 'not',
     malformed(node): Fragment {
       const span = (node as { span?: Span } | null)?.span ?? NO_SPAN;

@@ -1,4 +1,4 @@
-import type { CompareOperator } from '../../language/operators.js';
+import type { CompareOperator, TextOperator } from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { ValueType } from '../plan.js';
 import type { SqlDialectName, SqlParam } from './types.js';
@@ -25,6 +25,8 @@ export interface SqlDialect {
   placeholder(position: number): string;
   /** A placeholder used as text inside a function call, cast where the engine cannot infer it. */
   textArgument(placeholder: string): string;
+  /** The constant true (the collection handler's `WHERE` for a request without a filter). */
+  readonly trueSql: string;
   /** The constant false. */
   readonly falseSql: string;
   /** A boolean as bound for this engine's boolean storage. */
@@ -44,7 +46,7 @@ export interface SqlDialect {
    */
   caseSensitiveMatch(
     operand: string,
-    operator: 'co' | 'sw',
+    operator: TextOperator,
     text: string,
     bind: (value: SqlParam) => string,
   ): string;
@@ -58,7 +60,7 @@ export interface SqlDialect {
    * both SQL expressions (already folded when case-insensitive). Only called when
    * {@link SqlDialect.maxPatternBytes} is set.
    */
-  substringMatch(operand: string, operator: 'co' | 'sw', needle: string): string;
+  substringMatch(operand: string, operator: TextOperator, needle: string): string;
   /**
    * A test that the number `sql` is not NaN, where the engine's numbers can be NaN (PostgreSQL's
    * `double precision`, where NaN equals NaN and is above every number), else undefined. NaN is a
@@ -67,8 +69,8 @@ export interface SqlDialect {
   notNaN(sql: string): string | undefined;
   /** The members of a collection column holding values of `type`; `alias` is free to use. */
   members(column: string, type: ValueType, alias: string): MemberSource;
-  /** Quotes an identifier; absent: {@link quoteIdentifier} (double quotes). */
-  readonly quoteIdentifier?: (name: string) => string;
+  /** Quotes one identifier (a column or table name) so any text is safe in it. */
+  quoteIdentifier(name: string): string;
   /**
    * The whole comparison of a string operand (a column or a collection member) with `values`,
    * for an engine whose `=`, `<`, `IN` and `LIKE` follow a collation the fragment does not
@@ -91,6 +93,26 @@ export interface TextComparison {
   /** Binds a value and returns its placeholder (call in the order the placeholders appear). */
   bind(value: SqlParam): string;
 }
+
+/**
+ * The SQL comparison of each operator that is not a text pattern, the same in every dialect:
+ * keyed by the operator table's types, so a new comparison operator fails to compile here.
+ */
+export const SQL_COMPARISON: Readonly<Record<Exclude<CompareOperator, TextOperator>, string>> = {
+  eq: '=',
+  ne: '<>',
+  gt: '>',
+  ge: '>=',
+  lt: '<',
+  le: '<=',
+};
+
+/**
+ * Where a text operator wants the needle's first occurrence, as a test of a 1-based position
+ * (`strpos`, `instr`, `LOCATE`; 0 is "not found"): anywhere for `co`, at the start for `sw`.
+ * For {@link SqlDialect.substringMatch}; keyed by the table's `TextOperator`.
+ */
+export const FIRST_OCCURRENCE: Readonly<Record<TextOperator, string>> = { co: '> 0', sw: '= 1' };
 
 /** Quotes an identifier in double quotes, doubling any embedded double quote (both dialects). */
 export function quoteIdentifier(name: string): string {

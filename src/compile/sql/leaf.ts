@@ -1,8 +1,13 @@
 import { type Instant, sqlInstant } from '../../language/date-time/instant.js';
-import type { CompareOperator } from '../../language/operators.js';
+import {
+  type CompareOperator,
+  isOrderingOperator,
+  isTextOperator,
+  type TextOperator,
+} from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { LeafPlan, TypedValues, ValuePlan } from '../plan.js';
-import type { SqlDialect } from './dialect.js';
+import { SQL_COMPARISON, type SqlDialect } from './dialect.js';
 import { LIKE_ESCAPE, likePattern } from './patterns.js';
 import type { SqlParam } from './types.js';
 
@@ -24,16 +29,8 @@ export interface LeafContext {
   readonly memberAlias: string;
 }
 
-type ScalarOperator = Exclude<CompareOperator, 'co' | 'sw'> | 'in';
-
-const SQL_OPERATOR: Record<Exclude<ScalarOperator, 'in'>, string> = {
-  eq: '=',
-  ne: '<>',
-  gt: '>',
-  ge: '>=',
-  lt: '<',
-  le: '<=',
-};
+/** The operators written with an SQL comparison (`=`, `<`...) or `IN`: all but the text patterns. */
+type ScalarOperator = Exclude<CompareOperator, TextOperator> | 'in';
 
 function nullable(sql: string): LeafSql {
   return { sql, nullable: true };
@@ -48,7 +45,7 @@ function scalarSql(x: string, operator: ScalarOperator, placeholders: readonly s
   if (operator === 'in') {
     return placeholders.length === 1 ? `${x} = ${placeholders[0]}` : `${x} IN (${placeholders.join(', ')})`;
   }
-  return `${x} ${SQL_OPERATOR[operator]} ${placeholders[0]}`;
+  return `${x} ${SQL_COMPARISON[operator]} ${placeholders[0]}`;
 }
 
 /**
@@ -66,10 +63,6 @@ function patternTooLong(text: string, dialect: SqlDialect): boolean {
   return bytes > max;
 }
 
-function isOrdering(operator: string): boolean {
-  return operator === 'gt' || operator === 'ge' || operator === 'lt' || operator === 'le';
-}
-
 function stringSql(
   x: string,
   operator: CompareOperator | 'in',
@@ -81,7 +74,7 @@ function stringSql(
   if (dialect.compareText !== undefined) {
     return dialect.compareText({ operand: x, operator, values, caseSensitive, folding, bind: ctx.bind });
   }
-  if ((operator === 'co' || operator === 'sw') && patternTooLong(values[0]!, dialect)) {
+  if (isTextOperator(operator) && patternTooLong(values[0]!, dialect)) {
     // Beyond the engine's pattern limit: the same test without a pattern.
     const needle = dialect.textArgument(ctx.bind(values[0]!));
     return caseSensitive
@@ -89,18 +82,17 @@ function stringSql(
       : dialect.substringMatch(dialect.lower(x, folding), operator, dialect.lower(needle, folding));
   }
   if (caseSensitive) {
-    if (operator === 'co' || operator === 'sw')
-      return dialect.caseSensitiveMatch(x, operator, values[0]!, ctx.bind);
+    if (isTextOperator(operator)) return dialect.caseSensitiveMatch(x, operator, values[0]!, ctx.bind);
     // No function around the column: a plain index serves `=`, `IN` and (in code-point order) ranges.
-    const left = isOrdering(operator) ? dialect.byCodePoint(x, false, folding) : x;
+    const left = isOrderingOperator(operator) ? dialect.byCodePoint(x, false, folding) : x;
     return scalarSql(left, operator, values.map(ctx.bind));
   }
   const lower = (sql: string) => dialect.lower(sql, folding);
   const lowerValue = (value: string) => lower(dialect.textArgument(ctx.bind(value)));
-  if (operator === 'co' || operator === 'sw') {
+  if (isTextOperator(operator)) {
     return `${lower(x)} LIKE ${lowerValue(likePattern(operator, values[0]!))} ESCAPE '${LIKE_ESCAPE}'`;
   }
-  const left = isOrdering(operator) ? dialect.byCodePoint(lower(x), true, folding) : lower(x);
+  const left = isOrderingOperator(operator) ? dialect.byCodePoint(lower(x), true, folding) : lower(x);
   return scalarSql(left, operator, values.map(lowerValue));
 }
 

@@ -1,5 +1,6 @@
+import { isTextOperator } from '../../language/operators.js';
 import type { ValueType } from '../plan.js';
-import type { SqlDialect, TextComparison } from './dialect.js';
+import { FIRST_OCCURRENCE, SQL_COMPARISON, type SqlDialect, type TextComparison } from './dialect.js';
 import { LIKE_ESCAPE, likePattern } from './patterns.js';
 
 /**
@@ -25,16 +26,18 @@ const bytes = (sql: string) => `CAST(${utf8(sql)} AS BINARY)`;
 const folded = (sql: string) => `LOWER(${utf8(sql)} COLLATE ${FOLD_COLLATION})`;
 const foldedBytes = (sql: string) => `CAST(${folded(sql)} AS BINARY)`;
 
-const OPERATOR = { eq: '=', ne: '<>', gt: '>', ge: '>=', lt: '<', le: '<=' } as const;
-
-function compare(left: string, operator: keyof typeof OPERATOR | 'in', rights: readonly string[]): string {
-  if (operator !== 'in') return `${left} ${OPERATOR[operator]} ${rights[0]}`;
+function compare(
+  left: string,
+  operator: keyof typeof SQL_COMPARISON | 'in',
+  rights: readonly string[],
+): string {
+  if (operator !== 'in') return `${left} ${SQL_COMPARISON[operator]} ${rights[0]}`;
   return rights.length === 1 ? `${left} = ${rights[0]}` : `${left} IN (${rights.join(', ')})`;
 }
 
 function compareText({ operand, operator, values, caseSensitive, bind }: TextComparison): string {
   const side = caseSensitive ? bytes : foldedBytes;
-  if (operator === 'co' || operator === 'sw') {
+  if (isTextOperator(operator)) {
     return `${side(operand)} LIKE ${side(bind(likePattern(operator, values[0]!)))} ESCAPE '${LIKE_ESCAPE}'`;
   }
   const exact = (placeholders: readonly string[]) =>
@@ -76,6 +79,7 @@ export const mysql: SqlDialect = {
   maxParameters: 65_535,
   placeholder: () => '?',
   textArgument: utf8,
+  trueSql: 'TRUE',
   falseSql: 'FALSE',
   booleanParam: (value) => (value ? 1 : 0),
   foldingProblem: (folding) =>
@@ -90,9 +94,7 @@ export const mysql: SqlDialect = {
   // written for completeness, on the same UTF-8 bytes compareText compares.
   maxPatternBytes: undefined,
   substringMatch: (operand, operator, needle) =>
-    operator === 'co'
-      ? `LOCATE(CAST(${needle} AS BINARY), CAST(${operand} AS BINARY)) > 0`
-      : `LOCATE(CAST(${needle} AS BINARY), CAST(${operand} AS BINARY)) = 1`,
+    `LOCATE(CAST(${needle} AS BINARY), CAST(${operand} AS BINARY)) ${FIRST_OCCURRENCE[operator]}`,
   caseSensitiveMatch: (operand, operator, text, bind) =>
     compareText({ operand, operator, values: [text], caseSensitive: true, folding: undefined, bind }),
   members: (column, type, alias) => ({

@@ -1,3 +1,4 @@
+import type { TextOperator } from '../../language/operators.js';
 /** The escape character of every LIKE pattern the compiler writes (`ESCAPE '!'`). */
 export const LIKE_ESCAPE = '!';
 
@@ -12,10 +13,18 @@ export function escapeLike(text: string): string {
   return text.replace(LIKE_SPECIAL, '!$&');
 }
 
+/**
+ * Where each text operator lets other text stand around the escaped text, given the pattern's
+ * wildcard: keyed by the operator table's `TextOperator`, so a new one fails to compile here.
+ */
+const WILDCARDS: Readonly<Record<TextOperator, (escaped: string, any: string) => string>> = {
+  co: (escaped, any) => `${any}${escaped}${any}`,
+  sw: (escaped, any) => `${escaped}${any}`,
+};
+
 /** The LIKE pattern for `co` (contains) or `sw` (starts with) of `text`. */
-export function likePattern(operator: 'co' | 'sw', text: string): string {
-  const escaped = escapeLike(text);
-  return operator === 'co' ? `%${escaped}%` : `${escaped}%`;
+export function likePattern(operator: TextOperator, text: string): string {
+  return WILDCARDS[operator](escapeLike(text), '%');
 }
 
 const GLOB_SPECIAL = /[*?[]/g;
@@ -29,7 +38,6 @@ export function escapeGlob(text: string): string {
 }
 
 /** The GLOB pattern for `co` or `sw` of `text`. */
-export function globPattern(operator: 'co' | 'sw', text: string): string {
-  const escaped = escapeGlob(text);
-  return operator === 'co' ? `*${escaped}*` : `${escaped}*`;
+export function globPattern(operator: TextOperator, text: string): string {
+  return WILDCARDS[operator](escapeGlob(text), '*');
 }

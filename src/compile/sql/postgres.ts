@@ -1,5 +1,5 @@
 import type { SqlDialect } from './dialect.js';
-import { quoteIdentifier } from './dialect.js';
+import { FIRST_OCCURRENCE, quoteIdentifier } from './dialect.js';
 import { LIKE_ESCAPE, likePattern } from './patterns.js';
 
 // The collations that pin a folding: "C" folds ASCII only; the builtin pg_c_utf8 (PostgreSQL 17+)
@@ -17,7 +17,9 @@ export const postgres: SqlDialect = {
   placeholder: (position) => `$${position}`,
   // `lower(unknown)` is ambiguous (there is also lower(anyrange)): say it is text.
   textArgument: (placeholder) => `${placeholder}::text`,
+  trueSql: 'TRUE',
   falseSql: 'FALSE',
+  quoteIdentifier,
   booleanParam: (value) => value,
   foldingProblem: () => undefined,
   lower: (sql, folding) =>
@@ -30,7 +32,7 @@ export const postgres: SqlDialect = {
   // No limit on pattern length in PostgreSQL.
   maxPatternBytes: undefined,
   substringMatch: (operand, operator, needle) =>
-    operator === 'co' ? `strpos(${operand}, ${needle}) > 0` : `strpos(${operand}, ${needle}) = 1`,
+    `strpos(${operand}, ${needle}) ${FIRST_OCCURRENCE[operator]}`,
   members: (column, _type, alias) => ({
     from: `unnest(${column}) AS ${quoteIdentifier(alias)}("v")`,
     value: `${quoteIdentifier(alias)}."v"`,

@@ -1,6 +1,6 @@
 import type { ValueType } from '../plan.js';
 import type { SqlDialect } from './dialect.js';
-import { quoteIdentifier } from './dialect.js';
+import { FIRST_OCCURRENCE, quoteIdentifier } from './dialect.js';
 import { globPattern } from './patterns.js';
 
 // json_each's `type` column for each value type: a member of another type never matches.
@@ -23,7 +23,10 @@ export const sqlite: SqlDialect = {
   maxParameters: 32_766,
   placeholder: () => '?',
   textArgument: (placeholder) => placeholder,
+  // SQLite has no boolean type (TRUE is only an alias of 1 since 3.23): write the 1 and 0 it means.
+  trueSql: '1',
   falseSql: '0',
+  quoteIdentifier,
   booleanParam: (value) => (value ? 1 : 0),
   foldingProblem: (folding) =>
     folding === 'unicode'
@@ -41,8 +44,7 @@ export const sqlite: SqlDialect = {
   // SQLITE_MAX_LIKE_PATTERN_LENGTH's default: a longer LIKE or GLOB pattern fails when it runs.
   maxPatternBytes: 50_000,
   // instr() has no length limit; the first occurrence at 1 means "starts with".
-  substringMatch: (operand, operator, needle) =>
-    operator === 'co' ? `instr(${operand}, ${needle}) > 0` : `instr(${operand}, ${needle}) = 1`,
+  substringMatch: (operand, operator, needle) => `instr(${operand}, ${needle}) ${FIRST_OCCURRENCE[operator]}`,
   // A table-valued function's arguments resolve names against its own columns first (`key`,
   // `value`, `type`, `atom`, `id`, `parent`, `fullkey`, `path`, `json`, `root`), so
   // `json_each("type")` would read json_each's `type`. The column is read in a FROM-less

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { PRIMITIVE_OPERATORS } from '../../../src/language/operators.js';
 import type { FieldSchema, Schema } from '../../../src/schema/types.js';
 
 /** The scalar types the differential tests generate. */
@@ -246,7 +247,7 @@ function toSchema(fields: readonly GenField[], schemaCaseSensitive: boolean): Sc
   for (const f of fields) {
     entries[f.name] = {
       type: f.type,
-      operators: ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'co', 'sw', 'in', 'ca', 'pr', 'isnull'],
+      operators: [...PRIMITIVE_OPERATORS],
       collection: f.collection,
       // Sometimes inherited from the schema-wide setting.
       ...(f.caseSensitive === schemaCaseSensitive ? {} : { caseSensitive: f.caseSensitive }),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { PrimitiveOperator } from '../../../src/ast/index.js';
+import { OPERATOR_TABLE } from '../../../src/language/operators.js';
 import { quoteString } from '../../../src/language/quoting.js';
 import type { FieldSchema, Schema } from '../../../src/schema/types.js';
 import { ENUM_OPERATORS, operatorTypeProblem } from '../../../src/validate/field-rules.js';
@@ -100,7 +101,9 @@ function valuePiece(field: FieldSchema, operator: PrimitiveOperator): fc.Arbitra
   }
 }
 
-const ORDERING: ReadonlySet<PrimitiveOperator> = new Set(['gt', 'ge', 'lt', 'le']);
+const ORDERING: ReadonlySet<PrimitiveOperator> = new Set(
+  OPERATOR_TABLE.filter((row) => row.orders).map((row) => row.word),
+);
 
 /** The kind of literal a value piece spells. */
 function kindOf(piece: Piece): string {

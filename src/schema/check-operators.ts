@@ -1,0 +1,102 @@
+import { type DiagnosticAcceptor, quote } from '../diagnostic/index.js';
+import {
+  isPrimitiveOperator,
+  operatorProblem,
+  PRIMITIVE_OPERATORS,
+  type PrimitiveOperator,
+} from '../language/operators.js';
+import { literalKindOf } from './accept.js';
+import {
+  childPointer,
+  type DocumentDiagnostic,
+  documentError,
+  documentWarning,
+} from './document-diagnostic.js';
+import { listWords } from './suggest.js';
+import type { FieldType } from './types.js';
+
+/** Reads `operators`: the known operators, and the index in the list each was read from. */
+export function readOperators(
+  field: Record<string, unknown>,
+  pointer: string,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
+): { operators: PrimitiveOperator[]; indexes: number[] } | undefined {
+  const at = childPointer(pointer, 'operators');
+  const list = field.operators;
+  if (!Object.hasOwn(field, 'operators') || !Array.isArray(list)) {
+    report(documentError('invalid-operators', `${quote('operators')} must be a list of operators`, at));
+    return undefined;
+  }
+  const operators: PrimitiveOperator[] = [];
+  const indexes: number[] = [];
+  list.forEach((item: unknown, index) => {
+    const itemAt = childPointer(at, index);
+    if (!isPrimitiveOperator(item)) {
+      const lower = typeof item === 'string' ? item.toLowerCase() : undefined;
+      const hint = lower && isPrimitiveOperator(lower) ? `; operators are lowercase: ${quote(lower)}` : '';
+      const shown = typeof item === 'string' ? quote(item) : `a ${typeof item}`;
+      report(
+        documentError(
+          'unknown-operator',
+          `Unknown operator ${shown}${hint}. Operators: ${listWords(PRIMITIVE_OPERATORS, quote)}`,
+          itemAt,
+        ),
+      );
+    } else if (operators.includes(item)) {
+      report(documentWarning('duplicate-operator', `Operator ${quote(item)} is listed twice`, itemAt));
+    } else {
+      operators.push(item);
+      indexes.push(index);
+    }
+  });
+  if (list.length === 0) {
+    report(documentWarning('no-operators', 'The field allows no operator, so no filter can use it', at));
+  }
+  return { operators, indexes };
+}
+
+/** Checks that each operator can apply to the field's type (`ca` needs a collection). */
+export function checkOperatorTypes(
+  { operators, indexes }: { operators: readonly PrimitiveOperator[]; indexes: readonly number[] },
+  type: FieldType | undefined,
+  collection: boolean,
+  pointer: string,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
+): void {
+  // The rule validate and the compilers apply (an untyped field's literals decide for it).
+  const kind = literalKindOf(type);
+  operators.forEach((operator, index) => {
+    const at = childPointer(childPointer(pointer, 'operators'), indexes[index]!);
+    switch (operatorProblem(operator, kind, collection)) {
+      case 'collection-only':
+        report(
+          documentError(
+            'ca-requires-collection',
+            `${quote(operator)} applies to collection fields only: add ${quote('"collection": true')} or remove it`,
+            at,
+          ),
+        );
+        break;
+      case 'text-only':
+        report(
+          documentWarning(
+            'operator-not-applicable',
+            `${quote(operator)} compares text, but the field is ${type}: no valid value can use it`,
+            at,
+          ),
+        );
+        break;
+      case 'no-order':
+        report(
+          documentWarning(
+            'operator-not-applicable',
+            `${quote(operator)} orders values; booleans have no order`,
+            at,
+          ),
+        );
+        break;
+      default:
+        break;
+    }
+  });
+}
