@@ -11,14 +11,13 @@
  * Reads dist/ as `npm run build` left it (builds it first when it is missing). Run alone with
  * `npx tsx bench/cold-start.ts [rounds]`.
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildPackage } from '../scripts/build.js';
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+import { ROOT, runsAlone } from './root.js';
 
 /** The library scenario, as a module run by a fresh `node`. */
 function libraryScript(): string {
@@ -71,6 +70,10 @@ export function measure(scenarios: readonly Scenario[], rounds: number): number[
 
 export async function run(rounds = 21): Promise<void> {
   if (!existsSync(join(ROOT, 'dist', 'index.js')) || !existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+    // Reached only when run alone from source (npm run bench builds first): a specifier esbuild
+    // leaves alone, so the bench bundle does not carry the build script.
+    const buildScript = '../scripts/build.js';
+    const { buildPackage } = (await import(buildScript)) as typeof import('../scripts/build.js');
     await buildPackage({ types: false });
   }
   const dir = mkdtempSync(join(tmpdir(), 'v3f-cold-'));
@@ -110,6 +113,6 @@ export async function run(rounds = 21): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (runsAlone(import.meta.url)) {
   await run(process.argv[2] === undefined ? undefined : Number(process.argv[2]));
 }

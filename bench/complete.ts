@@ -5,8 +5,10 @@
  * every keystroke anyway) and the token scan of the parse benchmark (no parser can do less).
  * Prints the median microseconds per call and the ratios. Run alone with `npx tsx bench/complete.ts`.
  */
+
 import { Bench } from 'tinybench';
 import { complete, defineSchema, parse } from '../src/index.js';
+import { runsAlone } from './root.js';
 import { countTokens } from './token-scan.js';
 
 const schema = defineSchema({
@@ -92,4 +94,4 @@ export async function run(): Promise<void> {
   if (sink < 0) console.log(sink);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (runsAlone(import.meta.url)) await run();

@@ -6,6 +6,7 @@
  * fit over the larger half shows the asymptote, where fixed per-call costs no longer weigh).
  * Run alone with `npx tsx bench/curves.ts`.
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { compilePredicate, compileSql, parse } from '../src/index.js';
 import { logLogSlope, logLogSvg, type Series } from './curves/plot.js';
@@ -16,12 +17,13 @@ import { ISSUE_FILTER, sized } from './peers/corpus.js';
 import { makeRecords, SCHEMA } from './peers/data.js';
 import { render } from './peers/render.js';
 import { duration, writeJson } from './report.js';
+import { RESULTS_URL, runsAlone } from './root.js';
 import { type Contender, compare } from './timing.js';
 import { countTokens } from './token-scan.js';
 
 const SIZES = [1, 4, 16, 64, 256, 1024, 4096];
 const RECORD_COUNTS = [100, 1_000, 10_000, 100_000];
-const RESULTS = new URL('./results/', import.meta.url);
+const RESULTS = RESULTS_URL;
 
 interface Curve {
   readonly name: string;
@@ -159,4 +161,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (runsAlone(import.meta.url)) await run();

@@ -6,34 +6,40 @@
  * of fresh processes and the size of each entry point; then one table of ratios with each
  * target's pass/fail, also written to bench/results/summary.{json,md}. Each module exports `run()`.
  */
-import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { printSummary } from './report.js';
 
-const modules = [
-  'side-by-side',
-  'curves',
-  'memory',
-  'sql',
-  'scaling',
-  'schemas',
-  'complete',
-  'server',
-  'cold-start',
-  'size',
+import { cpus } from 'node:os';
+import { run as coldStart } from './cold-start.js';
+import { run as complete } from './complete.js';
+import { run as curves } from './curves.js';
+import { run as memory } from './memory.js';
+import { printSummary } from './report.js';
+import { RESULTS_URL } from './root.js';
+import { run as scaling } from './scaling.js';
+import { run as schemas } from './schemas.js';
+import { run as server } from './server.js';
+import { run as sideBySide } from './side-by-side.js';
+import { run as size } from './size.js';
+import { run as sql } from './sql.js';
+
+// In the order they run. Static imports, so that scripts/bench.ts can bundle them into one file.
+const modules: readonly (readonly [string, () => Promise<void>])[] = [
+  ['side-by-side', sideBySide],
+  ['curves', curves],
+  ['memory', memory],
+  ['sql', sql],
+  ['scaling', scaling],
+  ['schemas', schemas],
+  ['complete', complete],
+  ['server', server],
+  ['cold-start', coldStart],
+  ['size', size],
 ];
 
 const started = performance.now();
-for (const name of modules) {
-  const url = new URL(`./${name}.ts`, import.meta.url);
-  if (!existsSync(url)) continue;
-  const module = (await import(url.href)) as { run?: () => Promise<void> };
-  if (typeof module.run !== 'function') throw new Error(`bench/${name}.ts exports no run()`);
-  await module.run();
-}
+for (const [, run] of modules) await run();
 
 const cores = cpus();
 const machine = `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
-printSummary(new URL('./results/', import.meta.url), `${machine}, ${date} UTC`);
+printSummary(RESULTS_URL, `${machine}, ${date} UTC`);
 console.log(`npm run bench: ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -5,6 +5,7 @@
  * growth of the peak resident set during the parse, per input byte. Run alone with
  * `npx tsx bench/memory.ts`.
  */
+
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { sized } from './peers/corpus.js';
 import { render, type Syntax } from './peers/render.js';
 import { addRow } from './report.js';
+import { inRoot, ROOT, runsAlone } from './root.js';
 
 const TARGET_BYTES = 1024 * 1024;
 
@@ -24,12 +26,12 @@ interface Measure {
   readonly peakRssGrowthBytes: number;
 }
 
-const CHILD = fileURLToPath(new URL('./memory-child.ts', import.meta.url));
+const CHILD = inRoot('bench', 'memory-child.ts');
 
 function measure(parser: string, file: string): Measure {
   const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, parser, file], {
     encoding: 'utf8',
-    cwd: fileURLToPath(new URL('../', import.meta.url)),
+    cwd: ROOT,
   });
   if (child.status !== 0) throw new Error(`memory-child ${parser} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n')[0]!) as Measure;
@@ -76,4 +78,4 @@ export async function run(): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (runsAlone(import.meta.url)) await run();

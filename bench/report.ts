@@ -3,9 +3,11 @@
  * ratio ours / floor, the target and whether it holds. Benchmark modules add rows as they run;
  * index.ts prints the table at the end and writes it to bench/results/summary.{json,md}.
  */
+
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inRoot } from './root.js';
 
 /**
  * Writes `value` as JSON to `url`, laid out by the repository's formatter (Biome), so that the
@@ -14,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 export function writeJson(url: URL, value: unknown): void {
   const path = fileURLToPath(url);
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
-  const biome = fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url));
+  const biome = inRoot('node_modules', '.bin', 'biome');
   spawnSync(biome, ['format', '--write', path], { stdio: 'ignore' });
 }
 

@@ -3,7 +3,9 @@
  * n, 2n, 4n and 8n, and the ratio of each to the one before (about 2 means linear; a quadratic
  * rescan would show about 4). Run alone with `npx tsx bench/scaling.ts`.
  */
+
 import { MAX_LIMITS, parse } from '../src/index.js';
+import { runsAlone } from './root.js';
 
 const shapes: Record<string, (n: number) => string> = {
   'unterminated "\\"\\"\\"...': (n) => `a eq "${'\\"'.repeat(n)}`,
@@ -46,4 +48,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (runsAlone(import.meta.url)) await run();

@@ -5,7 +5,9 @@
  * (about 2 means linear; quadratic work shows about 4, exponential far more). Run alone with
  * `npx tsx bench/schemas.ts`.
  */
+
 import { importOpenApi, parse, validate } from '../src/index.js';
+import { runsAlone } from './root.js';
 
 const header = 'Filtering is supported for the following fields and operators:\n\n';
 
@@ -90,4 +92,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (runsAlone(import.meta.url)) await run();

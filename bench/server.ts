@@ -9,6 +9,7 @@
  * parsing, validating and compiling it, and the bound condition. A selective filter is shown
  * for reference (other rows, other index: not a cost of the handling).
  */
+
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ import { EXECUTIONS_ORDER } from '../server/routes/executions.js';
 import { SAMPLE_WORKFLOWS } from '../server/seed/sample.js';
 import { createCollectionHandler, workflowExecutionsSchema } from '../src/index.js';
 import { spawnServer } from '../test/server/support/child.js';
+import { inRoot, runsAlone } from './root.js';
 
 /** Rounds of every case in turn, so a busy spell on the machine falls on all cases alike. */
 const ROUNDS = 2;
@@ -156,7 +158,7 @@ export async function run(): Promise<void> {
     `The handler alone (parse, validate, compile the filter): ${micros.toFixed(1)} µs per request (p50)`,
   );
 
-  const data = fileURLToPath(new URL('../.data/', import.meta.url));
+  const data = `${inRoot('.data')}/`;
   mkdirSync(data, { recursive: true });
   // The full sample, seeded once and kept for later runs.
   await benchEngine('SQLite', { SQLITE_PATH: `${data}bench-server.sqlite`, DATABASE_URL: '' }, micros);
@@ -175,4 +177,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (runsAlone(import.meta.url)) await run();

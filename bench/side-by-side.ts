@@ -6,12 +6,14 @@
  * parse + validate + compileSql path. Each task adds its rows to the closing summary (report.ts).
  * Run alone with `npx tsx bench/side-by-side.ts`.
  */
+
 import { checkParses, prepareEvaluation } from './peers/agreement.js';
 import { ISSUE_FILTER, MIXED, PARSE_SIZES, SINGLE, sized } from './peers/corpus.js';
 import { makeRecords } from './peers/data.js';
 import { runEvaluation } from './peers/evaluate.js';
 import { runParse, runSqlPath, runTextToPredicate } from './peers/text-tasks.js';
 import { printSummary } from './report.js';
+import { RESULTS_URL, runsAlone } from './root.js';
 
 const RECORDS = 100_000;
 
@@ -38,7 +40,7 @@ export async function run(): Promise<void> {
   runSqlPath(SIZED, 600);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (runsAlone(import.meta.url)) {
   await run();
-  printSummary(new URL('./results/', import.meta.url), 'side by side only');
+  printSummary(RESULTS_URL, 'side by side only');
 }

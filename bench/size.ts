@@ -4,11 +4,13 @@
  * package's dependencies too), then gzipped. Target (issue 8): `v3-filters/builder` at most 5 KB
  * min+gzip. Run alone with `npx tsx bench/size.ts`.
  */
+
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { bundleOptions } from '../scripts/build.js';
 import { ENTRIES, type Entry } from '../scripts/entries.js';
+import { runsAlone } from './root.js';
 
 /** Minified and min+gzip bytes of `entry` bundled alone for a browser. */
 export async function entrySize(entry: Entry): Promise<{ min: number; gzip: number }> {
@@ -42,6 +44,6 @@ export async function run(): Promise<void> {
   }
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (runsAlone(import.meta.url)) {
   await run();
 }

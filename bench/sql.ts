@@ -3,8 +3,10 @@
  * the same filter (the step every request pays anyway), in the same run. Prints the median time
  * per call and each compiler's ratio to `parse`. Run alone with `npx tsx bench/sql.ts`.
  */
+
 import { Bench } from 'tinybench';
 import { compilePredicate, compileSql, parse, type Schema } from '../src/index.js';
+import { runsAlone } from './root.js';
 
 const schema: Schema = {
   fields: {
@@ -70,4 +72,4 @@ export async function run(): Promise<void> {
   if (sink < 0) console.log(sink);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (runsAlone(import.meta.url)) await run();

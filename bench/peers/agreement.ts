@@ -4,12 +4,7 @@
  * exactly (a mismatch throws: it is a bug in the floor or in ours); a peer that disagrees on a
  * filter is reported and left out of that filter's timings.
  */
-import {
-  compilePredicate,
-  type Expression,
-  MAX_LIMITS,
-  parse,
-} from '../../src/index.js';
+import { compilePredicate, type Expression, MAX_LIMITS, parse } from '../../src/index.js';
 import { compileByHand } from '../floors/closure-compiler.js';
 import { HAND_ARROWS, type Test } from '../floors/hand-arrows.js';
 import { EVALUATING_PEERS, PEERS, type PeerTest } from './adapters.js';
