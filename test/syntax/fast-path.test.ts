@@ -3,10 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FILTERS } from '../../bench/parse-inputs.js';
 import { format, type ParseOptions, parse } from '../../src/index.js';
-import { fastLex, fastParse } from '../../src/syntax/fast-tokens.js';
-import { lex } from '../../src/syntax/lexer.js';
+import { KEYWORDS } from '../../src/language/operators.js';
+import { WORDS } from '../../src/syntax/fast/token-codes.js';
+import { lex } from '../../src/syntax/full/lexer.js';
+import { keywordTokens } from '../../src/syntax/full/tokens.js';
+import { fastLex, fastParse, parseWithoutFastPath, TOKEN_TYPES } from '../../src/syntax/internal.js';
 import { DEFAULT_LIMITS, type ParseLimits, resolveLimits } from '../../src/syntax/limits.js';
-import { parseWithoutFastPath } from '../../src/syntax/parse.js';
 import { foreignOperatorWords } from '../../src/syntax/spellings.js';
 import { readEbnf } from '../grammar/ebnf.js';
 import { type Derivation, isLeaf, randomSource, SentenceGenerator } from '../grammar/sentences.js';
@@ -14,7 +16,7 @@ import { expressionNode } from '../support/ast-arbitraries.js';
 import { noisyText } from '../support/noisy-printer.js';
 
 /**
- * parse() reads well-formed filters on a fast path (fast-lexer.ts, fast-parser.ts) and everything
+ * parse() reads well-formed filters on a fast path (src/syntax/fast/) and everything
  * else with the full pipeline. These properties hold the two to the same answers: the fast path
  * may only decline, never differ.
  */
@@ -210,6 +212,30 @@ describe('the fast path', () => {
     expect(fastLex(text, resolved)).toBeUndefined();
     expect(parse(text, { limits }).ok).toBe(false);
     expect(fastLex(text, resolveLimits({ ...limits, ...bump(limits) }))).toBeDefined();
+  });
+});
+
+describe('what the fast path leaves to the checks before it', () => {
+  // parse() asks whether a filter is still URL-encoded only when the fast path declines it: the
+  // fast path must decline every such filter, and accept `%` and `+` where they are not encoding.
+  it.each([
+    ['a date-time offset', 'a ge 2022-02-07T20:13:29+01:00', true],
+    ['`%` and `+` in a string', 'a eq "50%+1 %20"', true],
+    ['an escape between words', 'a%20eq%20"x"', false],
+    ['a `+` for a space', 'a+eq+"x"', false],
+    ['an escape in value position', 'a eq %221%22', false],
+    ['a malformed escape', 'a eq "x" and b eq %zz', false],
+  ])('%s', (_, text, fast) => {
+    expect(fastLex(text, DEFAULT_LIMITS) !== undefined).toBe(fast);
+    expect(parse(text)).toEqual(parseWithoutFastPath(text));
+  });
+});
+
+describe('the keywords of both lexers', () => {
+  it('are those of language/operators.ts, in its order', () => {
+    expect(WORDS).toEqual(KEYWORDS);
+    expect([...keywordTokens.keys()]).toEqual(KEYWORDS);
+    expect(TOKEN_TYPES.slice(0, KEYWORDS.length)).toEqual(KEYWORDS.map((word) => keywordTokens.get(word)));
   });
 });
 

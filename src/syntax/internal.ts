@@ -1,17 +1,26 @@
 /**
- * The fast path seen through Chevrotain tokens, for the test (test/syntax/fast-path.test.ts) that
- * checks, on random and real input, that whenever the fast scan succeeds its tokens are exactly
- * those of the full lexer, and that the fast parser builds the full parser's tree from them.
- * `parse` never loads this module: the fast path itself reads codes, not Chevrotain tokens.
+ * @internal Test seams of the two parse paths, for test/syntax/ only: not exported from the
+ * package (src/index.ts), not reached by `parse`, and free to change. They exist so that the tests
+ * can hold the paths to each other (test/syntax/fast-path.test.ts):
+ * - {@link parseWithoutFastPath}: `parse` with every filter on the full path;
+ * - {@link fastLex}: the fast scan's tokens as Chevrotain tokens, to compare with the full lexer's
+ *   (whenever the scan succeeds they must be exactly those, with no diagnostic);
+ * - {@link fastParse}: the fast parser over such tokens, to compare with the full parser's tree.
+ * This module loads Chevrotain (its tokens); `parse` never loads it.
  * @module
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Expression } from '../ast/index.js';
-import { COMMA_CODE, END_CODE, IMAGES, STRING_CODE, scan, TokenBuffer, WORDS } from './fast-lexer.js';
-import { parseBuffer } from './fast-parser.js';
+import { parseBuffer } from './fast/parser.js';
+import { scan } from './fast/scan.js';
+import { TokenBuffer } from './fast/token-buffer.js';
+import { COMMA_CODE, END_CODE, IMAGES, STRING_CODE, WORDS } from './fast/token-codes.js';
+import { makeToken, type Token } from './full/token.js';
+import * as T from './full/tokens.js';
+import { loadFullParse } from './full-path-loader.js';
+import { checkInput, checkUrlEncoding } from './input-checks.js';
 import type { ParseLimits } from './limits.js';
-import { makeToken, type Token } from './token-stream.js';
-import * as T from './tokens.js';
+import type { ParseOptions, ParseResult } from './parse.js';
 
 /** The Chevrotain token type of each code. */
 export const TOKEN_TYPES: readonly TokenType[] = [
@@ -65,4 +74,14 @@ export function fastParse(tokens: readonly IToken[]): Expression | undefined {
   buffer.codes[tokens.length] = END_CODE;
   buffer.count = tokens.length;
   return parseBuffer(buffer);
+}
+
+/**
+ * `parse` without its fast path: the same checks, then every filter through the full pipeline
+ * (lexer with repairs, structure pass, recovering parser).
+ */
+export function parseWithoutFastPath(text: string, options?: ParseOptions): ParseResult {
+  const limits = checkInput(text, options);
+  if ('ok' in limits) return limits;
+  return checkUrlEncoding(text) ?? loadFullParse().parseFully(text, limits);
 }

@@ -16,7 +16,11 @@ import {
   type ListOperator,
   type Span,
   type ValueNode,
-} from '../ast/index.js';
+} from '../../ast/index.js';
+import type { ParseLimits } from '../limits.js';
+import { Group } from './group.js';
+import { scan } from './scan.js';
+import { TokenBuffer } from './token-buffer.js';
 import {
   AND_CODE,
   CA_CODE,
@@ -35,15 +39,12 @@ import {
   PR_CODE,
   STRING_CODE,
   SW_CODE,
-  scan,
-  TokenBuffer,
   TRUE_CODE,
   WORDS,
-} from './fast-lexer.js';
-import type { ParseLimits } from './limits.js';
+} from './token-codes.js';
 
 /**
- * The parser's fast path: the grammar of {@link FilterParser} (parser.ts), hand-written over the
+ * The parser's fast path: the grammar of {@link FilterParser} (full/parser.ts), hand-written over the
  * token buffer of the fast lexer, without error recovery, for filters that are written correctly.
  * It builds the same tree from the same tokens; on any syntax error it stops, and the caller
  * parses again with {@link FilterParser}, whose recovery and messages stay the one source of
@@ -157,7 +158,7 @@ class FastParser {
   }
 
   /**
-   * A chain that mixes `and` and `or`, with precedence as `combine` in parser.ts applies it: each run of
+   * A chain that mixes `and` and `or`, with precedence as `combine` in full/tree-actions.ts applies it: each run of
    * operands joined by `and` becomes one n-ary `and` (a run of one stays as it is), and the runs
    * one n-ary `or`. `connectives` holds the token index of each connective; operand i extends from
    * after connective i - 1 (or `from`) to before connective i (or the last token read).
@@ -253,51 +254,6 @@ class FastParser {
   }
 }
 
-/**
- * One level of the fast parser's stack: the operands and connectives read so far in a group. The
- * arrays are made at the group's first connective (a lone predicate needs none) and handed to the
- * tree as they are.
- */
-class Group {
-  /** The token index of the group's first operand (after its `(`). */
-  from = 0;
-  /** How many `not`s were pending outside when the group opened (they apply to the whole group). */
-  nots = 0;
-  first: Expression | undefined = undefined;
-  operands: Expression[] | undefined = undefined;
-  /** Token index of each connective. */
-  connectives: number[] | undefined = undefined;
-  /** Whether the first connective is `and`; `mixed` when another kind follows. */
-  and = false;
-  mixed = false;
-
-  reset(from: number, nots: number): void {
-    this.from = from;
-    this.nots = nots;
-    this.first = undefined;
-    this.operands = undefined;
-    this.connectives = undefined;
-    this.mixed = false;
-  }
-
-  add(operand: Expression): void {
-    if (this.operands === undefined) this.first = operand;
-    else this.operands.push(operand);
-  }
-
-  connective(index: number, code: number): void {
-    const and = code === AND_CODE;
-    if (this.connectives === undefined) {
-      this.and = and;
-      this.operands = [this.first!];
-      this.connectives = [index];
-      return;
-    }
-    if (and !== this.and) this.mixed = true;
-    this.connectives.push(index);
-  }
-}
-
 const parser = new FastParser();
 
 /** The buffer every parse reuses; one that grew past this many tokens is let go after use. */
@@ -315,7 +271,7 @@ export function fastParseText(text: string, limits: ParseLimits): Expression | u
   return ast;
 }
 
-/** Parses a filled buffer on the fast path (for fast-tokens.ts, which fills one from tokens). */
+/** Parses a filled buffer on the fast path (for internal.ts, which fills one from tokens). */
 export function parseBuffer(buffer: TokenBuffer): Expression | undefined {
   return parser.parse(buffer);
 }

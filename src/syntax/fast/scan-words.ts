@@ -1,0 +1,124 @@
+import { peekWord } from '../peek-word.js';
+import {
+  AND_CODE,
+  CA_CODE,
+  CO_CODE,
+  EQ_CODE,
+  FALSE_CODE,
+  GE_CODE,
+  GT_CODE,
+  IN_CODE,
+  ISNULL_CODE,
+  LE_CODE,
+  LT_CODE,
+  NE_CODE,
+  NOT_CODE,
+  OR_CODE,
+  PR_CODE,
+  SW_CODE,
+  TRUE_CODE,
+} from './token-codes.js';
+import { AND, NOT, OPEN, OR, START } from './token-kinds.js';
+
+/**
+ * The scan's reading of words outside value position: which keyword a word spells (by character
+ * codes, without slicing it), and whether a keyword or field stands where the full lexer would
+ * read it the same way and say nothing.
+ * @module
+ */
+
+/**
+ * Whether a keyword stands as itself here. Where a field could also stand, full/lex-words.ts takes a
+ * keyword followed by an operator for a field (`in eq 1`) and reports it: the fast path leaves
+ * that to it.
+ */
+export function keywordStandsHere(
+  text: string,
+  kind: number,
+  end: number,
+  previous: number,
+  inList: boolean,
+): boolean {
+  const atField =
+    previous === START ||
+    previous === AND ||
+    previous === OR ||
+    previous === NOT ||
+    (previous === OPEN && !inList);
+  if (!atField) return true;
+  // `not (`, `not "`, `pr )`: the word `peekWord` would read is empty, so no operator.
+  let next = end;
+  while (next < text.length) {
+    const c = text.charCodeAt(next);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+    next++;
+  }
+  const c = text.charCodeAt(next);
+  if (next === text.length || c === 40 || c === 41 || c === 44 || c === 34) return true;
+  const word = peekWord(text, end);
+  return !word.isOperator || (kind === NOT && word.word === 'pr');
+}
+
+/** `AND`, `Or`, `NOT` (a word of `[A-Za-z0-9_.-]`): full/lex-words.ts reports the case (or takes them for fields). */
+export function spellsConnective(text: string, start: number, end: number): boolean {
+  // `c | 32` lowercases an ASCII letter; for these characters it equals a lowercase letter only
+  // when `c` is that letter in either case.
+  const c0 = text.charCodeAt(start) | 32;
+  const c1 = text.charCodeAt(start + 1) | 32;
+  switch (end - start) {
+    case 2:
+      return c0 === 111 && c1 === 114; // or
+    case 3: {
+      const c2 = text.charCodeAt(start + 2) | 32;
+      return (c0 === 97 && c1 === 110 && c2 === 100) || (c0 === 110 && c1 === 111 && c2 === 116); // and, not
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * The code of the keyword spelled exactly by `text[start, end)`, or -1. A switch on character
+ * codes: no slice, no hashing (a Map lookup per word cost more than the rest of the fast lexer
+ * together).
+ */
+export function keywordAt(text: string, start: number, end: number): number {
+  const c0 = text.charCodeAt(start);
+  const c1 = text.charCodeAt(start + 1);
+  switch (end - start) {
+    case 2:
+      switch (c0) {
+        case 99: // c
+          return c1 === 111 ? CO_CODE : c1 === 97 ? CA_CODE : -1;
+        case 101: // e
+          return c1 === 113 ? EQ_CODE : -1;
+        case 103: // g
+          return c1 === 116 ? GT_CODE : c1 === 101 ? GE_CODE : -1;
+        case 105: // i
+          return c1 === 110 ? IN_CODE : -1;
+        case 108: // l
+          return c1 === 116 ? LT_CODE : c1 === 101 ? LE_CODE : -1;
+        case 110: // n
+          return c1 === 101 ? NE_CODE : -1;
+        case 111: // o
+          return c1 === 114 ? OR_CODE : -1;
+        case 112: // p
+          return c1 === 114 ? PR_CODE : -1;
+        case 115: // s
+          return c1 === 119 ? SW_CODE : -1;
+        default:
+          return -1;
+      }
+    case 3:
+      if (c0 === 97) return text.startsWith('and', start) ? AND_CODE : -1;
+      return c0 === 110 && text.startsWith('not', start) ? NOT_CODE : -1;
+    case 4:
+      return c0 === 116 && text.startsWith('true', start) ? TRUE_CODE : -1;
+    case 5:
+      return c0 === 102 && text.startsWith('false', start) ? FALSE_CODE : -1;
+    case 6:
+      return c0 === 105 && text.startsWith('isnull', start) ? ISNULL_CODE : -1;
+    default:
+      return -1;
+  }
+}
