@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { FILTERS } from '../../bench/parse-inputs.js';
 import { format, type ParseOptions, parse } from '../../src/index.js';
 import { KEYWORDS } from '../../src/language/operators.js';
+import { fastParseText } from '../../src/syntax/fast/parser.js';
 import { WORDS } from '../../src/syntax/fast/token-codes.js';
 import { lex } from '../../src/syntax/full/lexer.js';
 import { keywordTokens } from '../../src/syntax/full/tokens.js';
-import { fastLex, fastParse, parseWithoutFastPath, TOKEN_TYPES } from '../../src/syntax/internal.js';
+import { fastLex, parseWithoutFastPath, TOKEN_TYPES } from '../../src/syntax/internal.js';
 import { DEFAULT_LIMITS, type ParseLimits, resolveLimits } from '../../src/syntax/limits.js';
 import { foreignOperatorWords } from '../../src/syntax/spellings.js';
 import { readEbnf } from '../grammar/ebnf.js';
@@ -186,20 +187,16 @@ describe('the fast path', () => {
       fc.property(fc.integer(), (seed) => {
         const text = sentence(seed);
         const limits = { ...DEFAULT_LIMITS, maxComparisons: 10_000, maxDepth: 256, maxListValues: 10_000 };
-        const tokens = fastLex(text, limits);
-        expect(tokens, text).toBeDefined();
-        expect(fastParse(tokens!), text).toBeDefined();
+        expect(fastParseText(text, limits), text).toBeDefined();
       }),
       { numRuns: 500 },
     );
   });
 
   it.each(Object.entries(FILTERS))('takes the %s benchmark filter', (_, filter) => {
-    const tokens = fastLex(filter.v3, DEFAULT_LIMITS);
     const full = parseWithoutFastPath(filter.v3);
-    expect(tokens).toBeDefined();
     expect(full.ok).toBe(true);
-    expect(fastParse(tokens!)).toEqual(full.ok ? full.ast : undefined);
+    expect(fastParseText(filter.v3, DEFAULT_LIMITS)).toEqual(full.ok ? full.ast : undefined);
   });
 
   it.each([

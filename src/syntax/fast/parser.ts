@@ -1,6 +1,5 @@
 import {
   type CompareOperator,
-  createAnd,
   createBoolean,
   createComparison,
   createDateTime,
@@ -8,19 +7,16 @@ import {
   createList,
   createNot,
   createNumber,
-  createOr,
   createPresence,
   createString,
   type Expression,
   type FieldNode,
   type ListOperator,
-  type Span,
   type ValueNode,
 } from '../../ast/index.js';
-import type { ParseLimits } from '../limits.js';
-import { Group } from './group.js';
-import { scan } from './scan.js';
-import { TokenBuffer } from './token-buffer.js';
+import { scanQuoted } from '../../language/quoting.js';
+import { MAX_LIMITS, type ParseLimits } from '../limits.js';
+import { Chain } from './chain.js';
 import {
   AND_CODE,
   CA_CODE,
@@ -28,7 +24,6 @@ import {
   COMMA_CODE,
   DATE_TIME_CODE,
   EQ_CODE,
-  FALSE_CODE,
   FIELD_CODE,
   IN_CODE,
   ISNULL_CODE,
@@ -39,239 +34,225 @@ import {
   PR_CODE,
   STRING_CODE,
   SW_CODE,
+  type TokenSink,
   TRUE_CODE,
   WORDS,
 } from './token-codes.js';
+import { lastStringHasEscape, stringEnd, valueCode, valueEnd } from './values.js';
+import { keywordAt, keywordStandsHere, lastWordIsPath, spellsConnective, wordEnd } from './words.js';
 
 /**
- * The parser's fast path: the grammar of {@link FilterParser} (full/parser.ts), hand-written over the
- * token buffer of the fast lexer, without error recovery, for filters that are written correctly.
- * It builds the same tree from the same tokens; on any syntax error it stops, and the caller
- * parses again with {@link FilterParser}, whose recovery and messages stay the one source of
- * diagnostics.
+ * The fast path of `parse`: one pass over the text that reads a well-formed filter straight into
+ * its tree, with no token objects, no token buffer and no Chevrotain. It is the grammar of
+ * `FilterParser` (full/parser.ts), written by hand for filters that are written correctly:
  *
  *   expression = operand { ("and" | "or") operand }
- *   operand    = "not" operand | "(" expression ")" | "pr" field
- *              | field ( compare-op value | list-op "(" value {"," value} ")" | "pr" | "isnull" )
+ *   operand    = { "not" } ( "(" expression ")" | "pr" field
+ *              | field ( compare-op value | list-op "(" value {"," value} ")" | "pr" | "isnull" ) )
  *
- * Every choice is made on the code of the next token (the grammar is LL(1)), and the whole input
- * must be read. It never recurses: an open parenthesis pushes a {@link Group} on an explicit
- * stack and its `)` pops it, and the `not`s before an operand are counted in a loop, so the call
- * stack it needs is the same at any depth. An operand's extent (which includes its parentheses,
- * and sets the span of the `and`, `or` or `not` around it) is the offsets of its first and last
- * tokens, so operands need no wrapper object (the full parser's `Operand`), and a chain is
- * grouped from the token indices of its connectives.
+ * Every choice is made on the next character or word (the grammar is LL(1)), and it reads a token
+ * only where the full lexer would read the same token and say nothing. At the first character or
+ * word the full lexer would treat with a diagnostic, a heuristic or a repair (wrong case, foreign
+ * operators, single quotes, bare words, a keyword used as a field, a bad escape, an impossible
+ * date...), at the first syntax error, and where a limit might be exceeded, it returns undefined,
+ * and `parse` reads the filter again on the full path, which alone writes diagnostics. Its limits
+ * are measured as the structure pass measures them: depth as open parentheses plus pending
+ * `not`s, every operator token against `maxComparisons`, the values of each list.
+ *
+ * It never recurses: an open parenthesis pushes a {@link Chain} on an explicit stack and its `)`
+ * pops it, and the `not`s before an operand are kept in an array until the operand ends, so the
+ * call stack it needs is the same at any depth. Everything it reuses between parses (the chains,
+ * the `not`s) is module state: a parse runs to its end before the next starts.
+ *
+ * `sink`, when given, receives every token read (internal.ts: the test that holds them to the
+ * full lexer's). Returns the tree, or undefined where the full path must read the filter.
  */
-class FastParser {
-  private codes: Uint8Array = new Uint8Array(1);
-  private starts: Int32Array = new Int32Array(1);
-  private ends: Int32Array = new Int32Array(1);
-  private texts: readonly (string | undefined)[] = [];
-  /** The next token. */
-  private pos = 0;
-  /** The open groups, innermost last; `groups[0]` is the whole filter. Reused across parses. */
-  private readonly groups: Group[] = [];
-  /** Token indices of the `not`s read before the operand being read (all levels, innermost last). */
-  private readonly nots: number[] = [];
-
-  /** The tree of the tokens in `buffer`, or undefined on any syntax error. */
-  parse(buffer: TokenBuffer): Expression | undefined {
-    this.codes = buffer.codes;
-    this.starts = buffer.starts;
-    this.ends = buffer.ends;
-    this.texts = buffer.texts;
-    this.pos = 0;
-    if (this.nots.length > 0) this.nots.length = 0;
-    const codes = this.codes;
-    let depth = 0;
-    let group = this.group(0, 0);
+export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSink): Expression | undefined {
+  const n = text.length;
+  const { maxDepth, maxComparisons } = limits;
+  let comparisons = 0;
+  let depth = 0;
+  let notCount = 0;
+  let pos = skipSpaces(text, 0);
+  let chain = chains[0]!;
+  chain.reset(pos, 0);
+  for (;;) {
+    // An operand: `not`s and `(`s, then a predicate or `pr field`.
+    let end: number;
+    let code: number;
     for (;;) {
-      // An operand: `not`s and `(`s, then a predicate or `pr field`.
-      let code = codes[this.pos]!;
-      while (code === NOT_CODE || code === OPEN_CODE) {
-        if (code === NOT_CODE) {
-          this.nots.push(this.pos++);
-        } else {
-          group = this.group(++depth, ++this.pos);
-        }
-        code = codes[this.pos]!;
+      if (text.charCodeAt(pos) === 40) {
+        if (++depth + notCount > maxDepth) return undefined;
+        if (sink !== undefined) sink.token(OPEN_CODE, pos, pos + 1, undefined);
+        pos = skipSpaces(text, pos + 1);
+        if (depth === chains.length) chains.push(new Chain());
+        chain = chains[depth]!;
+        chain.reset(pos, notCount);
+        continue;
       }
-      let operand = code === FIELD_CODE ? this.predicate(this.pos) : this.prefixPresence();
-      if (operand === undefined) return undefined;
-      if (this.nots.length > group.nots) operand = this.applyNots(operand, group.nots);
-      // After an operand: `)`s close groups, and a connective calls for the next operand.
-      for (;;) {
-        group.add(operand);
-        code = codes[this.pos]!;
-        if (code === AND_CODE || code === OR_CODE) {
-          group.connective(this.pos++, code);
-          break;
-        }
-        if (code !== CLOSE_CODE || depth === 0) {
-          if (depth > 0 || this.pos !== buffer.count) return undefined;
-          return this.close(group);
-        }
-        const grouped = this.close(group);
-        this.pos++;
-        group = this.groups[--depth]!;
-        // The `not`s read in the enclosing group before this group's `(` apply to all of it.
-        operand = this.nots.length > group.nots ? this.applyNots(grouped, group.nots) : grouped;
-      }
+      end = wordEnd(text, pos);
+      if (end === pos) return undefined;
+      code = keywordAt(text, pos, end);
+      if (code !== NOT_CODE) break;
+      if (!keywordStandsHere(text, true, end)) return undefined;
+      notStarts[notCount++] = pos;
+      if (depth + notCount > maxDepth) return undefined;
+      if (sink !== undefined) sink.token(NOT_CODE, pos, end, undefined);
+      pos = skipSpaces(text, end);
     }
-  }
-
-  /** The group at `depth`, reset to start at token `from` (taken from the pool). */
-  private group(depth: number, from: number): Group {
-    let group = this.groups[depth];
-    if (group === undefined) {
-      group = new Group();
-      this.groups[depth] = group;
-    }
-    group.reset(from, this.nots.length);
-    return group;
-  }
-
-  /**
-   * Wraps `operand` in the `not`s read since `mark` (the innermost first), each spanning from
-   * its `not` to the operand's last token, and forgets them.
-   */
-  private applyNots(operand: Expression, mark: number): Expression {
-    let expression = operand;
-    const end = this.ends[this.pos - 1]!;
-    for (let i = this.nots.length - 1; i >= mark; i--) {
-      expression = createNot(expression, { start: this.starts[this.nots[i]!]!, end });
-    }
-    this.nots.length = mark;
-    return expression;
-  }
-
-  /** The expression of a group whose last operand was just read (its `)`, if any, is next). */
-  private close(group: Group): Expression {
-    const { operands, connectives } = group;
-    // One operand: itself, with no node around it.
-    if (operands === undefined || connectives === undefined) return group.first!;
-    const from = group.from;
-    const span = { start: this.starts[from]!, end: this.ends[this.pos - 1]! };
-    // One connective throughout: one n-ary node of all the operands, as combine builds it.
-    if (!group.mixed) return group.and ? createAnd(operands, span) : createOr(operands, span);
-    return this.combine(from, operands, connectives);
-  }
-
-  /**
-   * A chain that mixes `and` and `or`, with precedence as `combine` in full/tree-actions.ts applies it: each run of
-   * operands joined by `and` becomes one n-ary `and` (a run of one stays as it is), and the runs
-   * one n-ary `or`. `connectives` holds the token index of each connective; operand i extends from
-   * after connective i - 1 (or `from`) to before connective i (or the last token read).
-   */
-  private combine(from: number, operands: readonly Expression[], connectives: readonly number[]): Expression {
-    const last = operands.length - 1;
-    const groups: Expression[] = [];
-    let runStart = 0;
-    for (let i = 0; i <= last; i++) {
-      if (i < last && this.codes[connectives[i]!] === AND_CODE) continue;
-      if (i === runStart) {
-        groups.push(operands[i]!);
-      } else {
-        const start = this.starts[runStart === 0 ? from : connectives[runStart - 1]! + 1]!;
-        const end = this.ends[i === last ? this.pos - 1 : connectives[i]! - 1]!;
-        groups.push(createAnd(operands.slice(runStart, i + 1), { start, end }));
-      }
-      runStart = i + 1;
-    }
-    // A mixed chain has an `or`, so two groups at least.
-    return createOr(groups, { start: this.starts[from]!, end: this.ends[this.pos - 1]! });
-  }
-
-  /** `pr field` at the next token; undefined if it does not stand there. */
-  private prefixPresence(): Expression | undefined {
-    const at = this.pos;
-    if (this.codes[at] !== PR_CODE || this.codes[at + 1] !== FIELD_CODE) return undefined;
-    this.pos = at + 2;
-    const span = { start: this.starts[at]!, end: this.ends[at + 1]! };
-    return createPresence(this.field(at + 1), 'pr', this.span(at), span);
-  }
-
-  /** The predicate whose field is token `at`. */
-  private predicate(at: number): Expression | undefined {
-    const code = this.codes[at + 1]!;
-    if (code >= EQ_CODE && code <= SW_CODE) {
-      const value = this.value(at + 2);
-      if (value === undefined) return undefined;
-      this.pos = at + 3;
-      const op = WORDS[code] as CompareOperator;
-      const span = { start: this.starts[at]!, end: this.ends[at + 2]! };
-      return createComparison(this.field(at), op, this.span(at + 1), value, span);
-    }
-    if (code === IN_CODE || code === CA_CODE) {
-      if (this.codes[at + 2] !== OPEN_CODE) return undefined;
-      const values: ValueNode[] = [];
-      let i = at + 3;
-      for (;;) {
-        const value = this.value(i);
+    const start = pos;
+    let operand: Expression;
+    if (code === PR_CODE) {
+      // `pr field`
+      if (!keywordStandsHere(text, false, end) || ++comparisons > maxComparisons) return undefined;
+      if (sink !== undefined) sink.token(PR_CODE, start, end, undefined);
+      const fieldStart = skipSpaces(text, end);
+      pos = wordEnd(text, fieldStart);
+      const field = readField(text, fieldStart, pos, sink);
+      if (field === undefined) return undefined;
+      operand = createPresence(field, 'pr', { start, end }, { start, end: pos });
+    } else {
+      const field = code < 0 ? readField(text, start, end, sink) : undefined;
+      if (field === undefined) return undefined;
+      const opStart = skipSpaces(text, end);
+      const opEnd = wordEnd(text, opStart);
+      const op = keywordAt(text, opStart, opEnd);
+      if (op < EQ_CODE || op > ISNULL_CODE || ++comparisons > maxComparisons) return undefined;
+      if (sink !== undefined) sink.token(op, opStart, opEnd, undefined);
+      const opSpan = { start: opStart, end: opEnd };
+      if (op <= SW_CODE) {
+        const value = readValue(text, skipSpaces(text, opEnd), sink);
         if (value === undefined) return undefined;
-        values.push(value);
-        if (this.codes[++i] !== COMMA_CODE) break;
-        i++;
+        pos = value.span.end;
+        operand = createComparison(field, WORDS[op] as CompareOperator, opSpan, value, { start, end: pos });
+      } else if (op === IN_CODE || op === CA_CODE) {
+        const values = readList(text, skipSpaces(text, opEnd), limits.maxListValues, sink);
+        if (values === undefined) return undefined;
+        pos = listEnd;
+        operand = createList(field, WORDS[op] as ListOperator, opSpan, values, { start, end: pos });
+      } else {
+        pos = opEnd;
+        operand = createPresence(field, op === PR_CODE ? 'pr' : 'isnull', opSpan, { start, end: pos });
       }
-      if (this.codes[i] !== CLOSE_CODE) return undefined;
-      this.pos = i + 1;
-      const op = WORDS[code] as ListOperator;
-      const span = { start: this.starts[at]!, end: this.ends[i]! };
-      return createList(this.field(at), op, this.span(at + 1), values, span);
     }
-    if (code === PR_CODE || code === ISNULL_CODE) {
-      this.pos = at + 2;
-      const span = { start: this.starts[at]!, end: this.ends[at + 1]! };
-      return createPresence(this.field(at), code === PR_CODE ? 'pr' : 'isnull', this.span(at + 1), span);
+    // After an operand: its `not`s apply, `)`s close groups, a connective calls for the next one.
+    let operandEnd = pos;
+    for (;;) {
+      while (notCount > chain.notMark) {
+        operand = createNot(operand, { start: notStarts[--notCount]!, end: operandEnd });
+      }
+      chain.add(operand, operandEnd);
+      pos = skipSpaces(text, pos);
+      const c = text.charCodeAt(pos);
+      if (c === 41) {
+        if (depth === 0) return undefined;
+        if (sink !== undefined) sink.token(CLOSE_CODE, pos, pos + 1, undefined);
+        operand = chain.close();
+        chain = chains[--depth]!;
+        operandEnd = ++pos;
+        continue;
+      }
+      if (pos === n) return depth === 0 ? chain.close() : undefined;
+      const wordEndAt = wordEnd(text, pos);
+      const connective = keywordAt(text, pos, wordEndAt);
+      if (connective !== AND_CODE && connective !== OR_CODE) return undefined;
+      if (sink !== undefined) sink.token(connective, pos, wordEndAt, undefined);
+      chain.connective(connective === AND_CODE);
+      pos = skipSpaces(text, wordEndAt);
+      chain.operandStart = pos;
+      break;
     }
-    return undefined;
-  }
-
-  /** The value node of token `i`, or undefined when it is no value. */
-  private value(i: number): ValueNode | undefined {
-    switch (this.codes[i]) {
-      case STRING_CODE:
-        return createString(this.texts[i]!, this.span(i));
-      case NUMBER_CODE:
-        return createNumber(this.texts[i]!, this.span(i));
-      case DATE_TIME_CODE:
-        return createDateTime(this.texts[i]!, this.span(i));
-      case TRUE_CODE:
-        return createBoolean(true, this.span(i));
-      case FALSE_CODE:
-        return createBoolean(false, this.span(i));
-      default:
-        return undefined;
-    }
-  }
-
-  private field(i: number): FieldNode {
-    return createField(this.texts[i]!, this.span(i));
-  }
-
-  private span(i: number): Span {
-    return { start: this.starts[i]!, end: this.ends[i]! };
   }
 }
 
-const parser = new FastParser();
-
-/** The buffer every parse reuses; one that grew past this many tokens is let go after use. */
-let shared = new TokenBuffer(256);
-const KEPT_CAPACITY = 1 << 14;
+/** The chain at each depth, `chains[0]` for the whole filter. */
+const chains: Chain[] = [new Chain()];
 
 /**
- * The fast path of `parse`: the tree of a well-formed filter, or undefined where the full pipeline
- * must read it (anything the fast lexer declines, and any syntax error).
+ * The start offsets of the `not`s read and not yet applied, at every level, innermost last. The
+ * parse stops at a depth above `maxDepth`, and these count towards it: MAX_LIMITS bounds them.
  */
-export function fastParseText(text: string, limits: ParseLimits): Expression | undefined {
-  const buffer = shared;
-  const ast = scan(text, limits, buffer) ? parser.parse(buffer) : undefined;
-  if (buffer.capacity > KEPT_CAPACITY) shared = new TokenBuffer(256);
-  return ast;
+const notStarts = new Int32Array(MAX_LIMITS.maxDepth + 2);
+
+/** The offset after the `)` of the last list {@link readList} read. */
+let listEnd = 0;
+
+/** The offset of the first character at or after `pos` that is no space, tab or line break. */
+function skipSpaces(text: string, pos: number): number {
+  let i = pos;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
+    i++;
+  }
 }
 
-/** Parses a filled buffer on the fast path (for internal.ts, which fills one from tokens). */
-export function parseBuffer(buffer: TokenBuffer): Expression | undefined {
-  return parser.parse(buffer);
+/**
+ * The field of the word `text[start, end)` (as {@link wordEnd} just read it), or undefined where
+ * the full lexer reads no plain field: a keyword, no field path, or `AND`, `Or`, `NOT`.
+ */
+function readField(
+  text: string,
+  start: number,
+  end: number,
+  sink: TokenSink | undefined,
+): FieldNode | undefined {
+  if (end === start || !lastWordIsPath() || keywordAt(text, start, end) >= 0) return undefined;
+  if (spellsConnective(text, start, end)) return undefined;
+  const name = text.slice(start, end);
+  if (sink !== undefined) sink.token(FIELD_CODE, start, end, name);
+  return createField(name, { start, end });
+}
+
+/** The value at `start`, or undefined where none stands as the full lexer reads it silently. */
+function readValue(text: string, start: number, sink: TokenSink | undefined): ValueNode | undefined {
+  if (text.charCodeAt(start) === 34) {
+    const end = stringEnd(text, start);
+    if (end < 0) return undefined;
+    const value = lastStringHasEscape() ? scanQuoted(text, start, 34).value : text.slice(start + 1, end - 1);
+    if (sink !== undefined) sink.token(STRING_CODE, start, end, value);
+    return createString(value, { start, end });
+  }
+  const end = valueEnd(text, start);
+  if (end === start) return undefined;
+  const code = valueCode(text, start, end);
+  if (code < 0) return undefined;
+  const span = { start, end };
+  if (code === NUMBER_CODE || code === DATE_TIME_CODE) {
+    const written = text.slice(start, end);
+    if (sink !== undefined) sink.token(code, start, end, written);
+    return code === NUMBER_CODE ? createNumber(written, span) : createDateTime(written, span);
+  }
+  if (sink !== undefined) sink.token(code, start, end, undefined);
+  return createBoolean(code === TRUE_CODE, span);
+}
+
+/**
+ * The values of the list whose `(` is at `open`, or undefined where it is no well-formed list of
+ * at most `maxListValues` values. Sets {@link listEnd}.
+ */
+function readList(
+  text: string,
+  open: number,
+  maxListValues: number,
+  sink: TokenSink | undefined,
+): ValueNode[] | undefined {
+  if (text.charCodeAt(open) !== 40) return undefined;
+  if (sink !== undefined) sink.token(OPEN_CODE, open, open + 1, undefined);
+  const values: ValueNode[] = [];
+  let pos = open;
+  for (;;) {
+    if (values.length === maxListValues) return undefined;
+    const value = readValue(text, skipSpaces(text, pos + 1), sink);
+    if (value === undefined) return undefined;
+    values.push(value);
+    pos = skipSpaces(text, value.span.end);
+    const c = text.charCodeAt(pos);
+    if (c === 41) break;
+    if (c !== 44) return undefined;
+    if (sink !== undefined) sink.token(COMMA_CODE, pos, pos + 1, undefined);
+  }
+  if (sink !== undefined) sink.token(CLOSE_CODE, pos, pos + 1, undefined);
+  listEnd = pos + 1;
+  return values;
 }

@@ -1,8 +1,8 @@
 import { KEYWORDS } from '../../language/operators.js';
 
 /**
- * The fast path's token codes: small integers, as the scan writes them and the fast parser reads
- * them. Keywords first, in the order of {@link KEYWORDS} in language/operators.ts (the code of a
+ * The fast path's token codes: small integers, as the fast parser recognises its tokens (and
+ * hands them to a {@link TokenSink}). Keywords first, in the order of {@link KEYWORDS} in language/operators.ts (the code of a
  * keyword is its index there), then punctuation, then the tokens that carry a text.
  *
  * Each keyword code is typed {@link Spelled}: should KEYWORDS ever be reordered or a keyword
@@ -45,11 +45,18 @@ export const NUMBER_CODE = 21;
 export const DATE_TIME_CODE = 22;
 /** A field; its name is the token's text. */
 export const FIELD_CODE = 23;
-/** After the last token. */
-export const END_CODE = 24;
 
-/** The keywords in the language's order (language/operators.ts), indexed by their token codes; the scan's `keywordAt` returns such a code. */
+/** The keywords in the language's order (language/operators.ts), indexed by their token codes; `keywordAt` (words.ts) returns such a code. */
 export const WORDS: readonly string[] = KEYWORDS;
 
 /** The image of the tokens spelled one way: the keywords and the punctuation, by code. */
 export const IMAGES: readonly string[] = [...WORDS, '(', ')', ','];
+
+/**
+ * Receives each token the fast parser reads, in order: its code, offsets (end exclusive) and, for
+ * a field, number, date-time or string, the text the tree keeps (a string's decoded value). `parse`
+ * passes none; internal.ts records them, for the test that holds them to the full lexer's tokens.
+ */
+export interface TokenSink {
+  token(code: number, start: number, end: number, text: string | undefined): void;
+}

@@ -4,12 +4,12 @@ import {
   newDateTimeFields,
   readDateTime,
 } from '../../language/date-time/read.js';
-import { keywordAt } from './scan-words.js';
 import { DATE_TIME_CODE, FALSE_CODE, NUMBER_CODE, TRUE_CODE } from './token-codes.js';
+import { keywordAt } from './words.js';
 
 /**
- * The scan's reading of bare values (after a comparison operator or in a list): numbers,
- * date-times and booleans exactly as the full lexer reads them without a diagnostic.
+ * The fast parser's reading of values (after a comparison operator or in a list): strings,
+ * numbers, date-times and booleans exactly where the full lexer reads them without a diagnostic.
  * @module
  */
 
@@ -65,4 +65,30 @@ function plainDateTime(text: string, start: number, end: number): boolean {
   return (
     readDateTime(text, start, end, dateTimeFields) === end && dateTimeProblem(dateTimeFields) === undefined
   );
+}
+
+/** Set by {@link stringEnd}: whether the string it read holds an escape. */
+let hasEscape = false;
+
+/** Whether the last string {@link stringEnd} read holds an escape (`\"` or `\\`). */
+export function lastStringHasEscape(): boolean {
+  return hasEscape;
+}
+
+/** The offset after the closing quote of a well-formed string at `start`, or -1. */
+export function stringEnd(text: string, start: number): number {
+  hasEscape = false;
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) return i + 1;
+    if (c === 92) {
+      const next = text.charCodeAt(i + 1);
+      if (next !== 34 && next !== 92) return -1;
+      hasEscape = true;
+      i++;
+    } else if (c === 10 || c === 13) {
+      return -1;
+    }
+  }
+  return -1;
 }

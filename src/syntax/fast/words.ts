@@ -18,34 +18,58 @@ import {
   SW_CODE,
   TRUE_CODE,
 } from './token-codes.js';
-import { AND, NOT, OPEN, OR, START } from './token-kinds.js';
 
 /**
- * The scan's reading of words outside value position: which keyword a word spells (by character
- * codes, without slicing it), and whether a keyword or field stands where the full lexer would
- * read it the same way and say nothing.
+ * The fast parser's reading of words outside value position: where a word ends, which keyword it
+ * spells (by character codes, without slicing it), and whether a keyword or field stands where
+ * the full lexer would read it the same way and say nothing.
  * @module
  */
 
+/** Set by {@link wordEnd}: whether the word it read is a field path (segments joined by dots). */
+let isPath = false;
+
+/** Whether the last word {@link wordEnd} read is a field path, as `isFieldPath` in chars.ts would answer. */
+export function lastWordIsPath(): boolean {
+  return isPath;
+}
+
 /**
- * Whether a keyword stands as itself here. Where a field could also stand, full/lex-words.ts takes a
- * keyword followed by an operator for a field (`in eq 1`) and reports it: the fast path leaves
- * that to it.
+ * The end of the word at `start`, if it is made of `[A-Za-z0-9_.-]` and followed by whitespace,
+ * a parenthesis, a comma, a double quote or the end; otherwise `start` (the full lexer decides).
  */
-export function keywordStandsHere(
-  text: string,
-  kind: number,
-  end: number,
-  previous: number,
-  inList: boolean,
-): boolean {
-  const atField =
-    previous === START ||
-    previous === AND ||
-    previous === OR ||
-    previous === NOT ||
-    (previous === OPEN && !inList);
-  if (!atField) return true;
+export function wordEnd(text: string, start: number): number {
+  let end = start;
+  let path = true;
+  let atSegmentStart = true;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+    if (letter || (c >= 48 && c <= 57)) {
+      if (atSegmentStart && !letter) path = false;
+      atSegmentStart = false;
+    } else if (c === 46) {
+      if (atSegmentStart) path = false;
+      atSegmentStart = true;
+    } else if (c === 45) {
+      path = false;
+    } else if (c === 32 || c === 10 || c === 13 || c === 9 || c === 40 || c === 41 || c === 44 || c === 34) {
+      break;
+    } else {
+      return start;
+    }
+    end++;
+  }
+  isPath = path && !atSegmentStart;
+  return end;
+}
+
+/**
+ * Whether `not` or prefix `pr`, ending at `end` where an operand starts, stands as itself. Where a
+ * field could stand, full/lex-words.ts takes a keyword followed by an operator for a field
+ * (`not eq 1`) and reports it: the fast path leaves that to it (`not pr x` is fine).
+ */
+export function keywordStandsHere(text: string, isNot: boolean, end: number): boolean {
   // `not (`, `not "`, `pr )`: the word `peekWord` would read is empty, so no operator.
   let next = end;
   while (next < text.length) {
@@ -56,7 +80,7 @@ export function keywordStandsHere(
   const c = text.charCodeAt(next);
   if (next === text.length || c === 40 || c === 41 || c === 44 || c === 34) return true;
   const word = peekWord(text, end);
-  return !word.isOperator || (kind === NOT && word.word === 'pr');
+  return !word.isOperator || (isNot && word.word === 'pr');
 }
 
 /** `AND`, `Or`, `NOT` (a word of `[A-Za-z0-9_.-]`): full/lex-words.ts reports the case (or takes them for fields). */
