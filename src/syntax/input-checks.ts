@@ -1,6 +1,7 @@
 /**
- * What `parse` checks before reading a token, on either path: its options, that the input is a
- * string within `maxLength` and not blank, and that it is not still URL-encoded.
+ * What `parse` checks besides the grammar: its options, that the input is a string within
+ * `maxLength` (before either path), and that it is not blank or still URL-encoded (before the
+ * full path).
  * @module
  */
 import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
@@ -32,18 +33,23 @@ export function checkInput(text: unknown, options: ParseOptions | undefined): Pa
       ),
     ]);
   }
-  if (text.trim() === '') {
-    return fail([error('empty-filter', 'The filter is empty', { start: 0, end: text.length })]);
-  }
   return limits;
 }
 
 /**
- * The failure for a filter that is still URL-encoded (`%22`, `%20`, `+` outside strings), or
- * undefined. The fast path never accepts such a filter (it reads no `%`, and no `+` but a
- * date-time offset's, outside strings), so `parse` asks only when the fast path declines.
+ * The failure for a filter the full path must not read: blank, or still URL-encoded; or
+ * undefined. The fast path accepts neither (a blank filter has no operand; outside strings it
+ * reads no `%`, and no `+` but a date-time offset's), so `parse` asks only when it declines.
  */
-export function checkUrlEncoding(text: string): ParseFailure | undefined {
+export function checkBeforeFullPath(text: string): ParseFailure | undefined {
+  if (text.trim() === '') {
+    return fail([error('empty-filter', 'The filter is empty', { start: 0, end: text.length })]);
+  }
+  return checkUrlEncoding(text);
+}
+
+/** The failure for a filter that is still URL-encoded (`%22`, `%20`, `+` outside strings), or undefined. */
+function checkUrlEncoding(text: string): ParseFailure | undefined {
   if (!looksUrlEncoded(text)) return undefined;
   const decoded = decodeQueryValue(text);
   if (decoded !== undefined && decoded !== text) {

@@ -14,7 +14,7 @@ import { COMMA_CODE, IMAGES, STRING_CODE, type TokenSink, WORDS } from './fast/t
 import { makeToken, type Token } from './full/token.js';
 import * as T from './full/tokens.js';
 import { loadFullParse } from './full-path-loader.js';
-import { checkInput, checkUrlEncoding } from './input-checks.js';
+import { checkBeforeFullPath, checkInput } from './input-checks.js';
 import type { ParseLimits } from './limits.js';
 import type { ParseOptions, ParseResult } from './parse.js';
 
@@ -52,5 +52,5 @@ export function fastLex(text: string, limits: ParseLimits): Token[] | undefined 
 export function parseWithoutFastPath(text: string, options?: ParseOptions): ParseResult {
   const limits = checkInput(text, options);
   if ('ok' in limits) return limits;
-  return checkUrlEncoding(text) ?? loadFullParse().parseFully(text, limits);
+  return checkBeforeFullPath(text) ?? loadFullParse().parseFully(text, limits);
 }

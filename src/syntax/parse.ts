@@ -2,8 +2,11 @@ import type { Expression } from '../ast/index.js';
 import type { Diagnostic } from '../diagnostic/index.js';
 import { fastParseText } from './fast/parser.js';
 import { loadFullParse } from './full-path-loader.js';
-import { checkInput, checkUrlEncoding } from './input-checks.js';
+import { checkBeforeFullPath, checkInput } from './input-checks.js';
 import type { ParseLimits } from './limits.js';
+
+/** The diagnostics of a filter read on the fast path: none (one frozen array, not one per parse). */
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /** Options of {@link parse}. */
 export interface ParseOptions {
@@ -14,7 +17,7 @@ export interface ParseOptions {
   readonly limits?: Partial<ParseLimits>;
 }
 
-/** A filter that parsed: its tree, and warnings (never errors). */
+/** A filter that parsed: its tree, and warnings (never errors; an empty list is frozen). */
 export interface ParseSuccess {
   readonly ok: true;
   readonly ast: Expression;
@@ -48,6 +51,6 @@ export function parse(text: string, options?: ParseOptions): ParseResult {
   const limits = checkInput(text, options);
   if ('ok' in limits) return limits;
   const ast = fastParseText(text, limits);
-  if (ast !== undefined) return { ok: true, ast, diagnostics: [] };
-  return checkUrlEncoding(text) ?? loadFullParse().parseFully(text, limits);
+  if (ast !== undefined) return { ok: true, ast, diagnostics: NO_DIAGNOSTICS };
+  return checkBeforeFullPath(text) ?? loadFullParse().parseFully(text, limits);
 }

@@ -39,7 +39,16 @@ import {
   WORDS,
 } from './token-codes.js';
 import { lastStringHasEscape, stringEnd, valueCode, valueEnd } from './values.js';
-import { keywordAt, keywordStandsHere, lastWordIsPath, spellsConnective, wordEnd } from './words.js';
+import {
+  keywordAt,
+  keywordHere,
+  keywordStandsHere,
+  lastKeywordEnd,
+  lastKeywordStart,
+  lastWordIsPath,
+  spellsConnective,
+  wordEnd,
+} from './words.js';
 
 /**
  * The fast path of `parse`: one pass over the text that reads a well-formed filter straight into
@@ -114,14 +123,14 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
     } else {
       const field = code < 0 ? readField(text, start, end, sink) : undefined;
       if (field === undefined) return undefined;
-      const opStart = skipSpaces(text, end);
-      const opEnd = wordEnd(text, opStart);
-      const op = keywordAt(text, opStart, opEnd);
+      const op = keywordHere(text, end);
+      const opStart = lastKeywordStart();
+      const opEnd = lastKeywordEnd();
       if (op < EQ_CODE || op > ISNULL_CODE || ++comparisons > maxComparisons) return undefined;
       if (sink !== undefined) sink.token(op, opStart, opEnd, undefined);
       const opSpan = { start: opStart, end: opEnd };
       if (op <= SW_CODE) {
-        const value = readValue(text, skipSpaces(text, opEnd), sink);
+        const value = readValue(text, opEnd, sink);
         if (value === undefined) return undefined;
         pos = value.span.end;
         operand = createComparison(field, WORDS[op] as CompareOperator, opSpan, value, { start, end: pos });
@@ -153,8 +162,8 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
         continue;
       }
       if (pos === n) return depth === 0 ? chain.close() : undefined;
-      const wordEndAt = wordEnd(text, pos);
-      const connective = keywordAt(text, pos, wordEndAt);
+      const connective = keywordHere(text, pos);
+      const wordEndAt = lastKeywordEnd();
       if (connective !== AND_CODE && connective !== OR_CODE) return undefined;
       if (sink !== undefined) sink.token(connective, pos, wordEndAt, undefined);
       chain.connective(connective === AND_CODE);
@@ -204,9 +213,12 @@ function readField(
   return createField(name, { start, end });
 }
 
-/** The value at `start`, or undefined where none stands as the full lexer reads it silently. */
-function readValue(text: string, start: number, sink: TokenSink | undefined): ValueNode | undefined {
-  if (text.charCodeAt(start) === 34) {
+/** The value at `from` (spaces skipped), or undefined where none stands as the full lexer reads it silently. */
+function readValue(text: string, from: number, sink: TokenSink | undefined): ValueNode | undefined {
+  let start = from;
+  let c = text.charCodeAt(start);
+  while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++start);
+  if (c === 34) {
     const end = stringEnd(text, start);
     if (end < 0) return undefined;
     const value = lastStringHasEscape() ? scanQuoted(text, start, 34).value : text.slice(start + 1, end - 1);
@@ -243,7 +255,7 @@ function readList(
   let pos = open;
   for (;;) {
     if (values.length === maxListValues) return undefined;
-    const value = readValue(text, skipSpaces(text, pos + 1), sink);
+    const value = readValue(text, pos + 1, sink);
     if (value === undefined) return undefined;
     values.push(value);
     pos = skipSpaces(text, value.span.end);

@@ -83,6 +83,53 @@ export function keywordStandsHere(text: string, isNot: boolean, end: number): bo
   return !word.isOperator || (isNot && word.word === 'pr');
 }
 
+/** Set by {@link keywordHere}: the start and end of the keyword it read. */
+let keywordStartAt = 0;
+let keywordEndAt = 0;
+
+/** The start of the keyword {@link keywordHere} last read (after the spaces it skipped). */
+export function lastKeywordStart(): number {
+  return keywordStartAt;
+}
+
+/** The end of the keyword {@link keywordHere} last read. */
+export function lastKeywordEnd(): number {
+  return keywordEndAt;
+}
+
+/**
+ * The code of the keyword at `from` (spaces skipped) where only a keyword may stand (an operator after a field, a
+ * connective after an operand), or -1. As {@link wordEnd} then {@link keywordAt} would answer
+ * there, without reading the word's path: a keyword is lowercase letters followed by whitespace,
+ * a parenthesis, a comma, a double quote or the end; anything else is no keyword (a longer word,
+ * or a character the full lexer reads otherwise). Sets {@link lastKeywordEnd}.
+ */
+export function keywordHere(text: string, from: number): number {
+  let start = from;
+  let c = text.charCodeAt(start);
+  while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++start);
+  keywordStartAt = start;
+  let end = start;
+  while (c >= 97 && c <= 122) c = text.charCodeAt(++end);
+  if (
+    !(
+      c === 32 ||
+      c === 10 ||
+      c === 13 ||
+      c === 9 ||
+      c === 40 ||
+      c === 41 ||
+      c === 44 ||
+      c === 34 ||
+      end === text.length
+    )
+  ) {
+    return -1;
+  }
+  keywordEndAt = end;
+  return keywordAt(text, start, end);
+}
+
 /** `AND`, `Or`, `NOT` (a word of `[A-Za-z0-9_.-]`): full/lex-words.ts reports the case (or takes them for fields). */
 export function spellsConnective(text: string, start: number, end: number): boolean {
   // `c | 32` lowercases an ASCII letter; for these characters it equals a lowercase letter only
@@ -103,7 +150,7 @@ export function spellsConnective(text: string, start: number, end: number): bool
 
 /**
  * The code of the keyword spelled exactly by `text[start, end)`, or -1. A switch on character
- * codes: no slice, no hashing (a Map lookup per word cost more than the rest of the fast lexer
+ * codes: no slice, no hashing, no `startsWith` (a Map lookup per word cost more than the rest of the fast lexer
  * together).
  */
 export function keywordAt(text: string, start: number, end: number): number {
@@ -134,15 +181,30 @@ export function keywordAt(text: string, start: number, end: number): number {
           return -1;
       }
     case 3:
-      if (c0 === 97) return text.startsWith('and', start) ? AND_CODE : -1;
-      return c0 === 110 && text.startsWith('not', start) ? NOT_CODE : -1;
+      if (c0 === 97) return c1 === 110 && text.charCodeAt(start + 2) === 100 ? AND_CODE : -1;
+      return c0 === 110 && c1 === 111 && text.charCodeAt(start + 2) === 116 ? NOT_CODE : -1;
     case 4:
-      return c0 === 116 && text.startsWith('true', start) ? TRUE_CODE : -1;
+      return c0 === 116 && c1 === 114 && spells(text, start + 2, 117, 101) ? TRUE_CODE : -1;
     case 5:
-      return c0 === 102 && text.startsWith('false', start) ? FALSE_CODE : -1;
+      return c0 === 102 &&
+        c1 === 97 &&
+        spells(text, start + 2, 108, 115) &&
+        text.charCodeAt(start + 4) === 101
+        ? FALSE_CODE
+        : -1;
     case 6:
-      return c0 === 105 && text.startsWith('isnull', start) ? ISNULL_CODE : -1;
+      return c0 === 105 &&
+        c1 === 115 &&
+        spells(text, start + 2, 110, 117) &&
+        spells(text, start + 4, 108, 108)
+        ? ISNULL_CODE
+        : -1;
     default:
       return -1;
   }
+}
+
+/** Whether the two characters at `at` are `c0` and `c1` (a keyword's letters, without a builtin call). */
+function spells(text: string, at: number, c0: number, c1: number): boolean {
+  return text.charCodeAt(at) === c0 && text.charCodeAt(at + 1) === c1;
 }
