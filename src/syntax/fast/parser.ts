@@ -90,7 +90,7 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
     let end: number;
     let code: number;
     for (;;) {
-      if (text.charCodeAt(pos) === 40) {
+      if (pos < n && text.charCodeAt(pos) === 40) {
         if (++depth + notCount > maxDepth) return undefined;
         if (sink !== undefined) sink.token(OPEN_CODE, pos, pos + 1, undefined);
         pos = skipSpaces(text, pos + 1);
@@ -152,8 +152,8 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       }
       chain.add(operand, operandEnd);
       pos = skipSpaces(text, pos);
-      const c = text.charCodeAt(pos);
-      if (c === 41) {
+      if (pos === n) return depth === 0 ? chain.close() : undefined;
+      if (text.charCodeAt(pos) === 41) {
         if (depth === 0) return undefined;
         if (sink !== undefined) sink.token(CLOSE_CODE, pos, pos + 1, undefined);
         operand = chain.close();
@@ -161,7 +161,6 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
         operandEnd = ++pos;
         continue;
       }
-      if (pos === n) return depth === 0 ? chain.close() : undefined;
       const connective = keywordHere(text, pos);
       const wordEndAt = lastKeywordEnd();
       if (connective !== AND_CODE && connective !== OR_CODE) return undefined;
@@ -186,14 +185,19 @@ const notStarts = new Int32Array(MAX_LIMITS.maxDepth + 2);
 /** The offset after the `)` of the last list {@link readList} read. */
 let listEnd = 0;
 
-/** The offset of the first character at or after `pos` that is no space, tab or line break. */
+/**
+ * The offset of the first character at or after `pos` that is no space, tab or line break (or the
+ * end). No read here, nor anywhere on the fast path, goes past the end of the text: `charCodeAt`
+ * out of range answers NaN, but deoptimizes the function that does it (V8), which then runs slower.
+ */
 function skipSpaces(text: string, pos: number): number {
   let i = pos;
-  for (;;) {
+  while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
     i++;
   }
+  return i;
 }
 
 /**
@@ -215,10 +219,9 @@ function readField(
 
 /** The value at `from` (spaces skipped), or undefined where none stands as the full lexer reads it silently. */
 function readValue(text: string, from: number, sink: TokenSink | undefined): ValueNode | undefined {
-  let start = from;
-  let c = text.charCodeAt(start);
-  while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++start);
-  if (c === 34) {
+  const start = skipSpaces(text, from);
+  if (start === text.length) return undefined;
+  if (text.charCodeAt(start) === 34) {
     const end = stringEnd(text, start);
     if (end < 0) return undefined;
     const value = lastStringHasEscape() ? scanQuoted(text, start, 34).value : text.slice(start + 1, end - 1);
@@ -249,7 +252,7 @@ function readList(
   maxListValues: number,
   sink: TokenSink | undefined,
 ): ValueNode[] | undefined {
-  if (text.charCodeAt(open) !== 40) return undefined;
+  if (open === text.length || text.charCodeAt(open) !== 40) return undefined;
   if (sink !== undefined) sink.token(OPEN_CODE, open, open + 1, undefined);
   const values: ValueNode[] = [];
   let pos = open;
@@ -259,7 +262,7 @@ function readList(
     if (value === undefined) return undefined;
     values.push(value);
     pos = skipSpaces(text, value.span.end);
-    const c = text.charCodeAt(pos);
+    const c = pos < text.length ? text.charCodeAt(pos) : -1;
     if (c === 41) break;
     if (c !== 44) return undefined;
     if (sink !== undefined) sink.token(COMMA_CODE, pos, pos + 1, undefined);

@@ -82,7 +82,7 @@ export function stringEnd(text: string, start: number): number {
     const c = text.charCodeAt(i);
     if (c === 34) return i + 1;
     if (c === 92) {
-      const next = text.charCodeAt(i + 1);
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
       if (next !== 34 && next !== 92) return -1;
       hasEscape = true;
       i++;

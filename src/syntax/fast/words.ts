@@ -77,8 +77,9 @@ export function keywordStandsHere(text: string, isNot: boolean, end: number): bo
     if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
     next++;
   }
+  if (next === text.length) return true;
   const c = text.charCodeAt(next);
-  if (next === text.length || c === 40 || c === 41 || c === 44 || c === 34) return true;
+  if (c === 40 || c === 41 || c === 44 || c === 34) return true;
   const word = peekWord(text, end);
   return !word.isOperator || (isNot && word.word === 'pr');
 }
@@ -105,38 +106,39 @@ export function lastKeywordEnd(): number {
  * or a character the full lexer reads otherwise). Sets {@link lastKeywordEnd}.
  */
 export function keywordHere(text: string, from: number): number {
+  const n = text.length;
   let start = from;
-  let c = text.charCodeAt(start);
-  while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++start);
+  let c = -1;
+  while (start < n) {
+    c = text.charCodeAt(start);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+    start++;
+  }
   keywordStartAt = start;
   let end = start;
-  while (c >= 97 && c <= 122) c = text.charCodeAt(++end);
-  if (
-    !(
-      c === 32 ||
-      c === 10 ||
-      c === 13 ||
-      c === 9 ||
-      c === 40 ||
-      c === 41 ||
-      c === 44 ||
-      c === 34 ||
-      end === text.length
-    )
-  ) {
-    return -1;
+  while (end < n) {
+    c = text.charCodeAt(end);
+    if (c < 97 || c > 122) break;
+    end++;
   }
+  if (end < n && !(isSpace(c) || c === 40 || c === 41 || c === 44 || c === 34)) return -1;
   keywordEndAt = end;
   return keywordAt(text, start, end);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 /** `AND`, `Or`, `NOT` (a word of `[A-Za-z0-9_.-]`): full/lex-words.ts reports the case (or takes them for fields). */
 export function spellsConnective(text: string, start: number, end: number): boolean {
   // `c | 32` lowercases an ASCII letter; for these characters it equals a lowercase letter only
   // when `c` is that letter in either case.
+  const length = end - start;
+  if (length !== 2 && length !== 3) return false;
   const c0 = text.charCodeAt(start) | 32;
   const c1 = text.charCodeAt(start + 1) | 32;
-  switch (end - start) {
+  switch (length) {
     case 2:
       return c0 === 111 && c1 === 114; // or
     case 3: {
@@ -154,6 +156,8 @@ export function spellsConnective(text: string, start: number, end: number): bool
  * together).
  */
 export function keywordAt(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length < 2 || length > 6) return -1;
   const c0 = text.charCodeAt(start);
   const c1 = text.charCodeAt(start + 1);
   switch (end - start) {
