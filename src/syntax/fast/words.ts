@@ -1,4 +1,5 @@
 import { peekWord } from '../peek-word.js';
+import { foreignOperatorWords, isOperatorSymbolChar, operatorWords } from '../spellings.js';
 import {
   AND_CODE,
   CA_CODE,
@@ -84,6 +85,17 @@ export function wordEnd(text: string, start: number): number {
 }
 
 /**
+ * The ASCII characters, in either case, that start a word `peekWord` takes for an operator (a
+ * primitive operator or a foreign spelling of one) or a run of operator symbols; 0 elsewhere.
+ */
+const OPERATOR_INITIALS = new Uint8Array(128);
+for (const word of [...operatorWords, ...foreignOperatorWords.keys()]) {
+  OPERATOR_INITIALS[word.toLowerCase().charCodeAt(0)] = 1;
+  OPERATOR_INITIALS[word.toUpperCase().charCodeAt(0)] = 1;
+}
+for (let c = 0; c < 128; c++) if (isOperatorSymbolChar(c)) OPERATOR_INITIALS[c] = 1;
+
+/**
  * Whether `not` or prefix `pr`, ending at `end` where an operand starts, stands as itself. Where a
  * field could stand, full/lex-words.ts takes a keyword followed by an operator for a field
  * (`not eq 1`) and reports it: the fast path leaves that to it (`not pr x` is fine).
@@ -99,6 +111,8 @@ export function keywordStandsHere(text: string, isNot: boolean, end: number): bo
   if (next === text.length) return true;
   const c = text.charCodeAt(next);
   if (c === 40 || c === 41 || c === 44 || c === 34) return true;
+  // A word no operator spelling starts with is no operator: no need to slice and look it up.
+  if (c < 128 && OPERATOR_INITIALS[c] === 0) return true;
   const word = peekWord(text, end);
   return !word.isOperator || (isNot && word.word === 'pr');
 }
