@@ -6,6 +6,7 @@ import { format, type ParseOptions, parse } from '../../src/index.js';
 import { KEYWORDS } from '../../src/language/operators.js';
 import { fastParseText } from '../../src/syntax/fast/parser.js';
 import { WORDS } from '../../src/syntax/fast/token-codes.js';
+import { keywordAt } from '../../src/syntax/fast/words.js';
 import { lex } from '../../src/syntax/full/lexer.js';
 import { keywordTokens } from '../../src/syntax/full/tokens.js';
 import { fastLex, parseWithoutFastPath, TOKEN_TYPES } from '../../src/syntax/internal.js';
@@ -233,6 +234,18 @@ describe('the keywords of both lexers', () => {
     expect(WORDS).toEqual(KEYWORDS);
     expect([...keywordTokens.keys()]).toEqual(KEYWORDS);
     expect(TOKEN_TYPES.slice(0, KEYWORDS.length)).toEqual(KEYWORDS.map((word) => keywordTokens.get(word)));
+  });
+
+  it('are the words the fast path recognises, each as its code, and no other', () => {
+    for (const [code, word] of KEYWORDS.entries())
+      expect(keywordAt(` ${word} `, 1, word.length + 1)).toBe(code);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-zA-Z_]{0,7}$/), (word) => {
+        const code = keywordAt(word, 0, word.length);
+        expect(code).toBe((KEYWORDS as readonly string[]).indexOf(word));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

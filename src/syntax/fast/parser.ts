@@ -117,7 +117,7 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       if (sink !== undefined) sink.token(PR_CODE, start, end, undefined);
       const fieldStart = skipSpaces(text, end);
       pos = wordEnd(text, fieldStart);
-      const field = readField(text, fieldStart, pos, sink);
+      const field = keywordAt(text, fieldStart, pos) < 0 ? readField(text, fieldStart, pos, sink) : undefined;
       if (field === undefined) return undefined;
       operand = createPresence(field, 'pr', { start, end }, { start, end: pos });
     } else {
@@ -201,8 +201,9 @@ function skipSpaces(text: string, pos: number): number {
 }
 
 /**
- * The field of the word `text[start, end)` (as {@link wordEnd} just read it), or undefined where
- * the full lexer reads no plain field: a keyword, no field path, or `AND`, `Or`, `NOT`.
+ * The field of the word `text[start, end)`, no keyword (the caller knows), as {@link wordEnd}
+ * just read it; undefined where the full lexer reads no plain field: no field path, or `AND`,
+ * `Or`, `NOT`.
  */
 function readField(
   text: string,
@@ -210,8 +211,7 @@ function readField(
   end: number,
   sink: TokenSink | undefined,
 ): FieldNode | undefined {
-  if (end === start || !lastWordIsPath() || keywordAt(text, start, end) >= 0) return undefined;
-  if (spellsConnective(text, start, end)) return undefined;
+  if (end === start || !lastWordIsPath() || spellsConnective(text, start, end)) return undefined;
   const name = text.slice(start, end);
   if (sink !== undefined) sink.token(FIELD_CODE, start, end, name);
   return createField(name, { start, end });
