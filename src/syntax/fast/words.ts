@@ -190,10 +190,10 @@ export function spellsConnective(text: string, start: number, end: number): bool
  */
 export function keywordAt(text: string, start: number, end: number): number {
   const length = end - start;
-  if (length < 2 || length > 6) return -1;
+  if (length < 2) return -1;
   const c0 = text.charCodeAt(start);
   const c1 = text.charCodeAt(start + 1);
-  switch (end - start) {
+  switch (length) {
     case 2:
       switch (c0) {
         case 99: // c
@@ -220,6 +220,19 @@ export function keywordAt(text: string, start: number, end: number): number {
     case 3:
       if (c0 === 97) return c1 === 110 && text.charCodeAt(start + 2) === 100 ? AND_CODE : -1;
       return c0 === 110 && c1 === 111 && text.charCodeAt(start + 2) === 116 ? NOT_CODE : -1;
+    default:
+      return longKeywordAt(text, start, length, c0, c1);
+  }
+}
+
+/** Whether the two characters at `at` are `c0` and `c1` (a keyword's letters, without a builtin call). */
+function spells(text: string, at: number, c0: number, c1: number): boolean {
+  return text.charCodeAt(at) === c0 && text.charCodeAt(at + 1) === c1;
+}
+
+/** {@link keywordAt} for the longer keywords, apart so that the common case stays small. */
+function longKeywordAt(text: string, start: number, length: number, c0: number, c1: number): number {
+  switch (length) {
     case 4:
       return c0 === 116 && c1 === 114 && spells(text, start + 2, 117, 101) ? TRUE_CODE : -1;
     case 5:
@@ -239,9 +252,4 @@ export function keywordAt(text: string, start: number, end: number): number {
     default:
       return -1;
   }
-}
-
-/** Whether the two characters at `at` are `c0` and `c1` (a keyword's letters, without a builtin call). */
-function spells(text: string, at: number, c0: number, c1: number): boolean {
-  return text.charCodeAt(at) === c0 && text.charCodeAt(at + 1) === c1;
 }
