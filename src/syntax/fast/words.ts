@@ -156,6 +156,8 @@ export function keywordHere(text: string, from: number): number {
   }
   if (end < n && !(isSpace(c) || c === 40 || c === 41 || c === 44 || c === 34)) return -1;
   keywordEndAt = end;
+  const length = end - start;
+  if (length === 2) return twoLetterKeyword(text.charCodeAt(start), text.charCodeAt(start + 1));
   return keywordAt(text, start, end);
 }
 
@@ -195,31 +197,9 @@ export function keywordAt(text: string, start: number, end: number): number {
   const c1 = text.charCodeAt(start + 1);
   switch (length) {
     case 2:
-      switch (c0) {
-        case 99: // c
-          return c1 === 111 ? CO_CODE : c1 === 97 ? CA_CODE : -1;
-        case 101: // e
-          return c1 === 113 ? EQ_CODE : -1;
-        case 103: // g
-          return c1 === 116 ? GT_CODE : c1 === 101 ? GE_CODE : -1;
-        case 105: // i
-          return c1 === 110 ? IN_CODE : -1;
-        case 108: // l
-          return c1 === 116 ? LT_CODE : c1 === 101 ? LE_CODE : -1;
-        case 110: // n
-          return c1 === 101 ? NE_CODE : -1;
-        case 111: // o
-          return c1 === 114 ? OR_CODE : -1;
-        case 112: // p
-          return c1 === 114 ? PR_CODE : -1;
-        case 115: // s
-          return c1 === 119 ? SW_CODE : -1;
-        default:
-          return -1;
-      }
+      return twoLetterKeyword(c0, c1);
     case 3:
-      if (c0 === 97) return c1 === 110 && text.charCodeAt(start + 2) === 100 ? AND_CODE : -1;
-      return c0 === 110 && c1 === 111 && text.charCodeAt(start + 2) === 116 ? NOT_CODE : -1;
+      return threeLetterKeyword(c0, c1, text.charCodeAt(start + 2));
     default:
       return longKeywordAt(text, start, length, c0, c1);
   }
@@ -252,4 +232,36 @@ function longKeywordAt(text: string, start: number, length: number, c0: number, 
     default:
       return -1;
   }
+}
+
+/** The code of the two-letter keyword `c0 c1`, or -1 (small, so that callers inline it). */
+function twoLetterKeyword(c0: number, c1: number): number {
+  switch (c0) {
+    case 99: // c
+      return c1 === 111 ? CO_CODE : c1 === 97 ? CA_CODE : -1;
+    case 101: // e
+      return c1 === 113 ? EQ_CODE : -1;
+    case 103: // g
+      return c1 === 116 ? GT_CODE : c1 === 101 ? GE_CODE : -1;
+    case 105: // i
+      return c1 === 110 ? IN_CODE : -1;
+    case 108: // l
+      return c1 === 116 ? LT_CODE : c1 === 101 ? LE_CODE : -1;
+    case 110: // n
+      return c1 === 101 ? NE_CODE : -1;
+    case 111: // o
+      return c1 === 114 ? OR_CODE : -1;
+    case 112: // p
+      return c1 === 114 ? PR_CODE : -1;
+    case 115: // s
+      return c1 === 119 ? SW_CODE : -1;
+    default:
+      return -1;
+  }
+}
+
+/** The code of the three-letter keyword `c0 c1 c2`, or -1. */
+function threeLetterKeyword(c0: number, c1: number, c2: number): number {
+  if (c0 === 97) return c1 === 110 && c2 === 100 ? AND_CODE : -1;
+  return c0 === 110 && c1 === 111 && c2 === 116 ? NOT_CODE : -1;
 }
