@@ -1,24 +1,6 @@
 import { peekWord } from '../peek-word.js';
 import { foreignOperatorWords, isOperatorSymbolChar, operatorWords } from '../spellings.js';
-import {
-  AND_CODE,
-  CA_CODE,
-  CO_CODE,
-  EQ_CODE,
-  FALSE_CODE,
-  GE_CODE,
-  GT_CODE,
-  IN_CODE,
-  ISNULL_CODE,
-  LE_CODE,
-  LT_CODE,
-  NE_CODE,
-  NOT_CODE,
-  OR_CODE,
-  PR_CODE,
-  SW_CODE,
-  TRUE_CODE,
-} from './token-codes.js';
+import { AND_CODE, FALSE_CODE, ISNULL_CODE, NOT_CODE, TRUE_CODE, WORDS } from './token-codes.js';
 
 /**
  * The fast parser's reading of words outside value position: where a word ends, which keyword it
@@ -234,30 +216,17 @@ function longKeywordAt(text: string, start: number, length: number, c0: number, 
   }
 }
 
+// The two-letter keywords (the operators, `or`) by their letters: one load, no branch per keyword.
+const TWO_LETTER_CODES = new Int8Array(26 * 26).fill(-1);
+for (const [code, word] of WORDS.entries()) {
+  if (word.length === 2) TWO_LETTER_CODES[(word.charCodeAt(0) - 97) * 26 + word.charCodeAt(1) - 97] = code;
+}
+
 /** The code of the two-letter keyword `c0 c1`, or -1 (small, so that callers inline it). */
 function twoLetterKeyword(c0: number, c1: number): number {
-  switch (c0) {
-    case 99: // c
-      return c1 === 111 ? CO_CODE : c1 === 97 ? CA_CODE : -1;
-    case 101: // e
-      return c1 === 113 ? EQ_CODE : -1;
-    case 103: // g
-      return c1 === 116 ? GT_CODE : c1 === 101 ? GE_CODE : -1;
-    case 105: // i
-      return c1 === 110 ? IN_CODE : -1;
-    case 108: // l
-      return c1 === 116 ? LT_CODE : c1 === 101 ? LE_CODE : -1;
-    case 110: // n
-      return c1 === 101 ? NE_CODE : -1;
-    case 111: // o
-      return c1 === 114 ? OR_CODE : -1;
-    case 112: // p
-      return c1 === 114 ? PR_CODE : -1;
-    case 115: // s
-      return c1 === 119 ? SW_CODE : -1;
-    default:
-      return -1;
-  }
+  const i = c0 - 97;
+  const j = c1 - 97;
+  return i >= 0 && i < 26 && j >= 0 && j < 26 ? TWO_LETTER_CODES[i * 26 + j]! : -1;
 }
 
 /** The code of the three-letter keyword `c0 c1 c2`, or -1. */
