@@ -168,9 +168,10 @@ export function spellsConnective(text: string, start: number, end: number): bool
 }
 
 /**
- * The code of the keyword spelled exactly by `text[start, end)`, or -1. A switch on character
- * codes: no slice, no hashing, no `startsWith` (a Map lookup per word cost more than the rest of the fast lexer
- * together).
+ * The code of the keyword spelled exactly by `text[start, end)`, or -1: by length, then a table
+ * (two letters) or character codes. No slice, no hashing, no `startsWith` (a Map lookup per word
+ * cost more than the rest of the fast path together). test/syntax/fast-path.test.ts checks that it
+ * knows exactly the keywords of language/operators.ts.
  */
 export function keywordAt(text: string, start: number, end: number): number {
   const length = end - start;
