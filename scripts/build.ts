@@ -54,7 +54,7 @@ const chevrotainBundle: Plugin = {
  * code is in the bundle, but runs on the first call, synchronously, so no public API turns async.
  */
 export const LAZY_BOUNDARIES: readonly string[] = [
-  'src/syntax/full-parse-loader.ts',
+  'src/syntax/full-path-loader.ts',
   'src/openapi/yaml-loader.ts',
 ];
 

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createSyntaxDiagramsCode, type ISerializedGast } from 'chevrotain';
-import { sharedParser } from '../src/syntax/parser.js';
+import { sharedParser } from '../src/syntax/full/parser.js';
 
 /** Where the committed page lives, relative to the repository root. */
 export const DIAGRAMS_PATH = 'grammar/diagrams.html';

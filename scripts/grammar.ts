@@ -1,6 +1,6 @@
 /**
  * `npm run grammar`: writes grammar/diagrams.html, the railroad diagrams of the parser's grammar.
- * Run it after changing src/syntax/parser.ts or its tokens; test/grammar/diagrams.test.ts fails
+ * Run it after changing src/syntax/full/parser.ts or its tokens; test/grammar/diagrams.test.ts fails
  * until the committed page matches the parser again.
  */
 import { writeFileSync } from 'node:fs';

@@ -10,11 +10,11 @@ import {
   type TreeFragment,
 } from '@lezer/common';
 import { styleTags, tags } from '@lezer/highlight';
-import { loadFullParse } from '../syntax/full-parse-loader.js';
+import { loadFullParse } from '../syntax/full-path-loader.js';
 import { MAX_LIMITS } from '../syntax/limits.js';
 
 /**
- * The editor's syntax tree is built from the project's own lexer (`src/syntax/lexer.ts`), not
+ * The editor's syntax tree is built from the project's own lexer (`src/syntax/full/lexer.ts`), not
  * from a second grammar: a flat list of token nodes under one `Filter` node. Why a Lezer `Parser`
  * and not a ViewPlugin of mark decorations or a `StreamLanguage`: the lexer is stateful across
  * the whole text (a word after `eq` is a value, after a field an operator, inside `in (...)` a

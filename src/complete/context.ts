@@ -1,8 +1,8 @@
 import type { TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostic/index.js';
 import { startsWord } from '../language/words.js';
-import { loadFullParse } from '../syntax/full-parse-loader.js';
-import type { Token } from '../syntax/token-stream.js';
+import type { Token } from '../syntax/full/token.js';
+import { loadFullParse } from '../syntax/full-path-loader.js';
 
 /**
  * Where the cursor stands in the grammar, read off the tokens before it:

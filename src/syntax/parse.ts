@@ -1,10 +1,12 @@
 import type { Expression } from '../ast/index.js';
-import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
-import { fastParseText } from './fast-parser.js';
-import { loadFullParse } from './full-parse-loader.js';
-import { DEFAULT_LIMITS, type ParseLimits } from './limits.js';
-import { readParseOptions } from './parse-options.js';
-import { decodeQueryValue, looksUrlEncoded, malformedEscape } from './url-encoding.js';
+import type { Diagnostic } from '../diagnostic/index.js';
+import { fastParseText } from './fast/parser.js';
+import { loadFullParse } from './full-path-loader.js';
+import { checkBeforeFullPath, checkInput } from './input-checks.js';
+import type { ParseLimits } from './limits.js';
+
+/** The diagnostics of a filter read on the fast path: none (one frozen array, not one per parse). */
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /** Options of {@link parse}. */
 export interface ParseOptions {
@@ -15,7 +17,7 @@ export interface ParseOptions {
   readonly limits?: Partial<ParseLimits>;
 }
 
-/** A filter that parsed: its tree, and warnings (never errors). */
+/** A filter that parsed: its tree, and warnings (never errors; an empty list is frozen). */
 export interface ParseSuccess {
   readonly ok: true;
   readonly ast: Expression;
@@ -35,82 +37,20 @@ export type ParseResult = ParseSuccess | ParseFailure;
  * Parses a filter. Never throws, whatever the input: every problem, including a limit exceeded,
  * comes back as a {@link Diagnostic} with a precise span into `text`.
  *
+ * Two paths read the text (docs/grammar-and-bench.md says why): the fast path (fast/), for a
+ * well-formed filter, builds the tree with no token objects and without Chevrotain; whatever it
+ * declines goes to the full path (full/: the lexer with its repairs, the structure pass and
+ * Chevrotain's recovering parser), which alone writes diagnostics and is loaded on first need
+ * (full-path-loader.ts). Both give the same result on any input (test/syntax/fast-path.test.ts).
+ *
  * @example
  * const result = parse('status eq "Failed" and start_time ge 2022-02-07T20:13:29Z');
  * if (result.ok) console.log(result.ast.kind); // "and"
  */
 export function parse(text: string, options?: ParseOptions): ParseResult {
-  return parseOnPath(text, options, true);
-}
-
-/**
- * {@link parse} without its fast path: every filter goes through the full pipeline. Internal, for
- * the test that checks both give the same result.
- */
-export function parseWithoutFastPath(text: string, options?: ParseOptions): ParseResult {
-  return parseOnPath(text, options, false);
-}
-
-function parseOnPath(text: string, options: ParseOptions | undefined, fastPath: boolean): ParseResult {
-  // Options are input too: a bad one is a diagnostic (without options, the defaults themselves).
-  let limits = DEFAULT_LIMITS;
-  if (options !== undefined) {
-    const read = readParseOptions(options);
-    if ('code' in read) return fail([read]);
-    limits = read;
-  }
-  if (typeof text !== 'string') {
-    return fail([error('not-a-string', 'A filter must be a string', { start: 0, end: 0 })]);
-  }
-  if (text.length > limits.maxLength) {
-    return fail([
-      error(
-        'input-too-long',
-        `The filter is ${text.length} characters long; the limit is ${limits.maxLength}`,
-        {
-          start: limits.maxLength,
-          end: text.length,
-        },
-      ),
-    ]);
-  }
-  if (text.trim() === '') {
-    return fail([error('empty-filter', 'The filter is empty', { start: 0, end: text.length })]);
-  }
-  if (looksUrlEncoded(text)) {
-    const decoded = decodeQueryValue(text);
-    if (decoded !== undefined && decoded !== text) return fail([urlEncoded(text, decoded)]);
-    const bad = decoded === undefined ? malformedEscape(text) : -1;
-    if (bad >= 0) {
-      return fail([
-        error(
-          'url-encoded',
-          `The filter is still URL-encoded, and ${quote(text.slice(bad, bad + 3))} is not a valid escape: decode it (and check that escape) before parsing`,
-          { start: bad, end: Math.min(text.length, bad + 3) },
-        ),
-      ]);
-    }
-  }
-
-  // The fast path reads a well-formed filter; anything else, it leaves to the full pipeline below,
-  // which alone writes diagnostics (fast-lexer.ts says why both give the same tree).
-  if (fastPath) {
-    const ast = fastParseText(text, limits);
-    if (ast) return { ok: true, ast, diagnostics: [] };
-  }
-  // Chevrotain and the recovering parser load on the first filter that needs them (full-parse-loader.ts).
-  return loadFullParse().parseFully(text, limits);
-}
-
-function fail(diagnostics: readonly Diagnostic[]): ParseFailure {
-  return { ok: false, diagnostics };
-}
-
-function urlEncoded(text: string, decoded: string): Diagnostic {
-  return error(
-    'url-encoded',
-    'The filter is still URL-encoded (`%22`, `%20`, `+`): decode it before parsing',
-    { start: 0, end: text.length },
-    [replaceFix('Use the decoded text', { start: 0, end: text.length }, decoded)],
-  );
+  const limits = checkInput(text, options);
+  if ('ok' in limits) return limits;
+  const ast = fastParseText(text, limits);
+  if (ast !== undefined) return { ok: true, ast, diagnostics: NO_DIAGNOSTICS };
+  return checkBeforeFullPath(text) ?? loadFullParse().parseFully(text, limits);
 }

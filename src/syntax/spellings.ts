@@ -72,7 +72,7 @@ export function isOperatorSymbolChar(code: number): boolean {
 }
 
 /**
- * The primitive operator words, which may follow a field. Here rather than in tokens.ts so that the
- * fast path (peek.ts) reads it without loading Chevrotain.
+ * The primitive operator words, which may follow a field. Here rather than in full/tokens.ts so that
+ * the fast path (peek-word.ts) reads it without loading Chevrotain.
  */
 export const operatorWords: ReadonlySet<string> = new Set(PRIMITIVE_OPERATORS);

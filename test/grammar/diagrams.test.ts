@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DIAGRAMS_PATH, diagramsHtml } from '../../scripts/diagrams.js';
-import { sharedParser } from '../../src/syntax/parser.js';
+import { sharedParser } from '../../src/syntax/full/parser.js';
 
 const committed = readFileSync(new URL(`../../${DIAGRAMS_PATH}`, import.meta.url), 'utf8');
 const generated = diagramsHtml();

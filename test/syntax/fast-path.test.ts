@@ -3,10 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FILTERS } from '../../bench/parse-inputs.js';
 import { format, type ParseOptions, parse } from '../../src/index.js';
-import { fastLex, fastParse } from '../../src/syntax/fast-tokens.js';
-import { lex } from '../../src/syntax/lexer.js';
+import { KEYWORDS } from '../../src/language/operators.js';
+import { fastParseText } from '../../src/syntax/fast/parser.js';
+import { WORDS } from '../../src/syntax/fast/token-codes.js';
+import { keywordAt } from '../../src/syntax/fast/words.js';
+import { lex } from '../../src/syntax/full/lexer.js';
+import { keywordTokens } from '../../src/syntax/full/tokens.js';
+import { fastLex, parseWithoutFastPath, TOKEN_TYPES } from '../../src/syntax/internal.js';
 import { DEFAULT_LIMITS, type ParseLimits, resolveLimits } from '../../src/syntax/limits.js';
-import { parseWithoutFastPath } from '../../src/syntax/parse.js';
 import { foreignOperatorWords } from '../../src/syntax/spellings.js';
 import { readEbnf } from '../grammar/ebnf.js';
 import { type Derivation, isLeaf, randomSource, SentenceGenerator } from '../grammar/sentences.js';
@@ -14,7 +18,7 @@ import { expressionNode } from '../support/ast-arbitraries.js';
 import { noisyText } from '../support/noisy-printer.js';
 
 /**
- * parse() reads well-formed filters on a fast path (fast-lexer.ts, fast-parser.ts) and everything
+ * parse() reads well-formed filters on a fast path (src/syntax/fast/) and everything
  * else with the full pipeline. These properties hold the two to the same answers: the fast path
  * may only decline, never differ.
  */
@@ -184,20 +188,16 @@ describe('the fast path', () => {
       fc.property(fc.integer(), (seed) => {
         const text = sentence(seed);
         const limits = { ...DEFAULT_LIMITS, maxComparisons: 10_000, maxDepth: 256, maxListValues: 10_000 };
-        const tokens = fastLex(text, limits);
-        expect(tokens, text).toBeDefined();
-        expect(fastParse(tokens!), text).toBeDefined();
+        expect(fastParseText(text, limits), text).toBeDefined();
       }),
       { numRuns: 500 },
     );
   });
 
   it.each(Object.entries(FILTERS))('takes the %s benchmark filter', (_, filter) => {
-    const tokens = fastLex(filter.v3, DEFAULT_LIMITS);
     const full = parseWithoutFastPath(filter.v3);
-    expect(tokens).toBeDefined();
     expect(full.ok).toBe(true);
-    expect(fastParse(tokens!)).toEqual(full.ok ? full.ast : undefined);
+    expect(fastParseText(filter.v3, DEFAULT_LIMITS)).toEqual(full.ok ? full.ast : undefined);
   });
 
   it.each([
@@ -210,6 +210,42 @@ describe('the fast path', () => {
     expect(fastLex(text, resolved)).toBeUndefined();
     expect(parse(text, { limits }).ok).toBe(false);
     expect(fastLex(text, resolveLimits({ ...limits, ...bump(limits) }))).toBeDefined();
+  });
+});
+
+describe('what the fast path leaves to the checks before it', () => {
+  // parse() asks whether a filter is still URL-encoded only when the fast path declines it: the
+  // fast path must decline every such filter, and accept `%` and `+` where they are not encoding.
+  it.each([
+    ['a date-time offset', 'a ge 2022-02-07T20:13:29+01:00', true],
+    ['`%` and `+` in a string', 'a eq "50%+1 %20"', true],
+    ['an escape between words', 'a%20eq%20"x"', false],
+    ['a `+` for a space', 'a+eq+"x"', false],
+    ['an escape in value position', 'a eq %221%22', false],
+    ['a malformed escape', 'a eq "x" and b eq %zz', false],
+  ])('%s', (_, text, fast) => {
+    expect(fastLex(text, DEFAULT_LIMITS) !== undefined).toBe(fast);
+    expect(parse(text)).toEqual(parseWithoutFastPath(text));
+  });
+});
+
+describe('the keywords of both lexers', () => {
+  it('are those of language/operators.ts, in its order', () => {
+    expect(WORDS).toEqual(KEYWORDS);
+    expect([...keywordTokens.keys()]).toEqual(KEYWORDS);
+    expect(TOKEN_TYPES.slice(0, KEYWORDS.length)).toEqual(KEYWORDS.map((word) => keywordTokens.get(word)));
+  });
+
+  it('are the words the fast path recognises, each as its code, and no other', () => {
+    for (const [code, word] of KEYWORDS.entries())
+      expect(keywordAt(` ${word} `, 1, word.length + 1)).toBe(code);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-zA-Z_]{0,7}$/), (word) => {
+        const code = keywordAt(word, 0, word.length);
+        expect(code).toBe((KEYWORDS as readonly string[]).indexOf(word));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

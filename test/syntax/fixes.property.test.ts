@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, format, isKeyword, parse } from '../../src/index.js';
-import { lex } from '../../src/syntax/lexer.js';
+import { lex } from '../../src/syntax/full/lexer.js';
 import { expressionNode, stripSpans } from '../support/ast-arbitraries.js';
 
 type Mutation = (image: string, type: string) => string | undefined;

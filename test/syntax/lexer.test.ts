@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lex } from '../../src/syntax/lexer.js';
+import { lex } from '../../src/syntax/full/lexer.js';
 
 function tokens(text: string): string[] {
   return lex(text, 10).tokens.map((t) => `${t.tokenType.name}:${t.image}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LIMITS, type ParseOptions, parse } from '../../src/index.js';
-import { parseWithoutFastPath } from '../../src/syntax/parse.js';
+import { parseWithoutFastPath } from '../../src/syntax/internal.js';
 
 /**
  * The options of `parse` are input like the text (issue 9): a bad one answers an

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lex } from '../../src/syntax/lexer.js';
-import { FilterParser, sharedParser } from '../../src/syntax/parser.js';
+import { lex } from '../../src/syntax/full/lexer.js';
+import { FilterParser, sharedParser } from '../../src/syntax/full/parser.js';
 
 /**
  * `parse` builds its Chevrotain parser with `skipValidations` (a faster first filter with a

@@ -53,7 +53,7 @@ function inFreshProcess(body: string, input: unknown): unknown {
   const script = `
     const lib = {
       ...(await import(${source('index.ts')})),
-      ...(await import(${source('syntax/parse.ts')})),
+      ...(await import(${source('syntax/internal.ts')})),
     };
     const input = JSON.parse(process.env.V3F_STACK_INPUT);
     const run = async (lib, input) => { ${body} };

@@ -1,15 +1,10 @@
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser } from 'chevrotain';
 import {
   type CompareOperator,
-  createAnd,
-  createBoolean,
   createComparison,
-  createDateTime,
   createField,
   createList,
   createNot,
-  createNumber,
-  createOr,
   createPresence,
   createString,
   type Expression,
@@ -17,10 +12,11 @@ import {
   type ListOperator,
   type Span,
   type ValueNode,
-} from '../ast/index.js';
+} from '../../ast/index.js';
 import { structuredMessages } from './parser-messages.js';
-import { tokenSpan } from './token-stream.js';
+import { tokenSpan } from './token.js';
 import * as T from './tokens.js';
+import { combine, type Operand, toField, toValue } from './tree-actions.js';
 
 // Returned by a rule that Chevrotain recovered from; never reaches a caller, since a parse with
 // any error returns diagnostics only.
@@ -29,63 +25,6 @@ const recoveredField: FieldNode = createField('', nowhere);
 const recoveredValue: ValueNode = createString('', nowhere);
 const recoveredExpression: Expression = createPresence(recoveredField, 'pr', nowhere, nowhere);
 const recoveredOperand: Operand = { expression: recoveredExpression, start: 0, end: 0 };
-
-/** An operand with its extent, which includes any parentheses around it. */
-export interface Operand {
-  readonly expression: Expression;
-  readonly start: number;
-  readonly end: number;
-}
-
-/**
- * Applies precedence to `a and b or c and d`: runs joined by `and` become one n-ary `and`, and
- * those runs joined by `or` one n-ary `or`. `connectives[i]` is true for the `and` between
- * operand i and i + 1. A loop, so a chain of any length builds a flat tree.
- */
-export function combine(operands: readonly Operand[], connectives: readonly boolean[]): Expression {
-  const groups: Operand[] = [];
-  let runStart = 0;
-  for (let i = 0; i < operands.length; i++) {
-    if (i < connectives.length && connectives[i]) continue;
-    const first = operands[runStart]!;
-    const last = operands[i]!;
-    groups.push(
-      i === runStart
-        ? first
-        : {
-            expression: createAnd(
-              operands.slice(runStart, i + 1).map((o) => o.expression),
-              { start: first.start, end: last.end },
-            ),
-            start: first.start,
-            end: last.end,
-          },
-    );
-    runStart = i + 1;
-  }
-  if (groups.length === 1) return groups[0]!.expression;
-  return createOr(
-    groups.map((g) => g.expression),
-    { start: groups[0]!.start, end: groups[groups.length - 1]!.end },
-  );
-}
-
-/** The value node a literal token stands for. */
-export function toValue(token: IToken): ValueNode {
-  const span = tokenSpan(token);
-  switch (token.tokenType) {
-    case T.NumberLiteral:
-      return createNumber(token.image, span);
-    case T.True:
-      return createBoolean(true, span);
-    case T.False:
-      return createBoolean(false, span);
-    case T.DateTimeLiteral:
-      return createDateTime(token.image, span);
-    default:
-      return createString(typeof token.payload === 'string' ? token.payload : token.image, span);
-  }
-}
 
 /**
  * The grammar of LANGUAGE.md as a Chevrotain parser with embedded actions: the rules build the
@@ -289,11 +228,6 @@ export class FilterParser extends EmbeddedActionsParser {
   private spanFrom(node: { readonly span: Span }): Span {
     return { start: node.span.start, end: this.lastEnd() };
   }
-}
-
-/** The field node of an identifier token. */
-export function toField(token: IToken): FieldNode {
-  return createField(token.image, tokenSpan(token));
 }
 
 let shared: FilterParser | undefined;

@@ -1,14 +1,14 @@
-import { replaceFix } from '../diagnostic/index.js';
-import { quote } from '../diagnostic/text.js';
-import { isDigit, isNumberLiteral } from '../language/chars.js';
+import { replaceFix } from '../../diagnostic/index.js';
+import { quote } from '../../diagnostic/text.js';
+import { isDigit, isNumberLiteral } from '../../language/chars.js';
 import {
   checkDateTime,
   type DateTimeProblem,
   scanDateTime,
   splitDateTime,
-} from '../language/date-time/rfc3339.js';
-import { quoteString } from '../language/quoting.js';
-import { wordEnd } from '../language/words.js';
+} from '../../language/date-time/rfc3339.js';
+import { quoteString } from '../../language/quoting.js';
+import { wordEnd } from '../../language/words.js';
 import type { LexerState } from './lexer-state.js';
 import * as T from './tokens.js';
 

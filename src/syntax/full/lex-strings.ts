@@ -1,7 +1,7 @@
-import { replaceFix } from '../diagnostic/index.js';
-import { quote } from '../diagnostic/text.js';
-import { isFieldPath } from '../language/chars.js';
-import { quoteString, scanQuoted } from '../language/quoting.js';
+import { replaceFix } from '../../diagnostic/index.js';
+import { quote } from '../../diagnostic/text.js';
+import { isFieldPath } from '../../language/chars.js';
+import { quoteString, scanQuoted } from '../../language/quoting.js';
 import {
   DOUBLE_QUOTE,
   LEFT_DOUBLE,
@@ -9,9 +9,9 @@ import {
   RIGHT_DOUBLE,
   RIGHT_SINGLE,
   SINGLE_QUOTE,
-} from '../language/words.js';
+} from '../../language/words.js';
+import { peekWord } from '../peek-word.js';
 import type { LexerState } from './lexer-state.js';
-import { peekWord } from './peek.js';
 import * as T from './tokens.js';
 
 function closingQuote(open: number): number {

@@ -3,7 +3,7 @@ import { Group } from './tokens.js';
 
 /**
  * What Chevrotain knew when it met a syntax error, kept as data. Chevrotain reports errors as
- * message strings; our message provider writes this record as JSON instead, and parse-errors.ts
+ * message strings; our message provider writes this record as JSON instead, and error-diagnostics.ts
  * turns it into a user-facing diagnostic with a code, in the filter's own words.
  */
 export interface ParserErrorInfo {

@@ -1,15 +1,15 @@
-import { replaceFix } from '../diagnostic/index.js';
-import { quote } from '../diagnostic/text.js';
-import { isFieldPath, isNumberLiteral } from '../language/chars.js';
-import { wordRunEnd } from '../language/words.js';
-import type { LexerState } from './lexer-state.js';
-import { type PeekedWord, peekWord } from './peek.js';
+import { replaceFix } from '../../diagnostic/index.js';
+import { quote } from '../../diagnostic/text.js';
+import { isFieldPath, isNumberLiteral } from '../../language/chars.js';
+import { wordRunEnd } from '../../language/words.js';
+import { type PeekedWord, peekWord } from '../peek-word.js';
 import {
   foreignCompositeSymbols,
   foreignOperatorSymbols,
   foreignOperatorWords,
   isOperatorSymbolChar,
-} from './spellings.js';
+} from '../spellings.js';
+import type { LexerState } from './lexer-state.js';
 import * as T from './tokens.js';
 
 const OPERATOR_LIST = 'eq, ne, gt, ge, lt, le, co, sw, in, ca, pr or isnull';

@@ -1,7 +1,7 @@
 import type { TokenType } from 'chevrotain';
-import { type Diagnostic, error, type Fix, replaceFix } from '../diagnostic/index.js';
-import type { SyntaxCode } from './codes.js';
-import { makeToken, type Token } from './token-stream.js';
+import { type Diagnostic, error, type Fix, replaceFix } from '../../diagnostic/index.js';
+import type { SyntaxCode } from '../codes.js';
+import { makeToken, type Token } from './token.js';
 import * as T from './tokens.js';
 
 const compareTypes: ReadonlySet<TokenType> = new Set([T.Eq, T.Ne, T.Gt, T.Ge, T.Lt, T.Le, T.Co, T.Sw]);

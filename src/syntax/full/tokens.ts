@@ -1,4 +1,5 @@
 import { createToken, type TokenType } from 'chevrotain';
+import { COMPARE_OPERATORS, KEYWORDS, type Keyword, LIST_OPERATORS } from '../../language/operators.js';
 
 /**
  * Chevrotain token types. The lexer is hand-written (see lexer.ts) and hands Chevrotain ready
@@ -13,31 +14,50 @@ export const LiteralToken = createToken({ name: 'Literal', label: 'a value' });
 /** `and` or `or`: the parser reads a connective with one CONSUME of this category. */
 export const ConnectiveToken = createToken({ name: 'Connective', label: '`and` or `or`' });
 
-function keyword(word: string, categories: TokenType[] = []): TokenType {
+function keyword(word: Keyword): TokenType {
   return createToken({
     name: word.charAt(0).toUpperCase() + word.slice(1),
     label: `\`${word}\``,
-    categories,
+    categories: categoriesOf(word),
   });
 }
 
-export const And = keyword('and', [ConnectiveToken]);
-export const Or = keyword('or', [ConnectiveToken]);
-export const Not = keyword('not');
-export const Eq = keyword('eq', [CompareOperatorToken]);
-export const Ne = keyword('ne', [CompareOperatorToken]);
-export const Gt = keyword('gt', [CompareOperatorToken]);
-export const Ge = keyword('ge', [CompareOperatorToken]);
-export const Lt = keyword('lt', [CompareOperatorToken]);
-export const Le = keyword('le', [CompareOperatorToken]);
-export const Co = keyword('co', [CompareOperatorToken]);
-export const Sw = keyword('sw', [CompareOperatorToken]);
-export const In = keyword('in', [ListOperatorToken]);
-export const Ca = keyword('ca', [ListOperatorToken]);
-export const Pr = keyword('pr');
-export const Isnull = keyword('isnull');
-export const True = keyword('true', [LiteralToken]);
-export const False = keyword('false', [LiteralToken]);
+/** The categories of a keyword, from the family language/operators.ts puts it in. */
+function categoriesOf(word: Keyword): TokenType[] {
+  if ((COMPARE_OPERATORS as readonly string[]).includes(word)) return [CompareOperatorToken];
+  if ((LIST_OPERATORS as readonly string[]).includes(word)) return [ListOperatorToken];
+  if (word === 'and' || word === 'or') return [ConnectiveToken];
+  if (word === 'true' || word === 'false') return [LiteralToken];
+  return [];
+}
+
+/**
+ * The token type of each reserved word, by its exact (lowercase) spelling: one per keyword of
+ * language/operators.ts, in its order (the fast path's token codes follow the same order).
+ */
+export const keywordTokens: ReadonlyMap<string, TokenType> = new Map(
+  KEYWORDS.map((word) => [word, keyword(word)]),
+);
+
+const keywordToken = (word: Keyword): TokenType => keywordTokens.get(word)!;
+
+export const And = keywordToken('and');
+export const Or = keywordToken('or');
+export const Not = keywordToken('not');
+export const Eq = keywordToken('eq');
+export const Ne = keywordToken('ne');
+export const Gt = keywordToken('gt');
+export const Ge = keywordToken('ge');
+export const Lt = keywordToken('lt');
+export const Le = keywordToken('le');
+export const Co = keywordToken('co');
+export const Sw = keywordToken('sw');
+export const In = keywordToken('in');
+export const Ca = keywordToken('ca');
+export const Pr = keywordToken('pr');
+export const Isnull = keywordToken('isnull');
+export const True = keywordToken('true');
+export const False = keywordToken('false');
 
 export const LParen = createToken({ name: 'LParen', label: '`(`' });
 export const RParen = createToken({ name: 'RParen', label: '`)`' });
@@ -63,23 +83,7 @@ export const allTokens: TokenType[] = [
   ListOperatorToken,
   LiteralToken,
   ConnectiveToken,
-  And,
-  Or,
-  Not,
-  Eq,
-  Ne,
-  Gt,
-  Ge,
-  Lt,
-  Le,
-  Co,
-  Sw,
-  In,
-  Ca,
-  Pr,
-  Isnull,
-  True,
-  False,
+  ...keywordTokens.values(),
   LParen,
   RParen,
   Comma,
@@ -90,26 +94,5 @@ export const allTokens: TokenType[] = [
   Group,
 ];
 
-/** The token type of each reserved word, by its exact (lowercase) spelling. */
-export const keywordTokens: ReadonlyMap<string, TokenType> = new Map([
-  ['and', And],
-  ['or', Or],
-  ['not', Not],
-  ['eq', Eq],
-  ['ne', Ne],
-  ['gt', Gt],
-  ['ge', Ge],
-  ['lt', Lt],
-  ['le', Le],
-  ['co', Co],
-  ['sw', Sw],
-  ['in', In],
-  ['ca', Ca],
-  ['pr', Pr],
-  ['isnull', Isnull],
-  ['true', True],
-  ['false', False],
-]);
-
 /** The primitive operator words, which may follow a field (kept in spellings.ts, free of Chevrotain). */
-export { operatorWords } from './spellings.js';
+export { operatorWords } from '../spellings.js';

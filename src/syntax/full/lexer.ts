@@ -1,14 +1,14 @@
-import type { Diagnostic } from '../diagnostic/index.js';
-import { replaceFix } from '../diagnostic/index.js';
-import { quote } from '../diagnostic/text.js';
-import { isForeignSpace, isWhitespace } from '../language/chars.js';
-import { opensString, startsWord } from '../language/words.js';
-import { lexQuoted } from './lex-quoted.js';
+import type { Diagnostic } from '../../diagnostic/index.js';
+import { replaceFix } from '../../diagnostic/index.js';
+import { quote } from '../../diagnostic/text.js';
+import { isForeignSpace, isWhitespace } from '../../language/chars.js';
+import { opensString, startsWord } from '../../language/words.js';
+import { isOperatorSymbolChar } from '../spellings.js';
+import { lexQuoted } from './lex-strings.js';
 import { lexValueWord } from './lex-values.js';
 import { lexSymbols, lexWord } from './lex-words.js';
 import { LexerState } from './lexer-state.js';
-import { isOperatorSymbolChar } from './spellings.js';
-import type { Token } from './token-stream.js';
+import type { Token } from './token.js';
 import * as T from './tokens.js';
 
 /** What the lexer hands on: tokens for the parser and the problems it found on the way. */

@@ -1,8 +1,8 @@
 import type { TokenType } from 'chevrotain';
-import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
-import type { SyntaxCode } from './codes.js';
-import type { ParseLimits } from './limits.js';
-import { makeToken, type Token } from './token-stream.js';
+import { type Diagnostic, error, quote, replaceFix } from '../../diagnostic/index.js';
+import type { SyntaxCode } from '../codes.js';
+import type { ParseLimits } from '../limits.js';
+import { makeToken, type Token } from './token.js';
 import * as T from './tokens.js';
 
 /** The token stream made ready for the parser, or the limit it broke. */

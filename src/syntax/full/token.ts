@@ -1,5 +1,5 @@
 import type { IToken, TokenType } from 'chevrotain';
-import type { Span } from '../ast/span.js';
+import type { Span } from '../../ast/span.js';
 
 /**
  * A token as the parser receives it: Chevrotain's IToken with offsets only (no line/column, which

@@ -1,15 +1,15 @@
 /**
  * The full pipeline of `parse`: the lexer with its repairs, the structure pass and Chevrotain's
  * recovering parser, the one source of syntax diagnostics. `parse` reaches it through
- * full-parse-loader.ts, so that a filter the fast path reads never loads Chevrotain.
+ * full-path-loader.ts, so that a filter the fast path reads never loads Chevrotain.
  * @module
  */
-import { type Diagnostic, error } from '../diagnostic/index.js';
+import { type Diagnostic, error } from '../../diagnostic/index.js';
+import type { ParseLimits } from '../limits.js';
+import type { ParseFailure, ParseResult } from '../parse.js';
+import { toDiagnostic } from './error-diagnostics.js';
 import { lexInto } from './lexer.js';
 import { LexerState } from './lexer-state.js';
-import type { ParseLimits } from './limits.js';
-import type { ParseFailure, ParseResult } from './parse.js';
-import { toDiagnostic } from './parse-errors.js';
 import { KthSmallest, parseGroups } from './parse-groups.js';
 import { SpanIndex } from './span-index.js';
 import { StructureChecker } from './structure.js';

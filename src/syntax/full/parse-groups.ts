@@ -1,8 +1,8 @@
 import type { IRecognitionException } from 'chevrotain';
-import type { Expression } from '../ast/index.js';
+import type { Expression } from '../../ast/index.js';
 import { sharedParser } from './parser.js';
 import { ErrorBudgetExhausted, setErrorBudget } from './parser-messages.js';
-import type { Token } from './token-stream.js';
+import type { Token } from './token.js';
 import * as T from './tokens.js';
 
 /** Where the parser's errors go, and from where on they no longer matter. */

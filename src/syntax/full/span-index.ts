@@ -1,4 +1,4 @@
-import type { Span } from '../ast/index.js';
+import type { Span } from '../../ast/index.js';
 
 /**
  * A set of spans that answers "does this span overlap any of them?" in logarithmic time, so that

@@ -1,5 +1,5 @@
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
-import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
+import { type Diagnostic, error, quote, replaceFix } from '../../diagnostic/index.js';
 import { readErrorInfo } from './parser-messages.js';
 import * as T from './tokens.js';
 
