@@ -5,7 +5,6 @@
  * min+gzip. Run alone with `npx tsx bench/size.ts`.
  */
 
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { bundleOptions } from '../scripts/build.js';

@@ -83,3 +83,11 @@ export function isNumberLiteral(text: string): boolean {
   while (i < text.length && isDigit(text.charCodeAt(i))) i++;
   return i > fracStart && i === text.length;
 }
+
+/** Characters of the punctuation operators other languages use (`=`, `!=`, `>=`, `&&`, `~`...; see syntax/spellings.ts): read as one run so `>=` is reported whole. */
+export function isOperatorSymbolChar(code: number): boolean {
+  // = ! < > & | ~
+  return (
+    code === 61 || code === 33 || code === 60 || code === 62 || code === 38 || code === 124 || code === 126
+  );
+}

@@ -4,8 +4,7 @@
  * @module
  */
 
-import { isOperatorSymbolChar } from '../syntax/spellings.js';
-import { endsWord, isIdentifierPart } from './chars.js';
+import { endsWord, isIdentifierPart, isOperatorSymbolChar } from './chars.js';
 
 export const DOUBLE_QUOTE = 34;
 export const SINGLE_QUOTE = 39;

@@ -6,8 +6,8 @@
  */
 import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
 import { DEFAULT_LIMITS, type ParseLimits } from './limits.js';
-import type { ParseFailure, ParseOptions } from './parse.js';
 import { readParseOptions } from './parse-options.js';
+import type { ParseFailure, ParseOptions } from './parse-result.js';
 import { decodeQueryValue, looksUrlEncoded, malformedEscape } from './url-encoding.js';
 
 /**

@@ -1,37 +1,13 @@
-import type { Expression } from '../ast/index.js';
 import type { Diagnostic } from '../diagnostic/index.js';
 import { fastParseText } from './fast/parser.js';
 import { loadFullParse } from './full-path-loader.js';
 import { checkBeforeFullPath, checkInput } from './input-checks.js';
-import type { ParseLimits } from './limits.js';
+import type { ParseOptions, ParseResult } from './parse-result.js';
 
 /** The diagnostics of a filter read on the fast path: none (one frozen array, not one per parse). */
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
-/** Options of {@link parse}. */
-export interface ParseOptions {
-  /**
-   * Overrides of the default limits ({@link DEFAULT_LIMITS}): each an integer from 1 to its
-   * {@link MAX_LIMITS} value. Anything else makes `parse` answer an `invalid-option` diagnostic.
-   */
-  readonly limits?: Partial<ParseLimits>;
-}
-
-/** A filter that parsed: its tree, and warnings (never errors; an empty list is frozen). */
-export interface ParseSuccess {
-  readonly ok: true;
-  readonly ast: Expression;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** A filter that did not parse: at least one error. */
-export interface ParseFailure {
-  readonly ok: false;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** The result of {@link parse}. */
-export type ParseResult = ParseSuccess | ParseFailure;
+export type { ParseFailure, ParseOptions, ParseResult, ParseSuccess } from './parse-result.js';
 
 /**
  * Parses a filter. Never throws, whatever the input: every problem, including a limit exceeded,

@@ -1,3 +1,5 @@
+export { isOperatorSymbolChar } from '../language/chars.js';
+
 import {
   type CompareOperator,
   type CompositeOperator,
@@ -62,14 +64,6 @@ export const foreignCompositeSymbols: ReadonlyMap<string, CompositeOperator> = n
   ['|', 'or'],
   ['!', 'not'],
 ]);
-
-/** Characters that make up the punctuation operators above. */
-export function isOperatorSymbolChar(code: number): boolean {
-  // = ! < > & | ~
-  return (
-    code === 61 || code === 33 || code === 60 || code === 62 || code === 38 || code === 124 || code === 126
-  );
-}
 
 /**
  * The primitive operator words, which may follow a field. Here rather than in full/tokens.ts so that

@@ -6,7 +6,7 @@
  */
 import { type Diagnostic, error } from '../../diagnostic/index.js';
 import type { ParseLimits } from '../limits.js';
-import type { ParseFailure, ParseResult } from '../parse.js';
+import type { ParseFailure, ParseResult } from '../parse-result.js';
 import { toDiagnostic } from './error-diagnostics.js';
 import { lexInto } from './lexer.js';
 import { LexerState } from './lexer-state.js';
