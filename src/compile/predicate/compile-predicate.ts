@@ -30,7 +30,7 @@ export interface PredicateOptions {
 }
 
 /** A compiled filter: whether a record matches. Never throws, whatever `record` is. */
-export type RecordPredicate = RecordTest;
+export type RecordPredicate = (record: unknown) => boolean;
 
 /**
  * Compiles a filter into a function that tests records in memory, following the README's

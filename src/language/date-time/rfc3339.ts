@@ -40,7 +40,7 @@ const scratch: DateTimeFields = newDateTimeFields();
 /**
  * Reads the RFC 3339 date-time shape at `start` in `text` and returns where it ends, or -1 when
  * the text there is not shaped like `YYYY-MM-DD` optionally followed by
- * `THH:MM:SS[.fraction](Z|±HH:MM)`. It checks shape only ({@link readDateTime} holds the rules);
+ * `THH:MM:SS[.fraction](Z|±HH:MM)`. It checks shape only (`readDateTime` in language/date-time/read.ts holds the rules);
  * {@link checkDateTime} checks the calendar.
  */
 export function scanDateTime(text: string, start: number): number {
