@@ -63,6 +63,19 @@ export function dispatch<R>(node: Expression, handlers: ExpressionHandlers<R>): 
   return (handlers[node.kind] as (n: Expression) => R)(node);
 }
 
+/**
+ * Handlers that also take a context: one record can then live at module level instead of being
+ * rebuilt, closures and all, on every call of a hot function.
+ */
+export type ExpressionHandlersWith<C, R> = {
+  readonly [K in ExpressionKind]: (node: Extract<Expression, { kind: K }>, context: C) => R;
+};
+
+/** Calls the handler for `node`'s kind with `context`. */
+export function dispatchWith<C, R>(node: Expression, handlers: ExpressionHandlersWith<C, R>, context: C): R {
+  return (handlers[node.kind] as (n: Expression, c: C) => R)(node, context);
+}
+
 const predicateKinds: ReadonlySet<string> = new Set(['comparison', 'list', 'presence']);
 
 /** Whether `node` is a field-level predicate (comparison, list or presence test). */

@@ -1,9 +1,10 @@
 import {
   type AndNode,
   checkDateTime,
-  dispatch,
+  dispatchWith,
   type Expression,
   type ExpressionHandlers,
+  type ExpressionHandlersWith,
   type OrNode,
   splitDateTime,
   type ValueNode,
@@ -45,6 +46,47 @@ const strength: ExpressionHandlers<number> = {
   presence: () => ATOM,
 };
 
+/** What the print handlers share during one `format` call. */
+interface PrintState {
+  /** Work items: text to emit, or a node to print (a stack: pushed in reverse). */
+  readonly work: (string | Expression)[];
+  readonly out: string[];
+  readonly prefixPresence: boolean;
+}
+
+function printJunction(node: AndNode | OrNode, { work }: PrintState): void {
+  const own = node.kind === 'or' ? OR : AND;
+  const separator = node.kind === 'or' ? ' or ' : ' and ';
+  for (let i = node.operands.length - 1; i >= 0; i--) {
+    pushOperand(work, node.operands[i]!, own, true);
+    if (i > 0) work.push(separator);
+  }
+}
+
+// One handler per kind: a new kind of node fails to compile here until it can be printed. Built
+// once, at module level: format runs per request in some servers.
+const PRINT: ExpressionHandlersWith<PrintState, void> = {
+  or: printJunction,
+  and: printJunction,
+  not(node, { work }) {
+    pushOperand(work, node.operand, NOT, false);
+    work.push('not ');
+  },
+  comparison(node, { out }) {
+    out.push(`${fieldText(node.field.name)} ${node.operator} ${valueText(node.value)}`);
+  },
+  list(node, { out }) {
+    out.push(`${fieldText(node.field.name)} ${node.operator} (${node.values.map(valueText).join(', ')})`);
+  },
+  presence(node, { out, prefixPresence }) {
+    out.push(
+      node.operator === 'pr' && prefixPresence
+        ? `pr ${fieldText(node.field.name)}`
+        : `${fieldText(node.field.name)} ${node.operator}`,
+    );
+  },
+};
+
 /**
  * Writes a tree as canonical filter text: single spaces, lowercase operators, the fewest
  * parentheses that keep the tree (an `and` or `or` nested directly in one of the same kind keeps
@@ -61,36 +103,7 @@ export function format(ast: Expression, options?: FormatOptions): string {
   const out: string[] = [];
   // Work items: text to emit, or a node to print.
   const work: (string | Expression)[] = [ast];
-  const junction = (node: AndNode | OrNode): void => {
-    const own = node.kind === 'or' ? OR : AND;
-    const separator = node.kind === 'or' ? ' or ' : ' and ';
-    for (let i = node.operands.length - 1; i >= 0; i--) {
-      pushOperand(work, node.operands[i]!, own, true);
-      if (i > 0) work.push(separator);
-    }
-  };
-  // One handler per kind: a new kind of node fails to compile here until it can be printed.
-  const print: ExpressionHandlers<void> = {
-    or: junction,
-    and: junction,
-    not(node) {
-      pushOperand(work, node.operand, NOT, false);
-      work.push('not ');
-    },
-    comparison(node) {
-      out.push(`${fieldText(node.field.name)} ${node.operator} ${valueText(node.value)}`);
-    },
-    list(node) {
-      out.push(`${fieldText(node.field.name)} ${node.operator} (${node.values.map(valueText).join(', ')})`);
-    },
-    presence(node) {
-      out.push(
-        node.operator === 'pr' && prefixPresence
-          ? `pr ${fieldText(node.field.name)}`
-          : `${fieldText(node.field.name)} ${node.operator}`,
-      );
-    },
-  };
+  const state: PrintState = { work, out, prefixPresence };
   while (work.length > 0) {
     const item = work.pop()!;
     if (typeof item === 'string') {
@@ -98,7 +111,7 @@ export function format(ast: Expression, options?: FormatOptions): string {
       continue;
     }
     checkNode(item);
-    dispatch(item, print);
+    dispatchWith(item, PRINT, state);
   }
   return out.join('');
 }
