@@ -71,7 +71,7 @@ function tokenKinds(): TokenKinds {
   const T = loadFullParse().tokens;
   kinds = {
     T,
-    COMPARE: new Set([T.Eq, T.Ne, T.Gt, T.Ge, T.Lt, T.Le, T.Co, T.Sw]),
+    COMPARE: T.compareOperatorTokens,
     VALUES: new Set([T.StringLiteral, T.NumberLiteral, T.DateTimeLiteral, T.True, T.False]),
     PUNCTUATION: new Set([T.LParen, T.RParen, T.Comma]),
   };

@@ -4,8 +4,8 @@ import type { SyntaxCode } from '../codes.js';
 import { makeToken, type Token } from './token.js';
 import * as T from './tokens.js';
 
-const compareTypes: ReadonlySet<TokenType> = new Set([T.Eq, T.Ne, T.Gt, T.Ge, T.Lt, T.Le, T.Co, T.Sw]);
-const listTypes: ReadonlySet<TokenType> = new Set([T.In, T.Ca]);
+const compareTypes = T.compareOperatorTokens;
+const listTypes = T.listOperatorTokens;
 
 /**
  * What the lexer has produced so far, and where in a filter it stands. The language is not

@@ -19,20 +19,7 @@ export interface StructureResult {
   readonly groupParens: readonly number[];
 }
 
-const predicateOperators: ReadonlySet<TokenType> = new Set([
-  T.Eq,
-  T.Ne,
-  T.Gt,
-  T.Ge,
-  T.Lt,
-  T.Le,
-  T.Co,
-  T.Sw,
-  T.In,
-  T.Ca,
-  T.Pr,
-  T.Isnull,
-]);
+const predicateOperators = T.primitiveOperatorTokens;
 
 const literalTypes: ReadonlySet<TokenType> = new Set([
   T.StringLiteral,

@@ -1,5 +1,11 @@
 import { createToken, type TokenType } from 'chevrotain';
-import { COMPARE_OPERATORS, KEYWORDS, type Keyword, LIST_OPERATORS } from '../../language/operators.js';
+import {
+  COMPARE_OPERATORS,
+  KEYWORDS,
+  type Keyword,
+  LIST_OPERATORS,
+  PRIMITIVE_OPERATORS,
+} from '../../language/operators.js';
 
 /**
  * Chevrotain token types. The lexer is hand-written (see lexer.ts) and hands Chevrotain ready
@@ -40,6 +46,13 @@ export const keywordTokens: ReadonlyMap<string, TokenType> = new Map(
 );
 
 const keywordToken = (word: Keyword): TokenType => keywordTokens.get(word)!;
+
+/** The token types of the comparison operators (`eq` ... `sw`), from the language's table. */
+export const compareOperatorTokens: ReadonlySet<TokenType> = new Set(COMPARE_OPERATORS.map(keywordToken));
+/** The token types of the list operators (`in`, `ca`). */
+export const listOperatorTokens: ReadonlySet<TokenType> = new Set(LIST_OPERATORS.map(keywordToken));
+/** The token types of every primitive operator: what follows a field. */
+export const primitiveOperatorTokens: ReadonlySet<TokenType> = new Set(PRIMITIVE_OPERATORS.map(keywordToken));
 
 export const And = keywordToken('and');
 export const Or = keywordToken('or');
