@@ -91,46 +91,80 @@ export function typeValues(
     type = untyped.kind;
   }
   const expected = type === 'date-time' ? 'date-time' : (type ?? 'typed');
-  const strings: string[] = [];
-  const numbers: number[] = [];
-  const booleans: boolean[] = [];
-  const instants: Instant[] = [];
-  for (const node of nodes) {
-    if (node === null || typeof node !== 'object' || node.kind !== type)
-      return mismatchOf(field, span, node, expected);
-    if (node.kind === 'string' && typeof node.value === 'string') strings.push(node.value);
-    else if (node.kind === 'number' && typeof node.value === 'number' && !Number.isNaN(node.value)) {
-      if (field.schema.type === 'integer' && !Number.isInteger(node.value))
-        return mismatchOf(field, span, node, 'integer');
-      const range = numberRangeProblem(field.schema.type, node.value);
-      if (range !== undefined) {
-        return {
-          ok: false,
-          diagnostic: compileDiagnostic(
-            COMPILE_CODES.valueType,
-            `The value ${quote(String(node.text ?? node.value))} ${range}.`,
-            node.span ?? span,
-          ),
-        };
-      }
-      numbers.push(node.value);
-    } else if (node.kind === 'boolean' && typeof node.value === 'boolean') booleans.push(node.value);
-    else if (node.kind === 'date-time') {
-      const instant = typeof node.text === 'string' ? instantFromText(node.text) : undefined;
-      if (instant === undefined) return mismatchOf(field, span, node, 'valid date-time');
-      instants.push(instant);
-    } else return mismatchOf(field, span, node, expected);
-  }
+  // One loop per type, filling only the array that type needs.
   switch (type) {
-    case 'string':
-      return { ok: true, typed: { type, values: strings } };
+    case 'string': {
+      const values: string[] = [];
+      for (const node of nodes) {
+        if (
+          node === null ||
+          typeof node !== 'object' ||
+          node.kind !== 'string' ||
+          typeof node.value !== 'string'
+        )
+          return mismatchOf(field, span, node, expected);
+        values.push(node.value);
+      }
+      return { ok: true, typed: { type, values } };
+    }
     case 'number':
-      return { ok: true, typed: { type, values: numbers } };
-    case 'boolean':
-      return { ok: true, typed: { type, values: booleans } };
-    default:
-      return { ok: true, typed: { type: 'date-time', values: instants } };
+      return typeNumbers(field, nodes, span);
+    case 'boolean': {
+      const values: boolean[] = [];
+      for (const node of nodes) {
+        if (
+          node === null ||
+          typeof node !== 'object' ||
+          node.kind !== 'boolean' ||
+          typeof node.value !== 'boolean'
+        )
+          return mismatchOf(field, span, node, expected);
+        values.push(node.value);
+      }
+      return { ok: true, typed: { type, values } };
+    }
+    default: {
+      const values: Instant[] = [];
+      for (const node of nodes) {
+        if (node === null || typeof node !== 'object' || node.kind !== type)
+          return mismatchOf(field, span, node, expected);
+        if (node.kind !== 'date-time') return mismatchOf(field, span, node, expected);
+        const instant = typeof node.text === 'string' ? instantFromText(node.text) : undefined;
+        if (instant === undefined) return mismatchOf(field, span, node, 'valid date-time');
+        values.push(instant);
+      }
+      return { ok: true, typed: { type: 'date-time', values } };
+    }
   }
+}
+
+function typeNumbers(field: ResolvedField, nodes: readonly ValueNode[], span: Span): Typed {
+  const values: number[] = [];
+  for (const node of nodes) {
+    if (
+      node === null ||
+      typeof node !== 'object' ||
+      node.kind !== 'number' ||
+      typeof node.value !== 'number' ||
+      Number.isNaN(node.value)
+    )
+      return mismatchOf(field, span, node, 'number');
+    if (field.schema.type === 'integer' && !Number.isInteger(node.value))
+      return mismatchOf(field, span, node, 'integer');
+    const range = numberRangeProblem(field.schema.type, node.value);
+    if (range !== undefined) {
+      return {
+        ok: false,
+        diagnostic: compileDiagnostic(
+          COMPILE_CODES.valueType,
+          `The value ${quote(String(node.text ?? node.value))} ${range}.`,
+          node.span ?? span,
+        ),
+      };
+    }
+    values.push(node.value);
+  }
+  return { ok: true, typed: { type: 'number', values } };
 }
 
 export function operatorTypeProblem(

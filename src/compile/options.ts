@@ -89,8 +89,40 @@ class OptionReader {
   }
 }
 
+const own = Object.prototype.hasOwnProperty;
+
+/**
+ * The usual call, `{ schema }` with well-formed options, checked without building a reader, or
+ * undefined for anything else (a getter that throws included), which the reader then checks
+ * and reports: same reads, same answers, no diagnostics array per compile.
+ */
+function wellFormedPredicateOptions(options: unknown): PredicateSettings | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  try {
+    const o = options as Record<string, unknown>;
+    const schema = own.call(o, 'schema') ? o.schema : undefined;
+    if (typeof schema !== 'object' || schema === null || !own.call(schema, 'fields')) return undefined;
+    const fields = (schema as { fields: unknown }).fields;
+    if (typeof fields !== 'object') return undefined;
+    const folding = own.call(o, 'caseFolding') ? o.caseFolding : undefined;
+    if (folding !== undefined && folding !== 'unicode' && folding !== 'ascii') return undefined;
+    const generateCode = own.call(o, 'generateCode') ? o.generateCode : undefined;
+    if (generateCode !== undefined && typeof generateCode !== 'boolean') return undefined;
+    return {
+      ok: true,
+      schema: ownSchema(schema as Schema),
+      folding: folding ?? 'unicode',
+      generateCode: generateCode === true,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks the options of `compilePredicate`. */
 export function checkPredicateOptions(options: unknown): PredicateSettings {
+  const fast = wellFormedPredicateOptions(options);
+  if (fast !== undefined) return fast;
   const reader = new OptionReader(options);
   const schema = reader.schema();
   const folding = reader.folding() ?? 'unicode';

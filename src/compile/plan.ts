@@ -1,4 +1,4 @@
-import { dispatch, type Expression, type ExpressionHandlers, type PredicateNode } from '../ast/expression.js';
+import type { Expression, PredicateNode } from '../ast/expression.js';
 import type { ValueNode } from '../ast/nodes/values.js';
 import type { Span } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
@@ -41,13 +41,21 @@ export type LeafPlan = ValuePlan | PresencePlan;
 // and never change, so each field is resolved once rather than once per leaf of every compile.
 // Only fields the schema has are kept, so the map never outgrows the schema.
 const resolvedFields = new WeakMap<Schema, Map<string, ResolvedField>>();
+let lastSchema: Schema | undefined;
+let lastKnown: Map<string, ResolvedField> | undefined;
 
 /**
  * Looks a field up by own property (a name like `__proto__` never reaches the prototype). The
  * compilers pass an {@link ownSchema} snapshot, so the field's own settings are read too.
  */
 export function resolveField(schema: Schema, name: string): ResolvedField | undefined {
-  let known = resolvedFields.get(schema);
+  // The schema of the last call is remembered (compiles come in runs against one schema), which
+  // saves the WeakMap lookup per leaf; it holds the snapshot, a copy, not the caller's object.
+  let known = schema === lastSchema ? lastKnown : resolvedFields.get(schema);
+  if (known !== undefined) {
+    lastSchema = schema;
+    lastKnown = known;
+  }
   const hit = known?.get(name);
   if (hit !== undefined) return hit;
   if (!Object.hasOwn(schema.fields, name)) return undefined;
@@ -65,6 +73,8 @@ export function resolveField(schema: Schema, name: string): ResolvedField | unde
   if (known === undefined) {
     known = new Map();
     resolvedFields.set(schema, known);
+    lastSchema = schema;
+    lastKnown = known;
   }
   known.set(name, resolved);
   return resolved;
@@ -151,14 +161,17 @@ export function planLeaf(node: PredicateNode, schema: Schema): PlanResult {
   };
 }
 
-// One entry per expression kind: a new kind without an entry fails to compile here.
-const SHAPES: ExpressionHandlers<'junction' | 'not' | 'leaf'> = {
-  and: () => 'junction',
-  or: () => 'junction',
-  not: () => 'not',
-  comparison: () => 'leaf',
-  list: () => 'leaf',
-  presence: () => 'leaf',
+type Shape = 'junction' | 'not' | 'leaf';
+
+// One entry per expression kind: a new kind without an entry fails to compile here. Plain values
+// rather than handlers: this runs on every node of every compile.
+const SHAPES: Readonly<Record<Expression['kind'], Shape>> = {
+  and: 'junction',
+  or: 'junction',
+  not: 'not',
+  comparison: 'leaf',
+  list: 'leaf',
+  presence: 'leaf',
 };
 
 /** Whether `node` looks like an expression node this version knows (a guard against malformed input). */
@@ -166,7 +179,7 @@ export function isKnownExpression(node: unknown): node is Expression {
   if (node === null || typeof node !== 'object') return false;
   const kind = (node as { kind?: unknown }).kind;
   if (typeof kind !== 'string' || !Object.hasOwn(SHAPES, kind)) return false;
-  switch (dispatch(node as Expression, SHAPES)) {
+  switch (SHAPES[kind as Expression['kind']]) {
     case 'junction':
       return Array.isArray((node as { operands?: unknown }).operands);
     case 'not':

@@ -6,7 +6,7 @@ import { COMPILE_CODES, compileDiagnostic } from '../compile-error.js';
 import { isKnownExpression, planLeaf } from '../plan.js';
 import { type CompositeNode, type ExpressionReducer, reduceExpression } from '../reduce.js';
 import { leafTest } from './leaves.js';
-import { numberBound, numberRangeTest } from './number-leaves.js';
+import { numberBound, numberBoundTest, numberRangeTest } from './number-leaves.js';
 import { junctionProgram, leafProgram, notProgram, type Program } from './program.js';
 
 /** Depth to which the filter is walked by recursion; deeper subtrees go to reduceExpression. */
@@ -17,6 +17,10 @@ function never(): boolean {
 }
 
 const NO_SPAN = { start: 0, end: 0 };
+
+// What a leaf that does not fit compiles to: one shared program (compared by identity), not one
+// made per compile.
+const FAILED = leafProgram(never);
 
 /**
  * Builds the {@link Program} of a filter, collecting the diagnostics of leaves that do not fit
@@ -29,7 +33,7 @@ const NO_SPAN = { start: 0, end: 0 };
  */
 export class ProgramBuilder implements ExpressionReducer<Program, boolean> {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly failed = leafProgram(never);
+  private readonly failed = FAILED;
 
   constructor(
     private readonly schema: Schema,
@@ -43,8 +47,9 @@ export class ProgramBuilder implements ExpressionReducer<Program, boolean> {
     switch (node.kind) {
       case 'and':
       case 'or': {
-        const children: Program[] = [];
-        for (const operand of node.operands) children.push(this.build(operand, false, depth + 1));
+        const operands = node.operands;
+        const children: Program[] = new Array(operands.length);
+        for (let i = 0; i < operands.length; i++) children[i] = this.build(operands[i], false, depth + 1);
         return this.combine(node, children);
       }
       case 'not':
@@ -61,9 +66,12 @@ export class ProgramBuilder implements ExpressionReducer<Program, boolean> {
       return this.failed;
     }
     const plan = planned.plan;
-    const test = leafTest(plan, this.folding, negated);
-    const bound = negated ? undefined : numberBound(plan);
-    return leafProgram(test, plan, negated, bound === undefined ? undefined : [bound]);
+    // A number ordering is built from its bound straight away (what leafTest would do), so the
+    // bound is worked out once.
+    const bound = numberBound(plan);
+    if (bound === undefined) return leafProgram(leafTest(plan, this.folding, negated), plan, negated);
+    const test = numberBoundTest(bound, negated);
+    return leafProgram(test, plan, negated, negated ? undefined : [bound]);
   }
 
   combine(node: CompositeNode, children: readonly Program[]): Program {

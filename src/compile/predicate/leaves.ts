@@ -2,7 +2,7 @@ import { type CaseFolding, caseFolder } from '../case-folding.js';
 import type { LeafPlan, ValuePlan } from '../plan.js';
 import { dateTimeTest } from './date-time-test.js';
 import { normalizeOperands } from './normalize.js';
-import { numberBound, numberRangeTest } from './number-leaves.js';
+import { numberBound, numberBoundTest } from './number-leaves.js';
 import { presenceLeaf, strictEqualityLeaf, valueLeaf } from './path-leaves.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 import { nativeLowerCasePath, type StringOperator } from './string-fold.js';
@@ -36,7 +36,7 @@ function valuePlanTest(plan: ValuePlan, folding: CaseFolding, negated: boolean):
   switch (typed.type) {
     case 'number': {
       const bound = numberBound(plan);
-      if (bound !== undefined) return numberRangeTest([bound], negated);
+      if (bound !== undefined) return numberBoundTest(bound, negated);
       if (single && path.length === 1) return strictEqualityLeaf(path[0]!, typed.values[0], negated);
       return undefined;
     }

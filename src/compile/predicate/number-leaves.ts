@@ -117,3 +117,12 @@ export function numberRangeTest(bounds: readonly NumberBound[], negated: boolean
   const { key, lo, loInclusive, hi, hiInclusive } = numberRange(bounds);
   return numberRangeLeaf(key, lo, loInclusive, hi, hiInclusive, negated);
 }
+
+/** One ordering as a leaf: {@link numberRangeTest} of `[bound]`, without the array and range. */
+export function numberBoundTest(bound: NumberBound, negated: boolean): RecordTest {
+  const { key, operator, value } = bound;
+  if (operator === 'gt' || operator === 'ge') {
+    return numberRangeLeaf(key, value, operator === 'ge', Number.POSITIVE_INFINITY, true, negated);
+  }
+  return numberRangeLeaf(key, Number.NEGATIVE_INFINITY, true, value, operator === 'le', negated);
+}

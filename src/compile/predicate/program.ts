@@ -138,7 +138,9 @@ function fuseBounds(children: Program[]): Program[] {
 /** An `and`/`or` program; nested ones of the same kind are merged (same meaning, less depth). */
 export function junctionProgram(kind: 'and' | 'or', operands: readonly Program[]): Program {
   let children = operands as Program[];
-  if (operands.some((child) => child.kind === kind)) {
+  let nested = false;
+  for (let i = 0; i < operands.length; i++) if (operands[i]!.kind === kind) nested = true;
+  if (nested) {
     children = [];
     for (const child of operands) {
       if (child.kind === kind) children.push(...child.children);
