@@ -46,47 +46,52 @@ function isLiteralKind(kind: unknown): kind is LiteralKind {
   return LITERAL_KINDS.has(kind);
 }
 
-/** Typed values, or why the literals do not fit the field. */
-export type Typed = { ok: true; typed: TypedValues } | { ok: false; diagnostic: Diagnostic };
-
 // A module function rather than a closure made per leaf: planning runs per compile, and a named
 // closure is not free (under tsx, which the benchmarks use, each one costs a defineProperty).
-function mismatchOf(field: ResolvedField, span: Span, node: ValueNode | undefined, expected: string): Typed {
-  return {
-    ok: false,
-    diagnostic: compileDiagnostic(
+function mismatchOf(
+  report: Diagnostic[],
+  field: ResolvedField,
+  span: Span,
+  node: ValueNode | undefined,
+  expected: string,
+): undefined {
+  report.push(
+    compileDiagnostic(
       COMPILE_CODES.valueType,
       `The field ${quote(field.name)} takes ${expected} values.`,
       node?.span ?? span,
     ),
-  };
+  );
+  return undefined;
 }
 
+/**
+ * The literals of a leaf converted for comparison, or undefined when they do not fit the field,
+ * with the diagnostic that says why pushed onto `report` (no result object per leaf).
+ */
 export function typeValues(
   field: ResolvedField,
   operator: PrimitiveOperator,
   nodes: readonly ValueNode[],
   span: Span,
-): Typed {
+  report: Diagnostic[],
+): TypedValues | undefined {
   const declared = fieldType(field.schema);
   let type: string | undefined = declared;
   if (declared === 'unknown') {
     // An `unknown` field (type not found on import) compares as the kind of its literals: the
     // rule `validate` applies too.
     const kinds = nodes.map((n) => (n !== null && typeof n === 'object' ? n.kind : undefined));
-    if (kinds.some((k) => !isLiteralKind(k))) return mismatchOf(field, span, undefined, 'well-formed');
+    if (kinds.some((k) => !isLiteralKind(k)))
+      return mismatchOf(report, field, span, undefined, 'well-formed');
     const untyped = untypedComparison(operator, kinds as LiteralKind[]);
     if ('problem' in untyped) {
       const { index, reason, message } = untyped.problem;
       const code = reason === 'operator' ? COMPILE_CODES.operator : COMPILE_CODES.valueType;
-      return {
-        ok: false,
-        diagnostic: compileDiagnostic(
-          code,
-          `On ${quote(field.name)}: ${message}.`,
-          nodes[index]?.span ?? span,
-        ),
-      };
+      report.push(
+        compileDiagnostic(code, `On ${quote(field.name)}: ${message}.`, nodes[index]?.span ?? span),
+      );
+      return undefined;
     }
     type = untyped.kind;
   }
@@ -102,13 +107,13 @@ export function typeValues(
           node.kind !== 'string' ||
           typeof node.value !== 'string'
         )
-          return mismatchOf(field, span, node, expected);
+          return mismatchOf(report, field, span, node, expected);
         values.push(node.value);
       }
-      return { ok: true, typed: { type, values } };
+      return { type, values };
     }
     case 'number':
-      return typeNumbers(field, nodes, span);
+      return typeNumbers(field, nodes, span, report);
     case 'boolean': {
       const values: boolean[] = [];
       for (const node of nodes) {
@@ -118,27 +123,32 @@ export function typeValues(
           node.kind !== 'boolean' ||
           typeof node.value !== 'boolean'
         )
-          return mismatchOf(field, span, node, expected);
+          return mismatchOf(report, field, span, node, expected);
         values.push(node.value);
       }
-      return { ok: true, typed: { type, values } };
+      return { type, values };
     }
     default: {
       const values: Instant[] = [];
       for (const node of nodes) {
         if (node === null || typeof node !== 'object' || node.kind !== type)
-          return mismatchOf(field, span, node, expected);
-        if (node.kind !== 'date-time') return mismatchOf(field, span, node, expected);
+          return mismatchOf(report, field, span, node, expected);
+        if (node.kind !== 'date-time') return mismatchOf(report, field, span, node, expected);
         const instant = typeof node.text === 'string' ? instantFromText(node.text) : undefined;
-        if (instant === undefined) return mismatchOf(field, span, node, 'valid date-time');
+        if (instant === undefined) return mismatchOf(report, field, span, node, 'valid date-time');
         values.push(instant);
       }
-      return { ok: true, typed: { type: 'date-time', values } };
+      return { type: 'date-time', values };
     }
   }
 }
 
-function typeNumbers(field: ResolvedField, nodes: readonly ValueNode[], span: Span): Typed {
+function typeNumbers(
+  field: ResolvedField,
+  nodes: readonly ValueNode[],
+  span: Span,
+  report: Diagnostic[],
+): TypedValues | undefined {
   const values: number[] = [];
   for (const node of nodes) {
     if (
@@ -148,23 +158,23 @@ function typeNumbers(field: ResolvedField, nodes: readonly ValueNode[], span: Sp
       typeof node.value !== 'number' ||
       Number.isNaN(node.value)
     )
-      return mismatchOf(field, span, node, 'number');
+      return mismatchOf(report, field, span, node, 'number');
     if (field.schema.type === 'integer' && !Number.isInteger(node.value))
-      return mismatchOf(field, span, node, 'integer');
+      return mismatchOf(report, field, span, node, 'integer');
     const range = numberRangeProblem(field.schema.type, node.value);
     if (range !== undefined) {
-      return {
-        ok: false,
-        diagnostic: compileDiagnostic(
+      report.push(
+        compileDiagnostic(
           COMPILE_CODES.valueType,
           `The value ${quote(String(node.text ?? node.value))} ${range}.`,
           node.span ?? span,
         ),
-      };
+      );
+      return undefined;
     }
     values.push(node.value);
   }
-  return { ok: true, typed: { type: 'number', values } };
+  return { type: 'number', values };
 }
 
 export function operatorTypeProblem(

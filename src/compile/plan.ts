@@ -87,104 +87,108 @@ export type PlanResult =
 
 const NO_SPAN: Span = { start: 0, end: 0 };
 
-function malformed(node: { readonly span?: Span } | null, what: string): PlanResult {
-  return {
-    ok: false,
-    diagnostic: compileDiagnostic(
+function malformed(report: Diagnostic[], node: { readonly span?: Span } | null, what: string): undefined {
+  report.push(
+    compileDiagnostic(
       COMPILE_CODES.malformedAst,
       `Not a well-formed filter: ${what}.`,
       node?.span ?? NO_SPAN,
     ),
-  };
+  );
+  return undefined;
 }
 
 /** Checks one leaf against the schema and converts its literals; never throws. */
 export function planLeaf(node: PredicateNode, schema: Schema): PlanResult {
+  const report: Diagnostic[] = [];
+  const plan = planLeafInto(node, schema, report);
+  return plan === undefined ? { ok: false, diagnostic: report[0]! } : { ok: true, plan };
+}
+
+/**
+ * {@link planLeaf} without a result object: the plan, or undefined with the diagnostic pushed
+ * onto `report` (the predicate compiler's list).
+ */
+export function planLeafInto(
+  node: PredicateNode,
+  schema: Schema,
+  report: Diagnostic[],
+): LeafPlan | undefined {
   const name = node.field?.name;
-  if (typeof name !== 'string') return malformed(node, 'a predicate without a field name');
+  if (typeof name !== 'string') return malformed(report, node, 'a predicate without a field name');
   const field = resolveField(schema, name);
   if (field === undefined) {
-    return {
-      ok: false,
-      diagnostic: compileDiagnostic(
+    report.push(
+      compileDiagnostic(
         COMPILE_CODES.unknownField,
         `The field ${quote(name)} is not in the schema.`,
         node.field.span ?? node.span ?? NO_SPAN,
       ),
-    };
+    );
+    return undefined;
   }
   const operator = node.operator as string;
   // The table says which node kind each operator builds; anything else is no operator here.
-  if (!isOperatorOfKind(operator, node.kind)) return malformed(node, `unknown operator ${quote(operator)}`);
-  if (node.kind === 'presence') {
-    return { ok: true, plan: { kind: 'presence', field, operator: operator as PresenceOperator } };
+  if (!isOperatorOfKind(operator, node.kind)) {
+    return malformed(report, node, `unknown operator ${quote(operator)}`);
   }
+  if (node.kind === 'presence') return { kind: 'presence', field, operator: operator as PresenceOperator };
   let nodes: readonly ValueNode[];
   if (node.kind === 'comparison') {
     nodes = [node.value];
   } else {
-    if (!Array.isArray(node.values)) return malformed(node, 'a list without values');
+    if (!Array.isArray(node.values)) return malformed(report, node, 'a list without values');
     nodes = node.values;
     if (nodes.length === 0) {
-      return {
-        ok: false,
-        diagnostic: compileDiagnostic(
+      report.push(
+        compileDiagnostic(
           COMPILE_CODES.emptyList,
           `\`${operator}\` needs at least one value.`,
           node.span ?? NO_SPAN,
         ),
-      };
+      );
+      return undefined;
     }
   }
-  const typed = typeValues(field, operator as PrimitiveOperator, nodes, node.span ?? NO_SPAN);
-  if (!typed.ok) return typed;
-  const problem = operatorTypeProblem(field, operator, typed.typed.type);
+  const typed = typeValues(field, operator as PrimitiveOperator, nodes, node.span ?? NO_SPAN, report);
+  if (typed === undefined) return undefined;
+  const problem = operatorTypeProblem(field, operator, typed.type);
   if (problem !== undefined) {
-    return {
-      ok: false,
-      diagnostic: compileDiagnostic(
+    report.push(
+      compileDiagnostic(
         COMPILE_CODES.operator,
         `\`${operator}\` ${problem}; ${quote(name)} cannot use it.`,
         node.operatorSpan ?? node.span ?? NO_SPAN,
       ),
-    };
+    );
+    return undefined;
   }
-  return {
-    ok: true,
-    plan: {
-      kind: 'values',
-      field,
-      operator: operator as CompareOperator | ListOperator,
-      typed: typed.typed,
-      nodes,
-    },
-  };
+  return { kind: 'values', field, operator: operator as CompareOperator | ListOperator, typed, nodes };
 }
 
-type Shape = 'junction' | 'not' | 'leaf';
-
-// One entry per expression kind: a new kind without an entry fails to compile here. Plain values
-// rather than handlers: this runs on every node of every compile.
-const SHAPES: Readonly<Record<Expression['kind'], Shape>> = {
-  and: 'junction',
-  or: 'junction',
-  not: 'not',
-  comparison: 'leaf',
-  list: 'leaf',
-  presence: 'leaf',
-};
+// Called for a kind no case below names: a new expression kind makes `kind` not `never` there,
+// so it fails to compile until it gets a case.
+function unknownKind(_kind: never): false {
+  return false;
+}
 
 /** Whether `node` looks like an expression node this version knows (a guard against malformed input). */
 export function isKnownExpression(node: unknown): node is Expression {
   if (node === null || typeof node !== 'object') return false;
-  const kind = (node as { kind?: unknown }).kind;
-  if (typeof kind !== 'string' || !Object.hasOwn(SHAPES, kind)) return false;
-  switch (SHAPES[kind as Expression['kind']]) {
-    case 'junction':
+  // A switch on the string rather than a lookup in a record of kinds: this runs on every node of
+  // every compile, and a keyed lookup with a variable key costs several times a comparison.
+  const kind = (node as Expression).kind;
+  switch (kind) {
+    case 'and':
+    case 'or':
       return Array.isArray((node as { operands?: unknown }).operands);
     case 'not':
       return typeof (node as { operand?: unknown }).operand === 'object';
-    case 'leaf':
+    case 'comparison':
+    case 'list':
+    case 'presence':
       return true;
+    default:
+      return unknownKind(kind);
   }
 }

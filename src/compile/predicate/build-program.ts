@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import type { Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
 import { COMPILE_CODES, compileDiagnostic } from '../compile-error.js';
-import { isKnownExpression, planLeaf } from '../plan.js';
+import { isKnownExpression, planLeafInto } from '../plan.js';
 import { type CompositeNode, type ExpressionReducer, reduceExpression } from '../reduce.js';
 import { leafTest } from './leaves.js';
 import { numberBound, numberBoundTest, numberRangeTest } from './number-leaves.js';
@@ -60,12 +60,8 @@ export class ProgramBuilder implements ExpressionReducer<Program, boolean> {
   }
 
   leaf(node: PredicateNode, negated: boolean): Program {
-    const planned = planLeaf(node, this.schema);
-    if (!planned.ok) {
-      this.diagnostics.push(planned.diagnostic);
-      return this.failed;
-    }
-    const plan = planned.plan;
+    const plan = planLeafInto(node, this.schema, this.diagnostics);
+    if (plan === undefined) return this.failed;
     // A number ordering is built from its bound straight away (what leafTest would do), so the
     // bound is worked out once.
     const bound = numberBound(plan);
