@@ -39,10 +39,19 @@ export type LeafPlan = ValuePlan | PresencePlan;
 
 // Fields resolved per schema: the compilers plan against ownSchema snapshots, which are memoised
 // and never change, so each field is resolved once rather than once per leaf of every compile.
-// Only fields the schema has are kept, so the map never outgrows the schema.
-const resolvedFields = new WeakMap<Schema, Map<string, ResolvedField>>();
+// Only fields the schema has are kept, so the memo never outgrows the schema.
+interface ResolvedFields {
+  readonly byName: Map<string, ResolvedField>;
+  // The first few resolved, also in a list: a field name from the parser is a fresh string, and
+  // comparing it with a few names (most differ in length) costs less than hashing it for the map.
+  readonly names: string[];
+  readonly fields: ResolvedField[];
+}
+
+const RECENT = 12;
+const resolvedFields = new WeakMap<Schema, ResolvedFields>();
 let lastSchema: Schema | undefined;
-let lastKnown: Map<string, ResolvedField> | undefined;
+let lastResolved: ResolvedFields | undefined;
 
 /**
  * Looks a field up by own property (a name like `__proto__` never reaches the prototype). The
@@ -51,13 +60,15 @@ let lastKnown: Map<string, ResolvedField> | undefined;
 export function resolveField(schema: Schema, name: string): ResolvedField | undefined {
   // The schema of the last call is remembered (compiles come in runs against one schema), which
   // saves the WeakMap lookup per leaf; it holds the snapshot, a copy, not the caller's object.
-  let known = schema === lastSchema ? lastKnown : resolvedFields.get(schema);
+  let known = schema === lastSchema ? lastResolved : resolvedFields.get(schema);
   if (known !== undefined) {
     lastSchema = schema;
-    lastKnown = known;
+    lastResolved = known;
+    const names = known.names;
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return known.fields[i];
+    const hit = known.byName.get(name);
+    if (hit !== undefined) return hit;
   }
-  const hit = known?.get(name);
-  if (hit !== undefined) return hit;
   if (!Object.hasOwn(schema.fields, name)) return undefined;
   const field = schema.fields[name];
   if (field === undefined || field === null || typeof field !== 'object') return undefined;
@@ -71,12 +82,16 @@ export function resolveField(schema: Schema, name: string): ResolvedField | unde
     column: typeof field.column === 'string' ? field.column : name,
   };
   if (known === undefined) {
-    known = new Map();
+    known = { byName: new Map(), names: [], fields: [] };
     resolvedFields.set(schema, known);
     lastSchema = schema;
-    lastKnown = known;
+    lastResolved = known;
   }
-  known.set(name, resolved);
+  known.byName.set(name, resolved);
+  if (known.names.length < RECENT) {
+    known.names.push(name);
+    known.fields.push(resolved);
+  }
   return resolved;
 }
 
