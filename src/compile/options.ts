@@ -91,6 +91,19 @@ class OptionReader {
 
 const own = Object.prototype.hasOwnProperty;
 
+// The schema of the last well-formed call and its snapshot: compiles come in runs against one
+// schema, and this saves ownSchema's WeakMap lookup per compile. Only the last schema is held.
+let lastGiven: object | undefined;
+let lastSnapshot: Schema | undefined;
+
+function snapshotOf(schema: object): Schema {
+  if (schema === lastGiven) return lastSnapshot!;
+  const snapshot = ownSchema(schema as Schema);
+  lastGiven = schema;
+  lastSnapshot = snapshot;
+  return snapshot;
+}
+
 /**
  * The usual call, `{ schema }` with well-formed options, checked without building a reader, or
  * undefined for anything else (a getter that throws included), which the reader then checks
@@ -110,7 +123,7 @@ function wellFormedPredicateOptions(options: unknown): PredicateSettings | undef
     if (generateCode !== undefined && typeof generateCode !== 'boolean') return undefined;
     return {
       ok: true,
-      schema: ownSchema(schema as Schema),
+      schema: snapshotOf(schema),
       folding: folding ?? 'unicode',
       generateCode: generateCode === true,
     };

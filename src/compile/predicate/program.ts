@@ -102,13 +102,16 @@ function orClosure(tests: readonly RecordTest[]): RecordTest {
  * Most `and`s have at most one bound per property and are returned as they are.
  */
 function fuseBounds(children: Program[]): Program[] {
+  // The first bound's key needs no list: most `and`s have one bound or none.
+  let first: string | undefined;
   let keys: string[] | undefined;
   let repeated = false;
   for (const child of children) {
     if (child.kind !== 'leaf' || child.bounds === undefined) continue;
     const key = child.bounds[0]!.key;
-    if (keys === undefined) keys = [key];
-    else if (keys.includes(key)) repeated = true;
+    if (first === undefined) first = key;
+    else if (key === first || keys?.includes(key) === true) repeated = true;
+    else if (keys === undefined) keys = [key];
     else keys.push(key);
   }
   if (!repeated) return children;
