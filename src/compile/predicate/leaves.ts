@@ -5,7 +5,7 @@ import { normalizeOperands } from './normalize.js';
 import { numberBound, numberBoundTest } from './number-leaves.js';
 import { presenceLeaf, strictEqualityLeaf, valueLeaf } from './path-leaves.js';
 import type { RecordTest, ValueTest } from './record-test.js';
-import { nativeLowerCasePath, type StringOperator } from './string-fold.js';
+import { isAsciiText, nativeLowerCasePath, type StringOperator } from './string-fold.js';
 import { foldedEqualityLeaf, stringLeaf, stringOperands } from './string-leaves.js';
 import { containsAllTest, someMemberTest, valueTest } from './value-tests.js';
 
@@ -49,8 +49,9 @@ function valuePlanTest(plan: ValuePlan, folding: CaseFolding, negated: boolean):
         const first = typed.values[0]!;
         if (field.caseSensitive) return strictEqualityLeaf(path[0]!, first, negated);
         const fold = caseFolder(folding);
-        const text = fold(first);
-        const lower = nativeLowerCasePath(text, folding);
+        const ascii = isAsciiText(first);
+        const text = ascii ? first.toLowerCase() : fold(first);
+        const lower = ascii ? folding : nativeLowerCasePath(text, folding);
         if (lower !== undefined) return foldedEqualityLeaf(path[0]!, text, lower, fold, negated);
       }
       const operands = stringOperands(typed.values, field.caseSensitive, folding);

@@ -11,6 +11,15 @@ function hasNonAscii(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether `text` is all ASCII: then both foldings are its native `toLowerCase`, and both
+ * native-toLowerCase paths of {@link nativeLowerCasePath} hold for the result (one scan instead
+ * of the fold's regex test and the path's scan).
+ */
+export function isAsciiText(text: string): boolean {
+  return !hasNonAscii(text);
+}
+
 function hasSigmaOrCombiningDot(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
