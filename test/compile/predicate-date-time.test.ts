@@ -77,6 +77,17 @@ const genConstant = fc
   )
   .map(([text]) => instantFromText(text)!);
 
+/** Canonical UTC strings in the constant's second and the seconds either side of it. */
+function canonicalNear(constant: Instant): string[] {
+  const ms = (constant.days * 86_400 + constant.seconds) * 1000;
+  return [-1000, 0, 1000].flatMap((delta) => {
+    const date = new Date(ms + delta);
+    if (Number.isNaN(date.getTime())) return [];
+    const second = date.toISOString().slice(0, 19);
+    return [`${second}Z`, `${second}.${constant.fraction || '0'}Z`, `${second}.9Z`, `${second}.0Z`];
+  });
+}
+
 describe('the date-time leaf test', () => {
   it('agrees with the full reader on generated strings, near misses included', () => {
     fc.assert(
@@ -88,6 +99,26 @@ describe('the date-time leaf test', () => {
           const test = dateTimeTest(operator, constant);
           for (const text of texts)
             expect(test(text), `${operator} ${text}`).toBe(reference(operator, constant, text));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('agrees with the full reader when given the literal text the constant was read from', () => {
+    // The literal, when canonical UTC, stands in for the prefix built from the instant: generated
+    // literals (offsets, lower-case, second 60, impossible dates) must change no answer.
+    const genLiteral = genText.filter((text) => instantFromText(text) !== undefined);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...OPERATORS),
+        fc.oneof(genLiteral, fc.constantFrom('2022-02-07T20:13:29Z', '2022-02-07T20:13:29.5Z')),
+        fc.array(genText),
+        (operator, literal, texts) => {
+          const constant = instantFromText(literal)!;
+          const test = dateTimeTest(operator, constant, literal);
+          for (const text of [literal, ...canonicalNear(constant), ...texts])
+            expect(test(text), `${operator} ${literal} ${text}`).toBe(reference(operator, constant, text));
         },
       ),
       { numRuns: 400 },

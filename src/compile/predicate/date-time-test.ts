@@ -109,10 +109,17 @@ function fullReaderTest(operator: DateTimeOperator, c: InstantParts): DateTimeTe
  * and `Z`, four-digit year) is ordered as text, since for real instants of that shape text order
  * is time order (there are no leap seconds), and checked in full only when it would match.
  * Any other string, and a `Date`, goes through the full reader. Allocates nothing per record.
+ * `literal`, when given, is the text `instant` was read from (which spares building the prefix).
  */
-export function dateTimeTest(operator: DateTimeOperator, instant: Instant): DateTimeTest {
+export function dateTimeTest(operator: DateTimeOperator, instant: Instant, literal?: string): DateTimeTest {
   const c = instantParts(instant);
-  const prefix = utcPrefix(instant);
+  // A literal written as a real canonical UTC date-time (the usual one) is its own prefix: its
+  // first 19 characters are what utcPrefix would build from its instant.
+  const canonical =
+    literal !== undefined &&
+    looksCanonical(literal, literal.length) &&
+    isCanonicalUtc(literal, literal.length);
+  const prefix = canonical ? literal.slice(0, 19) : utcPrefix(instant);
   const slow = fullReaderTest(operator, c);
   if (prefix === undefined) return slow;
   // A canonical string below `prefix` is in an earlier second, one above `beyond` in a later one,

@@ -57,12 +57,15 @@ function valuePlanTest(plan: ValuePlan, folding: CaseFolding, negated: boolean):
       const operands = stringOperands(typed.values, field.caseSensitive, folding);
       return stringLeaf(path, single ? 'eq' : operator, operands, negated);
     }
-    case 'date-time':
-      if (single) return valueLeaf(path, dateTimeTest('eq', typed.values[0]!), negated);
+    case 'date-time': {
+      const node = plan.nodes[0];
+      const literal = node?.kind === 'date-time' && typeof node.text === 'string' ? node.text : undefined;
+      if (single) return valueLeaf(path, dateTimeTest('eq', typed.values[0]!, literal), negated);
       if (operator === 'gt' || operator === 'ge' || operator === 'lt' || operator === 'le') {
-        return valueLeaf(path, dateTimeTest(operator, typed.values[0]!), negated);
+        return valueLeaf(path, dateTimeTest(operator, typed.values[0]!, literal), negated);
       }
       return undefined;
+    }
   }
 }
 

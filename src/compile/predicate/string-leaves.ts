@@ -1,7 +1,14 @@
 import { type CaseFolding, caseFolder } from '../case-folding.js';
 import { pathLeaf } from './path-leaves.js';
 import type { RecordTest } from './record-test.js';
-import { type FoldMode, foldAs, foldMode, type StringOperator, stringHolds } from './string-fold.js';
+import {
+  type FoldMode,
+  foldAs,
+  foldMode,
+  isAsciiText,
+  type StringOperator,
+  stringHolds,
+} from './string-fold.js';
 
 const own = Object.prototype.hasOwnProperty;
 
@@ -19,7 +26,10 @@ export function stringOperands(
 ): StringOperands {
   if (caseSensitive) return { constants: values, mode: foldMode(values, undefined) };
   const fold = caseFolder(folding);
-  const constants = values.length === 1 ? [fold(values[0]!)] : values.map(fold);
+  // An ASCII constant folds to its toLowerCase under both foldings: no regex test for the usual one.
+  const first = values[0]!;
+  const constants =
+    values.length === 1 ? [isAsciiText(first) ? first.toLowerCase() : fold(first)] : values.map(fold);
   return { constants, mode: foldMode(constants, folding) };
 }
 
