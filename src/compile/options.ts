@@ -91,17 +91,28 @@ class OptionReader {
 
 const own = Object.prototype.hasOwnProperty;
 
-// The schema of the last well-formed call and its snapshot: compiles come in runs against one
-// schema, and this saves ownSchema's WeakMap lookup per compile. Only the last schema is held.
+// The settings of the last well-formed call, and the schema object they came from: compiles come
+// in runs against one schema, and this saves ownSchema's WeakMap lookup and the settings object
+// per compile. Only the last schema is held (settings are never mutated).
 let lastGiven: object | undefined;
-let lastSnapshot: Schema | undefined;
+let lastSettings: PredicateSettings & { ok: true } = {
+  ok: true,
+  schema: { fields: {} },
+  folding: 'unicode',
+  generateCode: false,
+};
 
-function snapshotOf(schema: object): Schema {
-  if (schema === lastGiven) return lastSnapshot!;
+function settingsOf(schema: object, folding: CaseFolding, generateCode: boolean): PredicateSettings {
+  const last = lastSettings;
+  if (schema === lastGiven) {
+    if (last.folding === folding && last.generateCode === generateCode) return last;
+    lastSettings = { ok: true, schema: last.schema, folding, generateCode };
+    return lastSettings;
+  }
   const snapshot = ownSchema(schema as Schema);
   lastGiven = schema;
-  lastSnapshot = snapshot;
-  return snapshot;
+  lastSettings = { ok: true, schema: snapshot, folding, generateCode };
+  return lastSettings;
 }
 
 /**
@@ -121,12 +132,7 @@ function wellFormedPredicateOptions(options: unknown): PredicateSettings | undef
     if (folding !== undefined && folding !== 'unicode' && folding !== 'ascii') return undefined;
     const generateCode = own.call(o, 'generateCode') ? o.generateCode : undefined;
     if (generateCode !== undefined && typeof generateCode !== 'boolean') return undefined;
-    return {
-      ok: true,
-      schema: snapshotOf(schema),
-      folding: folding ?? 'unicode',
-      generateCode: generateCode === true,
-    };
+    return settingsOf(schema, folding ?? 'unicode', generateCode === true);
   } catch {
     return undefined;
   }

@@ -32,6 +32,19 @@ describe('compilePredicate against several schemas in turn', () => {
     }
   });
 
+  it('applies each call’s case folding against the same schema', () => {
+    const schema: Schema = { fields: { name: { type: 'string', operators: ['eq'] } } };
+    const parsed = parse('name eq "ÄDA"');
+    if (!parsed.ok) throw new Error('parse');
+    for (let round = 0; round < 3; round++) {
+      const unicode = compilePredicate(parsed.ast, { schema });
+      const ascii = compilePredicate(parsed.ast, { schema, caseFolding: 'ascii' });
+      expect(unicode({ name: 'äda' })).toBe(true);
+      expect(ascii({ name: 'äda' })).toBe(false);
+      expect(ascii({ name: 'Äda' })).toBe(true);
+    }
+  });
+
   it('tells an unknown field from a known one after switching schemas', () => {
     const a: Schema = { fields: { a: { type: 'integer', operators: ['eq'] } } };
     const b: Schema = { fields: { b: { type: 'integer', operators: ['eq'] } } };
