@@ -60,17 +60,30 @@ function rangeProgram(bounds: readonly NumberBound[]): Program {
   return leafProgram(numberRangeTest(bounds, false), undefined, false, bounds);
 }
 
-// Up to four operands are written out: no loop, no array read per record.
+// Up to four operands are written out: no loop, no array read per record. The operands are read
+// by index (destructuring an array runs the iterator protocol, per compile) and each shape gets
+// its own function, so a closure's context holds just its operands.
+
+function and2(a: RecordTest, b: RecordTest): RecordTest {
+  return (r) => a(r) && b(r);
+}
+
+function and3(a: RecordTest, b: RecordTest, c: RecordTest): RecordTest {
+  return (r) => a(r) && b(r) && c(r);
+}
+
+function and4(a: RecordTest, b: RecordTest, c: RecordTest, d: RecordTest): RecordTest {
+  return (r) => a(r) && b(r) && c(r) && d(r);
+}
 
 function andClosure(tests: readonly RecordTest[]): RecordTest {
-  const [a, b, c, d] = tests as [RecordTest, RecordTest, RecordTest, RecordTest];
   switch (tests.length) {
     case 2:
-      return (r) => a(r) && b(r);
+      return and2(tests[0]!, tests[1]!);
     case 3:
-      return (r) => a(r) && b(r) && c(r);
+      return and3(tests[0]!, tests[1]!, tests[2]!);
     case 4:
-      return (r) => a(r) && b(r) && c(r) && d(r);
+      return and4(tests[0]!, tests[1]!, tests[2]!, tests[3]!);
     default:
       return (r) => {
         for (let i = 0; i < tests.length; i++) if (!tests[i]!(r)) return false;
@@ -79,15 +92,26 @@ function andClosure(tests: readonly RecordTest[]): RecordTest {
   }
 }
 
+function or2(a: RecordTest, b: RecordTest): RecordTest {
+  return (r) => a(r) || b(r);
+}
+
+function or3(a: RecordTest, b: RecordTest, c: RecordTest): RecordTest {
+  return (r) => a(r) || b(r) || c(r);
+}
+
+function or4(a: RecordTest, b: RecordTest, c: RecordTest, d: RecordTest): RecordTest {
+  return (r) => a(r) || b(r) || c(r) || d(r);
+}
+
 function orClosure(tests: readonly RecordTest[]): RecordTest {
-  const [a, b, c, d] = tests as [RecordTest, RecordTest, RecordTest, RecordTest];
   switch (tests.length) {
     case 2:
-      return (r) => a(r) || b(r);
+      return or2(tests[0]!, tests[1]!);
     case 3:
-      return (r) => a(r) || b(r) || c(r);
+      return or3(tests[0]!, tests[1]!, tests[2]!);
     case 4:
-      return (r) => a(r) || b(r) || c(r) || d(r);
+      return or4(tests[0]!, tests[1]!, tests[2]!, tests[3]!);
     default:
       return (r) => {
         for (let i = 0; i < tests.length; i++) if (tests[i]!(r)) return true;
