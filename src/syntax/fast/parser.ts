@@ -1,20 +1,15 @@
 import {
   type CompareOperator,
-  createBoolean,
   createComparison,
-  createDateTime,
   createField,
   createList,
   createNot,
-  createNumber,
   createPresence,
-  createString,
   type Expression,
   type FieldNode,
   type ListOperator,
   type ValueNode,
 } from '../../ast/index.js';
-import { scanQuoted } from '../../language/quoting.js';
 import { MAX_LIMITS, type ParseLimits } from '../limits.js';
 import { Chain } from './chain.js';
 import {
@@ -22,23 +17,19 @@ import {
   CA_CODE,
   CLOSE_CODE,
   COMMA_CODE,
-  DATE_TIME_CODE,
   EQ_CODE,
   FIELD_CODE,
   IN_CODE,
   ISNULL_CODE,
   NOT_CODE,
-  NUMBER_CODE,
   OPEN_CODE,
   OR_CODE,
   PR_CODE,
-  STRING_CODE,
   SW_CODE,
   type TokenSink,
-  TRUE_CODE,
   WORDS,
 } from './token-codes.js';
-import { lastStringHasEscape, stringEnd, valueCode, valueEnd } from './values.js';
+import { readValue } from './values.js';
 import {
   keywordAt,
   keywordHere,
@@ -130,7 +121,7 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       if (sink !== undefined) sink.token(op, opStart, opEnd, undefined);
       const opSpan = { start: opStart, end: opEnd };
       if (op <= SW_CODE) {
-        const value = readValue(text, opEnd, sink);
+        const value = readValue(text, skipSpaces(text, opEnd), sink);
         if (value === undefined) return undefined;
         pos = value.span.end;
         operand = createComparison(field, WORDS[op] as CompareOperator, opSpan, value, { start, end: pos });
@@ -217,31 +208,6 @@ function readField(
   return createField(name, { start, end });
 }
 
-/** The value at `from` (spaces skipped), or undefined where none stands as the full lexer reads it silently. */
-function readValue(text: string, from: number, sink: TokenSink | undefined): ValueNode | undefined {
-  const start = skipSpaces(text, from);
-  if (start === text.length) return undefined;
-  if (text.charCodeAt(start) === 34) {
-    const end = stringEnd(text, start);
-    if (end < 0) return undefined;
-    const value = lastStringHasEscape() ? scanQuoted(text, start, 34).value : text.slice(start + 1, end - 1);
-    if (sink !== undefined) sink.token(STRING_CODE, start, end, value);
-    return createString(value, { start, end });
-  }
-  const end = valueEnd(text, start);
-  if (end === start) return undefined;
-  const code = valueCode(text, start, end);
-  if (code < 0) return undefined;
-  const span = { start, end };
-  if (code === NUMBER_CODE || code === DATE_TIME_CODE) {
-    const written = text.slice(start, end);
-    if (sink !== undefined) sink.token(code, start, end, written);
-    return code === NUMBER_CODE ? createNumber(written, span) : createDateTime(written, span);
-  }
-  if (sink !== undefined) sink.token(code, start, end, undefined);
-  return createBoolean(code === TRUE_CODE, span);
-}
-
 /**
  * The values of the list whose `(` is at `open`, or undefined where it is no well-formed list of
  * at most `maxListValues` values. Sets {@link listEnd}.
@@ -258,7 +224,7 @@ function readList(
   let pos = open;
   for (;;) {
     if (values.length === maxListValues) return undefined;
-    const value = readValue(text, pos + 1, sink);
+    const value = readValue(text, skipSpaces(text, pos + 1), sink);
     if (value === undefined) return undefined;
     values.push(value);
     pos = skipSpaces(text, value.span.end);
