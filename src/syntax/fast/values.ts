@@ -33,13 +33,6 @@ function endsValue(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 40 || c === 41 || c === 44 || c === 34;
 }
 
-/** The end of the bare value at `start`: the first character that {@link endsValue}, or the end. */
-function valueEnd(text: string, start: number): number {
-  let end = start;
-  while (end < text.length && !endsValue(text.charCodeAt(end))) end++;
-  return end;
-}
-
 // The fast lexer's scratch fields for date-times: lexing is synchronous and re-enters nothing.
 const dateTimeFields: DateTimeFields = newDateTimeFields();
 
@@ -87,30 +80,30 @@ export function readValue(text: string, start: number, sink: TokenSink | undefin
   return { kind: 'number', text: written, value, span: { start, end: i } };
 }
 
-/** The date-time at `start` (which starts with four digits and a `-`), or undefined. */
+/**
+ * The date-time at `start` (which starts with four digits and a `-`), or undefined. The reader
+ * may look up to the end of the text: every character of a date-time is one that does not end a
+ * value, so it stops where the value ends exactly when the full lexer's reader, bounded by that
+ * end, would accept.
+ */
 function readDateTimeValue(text: string, start: number, sink: TokenSink | undefined): ValueNode | undefined {
-  const end = valueEnd(text, start);
-  if (
-    readDateTime(text, start, end, dateTimeFields) !== end ||
-    dateTimeProblem(dateTimeFields) !== undefined
-  ) {
-    return undefined;
-  }
+  const end = readDateTime(text, start, text.length, dateTimeFields);
+  if (end < 0 || (end < text.length && !endsValue(text.charCodeAt(end)))) return undefined;
+  if (dateTimeProblem(dateTimeFields) !== undefined) return undefined;
   const written = text.slice(start, end);
   if (sink !== undefined) sink.token(DATE_TIME_CODE, start, end, written);
   return { kind: 'date-time', text: written, dateOnly: dateTimeFields.dateOnly, span: { start, end } };
 }
 
-/** `true` or `false` at `start`, or undefined. */
+/** `true` or `false` at `start` (spelled so, followed by the end or a character that ends a value), or undefined. */
 function readBoolean(text: string, start: number, sink: TokenSink | undefined): ValueNode | undefined {
-  const end = valueEnd(text, start);
-  const length = end - start;
-  let code = -1;
-  if (length === 4 && text.startsWith('true', start)) code = TRUE_CODE;
-  else if (length === 5 && text.startsWith('false', start)) code = FALSE_CODE;
-  if (code < 0) return undefined;
+  const isTrue = text.charCodeAt(start) === 116;
+  const end = start + (isTrue ? 4 : 5);
+  if (end > text.length || (end < text.length && !endsValue(text.charCodeAt(end)))) return undefined;
+  if (!text.startsWith(isTrue ? 'true' : 'false', start)) return undefined;
+  const code = isTrue ? TRUE_CODE : FALSE_CODE;
   if (sink !== undefined) sink.token(code, start, end, undefined);
-  return { kind: 'boolean', value: code === TRUE_CODE, span: { start, end } };
+  return { kind: 'boolean', value: isTrue, span: { start, end } };
 }
 
 /** The well-formed string whose opening quote is at `start`, or undefined. */
