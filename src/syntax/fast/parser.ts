@@ -31,12 +31,12 @@ import {
 } from './token-codes.js';
 import { readValue } from './values.js';
 import {
+  connectiveAt,
+  KEYWORD_LENGTHS,
   keywordAt,
-  keywordHere,
   keywordStandsHere,
-  lastKeywordEnd,
-  lastKeywordStart,
   lastWordIsPath,
+  operatorAt,
   spellsConnective,
   wordEnd,
 } from './words.js';
@@ -114,10 +114,10 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
     } else {
       const field = code < 0 ? readField(text, start, end, sink) : undefined;
       if (field === undefined) return undefined;
-      const op = keywordHere(text, end);
-      const opStart = lastKeywordStart();
-      const opEnd = lastKeywordEnd();
+      const opStart = skipSpaces(text, end);
+      const op = operatorAt(text, opStart);
       if (op < EQ_CODE || op > ISNULL_CODE || ++comparisons > maxComparisons) return undefined;
+      const opEnd = opStart + KEYWORD_LENGTHS[op]!;
       if (sink !== undefined) sink.token(op, opStart, opEnd, undefined);
       const opSpan = { start: opStart, end: opEnd };
       if (op <= SW_CODE) {
@@ -152,9 +152,9 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
         operandEnd = ++pos;
         continue;
       }
-      const connective = keywordHere(text, pos);
-      const wordEndAt = lastKeywordEnd();
-      if (connective !== AND_CODE && connective !== OR_CODE) return undefined;
+      const connective = connectiveAt(text, pos);
+      if (connective < 0) return undefined;
+      const wordEndAt = pos + (connective === AND_CODE ? 3 : 2);
       if (sink !== undefined) sink.token(connective, pos, wordEndAt, undefined);
       chain.connective(connective === AND_CODE);
       pos = skipSpaces(text, wordEndAt);
