@@ -23,7 +23,6 @@ import {
   ISNULL_CODE,
   NOT_CODE,
   OPEN_CODE,
-  OR_CODE,
   PR_CODE,
   SW_CODE,
   type TokenSink,
