@@ -1,9 +1,6 @@
 import {
   type CompareOperator,
-  createComparison,
-  createField,
   createList,
-  createNot,
   createPresence,
   type Expression,
   type FieldNode,
@@ -123,7 +120,14 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
         const value = readValue(text, skipSpaces(text, opEnd), sink);
         if (value === undefined) return undefined;
         pos = value.span.end;
-        operand = createComparison(field, WORDS[op] as CompareOperator, opSpan, value, { start, end: pos });
+        operand = {
+          kind: 'comparison',
+          field,
+          operator: WORDS[op] as CompareOperator,
+          operatorSpan: opSpan,
+          value,
+          span: { start, end: pos },
+        };
       } else if (op === IN_CODE || op === CA_CODE) {
         const values = readList(text, skipSpaces(text, opEnd), limits.maxListValues, sink);
         if (values === undefined) return undefined;
@@ -138,7 +142,7 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
     let operandEnd = pos;
     for (;;) {
       while (notCount > chain.notMark) {
-        operand = createNot(operand, { start: notStarts[--notCount]!, end: operandEnd });
+        operand = { kind: 'not', operand, span: { start: notStarts[--notCount]!, end: operandEnd } };
       }
       chain.add(operand, operandEnd);
       pos = skipSpaces(text, pos);
@@ -204,7 +208,7 @@ function readField(
   if (end === start || !lastWordIsPath() || spellsConnective(text, start, end)) return undefined;
   const name = text.slice(start, end);
   if (sink !== undefined) sink.token(FIELD_CODE, start, end, name);
-  return createField(name, { start, end });
+  return { kind: 'field', name, span: { start, end } };
 }
 
 /**
