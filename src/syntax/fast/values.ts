@@ -100,10 +100,18 @@ function readBoolean(text: string, start: number, sink: TokenSink | undefined): 
   const isTrue = text.charCodeAt(start) === 116;
   const end = start + (isTrue ? 4 : 5);
   if (end > text.length || (end < text.length && !endsValue(text.charCodeAt(end)))) return undefined;
-  if (!text.startsWith(isTrue ? 'true' : 'false', start)) return undefined;
+  const spelled = isTrue
+    ? spells(text, start + 1, 114, 117, 101) // rue
+    : spells(text, start + 1, 97, 108, 115) && text.charCodeAt(start + 4) === 101; // alse
+  if (!spelled) return undefined;
   const code = isTrue ? TRUE_CODE : FALSE_CODE;
   if (sink !== undefined) sink.token(code, start, end, undefined);
   return { kind: 'boolean', value: isTrue, span: { start, end } };
+}
+
+/** Whether the three characters at `at` are `c0`, `c1`, `c2`. */
+function spells(text: string, at: number, c0: number, c1: number, c2: number): boolean {
+  return text.charCodeAt(at) === c0 && text.charCodeAt(at + 1) === c1 && text.charCodeAt(at + 2) === c2;
 }
 
 /** The well-formed string whose opening quote is at `start`, or undefined. */
