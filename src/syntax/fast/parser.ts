@@ -110,14 +110,18 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
     } else {
       const field = code < 0 ? readField(text, start, end, sink) : undefined;
       if (field === undefined) return undefined;
-      const opStart = skipSpaces(text, end);
+      // Tokens are mostly one space apart: that space is stepped over here, without a call.
+      let opStart = end < n && text.charCodeAt(end) === 32 ? end + 1 : end;
+      if (opStart < n && text.charCodeAt(opStart) <= 32) opStart = skipSpaces(text, opStart);
       const op = operatorAt(text, opStart);
       if (op < EQ_CODE || op > ISNULL_CODE || ++comparisons > maxComparisons) return undefined;
       const opEnd = opStart + KEYWORD_LENGTHS[op]!;
       if (sink !== undefined) sink.token(op, opStart, opEnd, undefined);
       const opSpan = { start: opStart, end: opEnd };
       if (op <= SW_CODE) {
-        const value = readValue(text, skipSpaces(text, opEnd), sink);
+        let valueStart = opEnd < n && text.charCodeAt(opEnd) === 32 ? opEnd + 1 : opEnd;
+        if (valueStart < n && text.charCodeAt(valueStart) <= 32) valueStart = skipSpaces(text, valueStart);
+        const value = readValue(text, valueStart, sink);
         if (value === undefined) return undefined;
         pos = value.span.end;
         operand = {
@@ -145,7 +149,8 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
         operand = { kind: 'not', operand, span: { start: notStarts[--notCount]!, end: operandEnd } };
       }
       chain.add(operand, operandEnd);
-      pos = skipSpaces(text, pos);
+      if (pos < n && text.charCodeAt(pos) === 32) pos++;
+      if (pos < n && text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
       if (pos === n) return depth === 0 ? chain.close() : undefined;
       if (text.charCodeAt(pos) === 41) {
         if (depth === 0) return undefined;
@@ -160,7 +165,8 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       const wordEndAt = pos + (connective === AND_CODE ? 3 : 2);
       if (sink !== undefined) sink.token(connective, pos, wordEndAt, undefined);
       chain.connective(connective === AND_CODE);
-      pos = skipSpaces(text, wordEndAt);
+      pos = wordEndAt < n && text.charCodeAt(wordEndAt) === 32 ? wordEndAt + 1 : wordEndAt;
+      if (pos < n && text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
       chain.operandStart = pos;
       break;
     }
