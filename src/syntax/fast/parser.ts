@@ -80,7 +80,8 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       if (pos < n && text.charCodeAt(pos) === 40) {
         if (++depth + notCount > maxDepth) return undefined;
         if (sink !== undefined) sink.token(OPEN_CODE, pos, pos + 1, undefined);
-        pos = skipSpaces(text, pos + 1);
+        pos++;
+        if (pos < n && text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
         if (depth === chains.length) chains.push(new Chain());
         chain = chains[depth]!;
         chain.reset(pos, notCount);
@@ -94,7 +95,8 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       notStarts[notCount++] = pos;
       if (depth + notCount > maxDepth) return undefined;
       if (sink !== undefined) sink.token(NOT_CODE, pos, end, undefined);
-      pos = skipSpaces(text, end);
+      pos = end < n && text.charCodeAt(end) === 32 ? end + 1 : end;
+      if (pos < n && text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
     }
     const start = pos;
     let operand: Expression;
