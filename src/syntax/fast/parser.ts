@@ -213,7 +213,9 @@ function readField(
   end: number,
   sink: TokenSink | undefined,
 ): FieldNode | undefined {
-  if (end === start || !lastWordIsPath() || spellsConnective(text, start, end)) return undefined;
+  if (end === start || !lastWordIsPath()) return undefined;
+  // `AND`, `Or`, `NOT` are two or three letters: longer fields need no call to rule them out.
+  if (end - start < 4 && spellsConnective(text, start, end)) return undefined;
   const name = text.slice(start, end);
   if (sink !== undefined) sink.token(FIELD_CODE, start, end, name);
   return { kind: 'field', name, span: { start, end } };
