@@ -25,7 +25,7 @@ import {
   type TokenSink,
   WORDS,
 } from './token-codes.js';
-import { readValue } from './values.js';
+import { readString, readValue } from './values.js';
 import {
   connectiveAt,
   KEYWORD_LENGTHS,
@@ -123,7 +123,11 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       if (op <= SW_CODE) {
         let valueStart = opEnd < n && text.charCodeAt(opEnd) === 32 ? opEnd + 1 : opEnd;
         if (valueStart < n && text.charCodeAt(valueStart) <= 32) valueStart = skipSpaces(text, valueStart);
-        const value = readValue(text, valueStart, sink);
+        // A string, the most common value, without the call that dispatches on the first character.
+        const value =
+          valueStart < n && text.charCodeAt(valueStart) === 34
+            ? readString(text, valueStart, sink)
+            : readValue(text, valueStart, sink);
         if (value === undefined) return undefined;
         pos = value.span.end;
         operand = {

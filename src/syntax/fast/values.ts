@@ -115,7 +115,7 @@ function spells(text: string, at: number, c0: number, c1: number, c2: number): b
 }
 
 /** The well-formed string whose opening quote is at `start`, or undefined. */
-function readString(text: string, start: number, sink: TokenSink | undefined): ValueNode | undefined {
+export function readString(text: string, start: number, sink: TokenSink | undefined): ValueNode | undefined {
   let hasEscape = false;
   let end = -1;
   for (let i = start + 1; i < text.length; i++) {
