@@ -34,6 +34,7 @@ import {
   lastWordIsPath,
   operatorAt,
   spellsConnective,
+  twoLetterKeyword,
   wordEnd,
 } from './words.js';
 
@@ -115,7 +116,11 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       // Tokens are mostly one space apart: that space is stepped over here, without a call.
       let opStart = end < n && text.charCodeAt(end) === 32 ? end + 1 : end;
       if (opStart < n && text.charCodeAt(opStart) <= 32) opStart = skipSpaces(text, opStart);
-      const op = operatorAt(text, opStart);
+      // A two-letter operator and a space, the common case, by the letters' table without a call.
+      const op =
+        opStart + 2 < n && text.charCodeAt(opStart + 2) === 32
+          ? twoLetterKeyword(text.charCodeAt(opStart), text.charCodeAt(opStart + 1))
+          : operatorAt(text, opStart);
       if (op < EQ_CODE || op > ISNULL_CODE || ++comparisons > maxComparisons) return undefined;
       const opEnd = opStart + KEYWORD_LENGTHS[op]!;
       if (sink !== undefined) sink.token(op, opStart, opEnd, undefined);

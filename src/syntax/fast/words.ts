@@ -237,7 +237,7 @@ for (const [code, word] of WORDS.entries()) {
 }
 
 /** The code of the two-letter keyword `c0 c1`, or -1 (small, so that callers inline it). */
-function twoLetterKeyword(c0: number, c1: number): number {
+export function twoLetterKeyword(c0: number, c1: number): number {
   const i = c0 - 97;
   const j = c1 - 97;
   return i >= 0 && i < 26 && j >= 0 && j < 26 ? TWO_LETTER_CODES[i * 26 + j]! : -1;
