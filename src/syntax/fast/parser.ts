@@ -20,6 +20,7 @@ import {
   ISNULL_CODE,
   NOT_CODE,
   OPEN_CODE,
+  OR_CODE,
   PR_CODE,
   SW_CODE,
   type TokenSink,
@@ -171,7 +172,18 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
         operandEnd = ++pos;
         continue;
       }
-      const connective = connectiveAt(text, pos);
+      // `and ` or `or `, the common case, spelled here without a call.
+      const c0 = text.charCodeAt(pos);
+      const connective =
+        pos + 3 < n && c0 === 111 && text.charCodeAt(pos + 1) === 114 && text.charCodeAt(pos + 2) === 32
+          ? OR_CODE
+          : pos + 4 < n &&
+              c0 === 97 &&
+              text.charCodeAt(pos + 1) === 110 &&
+              text.charCodeAt(pos + 2) === 100 &&
+              text.charCodeAt(pos + 3) === 32
+            ? AND_CODE
+            : connectiveAt(text, pos);
       if (connective < 0) return undefined;
       const wordEndAt = pos + (connective === AND_CODE ? 3 : 2);
       if (sink !== undefined) sink.token(connective, pos, wordEndAt, undefined);
