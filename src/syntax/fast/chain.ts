@@ -53,15 +53,22 @@ export class Chain {
     this.ends[i] = end;
   }
 
-  /** A connective after the last operand added: `and` or `or`. */
+  /**
+   * A connective after the last operand added: `and` or `or`. Which connective follows each
+   * operand is written down only once the chain mixes them: until then it is {@link and} for all.
+   */
   connective(and: boolean): void {
-    this.ands[this.count - 1] = and ? 1 : 0;
     if (this.operands === undefined) {
       this.and = and;
       this.operands = [this.first!];
       return;
     }
-    if (and !== this.and) this.mixed = true;
+    if (!this.mixed) {
+      if (and === this.and) return;
+      this.mixed = true;
+      this.ands.fill(this.and ? 1 : 0, 0, this.count - 1);
+    }
+    this.ands[this.count - 1] = and ? 1 : 0;
   }
 
   /**

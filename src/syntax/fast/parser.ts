@@ -1,20 +1,12 @@
 import {
   type CompareOperator,
-  createBoolean,
-  createComparison,
-  createDateTime,
-  createField,
   createList,
-  createNot,
-  createNumber,
   createPresence,
-  createString,
   type Expression,
   type FieldNode,
   type ListOperator,
   type ValueNode,
 } from '../../ast/index.js';
-import { scanQuoted } from '../../language/quoting.js';
 import { MAX_LIMITS, type ParseLimits } from '../limits.js';
 import { Chain } from './chain.js';
 import {
@@ -22,31 +14,28 @@ import {
   CA_CODE,
   CLOSE_CODE,
   COMMA_CODE,
-  DATE_TIME_CODE,
   EQ_CODE,
   FIELD_CODE,
   IN_CODE,
   ISNULL_CODE,
   NOT_CODE,
-  NUMBER_CODE,
   OPEN_CODE,
   OR_CODE,
   PR_CODE,
-  STRING_CODE,
   SW_CODE,
   type TokenSink,
-  TRUE_CODE,
   WORDS,
 } from './token-codes.js';
-import { lastStringHasEscape, stringEnd, valueCode, valueEnd } from './values.js';
+import { readString, readValue } from './values.js';
 import {
+  connectiveAt,
+  KEYWORD_LENGTHS,
   keywordAt,
-  keywordHere,
   keywordStandsHere,
-  lastKeywordEnd,
-  lastKeywordStart,
   lastWordIsPath,
+  operatorAt,
   spellsConnective,
+  twoLetterKeyword,
   wordEnd,
 } from './words.js';
 
@@ -93,7 +82,8 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       if (pos < n && text.charCodeAt(pos) === 40) {
         if (++depth + notCount > maxDepth) return undefined;
         if (sink !== undefined) sink.token(OPEN_CODE, pos, pos + 1, undefined);
-        pos = skipSpaces(text, pos + 1);
+        pos++;
+        if (pos < n && text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
         if (depth === chains.length) chains.push(new Chain());
         chain = chains[depth]!;
         chain.reset(pos, notCount);
@@ -107,7 +97,8 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
       notStarts[notCount++] = pos;
       if (depth + notCount > maxDepth) return undefined;
       if (sink !== undefined) sink.token(NOT_CODE, pos, end, undefined);
-      pos = skipSpaces(text, end);
+      pos = end < n && text.charCodeAt(end) === 32 ? end + 1 : end;
+      if (pos < n && text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
     }
     const start = pos;
     let operand: Expression;
@@ -123,17 +114,36 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
     } else {
       const field = code < 0 ? readField(text, start, end, sink) : undefined;
       if (field === undefined) return undefined;
-      const op = keywordHere(text, end);
-      const opStart = lastKeywordStart();
-      const opEnd = lastKeywordEnd();
+      // Tokens are mostly one space apart: that space is stepped over here, without a call.
+      let opStart = end < n && text.charCodeAt(end) === 32 ? end + 1 : end;
+      if (opStart < n && text.charCodeAt(opStart) <= 32) opStart = skipSpaces(text, opStart);
+      // A two-letter operator and a space, the common case, by the letters' table without a call.
+      const op =
+        opStart + 2 < n && text.charCodeAt(opStart + 2) === 32
+          ? twoLetterKeyword(text.charCodeAt(opStart), text.charCodeAt(opStart + 1))
+          : operatorAt(text, opStart);
       if (op < EQ_CODE || op > ISNULL_CODE || ++comparisons > maxComparisons) return undefined;
+      const opEnd = opStart + KEYWORD_LENGTHS[op]!;
       if (sink !== undefined) sink.token(op, opStart, opEnd, undefined);
       const opSpan = { start: opStart, end: opEnd };
       if (op <= SW_CODE) {
-        const value = readValue(text, opEnd, sink);
+        let valueStart = opEnd < n && text.charCodeAt(opEnd) === 32 ? opEnd + 1 : opEnd;
+        if (valueStart < n && text.charCodeAt(valueStart) <= 32) valueStart = skipSpaces(text, valueStart);
+        // A string, the most common value, without the call that dispatches on the first character.
+        const value =
+          valueStart < n && text.charCodeAt(valueStart) === 34
+            ? readString(text, valueStart, sink)
+            : readValue(text, valueStart, sink);
         if (value === undefined) return undefined;
         pos = value.span.end;
-        operand = createComparison(field, WORDS[op] as CompareOperator, opSpan, value, { start, end: pos });
+        operand = {
+          kind: 'comparison',
+          field,
+          operator: WORDS[op] as CompareOperator,
+          operatorSpan: opSpan,
+          value,
+          span: { start, end: pos },
+        };
       } else if (op === IN_CODE || op === CA_CODE) {
         const values = readList(text, skipSpaces(text, opEnd), limits.maxListValues, sink);
         if (values === undefined) return undefined;
@@ -148,10 +158,11 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
     let operandEnd = pos;
     for (;;) {
       while (notCount > chain.notMark) {
-        operand = createNot(operand, { start: notStarts[--notCount]!, end: operandEnd });
+        operand = { kind: 'not', operand, span: { start: notStarts[--notCount]!, end: operandEnd } };
       }
       chain.add(operand, operandEnd);
-      pos = skipSpaces(text, pos);
+      if (pos < n && text.charCodeAt(pos) === 32) pos++;
+      if (pos < n && text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
       if (pos === n) return depth === 0 ? chain.close() : undefined;
       if (text.charCodeAt(pos) === 41) {
         if (depth === 0) return undefined;
@@ -161,12 +172,24 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
         operandEnd = ++pos;
         continue;
       }
-      const connective = keywordHere(text, pos);
-      const wordEndAt = lastKeywordEnd();
-      if (connective !== AND_CODE && connective !== OR_CODE) return undefined;
+      // `and ` or `or `, the common case, spelled here without a call.
+      const c0 = text.charCodeAt(pos);
+      const connective =
+        pos + 3 < n && c0 === 111 && text.charCodeAt(pos + 1) === 114 && text.charCodeAt(pos + 2) === 32
+          ? OR_CODE
+          : pos + 4 < n &&
+              c0 === 97 &&
+              text.charCodeAt(pos + 1) === 110 &&
+              text.charCodeAt(pos + 2) === 100 &&
+              text.charCodeAt(pos + 3) === 32
+            ? AND_CODE
+            : connectiveAt(text, pos);
+      if (connective < 0) return undefined;
+      const wordEndAt = pos + (connective === AND_CODE ? 3 : 2);
       if (sink !== undefined) sink.token(connective, pos, wordEndAt, undefined);
       chain.connective(connective === AND_CODE);
-      pos = skipSpaces(text, wordEndAt);
+      pos = wordEndAt < n && text.charCodeAt(wordEndAt) === 32 ? wordEndAt + 1 : wordEndAt;
+      if (pos < n && text.charCodeAt(pos) <= 32) pos = skipSpaces(text, pos);
       chain.operandStart = pos;
       break;
     }
@@ -211,35 +234,12 @@ function readField(
   end: number,
   sink: TokenSink | undefined,
 ): FieldNode | undefined {
-  if (end === start || !lastWordIsPath() || spellsConnective(text, start, end)) return undefined;
+  if (end === start || !lastWordIsPath()) return undefined;
+  // `AND`, `Or`, `NOT` are two or three letters: longer fields need no call to rule them out.
+  if (end - start < 4 && spellsConnective(text, start, end)) return undefined;
   const name = text.slice(start, end);
   if (sink !== undefined) sink.token(FIELD_CODE, start, end, name);
-  return createField(name, { start, end });
-}
-
-/** The value at `from` (spaces skipped), or undefined where none stands as the full lexer reads it silently. */
-function readValue(text: string, from: number, sink: TokenSink | undefined): ValueNode | undefined {
-  const start = skipSpaces(text, from);
-  if (start === text.length) return undefined;
-  if (text.charCodeAt(start) === 34) {
-    const end = stringEnd(text, start);
-    if (end < 0) return undefined;
-    const value = lastStringHasEscape() ? scanQuoted(text, start, 34).value : text.slice(start + 1, end - 1);
-    if (sink !== undefined) sink.token(STRING_CODE, start, end, value);
-    return createString(value, { start, end });
-  }
-  const end = valueEnd(text, start);
-  if (end === start) return undefined;
-  const code = valueCode(text, start, end);
-  if (code < 0) return undefined;
-  const span = { start, end };
-  if (code === NUMBER_CODE || code === DATE_TIME_CODE) {
-    const written = text.slice(start, end);
-    if (sink !== undefined) sink.token(code, start, end, written);
-    return code === NUMBER_CODE ? createNumber(written, span) : createDateTime(written, span);
-  }
-  if (sink !== undefined) sink.token(code, start, end, undefined);
-  return createBoolean(code === TRUE_CODE, span);
+  return { kind: 'field', name, span: { start, end } };
 }
 
 /**
@@ -258,7 +258,7 @@ function readList(
   let pos = open;
   for (;;) {
     if (values.length === maxListValues) return undefined;
-    const value = readValue(text, pos + 1, sink);
+    const value = readValue(text, skipSpaces(text, pos + 1), sink);
     if (value === undefined) return undefined;
     values.push(value);
     pos = skipSpaces(text, value.span.end);

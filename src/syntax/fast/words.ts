@@ -1,6 +1,6 @@
 import { peekWord } from '../peek-word.js';
 import { foreignOperatorWords, isOperatorSymbolChar, operatorWords } from '../spellings.js';
-import { AND_CODE, FALSE_CODE, ISNULL_CODE, NOT_CODE, TRUE_CODE, WORDS } from './token-codes.js';
+import { AND_CODE, FALSE_CODE, ISNULL_CODE, NOT_CODE, OR_CODE, TRUE_CODE, WORDS } from './token-codes.js';
 
 /**
  * The fast parser's reading of words outside value position: where a word ends, which keyword it
@@ -99,48 +99,60 @@ export function keywordStandsHere(text: string, isNot: boolean, end: number): bo
   return !word.isOperator || (isNot && word.word === 'pr');
 }
 
-/** Set by {@link keywordHere}: the start and end of the keyword it read. */
-let keywordStartAt = 0;
-let keywordEndAt = 0;
-
-/** The start of the keyword {@link keywordHere} last read (after the spaces it skipped). */
-export function lastKeywordStart(): number {
-  return keywordStartAt;
-}
-
-/** The end of the keyword {@link keywordHere} last read. */
-export function lastKeywordEnd(): number {
-  return keywordEndAt;
-}
+/** The length of each keyword, by code: where a keyword {@link keywordHere} found ends. */
+export const KEYWORD_LENGTHS: Uint8Array = Uint8Array.from(WORDS, (word) => word.length);
 
 /**
- * The code of the keyword at `from` (spaces skipped) where only a keyword may stand (an operator after a field, a
- * connective after an operand), or -1. As {@link wordEnd} then {@link keywordAt} would answer
- * there, without reading the word's path: a keyword is lowercase letters followed by whitespace,
- * a parenthesis, a comma, a double quote or the end; anything else is no keyword (a longer word,
- * or a character the full lexer reads otherwise). Sets {@link lastKeywordEnd}.
+ * The code of the keyword at `start` (no space there) where only a keyword may stand (an operator
+ * after a field, a connective after an operand), or -1. As {@link wordEnd} then {@link keywordAt}
+ * would answer there, without reading the word's path: a keyword is lowercase letters followed by
+ * whitespace, a parenthesis, a comma, a double quote or the end; anything else is no keyword (a
+ * longer word, or a character the full lexer reads otherwise). It ends {@link KEYWORD_LENGTHS}
+ * of its code after `start`: no second result to hand back.
  */
-export function keywordHere(text: string, from: number): number {
+export function keywordHere(text: string, start: number): number {
   const n = text.length;
-  let start = from;
-  let c = -1;
-  while (start < n) {
-    c = text.charCodeAt(start);
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
-    start++;
-  }
-  keywordStartAt = start;
   let end = start;
+  let c = -1;
   while (end < n) {
     c = text.charCodeAt(end);
     if (c < 97 || c > 122) break;
     end++;
   }
   if (end < n && !(isSpace(c) || c === 40 || c === 41 || c === 44 || c === 34)) return -1;
-  keywordEndAt = end;
-  const length = end - start;
-  if (length === 2) return twoLetterKeyword(text.charCodeAt(start), text.charCodeAt(start + 1));
+  if (end - start === 2) return twoLetterKeyword(text.charCodeAt(start), text.charCodeAt(start + 1));
   return keywordAt(text, start, end);
+}
+
+/** The characters a keyword or value ends before: space, tab, line break, `(`, `)`, `,`, `"`. */
+const ENDS_WORD = new Uint8Array(45);
+for (const c of [32, 9, 10, 13, 40, 41, 44, 34]) ENDS_WORD[c] = 1;
+
+/** Whether the word at `end` ends there: the end of the text or a character of {@link ENDS_WORD}. */
+function endsHere(text: string, end: number): boolean {
+  if (end >= text.length) return true;
+  const c = text.charCodeAt(end);
+  return c < 45 && ENDS_WORD[c] === 1;
+}
+
+/**
+ * {@link keywordHere} where an operator stands: a two-letter operator is read by its two letters
+ * and the character after them; any other word goes the general way.
+ */
+export function operatorAt(text: string, start: number): number {
+  if (start + 2 <= text.length && endsHere(text, start + 2)) {
+    return twoLetterKeyword(text.charCodeAt(start), text.charCodeAt(start + 1));
+  }
+  return keywordHere(text, start);
+}
+
+/** `AND_CODE` or `OR_CODE` where `and` or `or` stands at `start` as {@link keywordHere} reads it, otherwise -1. */
+export function connectiveAt(text: string, start: number): number {
+  if (start + 2 > text.length) return -1;
+  const c0 = text.charCodeAt(start);
+  if (c0 === 111) return text.charCodeAt(start + 1) === 114 && endsHere(text, start + 2) ? OR_CODE : -1;
+  if (c0 !== 97 || start + 3 > text.length) return -1;
+  return spells(text, start + 1, 110, 100) && endsHere(text, start + 3) ? AND_CODE : -1;
 }
 
 function isSpace(c: number): boolean {
@@ -184,7 +196,8 @@ export function keywordAt(text: string, start: number, end: number): number {
     case 3:
       return threeLetterKeyword(c0, c1, text.charCodeAt(start + 2));
     default:
-      return longKeywordAt(text, start, length, c0, c1);
+      // Only `true`, `false` and `isnull` are longer: most fields are ruled out by their first letter, without a call.
+      return c0 === 116 || c0 === 102 || c0 === 105 ? longKeywordAt(text, start, length, c0, c1) : -1;
   }
 }
 
@@ -224,7 +237,7 @@ for (const [code, word] of WORDS.entries()) {
 }
 
 /** The code of the two-letter keyword `c0 c1`, or -1 (small, so that callers inline it). */
-function twoLetterKeyword(c0: number, c1: number): number {
+export function twoLetterKeyword(c0: number, c1: number): number {
   const i = c0 - 97;
   const j = c1 - 97;
   return i >= 0 && i < 26 && j >= 0 && j < 26 ? TWO_LETTER_CODES[i * 26 + j]! : -1;
