@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: bundles bench/index.ts (and the library's source with it) into one ES module
+ * `npm run bench [-- <module>]`: bundles bench/index.ts (and the library's source with it) into one ES module
  * with esbuild, as the package's own build does, and runs it with plain `node`. Running the
  * benchmarks under tsx instead would time a different program: tsx keeps function names by
  * wrapping every named closure in a call that defines its `name`, which costs microseconds per
@@ -29,8 +29,20 @@ const ownUrls: Plugin = {
 
 const outfile = join(ROOT, '.bench', 'index.mjs');
 mkdirSync(dirname(outfile), { recursive: true });
+// `npm run bench -- <module>` runs one module's run() alone (e.g. side-by-side), bundled the same way.
+const only = process.argv[2];
+if (only !== undefined && !/^[a-z-]+$/.test(only)) throw new Error(`not a bench module name: ${only}`);
 await build({
-  entryPoints: [join(ROOT, 'bench', 'index.ts')],
+  ...(only === undefined
+    ? { entryPoints: [join(ROOT, 'bench', 'index.ts')] }
+    : {
+        stdin: {
+          contents: `import { run } from './bench/${only}.ts';\nawait run();\n`,
+          resolveDir: ROOT,
+          sourcefile: 'bench-one.ts',
+          loader: 'ts',
+        },
+      }),
   outfile,
   bundle: true,
   platform: 'node',
