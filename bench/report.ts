@@ -38,8 +38,6 @@ export interface Row {
   readonly others: Partial<Record<Column, number | undefined>>;
   readonly floor?: { readonly name: string; readonly ms: number };
   readonly targets: readonly Target[];
-  /** Columns that do not apply because the library lacks the mode (printed `n/a`, not `-`). */
-  readonly absent?: readonly Column[];
   /** The unit of `ours` and `others` when they are not milliseconds. */
   readonly unit?: string;
 }
@@ -66,7 +64,7 @@ function cells(row: Row): string[] {
     row.unit === undefined ? duration(value) : `${value.toFixed(1)} ${row.unit}`;
   const other = (c: Column): string => {
     const ms = row.others[c];
-    if (ms === undefined) return row.absent?.includes(c) === true ? 'n/a' : '-';
+    if (ms === undefined) return '-';
     return `${show(ms)} (${times(ms / row.ours)})`;
   };
   const verdict = row.targets.length === 0 ? '' : row.targets.every((t) => t.pass) ? 'pass' : 'FAIL';

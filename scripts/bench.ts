@@ -50,7 +50,6 @@ await build({
   target: 'node20',
   // Dependencies (tinybench, the peers, esbuild itself) load from node_modules as they are.
   packages: 'external',
-  define: { 'process.env.V3F_BENCH_BUNDLE': '"1"' },
   plugins: [ownUrls],
   logLevel: 'warning',
 });
@@ -60,7 +59,6 @@ const result = spawnSync(
   {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, V3F_BENCH_BUNDLE: '1' },
-  },
+    },
 );
 process.exit(result.status ?? 1);

@@ -34,7 +34,7 @@ export interface Evaluated {
   readonly ours: Test;
   readonly arrow: Test;
   readonly closures: Test;
-  readonly generated: Test | undefined;
+  readonly generated: Test;
   /** The peers that select the same records as ours, by peer name. */
   readonly peers: ReadonlyMap<string, PeerTest>;
   readonly selected: number;

@@ -96,14 +96,12 @@ export function runTextToPredicate(entries: readonly Entry[], budgetMs: number):
       filtrex: ms.get('filtrex'),
       generated: ms.get('generated'),
     };
-    const absent = ms.has('generated') ? [] : (['generated'] as const);
     addRow({
       task: `text to predicate ${entry.name} (${bytes(text)} B)`,
       ours,
       others,
       floor: { name: 'closures', ms: closures },
       targets,
-      absent,
     });
   }
 }
