@@ -2,12 +2,12 @@ import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
 import { COMPILE_CODES } from '../compile/compile-error.js';
 import { sqlDialect, sqlDialectNames, tryCompileSql } from '../compile/sql/compile-sql.js';
+import { identifierProblem } from '../compile/sql/dialect.js';
 import type { SqlDialectName } from '../compile/sql/types.js';
 import { quote } from '../diagnostic/index.js';
 import type { Schema } from '../schema/types.js';
 import { parse } from '../syntax/parse.js';
 import { InvalidCollectionOptionsError } from './errors.js';
-import { identifierProblem } from './identifiers.js';
 import { DEFAULT_TIEBREAKER, type OrderByOptions, sorterColumn } from './order-by.js';
 
 /** The options {@link checkSqlTarget} and {@link checkHandlerOptions} look at. */

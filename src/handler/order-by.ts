@@ -1,10 +1,10 @@
 import type { Sorter } from '../collection/sorters.js';
 import { sqlDialect, sqlDialectNames } from '../compile/sql/compile-sql.js';
+import { identifierProblem } from '../compile/sql/dialect.js';
 import type { SqlDialectName } from '../compile/sql/types.js';
 import { quote } from '../diagnostic/index.js';
 import type { Schema } from '../schema/types.js';
 import { InvalidCollectionOptionsError } from './errors.js';
-import { identifierProblem } from './identifiers.js';
 
 /** Options of {@link toSqlOrderBy}. */
 export interface OrderByOptions {

@@ -7,7 +7,7 @@ import { COMPILE_CODES, type CompileCode, compileDiagnostic, FilterCompileError 
 import { checkSqlOptions } from '../options.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
-import type { SqlDialect } from './dialect.js';
+import { identifierProblem, type SqlDialect } from './dialect.js';
 import { type LeafContext, leafSql } from './leaf.js';
 import { mysql } from './mysql.js';
 import { postgres } from './postgres.js';
@@ -51,15 +51,6 @@ function joinBalanced(parts: readonly string[], operator: 'AND' | 'OR'): string 
 }
 
 const NO_SPAN: Span = { start: 0, end: 0 };
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
-function identifierProblem(name: unknown): string | undefined {
-  if (typeof name !== 'string' || name.length === 0) return 'is empty';
-  if (name.includes('\0')) return 'holds U+0000';
-  if (LONE_SURROGATE.test(name)) return 'holds an unpaired surrogate';
-  return undefined;
-}
-
 function valueTextProblem(plan: LeafPlan): { code: CompileCode; message: string; span: Span } | undefined {
   if (plan.kind !== 'values' || plan.typed.type !== 'string') return undefined;
   const values = plan.typed.values;

@@ -114,6 +114,19 @@ export const SQL_COMPARISON: Readonly<Record<Exclude<CompareOperator, TextOperat
  */
 export const FIRST_OCCURRENCE: Readonly<Record<TextOperator, string>> = { co: '> 0', sw: '= 1' };
 
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/**
+ * Why `name` cannot be an SQL identifier (a table or column name), or undefined when it can: the
+ * one rule for `compileSql` and the collection handler, whatever the dialect quotes it with.
+ */
+export function identifierProblem(name: unknown): string | undefined {
+  if (typeof name !== 'string' || name.length === 0) return 'is empty or not a string';
+  if (name.includes('\0')) return 'holds U+0000';
+  if (LONE_SURROGATE.test(name)) return 'holds an unpaired surrogate';
+  return undefined;
+}
+
 /** Quotes an identifier in double quotes, doubling any embedded double quote (both dialects). */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

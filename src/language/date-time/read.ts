@@ -22,6 +22,12 @@ export interface DateTimeFields {
   dateOnly: boolean;
 }
 
+/** The fields the calendar check reads (DateTimeParts has them too, with the fraction as text). */
+export type CalendarFields = Pick<
+  DateTimeFields,
+  'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'offsetMinutes' | 'offsetMinuteField'
+>;
+
 /** Why a date-time that has the right shape still names no real instant. */
 export type DateTimeProblem = 'month' | 'day' | 'hour' | 'minute' | 'second' | 'offset';
 
@@ -116,16 +122,7 @@ export function readDateTime(text: string, start: number, limit: number, out: Da
  * are not supported: `Date` and the SQL engines cannot hold them) and an offset within ±23:59.
  * The one place the calendar rules of a literal live.
  */
-export function dateTimeProblem(fields: {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly offsetMinutes: number;
-  readonly offsetMinuteField: number;
-}): DateTimeProblem | undefined {
+export function dateTimeProblem(fields: Readonly<CalendarFields>): DateTimeProblem | undefined {
   if (fields.month < 1 || fields.month > 12) return 'month';
   if (fields.day < 1 || fields.day > daysInMonth(fields.year, fields.month)) return 'day';
   if (fields.hour > 23) return 'hour';
