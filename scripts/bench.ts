@@ -59,6 +59,6 @@ const result = spawnSync(
   {
     cwd: ROOT,
     stdio: 'inherit',
-    },
+  },
 );
 process.exit(result.status ?? 1);
