@@ -15,13 +15,13 @@ export interface Entry {
 
 export const ENTRIES: readonly Entry[] = [
   { subpath: '.', source: 'src/index.ts', browser: true },
-  { subpath: './builder', source: 'src/builder/entry.ts', browser: true },
-  { subpath: './express', source: 'src/adapters/express.ts', browser: false },
-  { subpath: './fastify', source: 'src/adapters/fastify.ts', browser: false },
-  { subpath: './hono', source: 'src/adapters/hono.ts', browser: true },
-  { subpath: './codemirror', source: 'src/codemirror/index.ts', browser: true },
-  { subpath: './kysely', source: 'src/kysely/index.ts', browser: true },
-  { subpath: './drizzle', source: 'src/drizzle/index.ts', browser: true },
+  { subpath: './builder', source: 'src/builder/index.ts', browser: true },
+  { subpath: './express', source: 'src/integrations/express/index.ts', browser: false },
+  { subpath: './fastify', source: 'src/integrations/fastify/index.ts', browser: false },
+  { subpath: './hono', source: 'src/integrations/hono/index.ts', browser: true },
+  { subpath: './codemirror', source: 'src/integrations/codemirror/index.ts', browser: true },
+  { subpath: './kysely', source: 'src/integrations/kysely/index.ts', browser: true },
+  { subpath: './drizzle', source: 'src/integrations/drizzle/index.ts', browser: true },
 ];
 
 /** The command line: bundled like an entry, but run through `bin/`, not exported. */

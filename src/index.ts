@@ -19,7 +19,7 @@
  */
 
 export * from './ast/index.js';
-export * from './builder/index.js';
+export * from './builder/api.js';
 export * from './codegen/index.js';
 export * from './collection/index.js';
 export * from './compile/index.js';

@@ -1,9 +1,9 @@
 import type { Expression } from '../../src/ast/index.js';
-import { checkFilter } from '../../src/codemirror/lint.js';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
 import { tryCompileSql } from '../../src/compile/sql/index.js';
 import type { SqlDialectName, SqlResult } from '../../src/compile/sql/types.js';
 import type { Diagnostic } from '../../src/diagnostic/diagnostic.js';
+import { checkFilter } from '../../src/integrations/codemirror/lint.js';
 import { format } from '../../src/printer/format.js';
 import type { Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';

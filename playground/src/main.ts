@@ -8,8 +8,12 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, syntaxHighlighting } from '@codemirror/language';
 import { lintKeymap } from '@codemirror/lint';
 import { drawSelection, EditorView, highlightSpecialChars, keymap, placeholder } from '@codemirror/view';
-import { filtersHighlightStyle, setFilterSchema, v3Filters } from '../../src/codemirror/index.js';
 import type { Fix } from '../../src/diagnostic/diagnostic.js';
+import {
+  filtersHighlightStyle,
+  setFilterSchema,
+  v3Filters,
+} from '../../src/integrations/codemirror/index.js';
 import { analyze } from './analyze.js';
 import { bundledEndpoints, importPasted, type PlaygroundEndpoint } from './endpoints.js';
 import { element, renderAnalysis, renderSchema } from './render.js';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import { type CollectionRequest, collectionOf, v3Collection } from '../../src/adapters/express.js';
 import { type SqlDialectName, workflowExecutionsSchema } from '../../src/index.js';
+import { type CollectionRequest, collectionOf, v3Collection } from '../../src/integrations/express/index.js';
 import { notFoundBody } from '../bodies.js';
 import type { ExecutionsQuery, Store } from '../store/types.js';
 

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import { collectionOf, v3Collection } from '../../src/adapters/express.js';
 import { defineSchema } from '../../src/index.js';
+import { collectionOf, v3Collection } from '../../src/integrations/express/index.js';
 import type { Store } from '../store/types.js';
 
 /** What `GET /v3/workflows` filters on: few rows, filtered in memory with the predicate compiler. */

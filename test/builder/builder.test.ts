@@ -6,7 +6,7 @@ import {
   decimalText,
   FilterBuildError,
   FilterSchemaError,
-} from '../../src/builder/index.js';
+} from '../../src/builder/api.js';
 import { InvalidAstError, parse } from '../../src/index.js';
 import { defineSchema, type Schema, workflowExecutionsSchema } from '../../src/schema/index.js';
 import { validate } from '../../src/validate/index.js';

@@ -4,9 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import { int, mysqlTable, QueryBuilder, varchar } from 'drizzle-orm/mysql-core';
 import { Kysely, PostgresDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { drizzleFilter } from '../../src/drizzle/index.js';
 import { compileSql, parse, type SqlOptions, workflowExecutionsSchema } from '../../src/index.js';
-import { kyselyFilter } from '../../src/kysely/index.js';
+import { drizzleFilter } from '../../src/integrations/drizzle/index.js';
+import { kyselyFilter } from '../../src/integrations/kysely/index.js';
 import type { Schema } from '../../src/schema/types.js';
 
 /** The README's MySQL and query-builder examples say "real output": recomputed here. */

@@ -4,8 +4,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { type Expression, Kysely, type SqlBool, SqliteDialect } from 'kysely';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { drizzleFilter, tryDrizzleFilter } from '../../src/drizzle/index.js';
-import { kyselyFilter, tryKyselyFilter } from '../../src/kysely/index.js';
+import { drizzleFilter, tryDrizzleFilter } from '../../src/integrations/drizzle/index.js';
+import { kyselyFilter, tryKyselyFilter } from '../../src/integrations/kysely/index.js';
 import { workflowExecutionsSchema as schema } from '../../src/schema/builtin.js';
 import { parse } from '../../src/syntax/parse.js';
 

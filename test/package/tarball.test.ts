@@ -95,7 +95,7 @@ describe('the tarball', () => {
       'dist/cli/main.js',
       'dist/THIRD-PARTY-NOTICES.txt',
       'dist/types/index.d.ts',
-      'dist/types/builder/entry.d.ts',
+      'dist/types/builder/index.d.ts',
     ]) {
       expect(files).toContain(wanted);
     }

@@ -5,11 +5,11 @@
  */
 
 import { MysqlAdapter, PostgresAdapter, type RawBuilder, type SqlBool, SqliteAdapter, sql } from 'kysely';
-import type { Expression } from '../ast/expression.js';
-import { FilterCompileError } from '../compile/compile-error.js';
-import { tryCompileSegments } from '../compile/sql/segments.js';
-import type { SqlDialectName, SqlOptions } from '../compile/sql/types.js';
-import type { Diagnostic } from '../diagnostic/diagnostic.js';
+import type { Expression } from '../../ast/expression.js';
+import { FilterCompileError } from '../../compile/compile-error.js';
+import { tryCompileSegments } from '../../compile/sql/segments.js';
+import type { SqlDialectName, SqlOptions } from '../../compile/sql/types.js';
+import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 
 /** Options of {@link kyselyFilter}: those of `compileSql` but the placeholder offset (Kysely numbers them). */
 export interface KyselyFilterOptions extends Omit<SqlOptions, 'parameterOffset'> {

@@ -1,5 +1,5 @@
 import { type EditorState, StateEffect, StateField } from '@codemirror/state';
-import type { Schema } from '../schema/types.js';
+import type { Schema } from '../../schema/types.js';
 
 /**
  * The effect that changes the editor's schema:

@@ -1,11 +1,11 @@
 import { type Action, type Diagnostic as EditorDiagnostic, linter } from '@codemirror/lint';
 import type { Extension } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { Diagnostic, Fix } from '../diagnostic/diagnostic.js';
-import type { Schema } from '../schema/types.js';
-import type { ParseLimits } from '../syntax/limits.js';
-import { parse } from '../syntax/parse.js';
-import { validate } from '../validate/validate.js';
+import type { Diagnostic, Fix } from '../../diagnostic/diagnostic.js';
+import type { Schema } from '../../schema/types.js';
+import type { ParseLimits } from '../../syntax/limits.js';
+import { parse } from '../../syntax/parse.js';
+import { validate } from '../../validate/validate.js';
 import { filterSchemaOf } from './schema-state.js';
 
 /**

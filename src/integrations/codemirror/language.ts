@@ -10,8 +10,8 @@ import {
   type TreeFragment,
 } from '@lezer/common';
 import { styleTags, tags } from '@lezer/highlight';
-import { loadFullParse } from '../syntax/full-path-loader.js';
-import { MAX_LIMITS } from '../syntax/limits.js';
+import { loadFullParse } from '../../syntax/full-path-loader.js';
+import { MAX_LIMITS } from '../../syntax/limits.js';
 
 /**
  * The editor's syntax tree is built from the project's own lexer (`src/syntax/full/lexer.ts`), not

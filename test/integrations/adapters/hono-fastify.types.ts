@@ -4,9 +4,9 @@
  */
 import Fastify from 'fastify';
 import { Hono } from 'hono';
-import { v3Collection as fastifyCollection } from '../../src/adapters/fastify.js';
-import { v3Collection as honoCollection } from '../../src/adapters/hono.js';
-import { workflowExecutionsSchema as schema } from '../../src/index.js';
+import { workflowExecutionsSchema as schema } from '../../../src/index.js';
+import { v3Collection as fastifyCollection } from '../../../src/integrations/fastify/index.js';
+import { v3Collection as honoCollection } from '../../../src/integrations/hono/index.js';
 
 const hono = new Hono();
 hono.get('/executions', honoCollection(schema), (c) => {

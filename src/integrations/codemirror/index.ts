@@ -21,7 +21,7 @@
 
 import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
-import type { Schema } from '../schema/types.js';
+import type { Schema } from '../../schema/types.js';
 import { filterCompletionSource } from './completion.js';
 import { filterHover } from './hover.js';
 import { filtersHighlightStyle, filtersLanguage } from './language.js';

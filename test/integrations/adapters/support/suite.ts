@@ -5,13 +5,13 @@ import {
   type CollectionRequest,
   type Schema,
   workflowExecutionsSchema,
-} from '../../../src/index.js';
+} from '../../../../src/index.js';
 import {
   type ExecutionRow,
   openSqlite,
   sampleRows,
   type TestDatabase,
-} from '../../handler/support/engines.js';
+} from '../../../handler/support/engines.js';
 import { get } from './http.js';
 
 /** The test endpoint's whitelist: the seed's, and `id` as free text (so U+0000 can reach SQL). */

@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { v3Collection } from '../../src/adapters/hono.js';
-import { InvalidCollectionOptionsError } from '../../src/index.js';
+import { InvalidCollectionOptionsError } from '../../../src/index.js';
+import { v3Collection } from '../../../src/integrations/hono/index.js';
 import { describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
 
 describeAdapter('Hono 4 middleware (on @hono/node-server)', async (db) => {

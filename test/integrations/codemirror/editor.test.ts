@@ -7,6 +7,8 @@ import { ensureSyntaxTree } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { complete } from '../../../src/complete/index.js';
+import { defineSchema, type Schema, workflowExecutionsSchema as seed } from '../../../src/index.js';
 import {
   COMPLETION_TYPES,
   checkFilter,
@@ -16,9 +18,7 @@ import {
   setFilterSchema,
   toEditorDiagnostic,
   v3Filters,
-} from '../../src/codemirror/index.js';
-import { complete } from '../../src/complete/index.js';
-import { defineSchema, type Schema, workflowExecutionsSchema as seed } from '../../src/index.js';
+} from '../../../src/integrations/codemirror/index.js';
 
 const tagsSchema: Schema = defineSchema({
   fields: {

@@ -3,19 +3,21 @@ import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-/** Everything the extension imports from the library itself (`../…` out of src/codemirror) stays out. */
+/** Everything the extension imports from the library itself (`../…` out of src/integrations/codemirror) stays out. */
 const libraryExternal: Plugin = {
   name: 'library-external',
   setup(context) {
     context.onResolve({ filter: /^\.\.\// }, (args) =>
-      args.importer.includes('/src/codemirror/') ? { path: args.path, external: true } : undefined,
+      args.importer.includes('/src/integrations/codemirror/')
+        ? { path: args.path, external: true }
+        : undefined,
     );
   },
 };
 
 async function bundle(plugins: Plugin[]): Promise<{ code: string; gzip: number }> {
   const result = await build({
-    entryPoints: ['src/codemirror/index.ts'],
+    entryPoints: ['src/integrations/codemirror/index.ts'],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -37,7 +39,7 @@ describe('the CodeMirror entry as a browser bundle (CodeMirror itself external)'
     expect(own.gzip).toBeLessThan(4 * 1024);
     expect(whole.gzip).toBeLessThan(80 * 1024);
     // The README's figures are these, within 10%.
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     const stated =
       /gzipped with CodeMirror and Lezer left out: ([\d.]+) KB for the extension's own\s+code, ([\d.]+) KB with/.exec(
         readme,

@@ -2,7 +2,7 @@
 import { syntaxTree } from '@codemirror/language';
 import type { EditorState, Extension } from '@codemirror/state';
 import { hoverTooltip, type Tooltip } from '@codemirror/view';
-import type { FieldSchema, Schema } from '../schema/types.js';
+import type { FieldSchema, Schema } from '../../schema/types.js';
 import { filterSchemaOf } from './schema-state.js';
 
 /** What each operator means, in a few words, for hover text. */

@@ -22,11 +22,11 @@ import {
   type CollectionHandlerOptions,
   type CollectionRequest,
   createCollectionHandler,
-} from '../handler/index.js';
-import type { Schema } from '../schema/types.js';
-import { rawQueryOf } from './raw-query.js';
+} from '../../handler/index.js';
+import { rawQueryOf } from '../../handler/raw-query.js';
+import type { Schema } from '../../schema/types.js';
 
-export type { CollectionHandlerOptions, CollectionRequest } from '../handler/index.js';
+export type { CollectionHandlerOptions, CollectionRequest } from '../../handler/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

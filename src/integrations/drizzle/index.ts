@@ -5,11 +5,11 @@
  */
 
 import { entityKind, type SQL, type SQLChunk, sql } from 'drizzle-orm';
-import type { Expression } from '../ast/expression.js';
-import { FilterCompileError } from '../compile/compile-error.js';
-import { tryCompileSegments } from '../compile/sql/segments.js';
-import type { SqlDialectName, SqlOptions } from '../compile/sql/types.js';
-import type { Diagnostic } from '../diagnostic/diagnostic.js';
+import type { Expression } from '../../ast/expression.js';
+import { FilterCompileError } from '../../compile/compile-error.js';
+import { tryCompileSegments } from '../../compile/sql/segments.js';
+import type { SqlDialectName, SqlOptions } from '../../compile/sql/types.js';
+import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 
 /** Options of {@link drizzleFilter}: those of `compileSql` but the placeholder offset (Drizzle numbers them). */
 export interface DrizzleFilterOptions extends Omit<SqlOptions, 'parameterOffset'> {

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { describe, expect, it } from 'vitest';
-import { collectionOf, v3Collection, v3CollectionErrors } from '../../src/adapters/express.js';
-import { InvalidCollectionOptionsError } from '../../src/index.js';
+import { InvalidCollectionOptionsError } from '../../../src/index.js';
+import { collectionOf, v3Collection, v3CollectionErrors } from '../../../src/integrations/express/index.js';
 import { get } from './support/http.js';
 import { describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
 

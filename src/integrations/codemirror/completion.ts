@@ -1,7 +1,7 @@
 import type { Completion, CompletionSource } from '@codemirror/autocomplete';
-import { complete } from '../complete/complete.js';
-import type { CompletionKind, CompletionOption, CompletionResult } from '../complete/types.js';
-import type { Schema } from '../schema/types.js';
+import { complete } from '../../complete/complete.js';
+import type { CompletionKind, CompletionOption, CompletionResult } from '../../complete/types.js';
+import type { Schema } from '../../schema/types.js';
 import { filterSchemaOf } from './schema-state.js';
 
 /** The signature of the library's `complete` (a replacement may be passed for tests or tuning). */

@@ -3,8 +3,8 @@
  * `v3Collection` see `res.locals.collection` typed, and route parameters are typed when given.
  */
 import express from 'express';
-import { type CollectionRequest, v3Collection } from '../../src/adapters/express.js';
-import { workflowExecutionsSchema as schema } from '../../src/index.js';
+import { workflowExecutionsSchema as schema } from '../../../src/index.js';
+import { type CollectionRequest, v3Collection } from '../../../src/integrations/express/index.js';
 
 const app = express();
 app.get('/workflows/:id/executions', v3Collection<{ id: string }>(schema), (req, res) => {

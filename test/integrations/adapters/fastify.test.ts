@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { collectionOf, v3Collection, v3Filters } from '../../src/adapters/fastify.js';
-import { InvalidCollectionOptionsError } from '../../src/index.js';
+import { InvalidCollectionOptionsError } from '../../../src/index.js';
+import { collectionOf, v3Collection, v3Filters } from '../../../src/integrations/fastify/index.js';
 import { get } from './support/http.js';
 import { describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
 

@@ -3,14 +3,14 @@ import { EditorState } from '@codemirror/state';
 import { highlightTree } from '@lezer/highlight';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type Expression, forEachExpression, format, parse, type ValueNode } from '../../../src/index.js';
 import {
   filtersHighlightStyle,
   filtersLanguage,
   filterTokens,
   v3Filters,
-} from '../../src/codemirror/index.js';
-import { type Expression, forEachExpression, format, parse, type ValueNode } from '../../src/index.js';
-import { expressionNode } from '../support/ast-arbitraries.js';
+} from '../../../src/integrations/codemirror/index.js';
+import { expressionNode } from '../../support/ast-arbitraries.js';
 
 const VALUE_NODE: Record<ValueNode['kind'], string> = {
   string: 'String',
