@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { ROOT } from './support/build.js';
+import { readManual } from '../support/manual.js';
 import { memoryIo } from './support/memory-io.js';
 
 /** Splits a command line as a POSIX shell would, for the quoting the docs use ('...', "...", \). */
@@ -39,7 +37,7 @@ function shellWords(line: string): string[] {
   return words;
 }
 
-const docs = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const docs = readManual();
 const examples = [...docs.matchAll(/```console\n\$ (.*)\n([\s\S]*?)```/g)].map((m) => ({
   command: m[1]!,
   output: m[2]!,

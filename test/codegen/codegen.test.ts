@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSchemaModule, type SchemaModule } from '../../src/codegen/index.js';
 import * as library from '../../src/index.js';
 import { importOpenApi } from '../../src/openapi/index.js';
+import { readManual } from '../support/manual.js';
 import { type Problem, typeCheck } from './support/typecheck.js';
 
 const specPath = fileURLToPath(new URL('../fixtures/openapi/sailpoint-api.v3.json', import.meta.url));
@@ -68,7 +69,7 @@ ${body}
 
 /** The snippets below, each a file of one program, with the line of interest at line 5. */
 /** The README's builder block for the generated module, pointed at the module generated here. */
-const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const readme = readManual();
 const readmeStart = readme.indexOf(
   "```ts\nimport { createFilterBuilder } from 'v3-filters';\nimport { getWorkflowExecutionsSchema }",
 );

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readManual } from '../support/manual.js';
 import { openPostgres, type PostgresEngine } from './support/engines.js';
 import { allCodePoints, asRanges, postgresDifferences, sqliteDifferences } from './support/folding-sweep.js';
 
@@ -11,7 +10,7 @@ import { allCodePoints, asRanges, postgresDifferences, sqliteDifferences } from 
  * points; this test holds the engines to those lists (and the README to this test).
  */
 
-const README = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const README = readManual();
 
 /**
  * PGlite (the version in package.json), no `caseFolding`: its C.UTF-8 ctype lacks these mappings

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { complete, workflowExecutionsSchema } from '../../src/index.js';
+import { readManual } from '../support/manual.js';
 
 /** The README's completion examples say "real results": each call is run and compared. */
-const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const readme = readManual();
 const section = readme.slice(
   readme.indexOf('### Completions: `complete(text, offset, { schema })`'),
   readme.indexOf('### The CodeMirror 6 extension'),

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPage } from '../support/manual.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const readme = readPage('docs/architecture.md');
 const section = readme.slice(
   readme.indexOf('## Project layout'),
   readme.indexOf('\n## ', readme.indexOf('## Project layout') + 1),

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   compilePredicate,
@@ -12,12 +10,13 @@ import {
   validate,
   workflowExecutionsSchema,
 } from '../../src/index.js';
+import { readManual } from '../support/manual.js';
 
 /**
  * The README's worked examples say "real output": these tests recompute each one with the
  * library and compare, so the README cannot drift from the code.
  */
-const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const readme = readManual();
 
 /** The body of the first fenced block of `language` that follows `marker` in the README. */
 function blockAfter(marker: string, language: string): string {

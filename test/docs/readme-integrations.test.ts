@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { int, mysqlTable, QueryBuilder, varchar } from 'drizzle-orm/mysql-core';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -8,9 +6,10 @@ import { compileSql, parse, type SqlOptions, workflowExecutionsSchema } from '..
 import { drizzleFilter } from '../../src/integrations/drizzle/index.js';
 import { kyselyFilter } from '../../src/integrations/kysely/index.js';
 import type { Schema } from '../../src/schema/types.js';
+import { readManual } from '../support/manual.js';
 
 /** The README's MySQL and query-builder examples say "real output": recomputed here. */
-const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const readme = readManual();
 
 /** The body of the first fenced block of `language` that follows `marker` in the README. */
 function blockAfter(marker: string, language: string): string {

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createCollectionHandler, workflowExecutionsSchema } from '../../src/index.js';
+import { readManual } from '../support/manual.js';
 
 /**
  * The README's "Serving a collection endpoint" example says "real output": this test runs the
  * example's calls and compares each printed line.
  */
-const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const readme = readManual();
 const section = readme.slice(readme.indexOf('## Serving a collection endpoint'));
 
 function block(after: string, language: string): string {

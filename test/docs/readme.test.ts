@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, DEFAULT_LIMITS, MAX_LIMITS, parse, SYNTAX_CODES } from '../../src/index.js';
+import { readManual } from '../support/manual.js';
 
-const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const readme = readManual();
 
 describe('README stays in step with the code', () => {
   it('lists every syntax diagnostic code in its table', () => {

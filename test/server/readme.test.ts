@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleRequests } from '../../server/examples.js';
 import { SAMPLE_EXECUTION_COUNT, sampleExecutions } from '../../server/seed/sample.js';
+import { readManual } from '../support/manual.js';
 import { PLAN_FILTERS, planOf } from './support/plans.js';
 import { get, startTestServer, type TestServer } from './support/servers.js';
 
@@ -10,7 +9,7 @@ import { get, startTestServer, type TestServer } from './support/servers.js';
  * The README's server examples say "real answers": each request is sent to the server over the
  * full sample, as `npm start` seeds it, and its status, listed headers and body compared.
  */
-const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const readme = readManual();
 const EXAMPLES = [...readme.matchAll(/```http\n\$ curl -si '([^']+)'\n([\s\S]*?)```/g)].map((m) => ({
   url: m[1]!,
   answer: m[2]!,

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_CODES, parseCollectionQuery } from '../../src/collection/index.js';
 import { parse } from '../../src/index.js';
 import { importOpenApi, OPENAPI_CODES } from '../../src/openapi/index.js';
 import { loadSchema, SCHEMA_CODES, type Schema, workflowExecutionsSchema } from '../../src/schema/index.js';
 import { VALIDATION_CODES, validate } from '../../src/validate/index.js';
+import { readManual } from '../support/manual.js';
 
 const schema: Schema = {
   fields: {
@@ -146,7 +145,7 @@ describe('diagnostic code registries', () => {
   }
 
   it('the documentation has a table row for every code', () => {
-    const text = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const text = readManual();
     const missing = registries.flatMap(([, registry]) =>
       Object.keys(registry).filter((code) => !text.includes(`| \`${code}\` |`)),
     );

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as extension from '../../../src/integrations/codemirror/index.js';
+import { readManual } from '../../support/manual.js';
 
-const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+const readme = readManual();
 const section = readme.slice(
   readme.indexOf('### The CodeMirror 6 extension'),
   readme.indexOf('### The playground'),

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { readManual } from '../../support/manual.js';
 
 /** Everything the extension imports from the library itself (`../…` out of src/integrations/codemirror) stays out. */
 const libraryExternal: Plugin = {
@@ -39,7 +39,7 @@ describe('the CodeMirror entry as a browser bundle (CodeMirror itself external)'
     expect(own.gzip).toBeLessThan(4 * 1024);
     expect(whole.gzip).toBeLessThan(80 * 1024);
     // The README's figures are these, within 10%.
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const readme = readManual();
     const stated =
       /gzipped with CodeMirror and Lezer left out: ([\d.]+) KB for the extension's own\s+code, ([\d.]+) KB with/.exec(
         readme,
