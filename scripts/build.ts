@@ -10,7 +10,7 @@
  *    maps: the package's own code is not minified, so a stack trace already reads as the code,
  *    and no map points at a file the package does not ship.
  * 2. tsc writes the declarations into dist/types/ (mirroring src/, the CLI left out).
- * 3. package.json `exports` is rewritten from the entry list when it differs.
+ * 3. package.json `exports` and `typesVersions` are rewritten from the entry list when they differ.
  * 4. dist/THIRD-PARTY-NOTICES.txt gathers the licences of the bundled packages.
  *
  * Run `npx tsx scripts/build.ts` (or `npm run build`); `--no-types` skips step 2 (the tests that
@@ -189,13 +189,29 @@ export function exportsFromEntries(entries: readonly Entry[] = ENTRIES): Record<
   return exports;
 }
 
+/**
+ * package.json `typesVersions`, as the entry list defines it: TypeScript under the legacy
+ * `moduleResolution: "node"` ignores `exports`, and finds `v3-filters/builder`'s declarations
+ * through this map instead (`types` serves the root entry).
+ */
+export function typesVersionsFromEntries(entries: readonly Entry[] = ENTRIES): Record<string, unknown> {
+  const paths: Record<string, string[]> = {};
+  for (const entry of entries) {
+    if (entry.subpath !== '.') paths[entry.subpath.slice(2)] = [typesPath(entry)];
+  }
+  return { '*': paths };
+}
+
 function syncExports(): void {
   const pkg = readPackage();
-  const wanted = exportsFromEntries();
-  if (JSON.stringify(pkg.exports) === JSON.stringify(wanted)) return;
-  pkg.exports = wanted;
+  const exports = exportsFromEntries();
+  const typesVersions = typesVersionsFromEntries();
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (same(pkg.exports, exports) && same(pkg.typesVersions, typesVersions)) return;
+  pkg.exports = exports;
+  pkg.typesVersions = typesVersions;
   writeFileSync(join(ROOT, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  console.log('build: package.json `exports` rewritten from scripts/entries.ts');
+  console.log('build: package.json `exports` and `typesVersions` rewritten from scripts/entries.ts');
 }
 
 function emitDeclarations(): void {

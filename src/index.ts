@@ -2,59 +2,116 @@
  * v3-filters: parse, validate, print and compile the `filters` language of SailPoint-style V3
  * REST APIs.
  *
- * The pipeline, and the modules behind each export:
- * - syntax: {@link parse} turns text into a typed AST with spans, or diagnostics with fixes;
- * - ast and diagnostic: the shared vocabulary ({@link Expression}, {@link Diagnostic});
- * - schema and validation: {@link defineSchema}, {@link loadSchema}, {@link validate},
- *   {@link importOpenApi}, {@link parseCollectionQuery} and the V3 400 body {@link toV3ErrorResponse};
- * - compilers: {@link compilePredicate} (an in-memory test) and {@link compileSql} (a
- *   parameterized `WHERE` fragment for PostgreSQL or SQLite);
- * - printer: {@link format} writes canonical text; builder: {@link createFilterBuilder};
- * - serving: {@link createCollectionHandler} answers a collection request (the V3 400, or a typed
- *   request with its `WHERE` and {@link toSqlOrderBy} `ORDER BY`); adapters for Express, Fastify
- *   and Hono live in their own entry points (`v3-filters/express`, `/fastify`, `/hono`);
- * - clients and editors: {@link generateSchemaModule} writes typed schemas from OpenAPI;
- *   {@link complete} suggests what may come at the cursor.
+ * This is the package's root entry, one list grouped by concern: parse and print; schemas and
+ * validation; compile; collections and servers; clients; errors and diagnostics; the language
+ * table for tooling. Each name here is public and documented; everything else in `src/` is
+ * internal. The framework adapters, the query-builder bridges and the CodeMirror extension have
+ * entries of their own (`v3-filters/express`, `/fastify`, `/hono`, `/kysely`, `/drizzle`,
+ * `/codemirror`), and `v3-filters/builder` holds the builder alone for browsers.
+ *
+ * The guides: [the language](../docs/language.md), [the server](../docs/server.md),
+ * [schemas and OpenAPI](../docs/schemas.md), [SQL](../docs/sql.md),
+ * [semantics](../docs/semantics.md), [clients](../docs/clients.md), [the CLI](../docs/cli.md),
+ * [guarantees and limits](../docs/guarantees.md).
  * @module
  */
 
-export * from './ast/index.js';
+export { dispatch } from './ast/expression.js';
+export type * from './ast/public.js';
+export { forEachExpression } from './ast/walk.js';
+// Clients: the typed builder (also in `v3-filters/builder`), typed schemas from OpenAPI, and
+// completions for filter boxes.
 export * from './builder/api.js';
-export * from './codegen/index.js';
-export * from './collection/index.js';
-export * from './compile/index.js';
-export * from './complete/index.js';
-export * from './diagnostic/index.js';
-export * from './handler/index.js';
-export * from './openapi/index.js';
-export { type FormatOptions, format, InvalidAstError } from './printer/format.js';
 export {
-  BUILTIN_ENDPOINTS,
-  type BuiltinEndpoint,
-  type BuiltinSchemaName,
-  builtinSchema,
-  builtinSchemaNames,
+  type GeneratedSchemaExport,
+  generateSchemaModule,
+  type SchemaModule,
+  type SchemaModuleOptions,
+} from './codegen/schema-module.js';
+// Collections and servers: the standard collection parameters, and one call from a request's
+// query string to the V3 400 or a typed request with its WHERE and ORDER BY.
+export {
+  type CollectionQueryFailure,
+  type CollectionQueryOptions,
+  type CollectionQueryResult,
+  type CollectionQuerySuccess,
+  parseCollectionQuery,
+} from './collection/parse-collection.js';
+export type { CollectionQueryInput, ParsedQueryObject } from './collection/query-string.js';
+export type { Sorter } from './collection/sorters.js';
+export type { CaseFolding } from './compile/case-folding.js';
+export { FilterCompileError } from './compile/compile-error.js';
+// Compile: an in-memory predicate, and parameterized SQL that selects the same records.
+export { compilePredicate, type PredicateOptions, type RecordPredicate } from './compile/predicate/index.js';
+export {
+  compileSql,
+  type SqlDialectName,
+  type SqlFragment,
+  type SqlOptions,
+  type SqlParam,
+  type SqlResult,
+  tryCompileSql,
+} from './compile/sql/index.js';
+export {
+  type CompleteOptions,
+  type CompletionKind,
+  type CompletionOption,
+  type CompletionResult,
+  complete,
+} from './complete/index.js';
+export { applyFixes } from './diagnostic/apply-fixes.js';
+export { CODEGEN_CODES, type CodegenCode } from './diagnostic/codes/codegen.js';
+export { COLLECTION_CODES, type CollectionCode } from './diagnostic/codes/collection.js';
+export { COMPILE_CODES, type CompileCode } from './diagnostic/codes/compile.js';
+// Errors and diagnostics: the shape every stage reports in, its fixes, and one catalogue of
+// stable codes per stage, each mapping a code to what it means.
+export type { DiagnosticCode, DocumentCode } from './diagnostic/codes/index.js';
+export { OPENAPI_CODES, type OpenApiCode } from './diagnostic/codes/openapi.js';
+export { SCHEMA_CODES, type SchemaCode } from './diagnostic/codes/schema.js';
+export { SYNTAX_CODES, type SyntaxCode } from './diagnostic/codes/syntax.js';
+export { VALIDATION_CODES, type ValidationCode } from './diagnostic/codes/validation.js';
+export type { Diagnostic, Fix, Severity, TextEdit } from './diagnostic/diagnostic.js';
+export { type LineColumn, lineColumn } from './diagnostic/text.js';
+export {
+  type CollectionHandler,
+  type CollectionHandlerOptions,
+  type CollectionHandlerResult,
+  type CollectionRejection,
+  type CollectionRequest,
+  CollectionSqlError,
+  createCollectionHandler,
+  handleCollectionRequest,
+  InvalidCollectionOptionsError,
+  type OrderByOptions,
+  type RequestOrderByOptions,
+  toSqlOrderBy,
+  type WhereOptions,
+} from './handler/index.js';
+export { toSqlDateTime } from './language/date-time/instant.js';
+// The language table, for tooling: every operator with its kind and type rules, the reserved
+// words, the field types a schema may declare.
+export { KEYWORDS, OPERATOR_TABLE } from './language/operators.js';
+export {
+  type ImportedEndpoint,
+  importOpenApi,
+  type OpenApiImport,
+  type OpenApiImportOptions,
+} from './openapi/import.js';
+export { type FormatOptions, format, InvalidAstError } from './printer/format.js';
+export { FIELD_TYPES } from './schema/check-field.js';
+export type { DocumentDiagnostic } from './schema/document-diagnostic.js';
+export {
   checkSchema,
-  type DocumentDiagnostic,
-  defineSchema,
-  FIELD_TYPES,
-  type FieldNameOf,
-  type FieldValueOf,
-  InvalidSchemaError,
-  isValidFieldName,
   loadSchema,
-  type OperatorOf,
-  SCHEMA_CODES,
-  type SchemaCode,
   type SchemaLoadFailure,
   type SchemaLoadResult,
   type SchemaLoadSuccess,
-  type ValueOfField,
-  workflowExecutionsSchema,
-} from './schema/index.js';
-export type { FieldSchema, FieldType, Schema } from './schema/types.js';
-export { SYNTAX_CODES, type SyntaxCode } from './syntax/codes.js';
+} from './schema/load.js';
+// Schemas and validation: an endpoint's whitelist, declared, loaded, imported; a filter checked
+// against it; the V3 400 body.
+export * from './schema/public.js';
 export { DEFAULT_LIMITS, MAX_LIMITS, type ParseLimits } from './syntax/limits.js';
+// Parse and print: text to a typed tree with spans (or diagnostics with fixes), and back.
 export {
   type ParseFailure,
   type ParseOptions,
@@ -62,5 +119,13 @@ export {
   type ParseSuccess,
   parse,
 } from './syntax/parse.js';
-export * from './v3-error/index.js';
-export * from './validate/index.js';
+export type { DiagnosticTexts, ParameterDiagnostic } from './v3-error/locate.js';
+export {
+  type LocaleOrigin,
+  toV3ErrorResponse,
+  type V3ErrorMessage,
+  type V3ErrorOptions,
+  type V3ErrorResponse,
+} from './v3-error/response.js';
+export { generateTrackingId } from './v3-error/tracking-id.js';
+export { type ValidateOptions, validate } from './validate/validate.js';

@@ -3,5 +3,15 @@
  * construction, and cannot inject syntax through values.
  * @module
  */
-export * from './builder.js';
-export { type BuilderValue, decimalText } from './values.js';
+export {
+  type BuiltFilter,
+  type CompareMethod,
+  createFilterBuilder,
+  type FieldsWith,
+  FilterBuildError,
+  type FilterBuilder,
+  FilterSchemaError,
+  type ListMethod,
+  type PresenceMethod,
+} from './builder.js';
+export type { BuilderValue } from './values.js';

@@ -12,7 +12,7 @@ import { type Instant, instantFromText } from '../language/date-time/instant.js'
 import { type LiteralKind, operatorProblem, type PrimitiveOperator } from '../language/operators.js';
 import { numberRangeProblem, untypedComparison } from '../schema/accept.js';
 import type { FieldSchema } from '../schema/types.js';
-import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
+import { compileDiagnostic } from './compile-error.js';
 
 /** The value types a compiled comparison works on: the literal kinds (`integer` compares as `number`). */
 export type ValueType = LiteralKind;
@@ -57,7 +57,7 @@ function mismatchOf(
 ): undefined {
   report.push(
     compileDiagnostic(
-      COMPILE_CODES.valueType,
+      'compile-value-type',
       `The field ${quote(field.name)} takes ${expected} values.`,
       node?.span ?? span,
     ),
@@ -87,7 +87,7 @@ export function typeValues(
     const untyped = untypedComparison(operator, kinds as LiteralKind[]);
     if ('problem' in untyped) {
       const { index, reason, message } = untyped.problem;
-      const code = reason === 'operator' ? COMPILE_CODES.operator : COMPILE_CODES.valueType;
+      const code = reason === 'operator' ? 'compile-operator' : 'compile-value-type';
       report.push(
         compileDiagnostic(code, `On ${quote(field.name)}: ${message}.`, nodes[index]?.span ?? span),
       );
@@ -165,7 +165,7 @@ function typeNumbers(
     if (range !== undefined) {
       report.push(
         compileDiagnostic(
-          COMPILE_CODES.valueType,
+          'compile-value-type',
           `The value ${quote(String(node.text ?? node.value))} ${range}.`,
           node.span ?? span,
         ),

@@ -3,7 +3,7 @@ import { quote } from '../diagnostic/text.js';
 import { ownSchema } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
 import type { CaseFolding } from './case-folding.js';
-import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
+import { compileDiagnostic } from './compile-error.js';
 import type { SqlDialectName } from './sql/types.js';
 
 /**
@@ -57,7 +57,7 @@ class OptionReader {
 
   bad(name: string, value: unknown, must: string): void {
     const message = `The option ${quote(name)} must be ${must}; it is ${show(value)}.`;
-    this.diagnostics.push(compileDiagnostic(COMPILE_CODES.invalidOption, message, NO_SPAN));
+    this.diagnostics.push(compileDiagnostic('compile-invalid-option', message, NO_SPAN));
   }
 
   read(name: string): unknown {

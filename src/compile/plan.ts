@@ -12,7 +12,7 @@ import {
 } from '../language/operators.js';
 import type { ownSchema } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
-import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
+import { compileDiagnostic } from './compile-error.js';
 import { operatorTypeProblem, type ResolvedField, type TypedValues, typeValues } from './leaf-values.js';
 
 export type { ResolvedField, TypedValues, ValueType } from './leaf-values.js';
@@ -104,11 +104,7 @@ const NO_SPAN: Span = { start: 0, end: 0 };
 
 function malformed(report: Diagnostic[], node: { readonly span?: Span } | null, what: string): undefined {
   report.push(
-    compileDiagnostic(
-      COMPILE_CODES.malformedAst,
-      `Not a well-formed filter: ${what}.`,
-      node?.span ?? NO_SPAN,
-    ),
+    compileDiagnostic('compile-malformed-ast', `Not a well-formed filter: ${what}.`, node?.span ?? NO_SPAN),
   );
   return undefined;
 }
@@ -135,7 +131,7 @@ export function planLeafInto(
   if (field === undefined) {
     report.push(
       compileDiagnostic(
-        COMPILE_CODES.unknownField,
+        'compile-unknown-field',
         `The field ${quote(name)} is not in the schema.`,
         node.field.span ?? node.span ?? NO_SPAN,
       ),
@@ -157,7 +153,7 @@ export function planLeafInto(
     if (nodes.length === 0) {
       report.push(
         compileDiagnostic(
-          COMPILE_CODES.emptyList,
+          'compile-empty-list',
           `\`${operator}\` needs at least one value.`,
           node.span ?? NO_SPAN,
         ),
@@ -171,7 +167,7 @@ export function planLeafInto(
   if (problem !== undefined) {
     report.push(
       compileDiagnostic(
-        COMPILE_CODES.operator,
+        'compile-operator',
         `\`${operator}\` ${problem}; ${quote(name)} cannot use it.`,
         node.operatorSpan ?? node.span ?? NO_SPAN,
       ),

@@ -1,6 +1,5 @@
 import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
-import { COMPILE_CODES } from '../compile/compile-error.js';
 import { sqlDialect, sqlDialectNames, tryCompileSql } from '../compile/sql/compile-sql.js';
 import { identifierProblem } from '../compile/sql/dialect.js';
 import type { SqlDialectName } from '../compile/sql/types.js';
@@ -42,7 +41,7 @@ export function checkSqlTarget(dialect: unknown, options: TargetOptions): void {
       dialect: dialect as SqlDialectName,
       caseFolding: options.caseFolding,
     });
-    const problem = probe.diagnostics.find((d) => d.code === COMPILE_CODES.caseFoldingUnsupported);
+    const problem = probe.diagnostics.find((d) => d.code === 'sql-case-folding-unsupported');
     if (problem !== undefined) fail(problem.message);
   }
 }

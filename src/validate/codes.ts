@@ -8,7 +8,7 @@ export { VALIDATION_CODES, type ValidationCode } from '../diagnostic/codes/valid
 
 /**
  * An error with a code from `VALIDATION_CODES`: the catalogue's keys are the codes, and only
- * they compile here (as `compileDiagnostic` takes only `COMPILE_CODES`).
+ * they compile here (as `compileDiagnostic` takes only the keys of `COMPILE_CODES`).
  */
 export function validationError(
   code: ValidationCode,

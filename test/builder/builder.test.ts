@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   type BuiltFilter,
   createFilterBuilder,
-  decimalText,
   FilterBuildError,
   FilterSchemaError,
 } from '../../src/builder/api.js';
+import { decimalText } from '../../src/builder/values.js';
 import { InvalidAstError, parse } from '../../src/index.js';
 import { defineSchema, type Schema, workflowExecutionsSchema } from '../../src/schema/index.js';
 import { validate } from '../../src/validate/index.js';

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportsFromEntries } from '../../scripts/build.js';
+import { exportsFromEntries, typesVersionsFromEntries } from '../../scripts/build.js';
 import { ENTRIES } from '../../scripts/entries.js';
 import { ROOT } from '../cli/support/build.js';
 
 /**
- * scripts/entries.ts is the one list of entry points: package.json `exports` and typedoc.json
- * `entryPoints` must follow it (`npm run build` rewrites `exports`; typedoc.json is edited by hand).
+ * scripts/entries.ts is the one list of entry points: package.json `exports` and `typesVersions`
+ * and typedoc.json `entryPoints` must follow it (`npm run build` rewrites `exports` and
+ * `typesVersions`; typedoc.json is edited by hand).
  */
 const json = (file: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, unknown>;
@@ -15,6 +16,14 @@ const json = (file: string): Record<string, unknown> =>
 describe('the entry list', () => {
   it('package.json `exports` is what the list defines (run `npm run build` after adding an entry)', () => {
     expect(json('package.json').exports).toEqual(exportsFromEntries());
+  });
+
+  it('package.json `typesVersions` maps every subpath to its declarations (moduleResolution "node")', () => {
+    expect(json('package.json').typesVersions).toEqual(typesVersionsFromEntries());
+    const paths = (typesVersionsFromEntries() as { '*': Record<string, string[]> })['*'];
+    expect(Object.keys(paths).map((name) => `./${name}`)).toEqual(
+      ENTRIES.filter((e) => e.subpath !== '.').map((e) => e.subpath),
+    );
   });
 
   it('every entry is documented: typedoc.json lists its source', () => {

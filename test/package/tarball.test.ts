@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTRIES } from '../../scripts/entries.js';
 import { ensureBuilt, ROOT } from '../cli/support/build.js';
 
 /**
@@ -185,6 +186,48 @@ console.log(format(result.ast) + ' | ' + String(f.ge('start_time', '2022-02-07T2
     expect(lint.stdout).toContain('error unknown-enum-value');
     expect(run('npx', ['--offline', 'v3-filters', 'fmt', '(a  eq 1)'])).toBe('a eq 1\n');
     expect(run('npx', ['--offline', 'v3-filters', '--version']).trim()).toBe(pkg.version);
+  });
+
+  it('type-checks every entry under the legacy moduleResolution "node" (typesVersions)', () => {
+    const folder = join(app, 'ts-node10');
+    mkdirSync(folder, { recursive: true });
+    // Every subpath must resolve (TS2307 otherwise); the builder's types must be the real ones.
+    // Library checking is off: the framework entries' declarations import peers not installed here.
+    const imports = ENTRIES.filter((entry) => entry.subpath !== '.').map(
+      (entry, i) =>
+        `import * as entry${i} from 'v3-filters/${entry.subpath.slice(2)}';\nexport const names${i}: string[] = Object.keys(entry${i});`,
+    );
+    writeFileSync(
+      join(folder, 'consumer.ts'),
+      `import { parse, type ParseResult } from 'v3-filters';
+import { createFilterBuilder, defineSchema } from 'v3-filters/builder';
+${imports.join('\n')}
+
+const f = createFilterBuilder(defineSchema({ fields: { name: { type: 'string', operators: ['eq'] } } }));
+export const result: ParseResult = parse(String(f.eq('name', 'x')));
+// @ts-expect-error the schema has no field \`age\`: the types are real, not any
+f.eq('age', 1);
+`,
+    );
+    writeFileSync(
+      join(folder, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'commonjs',
+          moduleResolution: 'node',
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          types: [],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    const checked = spawnSync(process.execPath, [tsc, '-p', folder], { cwd: app, encoding: 'utf8' });
+    expect(checked.stdout + checked.stderr).toBe('');
+    expect(checked.status).toBe(0);
   });
 
   for (const resolution of ['node16', 'bundler'] as const) {

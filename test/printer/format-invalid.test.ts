@@ -9,12 +9,8 @@ import {
   createNumber,
   createOr,
   createPresence,
-  type Expression,
-  format,
-  InvalidAstError,
-  parse,
-  type ValueNode,
-} from '../../src/index.js';
+} from '../../src/ast/index.js';
+import { type Expression, format, InvalidAstError, parse, type ValueNode } from '../../src/index.js';
 import { expressionNode } from '../support/ast-arbitraries.js';
 import { sexpr } from '../support/sexpr.js';
 

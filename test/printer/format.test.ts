@@ -6,11 +6,8 @@ import {
   createNumber,
   createPresence,
   createString,
-  type Expression,
-  format,
-  InvalidAstError,
-  parse,
-} from '../../src/index.js';
+} from '../../src/ast/index.js';
+import { type Expression, format, InvalidAstError, parse } from '../../src/index.js';
 
 const s = { start: 0, end: 0 };
 const canonical = (text: string): string => {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import {
-  COMPARE_OPERATORS,
   createAnd,
   createBoolean,
   createComparison,
@@ -12,11 +11,9 @@ import {
   createOr,
   createPresence,
   createString,
-  type Expression,
-  isKeyword,
-  type Span,
-  type ValueNode,
-} from '../../src/index.js';
+} from '../../src/ast/index.js';
+import type { Expression, Span, ValueNode } from '../../src/index.js';
+import { COMPARE_OPERATORS, isKeyword } from '../../src/language/operators.js';
 
 /** Spans are not generated: tests compare trees with spans stripped. */
 const noSpan: Span = { start: 0, end: 0 };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, format, isKeyword, parse } from '../../src/index.js';
+import { applyFixes, format, parse } from '../../src/index.js';
+import { isKeyword } from '../../src/language/operators.js';
 import { lex } from '../../src/syntax/full/lexer.js';
 import { expressionNode, stripSpans } from '../support/ast-arbitraries.js';
 

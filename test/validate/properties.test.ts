@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isPredicate } from '../../src/ast/index.js';
 import { tryCompileSql } from '../../src/compile/sql/index.js';
-import {
-  applyFixes,
-  COMPOSITE_OPERATORS,
-  type Expression,
-  forEachExpression,
-  format,
-  isPredicate,
-  parse,
-} from '../../src/index.js';
+import { applyFixes, type Expression, forEachExpression, format, parse } from '../../src/index.js';
+import { COMPOSITE_OPERATORS } from '../../src/language/operators.js';
 import type { Schema } from '../../src/schema/index.js';
 import { validate } from '../../src/validate/index.js';
 import { validField } from '../schema/schema-arbitraries.js';

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyFixes,
-  createComparison,
-  createField,
-  createNot,
-  createNumber,
-  createOr,
-  type Diagnostic,
-  type Expression,
-  parse,
-} from '../../src/index.js';
+import { createComparison, createField, createNot, createNumber, createOr } from '../../src/ast/index.js';
+import { applyFixes, type Diagnostic, type Expression, parse } from '../../src/index.js';
 import { defineSchema, type Schema, workflowExecutionsSchema } from '../../src/schema/index.js';
 import { validate } from '../../src/validate/index.js';
 

@@ -2,7 +2,7 @@ import { isPredicate, type PredicateNode } from '../../ast/expression.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import type { Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
-import { COMPILE_CODES, compileDiagnostic } from '../compile-error.js';
+import { compileDiagnostic } from '../compile-error.js';
 import { isKnownExpression, planLeafInto } from '../plan.js';
 import { type CompositeNode, type ExpressionReducer, reduceExpression } from '../reduce.js';
 import { leafTest } from './leaves.js';
@@ -85,9 +85,7 @@ export class ProgramBuilder implements ExpressionReducer<Program, boolean> {
 
   malformed(node: unknown): Program {
     const span = (node as { span?: Diagnostic['span'] } | null)?.span ?? NO_SPAN;
-    this.diagnostics.push(
-      compileDiagnostic(COMPILE_CODES.malformedAst, 'Not a well-formed filter node.', span),
-    );
+    this.diagnostics.push(compileDiagnostic('compile-malformed-ast', 'Not a well-formed filter node.', span));
     return this.failed;
   }
 

@@ -3,7 +3,7 @@ import type { Span } from '../../ast/span.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import { quote } from '../../diagnostic/text.js';
 import { textProblem } from '../../schema/accept.js';
-import { COMPILE_CODES, type CompileCode, compileDiagnostic, FilterCompileError } from '../compile-error.js';
+import { type CompileCode, compileDiagnostic, FilterCompileError } from '../compile-error.js';
 import { checkSqlOptions } from '../options.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
 import { type CompositeNode, reduceExpression } from '../reduce.js';
@@ -60,14 +60,14 @@ function valueTextProblem(plan: LeafPlan): { code: CompileCode; message: string;
     const problem = textProblem(value);
     if (problem === 'nul') {
       return {
-        code: COMPILE_CODES.nulCharacter,
+        code: 'sql-nul-character',
         message: `The value ${quote(value)} holds a NUL character (U+0000), which SQL text cannot hold.`,
         span,
       };
     }
     if (problem === 'surrogate') {
       return {
-        code: COMPILE_CODES.loneSurrogate,
+        code: 'sql-lone-surrogate',
         message: `The value ${quote(value)} holds an unpaired surrogate, which is not Unicode text.`,
         span,
       };
@@ -112,7 +112,7 @@ export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
     // Only a malformed AST or options (e.g. a cyclic or hostile object) can get here.
     return {
       ok: false,
-      diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, 'Not a well-formed filter.', NO_SPAN)],
+      diagnostics: [compileDiagnostic('compile-malformed-ast', 'Not a well-formed filter.', NO_SPAN)],
     };
   }
 }
@@ -125,11 +125,11 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
   const dialect = DIALECTS[settings.dialect];
   const foldingProblem = dialect.foldingProblem(folding);
   if (foldingProblem !== undefined) {
-    diagnostics.push(compileDiagnostic(COMPILE_CODES.caseFoldingUnsupported, foldingProblem, NO_SPAN));
+    diagnostics.push(compileDiagnostic('sql-case-folding-unsupported', foldingProblem, NO_SPAN));
   }
   if (table !== undefined && identifierProblem(table) !== undefined) {
     const message = `The table name ${quote(String(table))} ${identifierProblem(table)}.`;
-    diagnostics.push(compileDiagnostic(COMPILE_CODES.invalidIdentifier, message, NO_SPAN));
+    diagnostics.push(compileDiagnostic('sql-invalid-identifier', message, NO_SPAN));
   }
   const params: SqlParam[] = [];
   const quoteName = (name: string) => dialect.quoteIdentifier(name);
@@ -183,9 +183,7 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
       const columnProblem = identifierProblem(plan.field.column);
       if (columnProblem !== undefined) {
         const message = `The column of ${quote(plan.field.name)} ${columnProblem}.`;
-        diagnostics.push(
-          compileDiagnostic(COMPILE_CODES.invalidIdentifier, message, node.field.span ?? NO_SPAN),
-        );
+        diagnostics.push(compileDiagnostic('sql-invalid-identifier', message, node.field.span ?? NO_SPAN));
         return failed;
       }
       const text = valueTextProblem(plan);
@@ -205,14 +203,14 @@ function compile(ast: Expression, options: SqlOptions): SqlResult {
     childContext: (node, underNot) => underNot || node.kind === 'not',
     malformed(node): Fragment {
       const span = (node as { span?: Span } | null)?.span ?? NO_SPAN;
-      diagnostics.push(compileDiagnostic(COMPILE_CODES.malformedAst, 'Not a well-formed filter node.', span));
+      diagnostics.push(compileDiagnostic('compile-malformed-ast', 'Not a well-formed filter node.', span));
       return failed;
     },
   });
   if (diagnostics.length === 0 && offset + params.length > dialect.maxParameters) {
     const before = offset > 0 ? ` after the ${offset} before it (parameterOffset)` : '';
     const message = `The filter has ${params.length} values${before}; ${dialect.name} binds at most ${dialect.maxParameters}.`;
-    diagnostics.push(compileDiagnostic(COMPILE_CODES.tooManyParameters, message, ast.span ?? NO_SPAN));
+    diagnostics.push(compileDiagnostic('sql-too-many-parameters', message, ast.span ?? NO_SPAN));
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, sql: root.sql, params, diagnostics };

@@ -1,6 +1,6 @@
 import type { Expression } from '../../ast/expression.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
-import { COMPILE_CODES, compileDiagnostic } from '../compile-error.js';
+import { compileDiagnostic } from '../compile-error.js';
 import { tryCompileSql } from './compile-sql.js';
 import type { SqlDialectName, SqlOptions, SqlParam } from './types.js';
 
@@ -64,7 +64,7 @@ export function tryCompileSegments(ast: Expression, options: SqlOptions): SqlSeg
   if (texts.length !== result.params.length + 1) {
     // Cannot happen for the compiler's own output; refuse rather than misplace a value.
     const message = 'The compiled SQL could not be cut at its placeholders.';
-    return { ok: false, diagnostics: [compileDiagnostic(COMPILE_CODES.malformedAst, message, NO_SPAN)] };
+    return { ok: false, diagnostics: [compileDiagnostic('compile-malformed-ast', message, NO_SPAN)] };
   }
   return { ok: true, texts, params: result.params, diagnostics: result.diagnostics };
 }

@@ -1,16 +1,16 @@
 /**
- * A Fastify 5 plugin for V3 collection endpoints. Register {@link v3Filters} once (it decorates
- * requests with `collection`), then give each collection route the `preHandler`
+ * A Fastify 5 plugin for V3 collection endpoints. Register {@link fastifyV3Filters} once (it
+ * decorates requests with `collection`), then give each collection route the `preHandler`
  * {@link v3Collection}`(schema, options)`: it answers the V3 400 itself, or sets
  * `request.collection` to the typed {@link CollectionRequest}. Fastify is a peer dependency
  * (types only: this module imports nothing of Fastify at run time). Node-only, as Fastify is.
  *
  * @example
  * import Fastify from 'fastify';
- * import { v3Collection, v3Filters } from 'v3-filters/fastify';
+ * import { fastifyV3Filters, v3Collection } from 'v3-filters/fastify';
  *
  * const app = Fastify();
- * await app.register(v3Filters);
+ * await app.register(fastifyV3Filters);
  * app.get('/v3/executions', { preHandler: v3Collection(workflowExecutionsSchema) }, async (request) => {
  *   const { where, orderBy, limit, offset } = request.collection;
  *   ...
@@ -45,8 +45,12 @@ declare module 'fastify' {
  * `fastify-plugin` would, through the same `skip-override` symbol), so registering it once at the
  * root serves every route, whatever plugin context the routes live in.
  */
-export const v3Filters: FastifyPluginCallback = Object.assign(
-  function v3Filters(fastify: Parameters<FastifyPluginCallback>[0], _options: unknown, done: () => void) {
+export const fastifyV3Filters: FastifyPluginCallback = Object.assign(
+  function fastifyV3Filters(
+    fastify: Parameters<FastifyPluginCallback>[0],
+    _options: unknown,
+    done: () => void,
+  ) {
     // `null` until the preHandler runs; the type says set, for the routes that have it.
     const initial = null as unknown as CollectionRequest;
     if (!fastify.hasRequestDecorator('collection')) fastify.decorateRequest('collection', initial);

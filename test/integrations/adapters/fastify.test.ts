@@ -1,14 +1,14 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { InvalidCollectionOptionsError } from '../../../src/index.js';
-import { collectionOf, v3Collection, v3Filters } from '../../../src/integrations/fastify/index.js';
+import { collectionOf, fastifyV3Filters, v3Collection } from '../../../src/integrations/fastify/index.js';
 import { get } from './support/http.js';
 import { describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
 
 describeAdapter('Fastify 5 plugin', async (db) => {
   let calls = 0;
   const app = Fastify();
-  await app.register(v3Filters);
+  await app.register(fastifyV3Filters);
   app.get('/executions', { preHandler: v3Collection(TEST_SCHEMA, TEST_OPTIONS) }, async (request, reply) => {
     calls++;
     const page = await executionsPage(db, request.collection);
@@ -24,8 +24,8 @@ describeAdapter('Fastify 5 plugin', async (db) => {
 describe('Fastify specifics', () => {
   it('decorates requests once for every context; routes in a child context work; collectionOf fails loudly', async () => {
     const app = Fastify();
-    await app.register(v3Filters);
-    await app.register(v3Filters); // registering twice is harmless
+    await app.register(fastifyV3Filters);
+    await app.register(fastifyV3Filters); // registering twice is harmless
     expect(app.hasRequestDecorator('collection')).toBe(true);
     await app.register(
       async (child) => {
@@ -64,7 +64,7 @@ describe('Fastify specifics', () => {
 
   it('without `dialect`, a filter that cannot be SQL thrown by where() is a 400 (statusCode), not a 5xx', async () => {
     const app = Fastify();
-    await app.register(v3Filters);
+    await app.register(fastifyV3Filters);
     // More placeholders than SQLite binds (the route's own 32,766 before the filter's): the one
     // way left for a validated filter not to be SQL.
     app.get('/x', { preHandler: v3Collection(TEST_SCHEMA) }, async (request) =>
