@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createField, createList, createString } from '../../src/ast/index.js';
+import { generateSchemaModule } from '../../src/codegen/index.js';
 import { COLLECTION_CODES, parseCollectionQuery } from '../../src/collection/index.js';
-import { parse } from '../../src/index.js';
+import { type SqlOptions, tryCompileSql } from '../../src/compile/sql/index.js';
+import { CODEGEN_CODES, COMPILE_CODES, type Expression, parse, SYNTAX_CODES } from '../../src/index.js';
 import { importOpenApi, OPENAPI_CODES } from '../../src/openapi/index.js';
 import { loadSchema, SCHEMA_CODES, type Schema, workflowExecutionsSchema } from '../../src/schema/index.js';
 import { VALIDATION_CODES, validate } from '../../src/validate/index.js';
@@ -129,12 +132,85 @@ const openapiProducers: Record<string, () => string[]> = {
   ),
 };
 
+/** Compiled as written, without validation: what the compilers refuse themselves. */
+const compileSchema: Schema = {
+  fields: {
+    name: { type: 'string', operators: ['eq', 'co', 'in'] },
+    size: { type: 'number', operators: ['eq', 'co'] },
+    blank: { type: 'string', operators: ['eq'], column: '' },
+  },
+};
+const compiled =
+  (filter: string | Expression, options: Partial<SqlOptions> = {}) =>
+  () => {
+    const ast = typeof filter === 'string' ? parse(filter) : undefined;
+    if (ast !== undefined && !ast.ok) throw new Error(`does not parse: ${String(filter)}`);
+    const tree = ast === undefined ? (filter as Expression) : ast.ast;
+    return tryCompileSql(tree, { schema: compileSchema, dialect: 'sqlite', ...options }).diagnostics.map(
+      (d) => d.code,
+    );
+  };
+const noSpan = { start: 0, end: 0 };
+const compileProducers: Record<string, () => string[]> = {
+  'compile-unknown-field': compiled('other eq "x"'),
+  'compile-value-type': compiled('size eq "x"'),
+  'compile-operator': compiled('size co 1'),
+  'compile-empty-list': compiled(createList(createField('name', noSpan), 'in', noSpan, [], noSpan)),
+  'compile-malformed-ast': compiled({ kind: 'nothing' } as unknown as Expression),
+  'sql-nul-character': compiled('name eq "a\u0000"'),
+  'sql-lone-surrogate': compiled('name eq "\ud800"'),
+  'sql-invalid-identifier': compiled('blank eq "x"'),
+  'sql-too-many-parameters': compiled(
+    createList(
+      createField('name', noSpan),
+      'in',
+      noSpan,
+      Array.from({ length: 40_000 }, (_, i) => createString(String(i), noSpan)),
+      noSpan,
+    ),
+  ),
+  'compile-invalid-option': compiled('name eq "x"', { parameterOffset: -1 }),
+  'sql-case-folding-unsupported': compiled('name eq "x"', { caseFolding: 'unicode' }),
+};
+
+const operation = (operationId: string, path: string) => ({
+  [path]: {
+    get: {
+      operationId,
+      parameters: [{ in: 'query', name: 'filters', description: `${header}**a**: *eq*` }],
+    },
+  },
+});
+const codegenProducers: Record<string, () => string[]> = {
+  'endpoint-not-found': () =>
+    generateSchemaModule({ paths: operation('listA', '/a') }, { endpoints: ['listB'] }).diagnostics.map(
+      (d) => d.code,
+    ),
+  'renamed-export': () =>
+    generateSchemaModule({
+      paths: { ...operation('list-a', '/a'), ...operation('listA', '/b') },
+    }).diagnostics.map((d) => d.code),
+};
+
 const registries: [string, Readonly<Record<string, string>>, Record<string, () => string[]>][] = [
   ['validation', VALIDATION_CODES, producers],
   ['schema', SCHEMA_CODES, schemaProducers],
   ['collection', COLLECTION_CODES, collectionProducers],
   ['openapi', OPENAPI_CODES, openapiProducers],
+  ['compile', COMPILE_CODES, compileProducers],
+  ['codegen', CODEGEN_CODES, codegenProducers],
 ];
+
+/** Every catalogue the root entry exports, by its name there. */
+const catalogues: Record<string, Readonly<Record<string, string>>> = {
+  SYNTAX_CODES,
+  VALIDATION_CODES,
+  SCHEMA_CODES,
+  OPENAPI_CODES,
+  COLLECTION_CODES,
+  COMPILE_CODES,
+  CODEGEN_CODES,
+};
 
 describe('diagnostic code registries', () => {
   for (const [name, registry, table] of registries) {
@@ -143,6 +219,15 @@ describe('diagnostic code registries', () => {
       for (const [code, produce] of Object.entries(table)) expect(produce(), code).toContain(code);
     });
   }
+
+  it('every catalogue has one shape: a stable kebab-case code to the sentence saying what it means', () => {
+    for (const [name, catalogue] of Object.entries(catalogues)) {
+      for (const [code, meaning] of Object.entries(catalogue)) {
+        expect(code, name).toMatch(/^[a-z]+(?:-[a-z0-9]+)+$|^[a-z]+$/);
+        expect(meaning, `${name}.${code}`).toMatch(/^\S.* .*\.$/s);
+      }
+    }
+  });
 
   it('the documentation has a table row for every code', () => {
     const text = readManual();
