@@ -1,5 +1,5 @@
 /**
- * Cold start (issue 8): the wall time of fresh processes, against `node -e 0` measured in the same
+ * Cold start: the wall time of fresh processes, against `node -e 0` measured in the same
  * rounds (paired runs: one round runs every scenario once, in a rotating order, so that a busy
  * machine slows all of them alike). Prints the median of each and its ratio to the baseline.
  * Targets: the library scenario at most 2x the baseline, the CLI's `lint` at most 2.5x.

@@ -13,7 +13,7 @@ import { logLogSlope, logLogSvg, type Series } from './curves/plot.js';
 import { compileByHand } from './floors/closure-compiler.js';
 import { HAND_ARROWS } from './floors/hand-arrows.js';
 import { ourAst, RAISED } from './peers/agreement.js';
-import { ISSUE_FILTER, sized } from './peers/corpus.js';
+import { REFERENCE_FILTER, sized } from './peers/corpus.js';
 import { makeRecords, SCHEMA } from './peers/data.js';
 import { render } from './peers/render.js';
 import { duration, writeJson } from './report.js';
@@ -41,8 +41,8 @@ const makeLoop = (): Loop =>
 function curves(): Curve[] {
   const text = (n: number): string => render(sized(n), 'ours');
   const records = makeRecords(RECORD_COUNTS[RECORD_COUNTS.length - 1]!);
-  const ours = compilePredicate(ourAst(render(ISSUE_FILTER, 'ours')), { schema: SCHEMA });
-  const arrow = HAND_ARROWS['mixed: issue filter (5)']!;
+  const ours = compilePredicate(ourAst(render(REFERENCE_FILTER, 'ours')), { schema: SCHEMA });
+  const arrow = HAND_ARROWS['mixed: reference filter (5)']!;
   const oursLoop = makeLoop();
   const arrowLoop = makeLoop();
   const sizeLabel = 'comparisons in the filter';
@@ -93,7 +93,7 @@ function curves(): Curve[] {
     },
     {
       name: 'evaluation-curve',
-      title: 'Evaluation time against record count (issue filter)',
+      title: 'Evaluation time against record count (reference filter)',
       xLabel: 'records',
       xs: RECORD_COUNTS,
       at: (count) => {

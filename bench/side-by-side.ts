@@ -8,7 +8,7 @@
  */
 
 import { checkParses, prepareEvaluation } from './peers/agreement.js';
-import { ISSUE_FILTER, MIXED, PARSE_SIZES, SINGLE, sized } from './peers/corpus.js';
+import { MIXED, PARSE_SIZES, REFERENCE_FILTER, SINGLE, sized } from './peers/corpus.js';
 import { makeRecords } from './peers/data.js';
 import { runEvaluation } from './peers/evaluate.js';
 import { runParse, runSqlPath, runTextToPredicate } from './peers/text-tasks.js';
@@ -18,13 +18,13 @@ import { RESULTS_URL, runsAlone } from './root.js';
 const RECORDS = 100_000;
 
 const SIZED = Object.entries(PARSE_SIZES).map(([name, n]) => ({ name, node: sized(n) }));
-const ISSUE = { name: 'issue filter', node: ISSUE_FILTER };
+const REFERENCE = { name: 'reference filter', node: REFERENCE_FILTER };
 
 /** Runs the side-by-side tasks. */
 export async function run(): Promise<void> {
   console.log('\nSide by side: agreement before timing');
   const evaluated = [...SINGLE, ...MIXED];
-  for (const line of checkParses([...SIZED, ISSUE, ...evaluated])) console.log(line);
+  for (const line of checkParses([...SIZED, REFERENCE, ...evaluated])) console.log(line);
   const records = makeRecords(RECORDS);
   const cases = prepareEvaluation(evaluated, records);
   console.log(
@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
       'no null where `ne` reads, so all select the same records.',
   );
   runParse(SIZED, 1200);
-  runTextToPredicate([SIZED[0]!, ISSUE, ...SIZED.slice(1)], 1200);
+  runTextToPredicate([SIZED[0]!, REFERENCE, ...SIZED.slice(1)], 1200);
   runEvaluation(cases, records, 1500);
   runSqlPath(SIZED, 600);
 }

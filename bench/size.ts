@@ -1,7 +1,7 @@
 /**
  * The size of each entry point (scripts/entries.ts) as a browser application gets it: the entry
  * bundled alone with esbuild for the browser, minified, everything it imports included (the
- * package's dependencies too), then gzipped. Target (issue 8): `v3-filters/builder` at most 5 KB
+ * package's dependencies too), then gzipped. Target: `v3-filters/builder` at most 5 KB
  * min+gzip. Run alone with `npx tsx bench/size.ts`.
  */
 

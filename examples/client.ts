@@ -6,7 +6,12 @@
  *   npx tsx examples/client.ts 'He said "hi" \ bye'
  */
 import { pathToFileURL } from 'node:url';
-import { createFilterBuilder, defineSchema, type Expression, FilterBuildError } from '../src/index.js';
+import {
+  createFilterBuilder,
+  defineSchema,
+  type Expression,
+  FilterBuildError,
+} from '../src/builder/index.js';
 
 /** The whitelist of a hypothetical account search endpoint, declared with literal types. */
 export const accountsSchema = defineSchema({

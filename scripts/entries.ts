@@ -1,8 +1,8 @@
 /**
  * THE list of the package's entry points: `npm run build` (scripts/build.ts) bundles each one,
  * writes package.json `exports` from it, and the tests check typedoc.json and the tarball
- * against it. To add an entry, add one line here, then run `npm run build` (see README,
- * "How the package is built").
+ * against it. To add an entry, add one line here, then run `npm run build` (see
+ * docs/architecture.md, "How the package is built").
  */
 export interface Entry {
   /** The import specifier's subpath: `'.'` for `v3-filters`, `'./builder'` for `v3-filters/builder`. */

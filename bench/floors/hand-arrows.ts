@@ -51,7 +51,7 @@ export const HAND_ARROWS: Readonly<Record<string, Test>> = {
   'string co': (r) => nameCo(r, 'an'),
   'nested sw': (r) => abSw(r, 'al'),
   'boolean eq': (r) => get(r, 'flag') === true,
-  'mixed: issue filter (5)': (r) =>
+  'mixed: reference filter (5)': (r) =>
     statusIs(r, 'failed') &&
     compareToInstant(get(r, 'start_time'), FEB_7) >= 0 &&
     num(r, 'count') > 250 &&

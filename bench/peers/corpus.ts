@@ -41,8 +41,12 @@ export const SINGLE: readonly Entry[] = [
   { name: 'boolean eq', node: cmp('flag', 'eq', true) },
 ];
 
-/** The issue's five-comparison filter, the ~145-byte text of the text-to-predicate task. */
-export const ISSUE_FILTER: Node = and(
+/**
+ * The reference filter: the reference endpoint's kind of filter (a status and a start time) with a
+ * number, a boolean and two text searches; five conjuncts, 141 bytes of text. The text-to-predicate
+ * task and the evaluation curve read it.
+ */
+export const REFERENCE_FILTER: Node = and(
   cmp('status', 'eq', 'Failed'),
   cmp('start_time', 'ge', at('2022-02-07T20:13:29.000000000Z')),
   cmp('count', 'gt', 250),
@@ -52,7 +56,7 @@ export const ISSUE_FILTER: Node = and(
 
 /** Mixed filters of the evaluation task. */
 export const MIXED: readonly Entry[] = [
-  { name: 'mixed: issue filter (5)', node: ISSUE_FILTER },
+  { name: 'mixed: reference filter (5)', node: REFERENCE_FILTER },
   {
     name: 'mixed: or of eq, not sw (4)',
     node: and(

@@ -1,6 +1,6 @@
 /**
  * A small deterministic pseudo-random generator (sfc32, seeded through splitmix32), so the sample
- * data is the same on every machine and every start: README examples show real answers.
+ * data is the same on every machine and every start: the manual's examples show real answers.
  */
 export interface Random {
   /** A float in [0, 1). */

@@ -3,6 +3,7 @@
  * service that only sends requests). It holds the builder, schema declaration, the built-in
  * schemas and the printer, and nothing of the parser (no Chevrotain): a few kilobytes bundled.
  * Everything here is also exported by the main entry, `v3-filters`, from the same modules.
+ * The guide: [Clients](../../docs/clients.md).
  * @module builder
  */
 

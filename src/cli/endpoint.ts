@@ -86,7 +86,7 @@ function findEndpoint(endpoints: readonly ImportedEndpoint[], query: string): Im
       ? `; did you mean ${near.map((p) => quote(names[endpoints.findIndex((e) => e.path === p)]!, 80)).join(' or ')}?`
       : '';
   throw new CliError(
-    `no operation ${quote(query, 80)} with a \`filters\` parameter in the document${hint} (${endpoints.length} operations take filters; \`v3-filters endpoints --openapi F\` lists them)`,
+    `no operation ${quote(query, 80)} with a \`filters\` parameter in the document${hint} (${endpoints.length === 1 ? '1 operation takes' : `${endpoints.length} operations take`} filters; \`v3-filters endpoints --openapi F\` lists them)`,
   );
 }
 

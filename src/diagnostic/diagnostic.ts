@@ -21,7 +21,7 @@ export interface Fix {
 /**
  * A problem found in a filter, by the parser, the limits or the validator alike.
  *
- * `code` is a stable kebab-case identifier (see the README's table); `message` is written for the
+ * `code` is a stable kebab-case identifier (see the catalogues' tables in docs/); `message` is written for the
  * person who wrote the filter, in the filter's own syntax; `span` points into the original input.
  */
 export interface Diagnostic {

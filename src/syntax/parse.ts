@@ -13,7 +13,7 @@ export type { ParseFailure, ParseOptions, ParseResult, ParseSuccess } from './pa
  * Parses a filter. Never throws, whatever the input: every problem, including a limit exceeded,
  * comes back as a {@link Diagnostic} with a precise span into `text`.
  *
- * Two paths read the text (docs/grammar-and-bench.md says why): the fast path (fast/), for a
+ * Two paths read the text (docs/architecture.md says why): the fast path (fast/), for a
  * well-formed filter, builds the tree with no token objects and without Chevrotain; whatever it
  * declines goes to the full path (full/: the lexer with its repairs, the structure pass and
  * Chevrotain's recovering parser), which alone writes diagnostics and is loaded on first need

@@ -109,7 +109,8 @@ describe('filter builder', () => {
   });
 
   it('joins a list built at run time: and/or take a typed spread; one filter is itself, none throws', () => {
-    // `npm run typecheck` compiles these spreads of a dynamic array (TS2556 before).
+    // `npm run typecheck` compiles these spreads of a dynamic array (a tuple rest parameter would
+    // refuse them with TS2556).
     const prefixes: string[] = ['Jo', 'Al', 'Bo'];
     const list: BuiltFilter[] = prefixes.map((prefix) => f.sw('name', prefix));
     expect(String(f.or(...list))).toBe('name sw "Jo" or name sw "Al" or name sw "Bo"');
@@ -172,7 +173,7 @@ describe('filter builder', () => {
   });
 });
 
-describe('the builder throws FilterBuildError only (issue 9)', () => {
+describe('the builder throws FilterBuildError only', () => {
   it('a Date outside the years 0000-9999 is a FilterBuildError, not the printer InvalidAstError', () => {
     for (const date of [new Date(Date.UTC(10_000, 0, 1)), new Date(Date.UTC(-1, 0, 1)), new Date(8.64e15)]) {
       let thrown: unknown;
@@ -190,7 +191,7 @@ describe('the builder throws FilterBuildError only (issue 9)', () => {
   });
 
   it('an and/or of no filters, or of operands not from a builder, is a FilterBuildError', () => {
-    // One filter is returned as it is (issue 8's contract, tested above); none cannot be joined.
+    // One filter is returned as it is (tested above); none cannot be joined.
     const loose = f as unknown as { and: (...x: unknown[]) => unknown; or: (...x: unknown[]) => unknown };
     expect(() => loose.and()).toThrow(FilterBuildError);
     expect(() => loose.or()).toThrow(FilterBuildError);

@@ -220,7 +220,7 @@ describe('parseCollectionQuery properties', () => {
   });
 });
 
-describe('parseCollectionQuery: any input, any options (issue 9)', () => {
+describe('parseCollectionQuery: any input, any options', () => {
   const schema = { ...workflowExecutionsSchema, sorters: ['status'] };
 
   it.each([

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const skipped = new Set(['node_modules', 'dist', '.git', 'docs/api', 'test/fixtures']);
+const skipped = new Set(['node_modules', 'dist', '.git', 'site', 'test/fixtures']);
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

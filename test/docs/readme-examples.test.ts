@@ -72,7 +72,7 @@ describe('the README schema worked example is real output', () => {
   });
 
   it('toV3ErrorResponse', () => {
-    const expected = JSON.parse(blockAfter("builds the seed's `400` body", 'json'));
+    const expected = JSON.parse(blockAfter('builds the documented `400` body', 'json'));
     expect(toV3ErrorResponse(problems, { text, trackingId: expected.trackingId })).toEqual(expected);
   });
 

@@ -252,7 +252,7 @@ describe('importOpenApi on SailPoint V3 (test/fixtures/openapi/sailpoint-api.v3.
   });
 });
 
-describe('the acceptance rule on a real import (issue 9)', () => {
+describe('the acceptance rule on a real import', () => {
   it('GET /accounts: a list of mixed types on the untyped identity.identityState is refused by validate and the compilers alike', async () => {
     const { tryCompileSql } = await import('../../src/compile/sql/index.js');
     const schema = endpoint('GET /accounts').schema;

@@ -85,10 +85,12 @@ afterAll(() => {
 });
 
 describe('the tarball', () => {
-  it('ships the bundles, declarations, bin, LICENSE and notices; no source map, no source, no fixture', () => {
+  it('ships the bundles, declarations, bin, the manual, LICENSE and notices; no source map, no source, no fixture', () => {
     for (const wanted of [
       'LICENSE',
       'README.md',
+      'CHANGELOG.md',
+      'docs/language.md',
       'package.json',
       'bin/v3-filters.js',
       'dist/index.js',

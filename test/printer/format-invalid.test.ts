@@ -15,7 +15,7 @@ import { expressionNode } from '../support/ast-arbitraries.js';
 import { sexpr } from '../support/sexpr.js';
 
 /**
- * `format` prints only trees whose text parses back to them (issue 9): any other tree is an
+ * `format` prints only trees whose text parses back to them: any other tree is an
  * `InvalidAstError`, never text that does not parse or parses to something else.
  */
 const at = { start: 0, end: 0 };

@@ -3,7 +3,7 @@ import { MAX_LIMITS, type ParseOptions, parse } from '../../src/index.js';
 import { parseWithoutFastPath } from '../../src/syntax/internal.js';
 
 /**
- * The options of `parse` are input like the text (issue 9): a bad one answers an
+ * The options of `parse` are input like the text: a bad one answers an
  * `invalid-option` diagnostic naming it, never an exception, a silent default or a clamp.
  */
 const asOptions = (value: unknown) => value as ParseOptions;

@@ -10,7 +10,7 @@ function tree(text: string): string {
 
 describe('parser: every rule', () => {
   it.each([
-    // Precedence, as LANGUAGE.md states from the reference.
+    // Precedence, as docs/language.md states from the reference.
     ['not a eq 1 or b eq 2 and c eq 3', '(or (not (eq a #1)) (and (eq b #2) (eq c #3)))'],
     ['not (a eq 1 or b eq 2) and c eq 3', '(and (not (or (eq a #1) (eq b #2))) (eq c #3))'],
     ['a eq 1 and b eq 2 or c eq 3 and d eq 4', '(or (and (eq a #1) (eq b #2)) (and (eq c #3) (eq d #4)))'],

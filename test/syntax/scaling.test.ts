@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_LIMITS, parse } from '../../src/index.js';
 
 /**
- * Linear time on every input at the maximum limits (issue 9): for each hostile shape, parsing
+ * Linear time on every input at the maximum limits: for each hostile shape, parsing
  * twice the input must take about twice the time. Quadratic work shows as a ratio near 4 per
  * doubling (`'()'.repeat(n)` was: 0.54 s at 8 KB, 23.5 s at 128 KB, 3.2 then 3.8 per doubling
  * from 32 KB); the bound asserted is 3 for each doubling.
@@ -30,8 +30,8 @@ const SHAPES: Readonly<Record<string, (n: number) => string>> = {
 const SIZES = [16_384, 32_768, 65_536, 131_072];
 /**
  * Long valid chains build a tree as large as the input: past some tens of KB, allocation and the
- * caches add a step to the time per byte (measured the same before and after issue 9: 2.1, 3.0,
- * 2.6, 2.4, 4.2 per doubling from 16 KB to 1 MB), which is the machine, not the parser. They are
+ * caches add a step to the time per byte (2.1, 3.0, 2.6, 2.4, 4.2 per doubling from 16 KB to 1 MB,
+ * the same figures across versions of the parser), which is the machine, not the parser. They are
  * timed where the tree stays small.
  */
 const CHAIN_SIZES = [4096, 8192, 16_384, 32_768];

@@ -6,7 +6,7 @@ import { ensureBuilt, ROOT } from '../cli/support/build.js';
 import { runCli, STACK_TRACE } from '../cli/support/run-cli.js';
 
 /**
- * No input controls the depth of the call stack of `parse` (issue 9). A stack overflow shows
+ * No input controls the depth of the call stack of `parse`. A stack overflow shows
  * first in a fresh process, before V8 has compiled anything (interpreted frames are the largest),
  * and in a caller that is itself deep in the stack: so each case runs in a new Node process that
  * first recurses FRAMES deep, then parses with every limit at its maximum.

@@ -28,7 +28,7 @@ export interface BooleanValueNode {
 /**
  * An unquoted RFC 3339 date-time (`2022-02-07T20:13:29.356648026+01:00`) or full-date
  * (`2025-08-01`). `text` is exactly as written: fractional seconds keep every digit and the offset
- * is kept as given. Use {@link parseDateTime} for its parts.
+ * is kept as given. `toSqlDateTime(text)` gives its exact instant in UTC.
  */
 export interface DateTimeValueNode {
   readonly kind: 'date-time';

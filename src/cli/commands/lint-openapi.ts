@@ -109,7 +109,7 @@ export async function lintOpenApiCommand(
       notes.length > 0 && !options.verbose
         ? `; reading the whitelists gave ${plural(notes.length, 'note')} (--verbose lists them)`
         : '';
-    out += `${plural(endpoints.length, 'operation')} take filters, ${checked.length} with an example: ${verdict}${errors !== failing.length ? ` (${errors} with errors)` : ''}${noteLine}\n`;
+    out += `${plural(endpoints.length, 'operation')} ${endpoints.length === 1 ? 'takes' : 'take'} filters, ${checked.length} with an example: ${verdict}${errors !== failing.length ? ` (${errors} with errors)` : ''}${noteLine}\n`;
     io.stdout.write(out);
   }
   return failing.some((c) => !c.result.valid) ? EXIT.problems : EXIT.clean;

@@ -14,7 +14,7 @@ export interface PredicateOptions {
   readonly schema: Schema;
   /**
    * What case-insensitive comparisons fold (default `'unicode'`). Pick the setting that agrees
-   * with the database the same filter runs on as SQL (see the README's Semantics section).
+   * with the database the same filter runs on as SQL (see docs/semantics.md).
    */
   readonly caseFolding?: CaseFolding;
   /**
@@ -33,8 +33,8 @@ export interface PredicateOptions {
 export type RecordPredicate = (record: unknown) => boolean;
 
 /**
- * Compiles a filter into a function that tests records in memory, following the README's
- * Semantics: case-insensitive strings unless the schema says otherwise, comparisons on null or
+ * Compiles a filter into a function that tests records in memory, following the semantics of
+ * docs/semantics.md: case-insensitive strings unless the schema says otherwise, comparisons on null or
  * missing values false, `not` plain negation, code-point string order, exact date-times.
  *
  * The function is built once from closures (no `eval`, so it runs under a strict

@@ -78,7 +78,7 @@ function valueTextProblem(plan: LeafPlan): { code: CompileCode; message: string;
 
 /**
  * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL, SQLite or MySQL, with
- * the same semantics as `compilePredicate` (see the README's Semantics and SQL sections), and
+ * the same semantics as `compilePredicate` (see docs/semantics.md and docs/sql.md), and
  * returns `{ sql, params }`.
  *
  * Values are only ever parameters; identifiers come only from the schema's `column` (default:

@@ -4,6 +4,7 @@
  * completion from `complete`, and hover over fields and operators, all against a schema that can
  * be changed at any time. Browser-safe; `@codemirror/*`, `@lezer/common` and `@lezer/highlight`
  * are peer dependencies.
+ * The guide: [Clients](../../../docs/clients.md).
  *
  * @example
  * import { EditorView, basicSetup } from 'codemirror';

@@ -1,6 +1,7 @@
 /**
  * Filters as Drizzle SQL: `db.select().from(executions).where(drizzleFilter(ast, options))`.
  * drizzle-orm is a peer dependency.
+ * The guide: [SQL, engines and storage](../../../docs/sql.md).
  * @module
  */
 
@@ -47,7 +48,7 @@ export function tryDrizzleFilter(ast: Expression, options: DrizzleFilterOptions)
  * `not()`, a join's condition): the fragment `compileSql` writes for `options.dialect`, every
  * value a Drizzle parameter in order and every column quoted from the schema (the schema's
  * `column`, not a Drizzle table's field names). It means what the filter means in memory (see
- * the README's Semantics). Throws {@link FilterCompileError} where {@link tryDrizzleFilter}
+ * docs/semantics.md). Throws {@link FilterCompileError} where {@link tryDrizzleFilter}
  * answers `ok: false`.
  */
 export function drizzleFilter(ast: Expression, options: DrizzleFilterOptions): SQL {

@@ -3,6 +3,7 @@
  * V3 400 itself, and otherwise puts the typed {@link CollectionRequest} on `res.locals.collection`
  * for the route handler. Express is a peer dependency (types only: this module imports nothing of
  * Express at run time). Node-only, as Express is.
+ * The guide: [The server](../../../docs/server.md).
  *
  * @example
  * import express from 'express';

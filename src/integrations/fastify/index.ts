@@ -4,6 +4,7 @@
  * {@link v3Collection}`(schema, options)`: it answers the V3 400 itself, or sets
  * `request.collection` to the typed {@link CollectionRequest}. Fastify is a peer dependency
  * (types only: this module imports nothing of Fastify at run time). Node-only, as Fastify is.
+ * The guide: [The server](../../../docs/server.md).
  *
  * @example
  * import Fastify from 'fastify';

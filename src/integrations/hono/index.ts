@@ -4,6 +4,7 @@
  * `collection` (`c.get('collection')`, typed through the middleware's `Variables`). Hono is a
  * peer dependency (types only: this module imports nothing of Hono at run time). No Node
  * imports: it runs wherever Hono runs (Node, Bun, Deno, edge runtimes, browsers).
+ * The guide: [The server](../../../docs/server.md).
  *
  * @example
  * import { Hono } from 'hono';

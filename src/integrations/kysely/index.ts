@@ -1,6 +1,7 @@
 /**
  * Filters as Kysely expressions: `db.selectFrom('executions').where(kyselyFilter(ast, options))`.
  * Kysely (0.28) is a peer dependency.
+ * The guide: [SQL, engines and storage](../../../docs/sql.md).
  * @module
  */
 
@@ -52,7 +53,7 @@ export function tryKyselyFilter(ast: Expression, options: KyselyFilterOptions): 
  * Turns a validated filter into a boolean Kysely expression for `.where(...)` (or `eb.and`,
  * `eb.not`, a join's `on`): the fragment `compileSql` writes for `options.dialect`, with every
  * value a Kysely parameter (`sql.val`) in order and every column quoted from the schema. It
- * means what the filter means in memory (see the README's Semantics). Throws
+ * means what the filter means in memory (see docs/semantics.md). Throws
  * {@link FilterCompileError} where {@link tryKyselyFilter} answers `ok: false`.
  */
 export function kyselyFilter(ast: Expression, options: KyselyFilterOptions): RawBuilder<SqlBool> {

@@ -27,7 +27,7 @@ const recoveredExpression: Expression = createPresence(recoveredField, 'pr', now
 const recoveredOperand: Operand = { expression: recoveredExpression, start: 0, end: 0 };
 
 /**
- * The grammar of LANGUAGE.md as a Chevrotain parser with embedded actions: the rules build the
+ * The grammar of docs/language.md as a Chevrotain parser with embedded actions: the rules build the
  * AST directly (no CST, no visitor), which Chevrotain's performance guide names the fastest way.
  * Precedence from lowest to highest: `or`, `and`, `not`. `and`/`or` chains are collected in loops
  * into one n-ary node, and `not` chains in a loop too.
