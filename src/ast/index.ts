@@ -14,5 +14,5 @@ export * from './nodes/logical.js';
 export * from './nodes/presence.js';
 export * from './nodes/values.js';
 export type { Span } from './span.js';
-export { coverSpans, span } from './span.js';
+export { span } from './span.js';
 export * from './walk.js';

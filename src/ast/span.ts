@@ -13,8 +13,3 @@ export interface Span {
 export function span(start: number, end: number): Span {
   return { start, end };
 }
-
-/** The smallest span that covers both `a` and `b`. */
-export function coverSpans(a: Span, b: Span): Span {
-  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}

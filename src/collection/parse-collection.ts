@@ -13,7 +13,7 @@ import { type CollectionQueryInput, type QueryParameter, readQuery } from './que
 import { parseSorters, type Sorter } from './sorters.js';
 
 /** The standard V3 collection parameters. */
-export const COLLECTION_PARAMETERS = ['filters', 'sorters', 'limit', 'offset', 'count'] as const;
+const COLLECTION_PARAMETERS = ['filters', 'sorters', 'limit', 'offset', 'count'] as const;
 
 /** A valid collection query, typed. */
 export interface CollectionQuerySuccess {

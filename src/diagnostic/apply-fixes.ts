@@ -14,7 +14,7 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): st
 }
 
 /** Applies non-overlapping edits (overlapping ones after the first are dropped) to `text`. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   let out = '';
   let cursor = 0;

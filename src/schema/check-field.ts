@@ -62,7 +62,7 @@ export function checkKeys(
 }
 
 /** Whether `name` can be a field of a schema: a field path the parser accepts, not a keyword. */
-export function isValidFieldName(name: string): boolean {
+function isValidFieldName(name: string): boolean {
   return isFieldPath(name) && !isKeyword(name);
 }
 

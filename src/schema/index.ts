@@ -5,7 +5,7 @@
  */
 
 export * from './builtin.js';
-export { FIELD_TYPES, isValidFieldName } from './check-field.js';
+export { FIELD_TYPES } from './check-field.js';
 export { SCHEMA_CODES, type SchemaCode } from './codes.js';
 export * from './define.js';
 export type { DocumentDiagnostic } from './document-diagnostic.js';

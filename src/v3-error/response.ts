@@ -42,10 +42,10 @@ export interface V3ErrorOptions {
 }
 
 /** The detail code of a V3 400 for a request whose content is invalid. */
-export const BAD_REQUEST_DETAIL_CODE = '400.1 Bad Request Content';
+const BAD_REQUEST_DETAIL_CODE = '400.1 Bad Request Content';
 
 /** The seed's generic text, used when no diagnostic is given. */
-export const GENERIC_BAD_REQUEST_TEXT =
+const GENERIC_BAD_REQUEST_TEXT =
   'The request was syntactically correct but its content is semantically invalid.';
 
 function sentence(text: string): string {

@@ -24,8 +24,3 @@ export function createComparison(
 ): ComparisonNode {
   return { kind: 'comparison', field, operator, operatorSpan, value, span };
 }
-
-/** Whether `node` is a {@link ComparisonNode}. */
-export function isComparison(node: { readonly kind: string }): node is ComparisonNode {
-  return node.kind === 'comparison';
-}

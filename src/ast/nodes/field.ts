@@ -15,8 +15,3 @@ export interface FieldNode {
 export function createField(name: string, span: Span): FieldNode {
   return { kind: 'field', name, span };
 }
-
-/** Whether `node` is a {@link FieldNode}. */
-export function isField(node: { readonly kind: string }): node is FieldNode {
-  return node.kind === 'field';
-}

@@ -23,8 +23,3 @@ export function createList(
 ): ListNode {
   return { kind: 'list', field, operator, operatorSpan, values, span };
 }
-
-/** Whether `node` is a {@link ListNode}. */
-export function isList(node: { readonly kind: string }): node is ListNode {
-  return node.kind === 'list';
-}

@@ -16,16 +16,6 @@ export function createNot(operand: Expression, span: Span): NotNode {
   return { kind: 'not', operand, span };
 }
 
-/** Whether `node` is an {@link AndNode}. */
-export function isAnd(node: { readonly kind: string }): node is AndNode {
-  return node.kind === 'and';
-}
-
-/** Whether `node` is an {@link OrNode}. */
-export function isOr(node: { readonly kind: string }): node is OrNode {
-  return node.kind === 'or';
-}
-
 /** Whether `node` is a {@link NotNode}. */
 export function isNot(node: { readonly kind: string }): node is NotNode {
   return node.kind === 'not';

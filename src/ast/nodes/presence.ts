@@ -23,8 +23,3 @@ export function createPresence(
 ): PresenceNode {
   return { kind: 'presence', field, operator, operatorSpan, span };
 }
-
-/** Whether `node` is a {@link PresenceNode}. */
-export function isPresence(node: { readonly kind: string }): node is PresenceNode {
-  return node.kind === 'presence';
-}
