@@ -21,7 +21,7 @@ function listTree(dir: string, prefix = ''): string[] {
   });
 }
 
-describe("README's project layout", () => {
+describe('the project layout of docs/architecture.md', () => {
   it('has a row for every folder of src/', () => {
     const folders = readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())

@@ -4,7 +4,7 @@ import { readManual } from '../support/manual.js';
 
 const readme = readManual();
 
-describe('README stays in step with the code', () => {
+describe('the manual stays in step with the code', () => {
   it('lists every syntax diagnostic code in its table', () => {
     const missing = Object.keys(SYNTAX_CODES).filter((code) => !readme.includes(`| \`${code}\` |`));
     expect(missing).toEqual([]);

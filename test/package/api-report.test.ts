@@ -12,12 +12,16 @@ import * as root from '../../src/index.js';
  * keeps: a small root entry, no type a reader cannot name, one meaning per name.
  */
 
-/** Names that each framework adapter exports for its own framework: one role, one name. */
-const PER_FRAMEWORK = new Set([
+/**
+ * Names that mean one role in every entry that exports them: each framework adapter's own
+ * middleware and accessor, and an entry's default export (imported under the importer's name).
+ */
+const PER_ENTRY = new Set([
   'v3Collection',
   'collectionOf',
   'CollectionHandlerOptions',
   'CollectionRequest',
+  'default',
 ]);
 
 let apis: EntryApi[];
@@ -78,7 +82,7 @@ describe('the public surface', () => {
     for (const api of apis) {
       for (const e of api.exports) {
         const before = seen.get(e.name);
-        if (before && before.identity !== e.identity && !PER_FRAMEWORK.has(e.name))
+        if (before && before.identity !== e.identity && !PER_ENTRY.has(e.name))
           clashes.push(`${e.name}: ${before.specifier} and ${api.specifier}`);
         if (!before) seen.set(e.name, { specifier: api.specifier, identity: e.identity });
       }
