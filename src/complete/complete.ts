@@ -1,4 +1,5 @@
 import { endsWord, isWhitespace } from '../language/chars.js';
+import { operatorMeaning } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import { wordEnd, wordRunEnd } from '../language/words.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
@@ -11,8 +12,6 @@ const MAX_MATCHED = 256;
 
 /** The longest text before the cursor that gets suggestions, by default. */
 const DEFAULT_MAX_LENGTH = 65_536;
-
-const CONNECTIVE_DETAILS = { and: 'both conditions hold', or: 'either condition holds' } as const;
 
 /**
  * Suggests what may come at `offset` in a filter for `schema`: field names (with their type and
@@ -101,10 +100,10 @@ function candidatesAt(context: CursorContext, schema: Schema, typed: string, now
     case 'operand': {
       const options = fieldOptions(schema);
       if (composite.includes('not'))
-        options.push({ label: 'not', kind: 'keyword', detail: 'negates a condition' });
+        options.push({ label: 'not', kind: 'keyword', detail: operatorMeaning('not') });
       options.push({ label: '(', kind: 'punctuation', detail: 'a group of conditions' });
       if (fieldOptions(schema, 'pr').length > 0) {
-        options.push({ label: 'pr', kind: 'keyword', detail: 'is present: pr field' });
+        options.push({ label: 'pr', kind: 'keyword', detail: `${operatorMeaning('pr')}: pr field` });
       }
       return options;
     }
@@ -128,7 +127,7 @@ function candidatesAt(context: CursorContext, schema: Schema, typed: string, now
       const options: CompletionOption[] = [];
       for (const word of ['and', 'or'] as const) {
         if (composite.includes(word))
-          options.push({ label: word, kind: 'keyword', detail: CONNECTIVE_DETAILS[word] });
+          options.push({ label: word, kind: 'keyword', detail: operatorMeaning(word) });
       }
       if (context.groupDepth > 0)
         options.push({ label: ')', kind: 'punctuation', detail: 'end of the group' });

@@ -1,26 +1,10 @@
 import type { PrimitiveOperator } from '../ast/index.js';
 import { parseDateTime } from '../language/date-time/rfc3339.js';
-import { takesEnumMembers } from '../language/operators.js';
+import { operatorMeaning, takesEnumMembers } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { operatorTypeProblem } from '../validate/field-rules.js';
 import type { CompletionOption } from './types.js';
-
-/** What each primitive operator does, in the words an option's detail shows. */
-const OPERATOR_MEANINGS: Readonly<Record<PrimitiveOperator, string>> = {
-  eq: 'equals',
-  ne: 'does not equal',
-  gt: 'greater than',
-  ge: 'greater than or equal to',
-  lt: 'less than',
-  le: 'less than or equal to',
-  co: 'contains',
-  sw: 'starts with',
-  in: 'equals one of a list: in ("a", "b")',
-  ca: 'contains all of a list: ca ("a", "b")',
-  pr: 'is present (not null)',
-  isnull: 'is null or missing',
-};
 
 /** The declaration of `name`, looked up as an own property only (`__proto__` is no field). */
 export function fieldOf(schema: Schema, name: string | undefined): FieldSchema | undefined {
@@ -58,7 +42,7 @@ export function operatorOptions(field: FieldSchema): CompletionOption[] {
   return usableOperators(field).map((operator) => ({
     label: operator,
     kind: 'operator',
-    detail: OPERATOR_MEANINGS[operator] ?? operator,
+    detail: operatorMeaning(operator) ?? operator,
   }));
 }
 

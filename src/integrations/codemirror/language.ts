@@ -105,9 +105,8 @@ function nodeOfToken(): ReadonlyMap<unknown, number> {
     [T.LParen, id('(')],
     [T.RParen, id(')')],
     [T.Comma, id(',')],
-    ...[T.Eq, T.Ne, T.Gt, T.Ge, T.Lt, T.Le, T.Co, T.Sw, T.In, T.Ca, T.Pr, T.Isnull].map(
-      (type) => [type, id('Operator')] as [unknown, number],
-    ),
+    // Every primitive operator of the language's table.
+    ...[...T.primitiveOperatorTokens].map((type) => [type, id('Operator')] as [unknown, number]),
   ]);
   return nodeOfTokenCache;
 }
