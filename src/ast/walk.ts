@@ -8,7 +8,7 @@ import type { Expression, PredicateNode } from './expression.js';
  *   with a context handed down): the printer, the SQL compiler and the predicate compiler.
  * - {@link forEachExpression} visits every node top-down and computes nothing per subtree: it
  *   keeps no frame or result per node, which the validator's hot loop needs (it visits every
- *   node of every request's filter; the fold costs it about a third more).
+ *   node of every request's filter; run as a fold, `validate` took 1.2 to 1.4 times as long).
  *
  * The predicate compiler recurses over the first levels of a tree before it hands deeper ones to
  * {@link reduceExpression} (compile/predicate/build-program.ts says why).
