@@ -71,7 +71,7 @@ describe('the operator table is the one place', () => {
       "const message = 'expected `eq`, `ne`, `gt`, `ge` or `le`';",
       "const schema = { operators: ['eq', 'ne', 'gt'] }; // data",
       "const fix = 'use `isnull` (for `eq`) or `pr` (for `ne`)'; // one rule, no list",
-      'const hint = `use ${x}: equals one of a list: in ("a", "b")`;',
+      `const hint = \`use $\{x}: equals one of a list: in ("a", "b")\`;`,
     ].join('\n');
     expect(restatedLists(probe, text)).toEqual([
       'probe.ts:1 array of 3 operators',

@@ -16,8 +16,12 @@ describe('docs/language.md', () => {
       .split('\n')
       .filter((line) => /^\| `[a-z]+` \| `/.test(line));
     const expected = [
-      ...OPERATOR_TABLE.map((row) => `| \`${row.word}\` | \`${form(row.word, row.kind)}\` | ${row.meaning} |`),
-      ...COMPOSITE_TABLE.map((row) => `| \`${row.word}\` | \`${form(row.word, 'composite')}\` | ${row.meaning} |`),
+      ...OPERATOR_TABLE.map(
+        (row) => `| \`${row.word}\` | \`${form(row.word, row.kind)}\` | ${row.meaning} |`,
+      ),
+      ...COMPOSITE_TABLE.map(
+        (row) => `| \`${row.word}\` | \`${form(row.word, 'composite')}\` | ${row.meaning} |`,
+      ),
     ];
     expect(rows).toEqual(expected);
   });
