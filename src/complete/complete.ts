@@ -32,7 +32,9 @@ const DEFAULT_MAX_LENGTH = 65_536;
  */
 export function complete(text: string, offset: number, options: CompleteOptions): CompletionResult {
   if (typeof text !== 'string') return { from: 0, to: 0, options: [] };
-  const clamped = Number.isFinite(offset) ? Math.min(Math.max(Math.trunc(offset), 0), text.length) : text.length;
+  const clamped = Number.isFinite(offset)
+    ? Math.min(Math.max(Math.trunc(offset), 0), text.length)
+    : text.length;
   // A cursor between the halves of a surrogate pair stands before the character.
   const at = codePointStart(text, clamped);
   try {
