@@ -47,7 +47,7 @@ export interface ExpressionReducer<R, C> {
    * and only for a node that has children.
    */
   childContext(node: CompositeNode, context: C): C;
-  /** The result for something that is not a well-formed expression node ({@link isKnownExpression}). */
+  /** The result for something that is not a well-formed expression node (an unknown `kind`, an `and` without its list of operands...). */
   malformed(node: unknown, context: C): R;
 }
 

@@ -61,7 +61,7 @@ export type PresenceMethod<S extends Schema, Op extends PresenceOperator> = <F e
 ) => BuiltFilter;
 
 /** The method type of each kind of operator (a new kind in the table fails to compile here). */
-interface MethodOfKind<S extends Schema, Op extends PrimitiveOperator> {
+export interface MethodOfKind<S extends Schema, Op extends PrimitiveOperator> {
   readonly comparison: CompareMethod<S, Extract<Op, CompareOperator>>;
   readonly list: ListMethod<S, Extract<Op, ListOperator>>;
   readonly presence: PresenceMethod<S, Extract<Op, PresenceOperator>>;

@@ -1,4 +1,4 @@
-import type { Expression, PredicateNode } from '../ast/expression.js';
+import type { PredicateNode } from '../ast/expression.js';
 import type { ValueNode } from '../ast/nodes/values.js';
 import type { Span } from '../ast/span.js';
 import { isKnownExpression } from '../ast/walk.js';
