@@ -1,7 +1,7 @@
 import {
   checkDateTime,
   type Expression,
-  type ExpressionHandlers,
+  type ExpressionKind,
   type ExpressionReducer,
   reduceExpression,
   splitDateTime,
@@ -35,18 +35,19 @@ const AND = 2;
 const NOT = 3;
 const ATOM = 4;
 
-const strength: ExpressionHandlers<number> = {
-  or: () => OR,
-  and: () => AND,
-  not: () => NOT,
-  comparison: () => ATOM,
-  list: () => ATOM,
-  presence: () => ATOM,
+// One entry per kind: a new kind of node fails to compile here until it has a strength.
+const strength: { readonly [K in ExpressionKind]: number } = {
+  or: OR,
+  and: AND,
+  not: NOT,
+  comparison: ATOM,
+  list: ATOM,
+  presence: ATOM,
 };
 
 /** `child`'s text as an operand of a node of strength `parent`: in parentheses when it binds less tightly (or equally, for and/or). */
 function operandText(child: Expression, text: string, parent: number, nary: boolean): string {
-  const own = strength[child.kind](child as never);
+  const own = strength[child.kind];
   return own < parent || (nary && own === parent) ? `(${text})` : text;
 }
 
