@@ -103,20 +103,6 @@ export function operatorMeaning(word: unknown): string | undefined {
   return entries.get(word)?.meaning ?? COMPOSITE_TABLE.find((row) => row.word === word)?.meaning;
 }
 
-/**
- * The primitive operators as a message lists them, in table order: each word passed through
- * `mark` (a backquote, say), joined by commas and a final `or` (`eq, ne, ... pr or isnull`).
- */
-export function operatorListText(mark: (word: string) => string = (word) => word): string {
-  return orList(PRIMITIVE_OPERATORS, mark);
-}
-
-/** `words` passed through `mark`, joined by commas and a final `or` (`a`, `a or b`, `a, b or c`). */
-export function orList(words: readonly string[], mark: (word: string) => string = (word) => word): string {
-  const marked = words.map((word) => mark(word));
-  return marked.length <= 1 ? marked.join('') : `${marked.slice(0, -1).join(', ')} or ${marked.at(-1)}`;
-}
-
 /** Whether `word` is a primitive operator (exact, lowercase spelling). */
 export function isPrimitiveOperator(word: unknown): word is PrimitiveOperator {
   return operatorEntry(word) !== undefined;

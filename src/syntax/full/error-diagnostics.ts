@@ -1,6 +1,6 @@
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import { type Diagnostic, error, quote, replaceFix } from '../../diagnostic/index.js';
-import { operatorListText } from '../../language/operators.js';
+import { operatorListText } from '../../language/operator-text.js';
 import { readErrorInfo } from './parser-messages.js';
 import * as T from './tokens.js';
 

@@ -1,7 +1,7 @@
 import { replaceFix } from '../../diagnostic/index.js';
 import { quote } from '../../diagnostic/text.js';
 import { isFieldPath, isNumberLiteral } from '../../language/chars.js';
-import { operatorListText } from '../../language/operators.js';
+import { operatorListText } from '../../language/operator-text.js';
 import { wordRunEnd } from '../../language/words.js';
 import { type PeekedWord, peekWord } from '../peek-word.js';
 import {

@@ -1,10 +1,10 @@
 import { createToken, type TokenType } from 'chevrotain';
+import { orList } from '../../language/operator-text.js';
 import {
   COMPARE_OPERATORS,
   KEYWORDS,
   type Keyword,
   LIST_OPERATORS,
-  orList,
   PRESENCE_OPERATORS,
   PRIMITIVE_OPERATORS,
 } from '../../language/operators.js';
