@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { importOpenApi } from '../src/openapi/import.js';
+import { ENTRIES } from '../scripts/entries.js';
+// The `v3-filters` entry itself (this file runs in Node, at build time, outside the page's aliases).
+import { importOpenApi } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repository = resolve(here, '..');
@@ -33,22 +35,50 @@ function sailpointEndpoints(): Plugin {
   };
 }
 
-/** The railroad diagrams of `grammar/diagrams.html`, copied beside the page. */
+/**
+ * The railroad diagrams of `grammar/diagrams.html`, beside the page, with their inline scripts and
+ * styles moved into files of their own (`diagrams-1.js`..., `diagrams.css`), in the same order:
+ * the reference server sends a Content-Security-Policy that runs no inline script, and the page
+ * and its frame keep working under it.
+ */
 function railroadDiagrams(): Plugin {
   return {
     name: 'v3f-railroad-diagrams',
     generateBundle() {
-      this.emitFile({
-        type: 'asset',
-        fileName: 'diagrams.html',
-        source: readFileSync(resolve(repository, 'grammar/diagrams.html'), 'utf8'),
-      });
+      const page = readFileSync(resolve(repository, 'grammar/diagrams.html'), 'utf8');
+      const styles: string[] = [];
+      let scripts = 0;
+      const html = page
+        .replace(/<style>([\s\S]*?)<\/style>/g, (_match, css: string) => {
+          styles.push(css);
+          return styles.length === 1 ? '<link rel="stylesheet" href="./diagrams.css" />' : '';
+        })
+        .replace(/<script>([\s\S]*?)<\/script>/g, (_match, code: string) => {
+          const fileName = `diagrams-${++scripts}.js`;
+          this.emitFile({ type: 'asset', fileName, source: code });
+          return `<script src="./${fileName}"></script>`;
+        });
+      if (styles.length > 0)
+        this.emitFile({ type: 'asset', fileName: 'diagrams.css', source: styles.join('\n') });
+      this.emitFile({ type: 'asset', fileName: 'diagrams.html', source: html });
     },
   };
 }
 
+/**
+ * The page imports the package by its entries only (`v3-filters`, `v3-filters/codemirror`), as
+ * an application would: each name resolves to its entry's source (scripts/entries.ts), so the
+ * page is built from the library as it is now, without `npm run build`.
+ */
+const entryAliases = ENTRIES.map((entry) => ({
+  // `.` is `v3-filters`, `./codemirror` is `v3-filters/codemirror`.
+  find: new RegExp(`^v3-filters${entry.subpath.slice(1)}$`),
+  replacement: resolve(repository, entry.source),
+}));
+
 export default defineConfig({
   root: here,
+  resolve: { alias: entryAliases },
   // Relative asset URLs: the page works from any folder or server path.
   base: './',
   logLevel: 'warn',

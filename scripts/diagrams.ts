@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createSyntaxDiagramsCode, type ISerializedGast } from 'chevrotain';
 import { sharedParser } from '../src/syntax/full/parser.js';
+import { keywordTokens } from '../src/syntax/full/tokens.js';
 
 /** Where the committed page lives, relative to the repository root. */
 export const DIAGRAMS_PATH = 'grammar/diagrams.html';
@@ -28,23 +29,8 @@ export const TOKEN_SYMBOLS: Readonly<Record<string, string>> = Object.freeze({
   ListOperator: 'list-op',
   Literal: 'value',
   Connective: 'connective',
-  And: 'and',
-  Or: 'or',
-  Not: 'not',
-  Eq: 'eq',
-  Ne: 'ne',
-  Gt: 'gt',
-  Ge: 'ge',
-  Lt: 'lt',
-  Le: 'le',
-  Co: 'co',
-  Sw: 'sw',
-  In: 'in',
-  Ca: 'ca',
-  Pr: 'pr',
-  Isnull: 'isnull',
-  True: 'true',
-  False: 'false',
+  // Every reserved word (the operators of the language's table among them) as written.
+  ...Object.fromEntries([...keywordTokens].map(([word, type]) => [type.name, word])),
   LParen: '(',
   RParen: ')',
   Comma: ',',

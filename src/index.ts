@@ -18,7 +18,12 @@
 
 export { dispatch } from './ast/expression.js';
 export type * from './ast/public.js';
-export { forEachExpression } from './ast/walk.js';
+export {
+  type CompositeNode,
+  type ExpressionReducer,
+  forEachExpression,
+  reduceExpression,
+} from './ast/walk.js';
 // Clients: the typed builder (also in `v3-filters/builder`), typed schemas from OpenAPI, and
 // completions for filter boxes.
 export * from './builder/api.js';
@@ -90,7 +95,7 @@ export {
 export { toSqlDateTime } from './language/date-time/instant.js';
 // The language table, for tooling: every operator with its kind and type rules, the reserved
 // words, the field types a schema may declare.
-export { KEYWORDS, OPERATOR_TABLE } from './language/operators.js';
+export { COMPOSITE_TABLE, KEYWORDS, OPERATOR_TABLE } from './language/operators.js';
 export {
   type ImportedEndpoint,
   importOpenApi,

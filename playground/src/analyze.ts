@@ -1,21 +1,19 @@
-import type { Expression } from '../../src/ast/index.js';
-import { compilePredicate } from '../../src/compile/predicate/index.js';
-import { tryCompileSql } from '../../src/compile/sql/index.js';
-import type { SqlDialectName, SqlResult } from '../../src/compile/sql/types.js';
-import type { Diagnostic } from '../../src/diagnostic/diagnostic.js';
-import { checkFilter } from '../../src/integrations/codemirror/lint.js';
-import { format } from '../../src/printer/format.js';
-import type { Schema } from '../../src/schema/types.js';
-import { parse } from '../../src/syntax/parse.js';
-import { toV3ErrorResponse, type V3ErrorResponse } from '../../src/v3-error/index.js';
+import {
+  compilePredicate,
+  type Diagnostic,
+  type Expression,
+  format,
+  parse,
+  reduceExpression,
+  type Schema,
+  type SqlResult,
+  toV3ErrorResponse,
+  tryCompileSql,
+  type V3ErrorResponse,
+} from 'v3-filters';
+import { checkFilter } from 'v3-filters/codemirror';
+import { DIALECTS } from './dialects.js';
 import type { SampleRecord } from './sample-data.js';
-
-/** The SQL dialects shown, in order: data, so a new dialect is one more line. */
-export const DIALECTS: readonly { readonly name: SqlDialectName; readonly label: string }[] = [
-  { name: 'postgres', label: 'PostgreSQL' },
-  { name: 'sqlite', label: 'SQLite' },
-  { name: 'mysql', label: 'MySQL / MariaDB' },
-];
 
 /** Everything the page shows for one filter against one endpoint. */
 export interface Analysis {
@@ -58,24 +56,27 @@ export function analyze(
   return { ...base, sql, matches: records.filter((record) => predicate(record)) };
 }
 
-/** The tree as an indented outline: composite nodes with their children, predicates as text. */
+/**
+ * The tree as an indented outline: composite nodes with their children, predicates as text. A fold
+ * of the tree (the library's walk): each node's lines from its children's, the last child's
+ * branch drawn with `└─`.
+ */
 export function outline(ast: Expression): string {
-  const lines: string[] = [];
-  const visit = (node: Expression, prefix: string, childPrefix: string): void => {
-    const where = `[${node.span.start}, ${node.span.end})`;
-    if (node.kind === 'and' || node.kind === 'or') {
-      lines.push(`${prefix}${node.kind}  ${where}`);
-      node.operands.forEach((operand, index) => {
-        const last = index === node.operands.length - 1;
-        visit(operand, `${childPrefix}${last ? '└─ ' : '├─ '}`, `${childPrefix}${last ? '   ' : '│  '}`);
-      });
-    } else if (node.kind === 'not') {
-      lines.push(`${prefix}not  ${where}`);
-      visit(node.operand, `${childPrefix}└─ `, `${childPrefix}   `);
-    } else {
-      lines.push(`${prefix}${node.kind}: ${format(node)}  ${where}`);
-    }
-  };
-  visit(ast, '', '');
+  const where = (node: Expression) => `[${node.span.start}, ${node.span.end})`;
+  const lines = reduceExpression<string[], undefined>(ast, undefined, {
+    leaf: (node) => [`${node.kind}: ${format(node)}  ${where(node)}`],
+    childContext: () => undefined,
+    combine(node, children) {
+      const out = [`${node.kind}  ${where(node)}`];
+      for (const [index, child] of children.entries()) {
+        const last = index === children.length - 1;
+        for (const [at, line] of child.entries()) {
+          out.push(`${at === 0 ? (last ? '└─ ' : '├─ ') : last ? '   ' : '│  '}${line}`);
+        }
+      }
+      return out;
+    },
+    malformed: () => [],
+  });
   return lines.join('\n');
 }

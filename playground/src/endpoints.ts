@@ -1,7 +1,5 @@
 import sailpoint from 'virtual:sailpoint-endpoints';
-import { importOpenApi } from '../../src/openapi/import.js';
-import { BUILTIN_ENDPOINTS } from '../../src/schema/builtin.js';
-import type { Schema } from '../../src/schema/types.js';
+import { BUILTIN_ENDPOINTS, importOpenApi, type Schema } from 'v3-filters';
 
 /** An endpoint the page can check filters against. */
 export interface PlaygroundEndpoint {

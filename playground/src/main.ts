@@ -8,14 +8,12 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, syntaxHighlighting } from '@codemirror/language';
 import { lintKeymap } from '@codemirror/lint';
 import { drawSelection, EditorView, highlightSpecialChars, keymap, placeholder } from '@codemirror/view';
-import type { Fix } from '../../src/diagnostic/diagnostic.js';
-import {
-  filtersHighlightStyle,
-  setFilterSchema,
-  v3Filters,
-} from '../../src/integrations/codemirror/index.js';
+import type { Fix } from 'v3-filters';
+import { EDITOR_MAX_LENGTH, filtersHighlightStyle, setFilterSchema, v3Filters } from 'v3-filters/codemirror';
 import { analyze } from './analyze.js';
 import { bundledEndpoints, importPasted, type PlaygroundEndpoint } from './endpoints.js';
+import { readLink, writeLink } from './link.js';
+import { LivePanel } from './live-panel.js';
 import { element, renderAnalysis, renderSchema } from './render.js';
 import { type SampleRecord, sampleRecords } from './sample-data.js';
 import './style.css';
@@ -48,9 +46,14 @@ function fillSelect(selected: string): void {
   }
 }
 
-const initial = new URLSearchParams(location.hash.slice(1));
+const initial = readLink(location.hash, EDITOR_MAX_LENGTH);
+if (initial.notice !== undefined) {
+  const notice = document.getElementById('notice')!;
+  notice.textContent = initial.notice;
+  notice.hidden = false;
+}
 const view = new EditorView({
-  doc: initial.get('filter') ?? 'status eq "Failed"',
+  doc: initial.filter ?? 'status eq "Failed"',
   parent: document.getElementById('editor')!,
   extensions: [
     highlightSpecialChars(),
@@ -86,11 +89,13 @@ function applyFix(fix: Fix): void {
   view.focus();
 }
 
+const live = new LivePanel(() => ({ text: view.state.doc.toString(), endpoint: current.key }));
+
 function refresh(): void {
   const text = view.state.doc.toString();
   renderAnalysis(analyze(text, current.schema, records, trackingId), current.schema, records, applyFix);
-  const hash = new URLSearchParams({ endpoint: current.key, filter: text });
-  window.history.replaceState(null, '', `#${hash}`);
+  window.history.replaceState(null, '', writeLink(current.key, text, EDITOR_MAX_LENGTH));
+  live.schedule();
 }
 
 function choose(key: string): void {
@@ -129,7 +134,8 @@ document.getElementById('import')!.addEventListener('click', () => {
   if (first) choose(first.key);
 });
 
-const start = endpoints.find((endpoint) => endpoint.key === initial.get('endpoint')) ?? current;
+const start = endpoints.find((endpoint) => endpoint.key === initial.endpoint) ?? current;
 fillSelect(start.key);
 choose(start.key);
 document.body.dataset.ready = 'true';
+void live.start();

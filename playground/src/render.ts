@@ -1,6 +1,4 @@
-import type { Diagnostic, Fix } from '../../src/diagnostic/diagnostic.js';
-import { lineColumn } from '../../src/diagnostic/text.js';
-import type { Schema } from '../../src/schema/types.js';
+import { type Diagnostic, type Fix, lineColumn, type Schema } from 'v3-filters';
 import { type Analysis, outline } from './analyze.js';
 import { readPath, type SampleRecord } from './sample-data.js';
 
@@ -83,7 +81,8 @@ function renderSql(analysis: Analysis): void {
   }
 }
 
-function cell(value: unknown): string {
+/** A value as a table cell shows it: text as it is, anything else as JSON, nothing for undefined. */
+export function cell(value: unknown): string {
   if (value === undefined) return '';
   if (value === null) return 'null';
   return typeof value === 'string' ? value : JSON.stringify(value);

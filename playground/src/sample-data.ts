@@ -1,4 +1,4 @@
-import type { FieldSchema, Schema } from '../../src/schema/types.js';
+import type { FieldSchema, Schema } from 'v3-filters';
 
 /** One sample record: an `id` and, at each field's path, a value of the field's type (or null). */
 export type SampleRecord = Record<string, unknown>;

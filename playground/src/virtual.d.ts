@@ -3,7 +3,7 @@ declare module 'virtual:sailpoint-endpoints' {
     readonly method: string;
     readonly path: string;
     readonly operationId?: string;
-    readonly schema: import('../../src/schema/types.js').Schema;
+    readonly schema: import('v3-filters').Schema;
     readonly example?: string;
   }[];
   export default endpoints;

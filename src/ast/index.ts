@@ -15,4 +15,4 @@ export * from './nodes/presence.js';
 export * from './nodes/values.js';
 export type { Span } from './span.js';
 export { span } from './span.js';
-export * from './walk.js';
+export { type CompositeNode, type ExpressionReducer, forEachExpression, reduceExpression } from './walk.js';

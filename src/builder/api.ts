@@ -3,6 +3,8 @@
  * construction, and cannot inject syntax through values.
  * @module
  */
+
+export type { OperatorRow } from '../language/operators.js';
 export {
   type BuiltFilter,
   type CompareMethod,
@@ -12,6 +14,8 @@ export {
   type FilterBuilder,
   FilterSchemaError,
   type ListMethod,
+  type MethodOfKind,
+  type OperatorMethods,
   type PresenceMethod,
 } from './builder.js';
 export type { BuilderValue } from './values.js';

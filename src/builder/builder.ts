@@ -10,6 +10,10 @@ import {
   createPresence,
   type Expression,
   type ListOperator,
+  OPERATOR_TABLE,
+  type OperatorKind,
+  type OperatorRow,
+  type PredicateNode,
   type PresenceOperator,
   type PrimitiveOperator,
   type Span,
@@ -17,8 +21,9 @@ import {
 import type { Diagnostic } from '../diagnostic/index.js';
 import { format, InvalidAstError } from '../printer/format.js';
 import type { FieldNameOf, FieldValueOf, OperatorOf } from '../schema/define.js';
+import { ownSchema } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
-import { validate } from '../validate/index.js';
+import { PredicateChecker } from '../validate/predicate.js';
 import { type BuilderValue, FilterBuildError, toValueNode } from './values.js';
 
 export { FilterBuildError } from './values.js';
@@ -55,6 +60,21 @@ export type PresenceMethod<S extends Schema, Op extends PresenceOperator> = <F e
   field: F,
 ) => BuiltFilter;
 
+/** The method type of each kind of operator (a new kind in the table fails to compile here). */
+export interface MethodOfKind<S extends Schema, Op extends PrimitiveOperator> {
+  readonly comparison: CompareMethod<S, Extract<Op, CompareOperator>>;
+  readonly list: ListMethod<S, Extract<Op, ListOperator>>;
+  readonly presence: PresenceMethod<S, Extract<Op, PresenceOperator>>;
+}
+
+/**
+ * One method per row of the language's operator table, named by its word and typed by its kind:
+ * `eq` is a {@link CompareMethod}, `in` a {@link ListMethod}, `pr` a {@link PresenceMethod}.
+ */
+export type OperatorMethods<S extends Schema> = {
+  readonly [Row in OperatorRow as Row['word']]: MethodOfKind<S, Row['word']>[Row['kind']];
+};
+
 /**
  * Builds filters for one schema. With a schema declared by `defineSchema`, TypeScript allows only
  * the schema's fields, only the operators each allows, and only values of each field's type;
@@ -62,19 +82,7 @@ export type PresenceMethod<S extends Schema, Op extends PresenceOperator> = <F e
  * value cast past the types, still cannot produce an invalid filter), and strings are escaped by
  * the printer, so no value can inject syntax.
  */
-export interface FilterBuilder<S extends Schema> {
-  readonly eq: CompareMethod<S, 'eq'>;
-  readonly ne: CompareMethod<S, 'ne'>;
-  readonly gt: CompareMethod<S, 'gt'>;
-  readonly ge: CompareMethod<S, 'ge'>;
-  readonly lt: CompareMethod<S, 'lt'>;
-  readonly le: CompareMethod<S, 'le'>;
-  readonly co: CompareMethod<S, 'co'>;
-  readonly sw: CompareMethod<S, 'sw'>;
-  readonly in: ListMethod<S, 'in'>;
-  readonly ca: ListMethod<S, 'ca'>;
-  readonly pr: PresenceMethod<S, 'pr'>;
-  readonly isnull: PresenceMethod<S, 'isnull'>;
+export interface FilterBuilder<S extends Schema> extends OperatorMethods<S> {
   /**
    * All of the filters. Takes a spread of a list built at run time (`f.and(...filters)`): one
    * filter is returned as it is, and none throws {@link FilterBuildError} (an empty `and` has no
@@ -133,8 +141,12 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
   const isDateTime = (field: string): boolean =>
     Object.hasOwn(schema.fields, field) && schema.fields[field]!.type === 'date-time';
 
-  const checked = (ast: Expression): BuiltFilter => {
-    const problems = validate(ast, schema).filter((d) => d.severity === 'error');
+  // The checks `validate` makes of a predicate, without its tree walk: a builder checks each
+  // predicate as it builds it, and composites below.
+  const checked = (ast: PredicateNode): BuiltFilter => {
+    const checker = new PredicateChecker(ownSchema(schema));
+    checker.predicate(ast);
+    const problems = checker.diagnostics.filter((d) => d.severity === 'error');
     if (problems.length > 0) throw new FilterSchemaError(problems);
     printable(ast);
     return built(ast);
@@ -187,23 +199,17 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
     return built(operator === 'and' ? createAnd(asts, nowhere) : createOr(asts, nowhere));
   };
 
-  // The method types above are what callers see; at run time every method takes plain strings.
-  const builder = {
-    eq: compare('eq'),
-    ne: compare('ne'),
-    gt: compare('gt'),
-    ge: compare('ge'),
-    lt: compare('lt'),
-    le: compare('le'),
-    co: compare('co'),
-    sw: compare('sw'),
-    in: list('in'),
-    ca: list('ca'),
-    pr: presence('pr'),
-    isnull: presence('isnull'),
-    and: (...filters: BuiltFilter[]) => connect('and', filters),
-    or: (...filters: BuiltFilter[]) => connect('or', filters),
-    not: (filter: BuiltFilter) => built(createNot(operands('not', [filter])[0]!, nowhere)),
+  // One method per row of the operator table, made by its kind; the method types above are what
+  // callers see, and at run time every method takes plain strings.
+  const makers: { readonly [K in OperatorKind]: (word: never) => unknown } = {
+    comparison: compare,
+    list,
+    presence,
   };
+  const builder: Record<string, unknown> = {};
+  for (const row of OPERATOR_TABLE) builder[row.word] = makers[row.kind](row.word as never);
+  builder.and = (...filters: BuiltFilter[]) => connect('and', filters);
+  builder.or = (...filters: BuiltFilter[]) => connect('or', filters);
+  builder.not = (filter: BuiltFilter) => built(createNot(operands('not', [filter])[0]!, nowhere));
   return Object.freeze(builder) as unknown as FilterBuilder<S>;
 }

@@ -1,4 +1,4 @@
-import type { Expression, PredicateNode } from '../ast/expression.js';
+import type { PredicateNode } from '../ast/expression.js';
 import type { ValueNode } from '../ast/nodes/values.js';
 import type { Span } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
@@ -175,31 +175,4 @@ export function planLeafInto(
     return undefined;
   }
   return { kind: 'values', field, operator: operator as CompareOperator | ListOperator, typed, nodes };
-}
-
-// Called for a kind no case below names: a new expression kind makes `kind` not `never` there,
-// so it fails to compile until it gets a case.
-function unknownKind(_kind: never): false {
-  return false;
-}
-
-/** Whether `node` looks like an expression node this version knows (a guard against malformed input). */
-export function isKnownExpression(node: unknown): node is Expression {
-  if (node === null || typeof node !== 'object') return false;
-  // A switch on the string rather than a lookup in a record of kinds: this runs on every node of
-  // every compile, and a keyed lookup with a variable key costs several times a comparison.
-  const kind = (node as Expression).kind;
-  switch (kind) {
-    case 'and':
-    case 'or':
-      return Array.isArray((node as { operands?: unknown }).operands);
-    case 'not':
-      return typeof (node as { operand?: unknown }).operand === 'object';
-    case 'comparison':
-    case 'list':
-    case 'presence':
-      return true;
-    default:
-      return unknownKind(kind);
-  }
 }

@@ -1,4 +1,5 @@
 import { endsWord, isWhitespace } from '../language/chars.js';
+import { operatorMeaning } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import { wordEnd, wordRunEnd } from '../language/words.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
@@ -12,8 +13,6 @@ const MAX_MATCHED = 256;
 /** The longest text before the cursor that gets suggestions, by default. */
 const DEFAULT_MAX_LENGTH = 65_536;
 
-const CONNECTIVE_DETAILS = { and: 'both conditions hold', or: 'either condition holds' } as const;
-
 /**
  * Suggests what may come at `offset` in a filter for `schema`: field names (with their type and
  * operators), the operators the field before the cursor allows, its values (enum values as quoted
@@ -23,7 +22,8 @@ const CONNECTIVE_DETAILS = { and: 'both conditions hold', or: 'either condition 
  *
  * Works on any text, incomplete or invalid: the situation at the cursor is read by the project's
  * lexer (linear, it never throws) from the text before it. Never throws; an out-of-range
- * `offset` is clamped; a `text` that is not a string, a schema that cannot be read, a cursor past
+ * `offset` is clamped, and one between the halves of a surrogate pair (an emoji, say) counts as
+ * before the character, so no offset returned splits one; a `text` that is not a string, a schema that cannot be read, a cursor past
  * `maxLength` (64 KiB), or text with more than 1,000 lexer errors before the cursor gets no options.
  *
  * @example
@@ -32,7 +32,11 @@ const CONNECTIVE_DETAILS = { and: 'both conditions hold', or: 'either condition 
  */
 export function complete(text: string, offset: number, options: CompleteOptions): CompletionResult {
   if (typeof text !== 'string') return { from: 0, to: 0, options: [] };
-  const at = Number.isFinite(offset) ? Math.min(Math.max(Math.trunc(offset), 0), text.length) : text.length;
+  const clamped = Number.isFinite(offset)
+    ? Math.min(Math.max(Math.trunc(offset), 0), text.length)
+    : text.length;
+  // A cursor between the halves of a surrogate pair stands before the character.
+  const at = codePointStart(text, clamped);
   try {
     return completeAt(text, at, options);
   } catch {
@@ -50,8 +54,11 @@ function completeAt(text: string, at: number, options: CompleteOptions): Complet
   const context = at <= maxLength ? readContext(text, at) : undefined;
   if (!context) return { from: at, to: at, options: [] };
   const partial = context.partial;
-  const from = partial ? partial.start : at;
-  const to = partial ? replacedEnd(text, at, partial.start, partial.unterminatedString, partial.isValue) : at;
+  // The replaced range never splits a character: it starts before one and ends after one.
+  const from = partial ? codePointStart(text, partial.start) : at;
+  const to = partial
+    ? codePointEnd(text, replacedEnd(text, at, partial.start, partial.unterminatedString, partial.isValue))
+    : at;
   const typed = text.slice(from, at);
   const now = options.now instanceof Date ? options.now : new Date();
   const candidates = candidatesAt(context, schema, typed, now);
@@ -65,6 +72,34 @@ function completeAt(text: string, at: number, options: CompleteOptions): Complet
   }
   const matching = candidates.filter((option) => matches(option.label, typed, partial !== undefined));
   return { from, to, options: matching.map((option) => spaced(option, text, from, to)) };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Whether `offset` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
+}
+
+/** `offset`, or the start of the character it falls inside (one astral character is two code units). */
+function codePointStart(text: string, offset: number): number {
+  return splitsPair(text, offset) ? offset - 1 : offset;
+}
+
+/** `offset`, or the end of the character it falls inside. */
+function codePointEnd(text: string, offset: number): number {
+  return splitsPair(text, offset) ? offset + 1 : offset;
 }
 
 /**
@@ -101,10 +136,10 @@ function candidatesAt(context: CursorContext, schema: Schema, typed: string, now
     case 'operand': {
       const options = fieldOptions(schema);
       if (composite.includes('not'))
-        options.push({ label: 'not', kind: 'keyword', detail: 'negates a condition' });
+        options.push({ label: 'not', kind: 'keyword', detail: operatorMeaning('not') });
       options.push({ label: '(', kind: 'punctuation', detail: 'a group of conditions' });
       if (fieldOptions(schema, 'pr').length > 0) {
-        options.push({ label: 'pr', kind: 'keyword', detail: 'is present: pr field' });
+        options.push({ label: 'pr', kind: 'keyword', detail: `${operatorMeaning('pr')}: pr field` });
       }
       return options;
     }
@@ -128,7 +163,7 @@ function candidatesAt(context: CursorContext, schema: Schema, typed: string, now
       const options: CompletionOption[] = [];
       for (const word of ['and', 'or'] as const) {
         if (composite.includes(word))
-          options.push({ label: word, kind: 'keyword', detail: CONNECTIVE_DETAILS[word] });
+          options.push({ label: word, kind: 'keyword', detail: operatorMeaning(word) });
       }
       if (context.groupDepth > 0)
         options.push({ label: ')', kind: 'punctuation', detail: 'end of the group' });

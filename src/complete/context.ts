@@ -112,12 +112,12 @@ class Reader {
     } else if (COMPARE.has(type)) {
       this.operator = keywordOf(type);
       this.position = 'value';
-    } else if (type === T.In || type === T.Ca) {
+    } else if (T.listOperatorTokens.has(type)) {
       this.operator = keywordOf(type);
       this.position = 'list-open';
     } else if (type === T.Pr) {
       this.position = this.position === 'operator' ? 'connective' : 'prefix-pr';
-    } else if (type === T.Isnull) {
+    } else if (T.postfixPresenceTokens.has(type)) {
       this.position = 'connective';
     } else if (type === T.And || type === T.Or || type === T.Not) {
       this.position = 'operand';

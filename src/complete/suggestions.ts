@@ -1,26 +1,10 @@
 import type { PrimitiveOperator } from '../ast/index.js';
 import { parseDateTime } from '../language/date-time/rfc3339.js';
-import { takesEnumMembers } from '../language/operators.js';
+import { operatorMeaning, takesEnumMembers } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { operatorTypeProblem } from '../validate/field-rules.js';
 import type { CompletionOption } from './types.js';
-
-/** What each primitive operator does, in the words an option's detail shows. */
-const OPERATOR_MEANINGS: Readonly<Record<PrimitiveOperator, string>> = {
-  eq: 'equals',
-  ne: 'does not equal',
-  gt: 'greater than',
-  ge: 'greater than or equal to',
-  lt: 'less than',
-  le: 'less than or equal to',
-  co: 'contains',
-  sw: 'starts with',
-  in: 'equals one of a list: in ("a", "b")',
-  ca: 'contains all of a list: ca ("a", "b")',
-  pr: 'is present (not null)',
-  isnull: 'is null or missing',
-};
 
 /** The declaration of `name`, looked up as an own property only (`__proto__` is no field). */
 export function fieldOf(schema: Schema, name: string | undefined): FieldSchema | undefined {
@@ -58,7 +42,7 @@ export function operatorOptions(field: FieldSchema): CompletionOption[] {
   return usableOperators(field).map((operator) => ({
     label: operator,
     kind: 'operator',
-    detail: OPERATOR_MEANINGS[operator] ?? operator,
+    detail: operatorMeaning(operator) ?? operator,
   }));
 }
 
@@ -66,15 +50,22 @@ export function operatorOptions(field: FieldSchema): CompletionOption[] {
 const DATE_TIME_SHAPE = '0000-00-00T00:00:00Z';
 const DATE_TIME_FILL = '2000-01-01T00:00:00Z';
 
+/** The first and last whole seconds RFC 3339 can write: 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z. */
+const FIRST_INSTANT = -62_167_219_200_000;
+const LAST_INSTANT = 253_402_300_799_000;
+
 /**
  * A date-time for `typed`: `now` (UTC, whole seconds) when nothing is typed, else what was typed
  * completed from `2000-01-01T00:00:00Z` (`2022-02` gives `2022-02-01T00:00:00Z`); undefined when
- * the typed text does not start a date-time or the completion is no real instant.
+ * the typed text does not start a date-time or the completion is no real instant. A `now` outside
+ * the years RFC 3339 writes (0000 to 9999) is clamped to the nearest instant it can write, and an
+ * invalid one reads as 1970-01-01T00:00:00Z.
  */
 export function dateTimeTemplate(typed: string, now: Date): string | undefined {
   if (typed === '') {
-    const time = Number.isNaN(now.getTime()) ? new Date(0) : now;
-    return `${time.toISOString().slice(0, 19)}Z`;
+    const time = now.getTime();
+    const clamped = Number.isNaN(time) ? 0 : Math.min(Math.max(time, FIRST_INSTANT), LAST_INSTANT);
+    return `${new Date(clamped).toISOString().slice(0, 19)}Z`;
   }
   if (parseDateTime(typed)) return typed;
   if (typed.length >= DATE_TIME_SHAPE.length) return undefined;

@@ -1,59 +1,19 @@
 /**
- * The language's one table of operators. Each primitive operator is written here once, with
- * what it takes and the rules that follow from it; every other list of operators (the
- * categories below, the keywords, both lexers' keyword codes, the schema check, validation,
- * the compile plan and the SQL leaves) and the operator-by-type rule ({@link operatorProblem})
- * are derived from it. Adding an operator is one entry here plus its compilers' handlers (the
- * handler records are keyed by the derived types, so a missing handler fails to compile).
+ * What the language's operator table ({@link OPERATOR_TABLE}, in `operator-table.ts`) implies:
+ * the categories, the keywords, the lookups and the operator-by-type rule
+ * ({@link operatorProblem}). Nothing here names an operator: every list is derived from the table.
  * @module
  */
 
-/**
- * The AST node an operator builds, which fixes what follows it: one value (`comparison`), a
- * parenthesised list of one or more values (`list`), or nothing (`presence`).
- */
-export type OperatorKind = 'comparison' | 'list' | 'presence';
+import { COMPOSITE_TABLE, OPERATOR_TABLE, type OperatorEntry, type OperatorKind } from './operator-table.js';
+
+export { COMPOSITE_TABLE, OPERATOR_TABLE, type OperatorEntry, type OperatorKind } from './operator-table.js';
 
 /** The kinds of literal a filter can hold (a value node's `kind`). */
 export type LiteralKind = 'string' | 'number' | 'boolean' | 'date-time';
 
-/** One row of {@link OPERATOR_TABLE}: an operator's spelling and the rules that apply to it. */
-export interface OperatorEntry {
-  /** The spelling: lowercase, reserved (no field can be called this). */
-  readonly word: string;
-  /** What follows the operator, and the AST node it builds. */
-  readonly kind: OperatorKind;
-  /** Compares text only (`co`, `sw`): on any other type no value can use it. */
-  readonly textOnly: boolean;
-  /** Orders values (`gt`, `ge`, `lt`, `le`): booleans have no order. */
-  readonly orders: boolean;
-  /** Applies to collection fields only (`ca`). */
-  readonly collectionOnly: boolean;
-  /** Its values must be members of a field's `enum` (equality and lists; ordering and `co`/`sw` take any text). */
-  readonly enumMembers: boolean;
-}
-
-// A row with every rule off, so each entry below names only the rules that apply to it.
-const plain = { textOnly: false, orders: false, collectionOnly: false, enumMembers: false } as const;
-
-/**
- * Every primitive operator, in the language's order (the order of `PRIMITIVE_OPERATORS`,
- * `KEYWORDS` and the fast lexer's keyword codes).
- */
-export const OPERATOR_TABLE = [
-  { ...plain, word: 'eq', kind: 'comparison', enumMembers: true },
-  { ...plain, word: 'ne', kind: 'comparison', enumMembers: true },
-  { ...plain, word: 'gt', kind: 'comparison', orders: true },
-  { ...plain, word: 'ge', kind: 'comparison', orders: true },
-  { ...plain, word: 'lt', kind: 'comparison', orders: true },
-  { ...plain, word: 'le', kind: 'comparison', orders: true },
-  { ...plain, word: 'co', kind: 'comparison', textOnly: true },
-  { ...plain, word: 'sw', kind: 'comparison', textOnly: true },
-  { ...plain, word: 'in', kind: 'list', enumMembers: true },
-  { ...plain, word: 'ca', kind: 'list', enumMembers: true, collectionOnly: true },
-  { ...plain, word: 'pr', kind: 'presence' },
-  { ...plain, word: 'isnull', kind: 'presence' },
-] as const satisfies readonly OperatorEntry[];
+/** One row of {@link OPERATOR_TABLE}, as its literal type (the builder maps its methods over these). */
+export type OperatorRow = (typeof OPERATOR_TABLE)[number];
 
 type Table = typeof OPERATOR_TABLE;
 type Row = Table[number];
@@ -77,33 +37,39 @@ function wordsWhere<const Match extends Partial<OperatorEntry>>(match: Match): W
 
 /** The operators that compare a field with one value. */
 export const COMPARE_OPERATORS = wordsWhere({ kind: 'comparison' });
-/** A comparison operator: equality, ordering, `co` (contains) and `sw` (starts with). */
-export type CompareOperator = (typeof COMPARE_OPERATORS)[number];
+/** A comparison operator (a row of kind `comparison`): `field op value`. */
+export type CompareOperator = Extract<(typeof OPERATOR_TABLE)[number], { kind: 'comparison' }>['word'];
 
 /** The operators that take a parenthesised list of values. */
 export const LIST_OPERATORS = wordsWhere({ kind: 'list' });
-/** `in` (the field equals any listed value) or `ca` (a collection field contains all of them). */
-export type ListOperator = (typeof LIST_OPERATORS)[number];
+/** A list operator (a row of kind `list`): `field op (value, ...)`. */
+export type ListOperator = Extract<(typeof OPERATOR_TABLE)[number], { kind: 'list' }>['word'];
 
 /** The operators that test a field for presence. */
 export const PRESENCE_OPERATORS = wordsWhere({ kind: 'presence' });
-/** `pr` (the field is present, not null) or `isnull` (the field is null or missing). */
-export type PresenceOperator = (typeof PRESENCE_OPERATORS)[number];
+/** A presence operator (a row of kind `presence`): `field op`, and `pr field` for `pr`. */
+export type PresenceOperator = Extract<(typeof OPERATOR_TABLE)[number], { kind: 'presence' }>['word'];
 
-/** The 12 primitive operators of the language. */
+/** The primitive operators of the language, in the table's order. */
 export const PRIMITIVE_OPERATORS = wordsWhere({});
 /** Any primitive (field-level) operator. */
-export type PrimitiveOperator = CompareOperator | ListOperator | PresenceOperator;
+export type PrimitiveOperator = (typeof OPERATOR_TABLE)[number]['word'];
 
-/** The operators that order values (`gt`, `ge`, `lt`, `le`). */
+/** The operators that order values (the rows with `orders`). */
 export type OrderingOperator = Extract<(typeof OPERATOR_TABLE)[number], { orders: true }>['word'];
-/** The operators that compare text only (`co`, `sw`): the pattern matches of the compilers. */
+/** The operators that compare text only (the rows with `textOnly`): the pattern matches of the compilers. */
 export type TextOperator = Extract<(typeof OPERATOR_TABLE)[number], { textOnly: true }>['word'];
 
-/** The composite (boolean) operators. */
-export const COMPOSITE_OPERATORS = ['and', 'or', 'not'] as const;
+type CompositeWords<Rows extends readonly { readonly word: string }[]> = {
+  readonly [I in keyof Rows]: Rows[I]['word'];
+};
+
+/** The composite (boolean) operators, in the table's order. */
+export const COMPOSITE_OPERATORS = COMPOSITE_TABLE.map((row) => row.word) as unknown as CompositeWords<
+  typeof COMPOSITE_TABLE
+>;
 /** A composite operator. */
-export type CompositeOperator = (typeof COMPOSITE_OPERATORS)[number];
+export type CompositeOperator = (typeof COMPOSITE_TABLE)[number]['word'];
 
 /** The boolean literals, reserved like the operators. */
 const BOOLEAN_WORDS = ['true', 'false'] as const;
@@ -126,27 +92,38 @@ export function operatorEntry(word: unknown): OperatorEntry | undefined {
   return typeof word === 'string' ? entries.get(word) : undefined;
 }
 
+/**
+ * What `word` means, in the table's words (a primitive or composite operator), or undefined for
+ * any other string (`__proto__` too).
+ */
+export function operatorMeaning(word: PrimitiveOperator | CompositeOperator): string;
+export function operatorMeaning(word: unknown): string | undefined;
+export function operatorMeaning(word: unknown): string | undefined {
+  if (typeof word !== 'string') return undefined;
+  return entries.get(word)?.meaning ?? COMPOSITE_TABLE.find((row) => row.word === word)?.meaning;
+}
+
 /** Whether `word` is a primitive operator (exact, lowercase spelling). */
 export function isPrimitiveOperator(word: unknown): word is PrimitiveOperator {
   return operatorEntry(word) !== undefined;
 }
 
-/** Whether `word` is an operator that builds a node of `kind` (`eq` a comparison, `in` a list...). */
+/** Whether `word` is an operator that builds a node of `kind` (a row of that kind). */
 export function isOperatorOfKind(word: unknown, kind: OperatorKind): boolean {
   return operatorEntry(word)?.kind === kind;
 }
 
-/** Whether `operator` orders values (`gt`, `ge`, `lt`, `le`). */
+/** Whether `operator` orders values (a row with `orders`). */
 export function isOrderingOperator(operator: string): operator is OrderingOperator {
   return operatorEntry(operator)?.orders === true;
 }
 
-/** Whether `operator` compares text only (`co`, `sw`). */
+/** Whether `operator` compares text only (a row with `textOnly`). */
 export function isTextOperator(operator: string): operator is TextOperator {
   return operatorEntry(operator)?.textOnly === true;
 }
 
-/** Whether `operator`'s values must be members of a field's `enum` (`eq`, `ne`, `in`, `ca`). */
+/** Whether `operator`'s values must be members of a field's `enum` (a row with `enumMembers`). */
 export function takesEnumMembers(operator: string): boolean {
   return operatorEntry(operator)?.enumMembers === true;
 }

@@ -1,11 +1,9 @@
 import {
-  type AndNode,
   checkDateTime,
-  dispatchWith,
   type Expression,
-  type ExpressionHandlers,
-  type ExpressionHandlersWith,
-  type OrNode,
+  type ExpressionKind,
+  type ExpressionReducer,
+  reduceExpression,
   splitDateTime,
   type ValueNode,
 } from '../ast/index.js';
@@ -37,53 +35,66 @@ const AND = 2;
 const NOT = 3;
 const ATOM = 4;
 
-const strength: ExpressionHandlers<number> = {
-  or: () => OR,
-  and: () => AND,
-  not: () => NOT,
-  comparison: () => ATOM,
-  list: () => ATOM,
-  presence: () => ATOM,
+// One entry per kind: a new kind of node fails to compile here until it has a strength.
+const strength: { readonly [K in ExpressionKind]: number } = {
+  or: OR,
+  and: AND,
+  not: NOT,
+  comparison: ATOM,
+  list: ATOM,
+  presence: ATOM,
 };
 
-/** What the print handlers share during one `format` call. */
-interface PrintState {
-  /** Work items: text to emit, or a node to print (a stack: pushed in reverse). */
-  readonly work: (string | Expression)[];
-  readonly out: string[];
-  readonly prefixPresence: boolean;
+/** `child`'s text as an operand of a node of strength `parent`: in parentheses when it binds less tightly (or equally, for and/or). */
+function operandText(child: Expression, text: string, parent: number, nary: boolean): string {
+  const own = strength[child.kind];
+  return own < parent || (nary && own === parent) ? `(${text})` : text;
 }
 
-function printJunction(node: AndNode | OrNode, { work }: PrintState): void {
-  const own = node.kind === 'or' ? OR : AND;
-  const separator = node.kind === 'or' ? ' or ' : ' and ';
-  for (let i = node.operands.length - 1; i >= 0; i--) {
-    pushOperand(work, node.operands[i]!, own, true);
-    if (i > 0) work.push(separator);
-  }
-}
-
-// One handler per kind: a new kind of node fails to compile here until it can be printed. Built
-// once, at module level: format runs per request in some servers.
-const PRINT: ExpressionHandlersWith<PrintState, void> = {
-  or: printJunction,
-  and: printJunction,
-  not(node, { work }) {
-    pushOperand(work, node.operand, NOT, false);
-    work.push('not ');
+// The printer as a fold of the tree (ast/walk.ts): each node's text from its children's, built
+// once at module level (format runs per request in some servers). The context says whether `pr`
+// goes first. Strings are joined with `+`, which V8 keeps as ropes: linear at any depth.
+const PRINT: ExpressionReducer<string, boolean> = {
+  leaf(node, prefixPresence) {
+    checkNode(node);
+    const field = fieldText(node.field.name);
+    switch (node.kind) {
+      case 'comparison':
+        return `${field} ${node.operator} ${valueText(node.value)}`;
+      case 'list':
+        return `${field} ${node.operator} (${node.values.map(valueText).join(', ')})`;
+      default:
+        return node.operator === 'pr' && prefixPresence ? `pr ${field}` : `${field} ${node.operator}`;
+    }
   },
-  comparison(node, { out }) {
-    out.push(`${fieldText(node.field.name)} ${node.operator} ${valueText(node.value)}`);
+  childContext(node, prefixPresence) {
+    // Checked on the way down, so a tree's first problem in document order is the one reported.
+    checkNode(node);
+    return prefixPresence;
   },
-  list(node, { out }) {
-    out.push(`${fieldText(node.field.name)} ${node.operator} (${node.values.map(valueText).join(', ')})`);
+  combine(node, children) {
+    if (children.length === 0) checkNode(node);
+    if (node.kind === 'not') return `not ${operandText(node.operand, children[0]!, NOT, false)}`;
+    const own = node.kind === 'or' ? OR : AND;
+    const separator = node.kind === 'or' ? ' or ' : ' and ';
+    let text = operandText(node.operands[0]!, children[0]!, own, true);
+    for (let i = 1; i < children.length; i++) {
+      text = text + separator + operandText(node.operands[i]!, children[i]!, own, true);
+    }
+    return text;
   },
-  presence(node, { out, prefixPresence }) {
-    out.push(
-      node.operator === 'pr' && prefixPresence
-        ? `pr ${fieldText(node.field.name)}`
-        : `${fieldText(node.field.name)} ${node.operator}`,
-    );
+  malformed(node) {
+    const kind = (node as { kind?: unknown } | null)?.kind;
+    if (
+      typeof node !== 'object' ||
+      node === null ||
+      typeof kind !== 'string' ||
+      !Object.hasOwn(strength, kind)
+    ) {
+      throw new InvalidAstError(`Not an expression kind: ${String(kind)}`);
+    }
+    checkNode(node as Expression);
+    throw new InvalidAstError('Not an expression node');
   },
 };
 
@@ -99,21 +110,9 @@ const PRINT: ExpressionHandlersWith<PrintState, void> = {
  * kind or operator.
  */
 export function format(ast: Expression, options?: FormatOptions): string {
-  const prefixPresence = options?.presence === 'prefix';
-  const out: string[] = [];
-  // Work items: text to emit, or a node to print.
-  const work: (string | Expression)[] = [ast];
-  const state: PrintState = { work, out, prefixPresence };
-  while (work.length > 0) {
-    const item = work.pop()!;
-    if (typeof item === 'string') {
-      out.push(item);
-      continue;
-    }
-    checkNode(item);
-    dispatchWith(item, PRINT, state);
-  }
-  return out.join('');
+  // Not even an object: say so, as no walk can.
+  if (typeof ast !== 'object' || ast === null) checkNode(ast);
+  return reduceExpression(ast, options?.presence === 'prefix', PRINT);
 }
 
 /** Throws {@link InvalidAstError} unless `node` has a shape the parser produces (children aside). */
@@ -161,23 +160,6 @@ function checkNode(node: Expression): void {
     default:
       throw new InvalidAstError(`Not an expression kind: ${String(item.kind)}`);
   }
-}
-
-/** Queues an operand, in parentheses when it binds less tightly than its parent (or equally, for and/or). */
-function pushOperand(
-  work: (string | Expression)[],
-  operand: Expression,
-  parent: number,
-  nary: boolean,
-): void {
-  const kind = (operand as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== 'string' || !Object.hasOwn(strength, kind)) {
-    throw new InvalidAstError(`Not an expression kind: ${String(kind)}`);
-  }
-  const child = strength[operand.kind](operand as never);
-  const needsParens = child < parent || (nary && child === parent);
-  if (needsParens) work.push(')', operand, '(');
-  else work.push(operand);
 }
 
 function fieldText(name: string): string {

@@ -29,7 +29,9 @@ function builtAt(): number {
  * everything it is built from (the page, the library, the grammar diagrams, the OpenAPI fixture).
  */
 export async function ensurePlaygroundBuilt(): Promise<'built' | 'reused'> {
-  const sources = ['playground', 'src', 'grammar', 'test/fixtures/openapi'].map((p) => join(repository, p));
+  const sources = ['playground', 'src', 'grammar', 'test/fixtures/openapi', 'scripts/entries.ts'].map((p) =>
+    join(repository, p),
+  );
   const latestSource = Math.max(...sources.map(newest));
   if (builtAt() > latestSource) return 'reused';
   await build({ configFile: join(repository, 'playground/vite.config.ts'), logLevel: 'warn' });

@@ -174,7 +174,8 @@ describe('the fast path', () => {
       fc.property(inputs, smallLimits, (text, given) => {
         const limits = resolveLimits(given);
         const tokens = fastLex(text, limits);
-        if (tokens === undefined) return;
+        // Only where the fast path reads the filter itself (elsewhere the test above holds it).
+        fc.pre(tokens !== undefined);
         const full = lex(text, limits.maxErrors);
         expect(full.diagnostics, JSON.stringify(text)).toEqual([]);
         expect(tokens).toEqual(full.tokens);

@@ -3,11 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { isPredicate } from '../../src/ast/index.js';
 import { tryCompileSql } from '../../src/compile/sql/index.js';
 import { applyFixes, type Expression, forEachExpression, format, parse } from '../../src/index.js';
-import { COMPOSITE_OPERATORS } from '../../src/language/operators.js';
+import { COMPOSITE_OPERATORS, PRIMITIVE_OPERATORS } from '../../src/language/operators.js';
 import type { Schema } from '../../src/schema/index.js';
 import { validate } from '../../src/validate/index.js';
 import { validField } from '../schema/schema-arbitraries.js';
 import { expressionNode } from '../support/ast-arbitraries.js';
+
+const LIMITS = { maxComparisons: 10_000, maxDepth: 200 };
+
+/** The tree of a printed filter, which always parses (the test fails with the diagnostics otherwise). */
+function printedTree(text: string): Expression {
+  const parsed = parse(text, { limits: LIMITS });
+  if (!parsed.ok)
+    expect.fail(`printed filter does not parse: ${text}: ${JSON.stringify(parsed.diagnostics)}`);
+  return parsed.ast;
+}
 
 function fieldNames(ast: Expression): string[] {
   const names = new Set<string>();
@@ -82,9 +92,7 @@ describe('validate properties', () => {
   it('never throws; every diagnostic has a known code and a span inside the input', () => {
     fc.assert(
       fc.property(filterAndSchema, ({ text, schema }) => {
-        const parsed = parse(text, { limits: { maxComparisons: 10_000, maxDepth: 200 } });
-        if (!parsed.ok) throw new Error(`printed filter does not parse: ${text}`);
-        for (const d of validate(parsed.ast, schema, { text })) {
+        for (const d of validate(printedTree(text), schema, { text })) {
           expect(KNOWN_CODES.has(d.code), d.code).toBe(true);
           expect(0 <= d.span.start && d.span.start <= d.span.end && d.span.end <= text.length).toBe(true);
           for (const fix of d.fixes ?? []) {
@@ -99,10 +107,9 @@ describe('validate properties', () => {
   it('counts whitelist violations as an independent recursive check does', () => {
     fc.assert(
       fc.property(filterAndSchema, ({ text, schema }) => {
-        const parsed = parse(text, { limits: { maxComparisons: 10_000, maxDepth: 200 } });
-        if (!parsed.ok) return;
-        const found = validate(parsed.ast, schema, { text });
-        const counts = referenceCounts(parsed.ast, schema);
+        const ast = printedTree(text);
+        const found = validate(ast, schema, { text });
+        const counts = referenceCounts(ast, schema);
         for (const [code, count] of Object.entries(counts)) {
           expect(found.filter((d) => d.code === code).length, code).toBe(count);
         }
@@ -115,36 +122,19 @@ describe('validate properties', () => {
     fc.assert(
       fc.property(expressionNode, (tree) => {
         const text = format(tree);
-        const parsed = parse(text, { limits: { maxComparisons: 10_000, maxDepth: 200 } });
-        if (!parsed.ok) return;
-        const operators = [
-          'eq',
-          'ne',
-          'gt',
-          'ge',
-          'lt',
-          'le',
-          'co',
-          'sw',
-          'in',
-          'ca',
-          'pr',
-          'isnull',
-        ] as const;
+        const ast = printedTree(text);
+        const operators = PRIMITIVE_OPERATORS;
         const fields = Object.fromEntries(
-          fieldNames(parsed.ast).map((name) => [
-            name,
-            { type: 'unknown' as const, operators, collection: true },
-          ]),
+          fieldNames(ast).map((name) => [name, { type: 'unknown' as const, operators, collection: true }]),
         );
-        const found = validate(parsed.ast, { fields }, { text });
+        const found = validate(ast, { fields }, { text });
         const errors = found.filter((d) => d.severity === 'error');
         // Only the shared acceptance rule speaks (value kinds, number range, SQL text), and exactly
         // where the compilers refuse the filter.
         for (const e of errors) {
           expect(['type-mismatch', 'value-out-of-range', 'unsupported-character']).toContain(e.code);
         }
-        const compiled = tryCompileSql(parsed.ast, { schema: { fields }, dialect: 'postgres' });
+        const compiled = tryCompileSql(ast, { schema: { fields }, dialect: 'postgres' });
         expect(compiled.ok, JSON.stringify({ text, errors })).toBe(errors.length === 0);
       }),
       { numRuns: 200 },
@@ -154,10 +144,8 @@ describe('validate properties', () => {
   it('keeps the text parseable when every offered fix is applied', () => {
     fc.assert(
       fc.property(filterAndSchema, ({ text, schema }) => {
-        const parsed = parse(text, { limits: { maxComparisons: 10_000, maxDepth: 200 } });
-        if (!parsed.ok) return;
-        const fixed = applyFixes(text, validate(parsed.ast, schema, { text }));
-        expect(parse(fixed, { limits: { maxComparisons: 10_000, maxDepth: 200 } }).ok, fixed).toBe(true);
+        const fixed = applyFixes(text, validate(printedTree(text), schema, { text }));
+        expect(parse(fixed, { limits: LIMITS }).ok, fixed).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -1,10 +1,15 @@
 import { isPredicate, type PredicateNode } from '../../ast/expression.js';
+import {
+  type CompositeNode,
+  type ExpressionReducer,
+  isKnownExpression,
+  reduceExpression,
+} from '../../ast/walk.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import type { Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
 import { compileDiagnostic } from '../compile-error.js';
-import { isKnownExpression, planLeafInto } from '../plan.js';
-import { type CompositeNode, type ExpressionReducer, reduceExpression } from '../reduce.js';
+import { planLeafInto } from '../plan.js';
 import { leafTest } from './leaves.js';
 import { numberBound, numberBoundTest, numberRangeTest } from './number-leaves.js';
 import { junctionProgram, leafProgram, notProgram, type Program } from './program.js';

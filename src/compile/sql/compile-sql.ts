@@ -1,12 +1,12 @@
 import type { Expression, PredicateNode } from '../../ast/expression.js';
 import type { Span } from '../../ast/span.js';
+import { type CompositeNode, reduceExpression } from '../../ast/walk.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import { quote } from '../../diagnostic/text.js';
 import { textProblem } from '../../schema/accept.js';
 import { type CompileCode, compileDiagnostic, FilterCompileError } from '../compile-error.js';
 import { checkSqlOptions } from '../options.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
-import { type CompositeNode, reduceExpression } from '../reduce.js';
 import { identifierProblem, type SqlDialect } from './dialect.js';
 import { type LeafContext, leafSql } from './leaf.js';
 import { mysql } from './mysql.js';

@@ -2,6 +2,7 @@ import type { Completion, CompletionSource } from '@codemirror/autocomplete';
 import { complete } from '../../complete/complete.js';
 import type { CompletionKind, CompletionOption, CompletionResult } from '../../complete/types.js';
 import type { Schema } from '../../schema/types.js';
+import { EDITOR_MAX_LENGTH } from './language.js';
 import { filterSchemaOf } from './schema-state.js';
 
 /** The signature of the library's `complete` (a replacement may be passed for tests or tuning). */
@@ -45,12 +46,15 @@ export function toCompletion(option: CompletionOption, rank = 0): Completion {
  * A CodeMirror completion source answering from `complete` against the editor's schema
  * (without a schema: an endpoint with no fields, so only keywords and punctuation). It answers
  * as the user types, not only on Ctrl-Space: after `status ` the operators `status` allows are
- * what the user wants to see, as in Kibana's query bar.
+ * what the user wants to see, as in Kibana's query bar. It reads the document up to
+ * {@link EDITOR_MAX_LENGTH}, and offers nothing past it.
  */
 export function filterCompletionSource(completeFn: CompleteFunction = complete): CompletionSource {
   return (context) => {
+    // Past the editor's limit nothing is offered, and no more of a long document is read.
+    if (context.pos > EDITOR_MAX_LENGTH) return null;
     const schema = filterSchemaOf(context.state) ?? NO_FIELDS;
-    const text = context.state.doc.toString();
+    const text = context.state.doc.sliceString(0, EDITOR_MAX_LENGTH);
     const result = completeFn(text, context.pos, { schema });
     if (result.options.length === 0) return null;
     const from = Math.min(Math.max(result.from, 0), context.pos);

@@ -2,24 +2,9 @@
 import { syntaxTree } from '@codemirror/language';
 import type { EditorState, Extension } from '@codemirror/state';
 import { hoverTooltip, type Tooltip } from '@codemirror/view';
+import { operatorMeaning } from '../../language/operators.js';
 import type { FieldSchema, Schema } from '../../schema/types.js';
 import { filterSchemaOf } from './schema-state.js';
-
-/** What each operator means, in a few words, for hover text. */
-const OPERATOR_MEANINGS: Readonly<Record<string, string>> = {
-  eq: 'equals',
-  ne: 'does not equal',
-  gt: 'greater than',
-  ge: 'greater than or equal to',
-  lt: 'less than',
-  le: 'less than or equal to',
-  co: 'contains (text)',
-  sw: 'starts with (text)',
-  in: 'equals one of a list: `in ("a", "b")`',
-  ca: 'contains all of a list (collection fields)',
-  pr: 'is present (not null)',
-  isnull: 'is null or missing',
-};
 
 /** The lines a hover shows for a field: its type, operators, values and description. */
 export function describeField(name: string, field: FieldSchema | undefined): string[] {
@@ -39,7 +24,7 @@ function fieldOf(schema: Schema | undefined, name: string): FieldSchema | undefi
   return schema && Object.hasOwn(schema.fields, name) ? schema.fields[name] : undefined;
 }
 
-/** The tooltip for the token at `pos`: a field's declaration, or an operator's meaning. */
+/** The tooltip for the token at `pos`: a field's declaration, or an operator's (or `and`/`or`/`not`'s) meaning. */
 export function hoverAt(
   state: EditorState,
   schema: Schema | undefined,
@@ -51,9 +36,10 @@ export function hoverAt(
   if (node.name === 'Field' && schema !== undefined) {
     const name = state.sliceDoc(node.from, node.to);
     lines = describeField(name, fieldOf(schema, name));
-  } else if (node.name === 'Operator') {
+  } else if (node.name === 'Operator' || node.name === 'Connective' || node.name === 'Not') {
+    // The meaning the operator table gives (`EQ`, repaired, reads as `eq`).
     const word = state.sliceDoc(node.from, node.to).toLowerCase();
-    const meaning = Object.hasOwn(OPERATOR_MEANINGS, word) ? OPERATOR_MEANINGS[word] : undefined;
+    const meaning = operatorMeaning(word);
     if (meaning === undefined) return null;
     lines = [`${word}: ${meaning}`];
   } else {
@@ -76,7 +62,7 @@ export function hoverAt(
   };
 }
 
-/** Hover tooltips over fields (type, operators, values) and operators (meaning). */
+/** Hover tooltips over fields (type, operators, values) and operators and connectives (meaning). */
 export function filterHover(): Extension {
   return hoverTooltip((view, pos, side) => hoverAt(view.state, filterSchemaOf(view.state), pos, side));
 }

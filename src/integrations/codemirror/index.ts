@@ -37,6 +37,7 @@ export {
 } from './completion.js';
 export { describeField, filterHover, hoverAt } from './hover.js';
 export {
+  EDITOR_MAX_LENGTH,
   type FilterNodeName,
   type FilterToken,
   filtersHighlightStyle,
@@ -44,7 +45,13 @@ export {
   filterTokens,
   NODE_NAMES,
 } from './language.js';
-export { checkFilter, type FilterLintOptions, filterLinter, toEditorDiagnostic } from './lint.js';
+export {
+  checkFilter,
+  type FilterLintOptions,
+  filterLinter,
+  toEditorDiagnostic,
+  tooLongForEditor,
+} from './lint.js';
 export { filterSchemaField, filterSchemaOf, setFilterSchema } from './schema-state.js';
 
 /** Options of {@link v3Filters}. */

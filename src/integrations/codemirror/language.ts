@@ -22,8 +22,18 @@ import { MAX_LIMITS } from '../../syntax/limits.js';
  * makes highlighting follow the user's theme (`HighlightStyle`), gives bracket matching through
  * `NodeProp.closedBy`, and lets completion and hover ask `syntaxTree()` what sits at a position,
  * exactly as the `@codemirror/lang-*` packages do. Filters are short (4,096 characters by default),
- * and the lexer is linear, so the whole text is re-lexed on each change.
+ * and the lexer is linear, so the text is re-lexed on each change, up to {@link EDITOR_MAX_LENGTH}:
+ * the rest of a longer document is left plain (and lint and completion stop there too), so that a
+ * pasted megabyte costs each keystroke no more than 64 KiB does.
  */
+
+/**
+ * The most characters the editor reads: its syntax tree (highlighting, bracket matching, hover)
+ * covers the first 65,536 only, lint answers a longer document with one notice instead of
+ * checking it, and completion offers nothing past it. 16 times the parser's default `maxLength`,
+ * as `complete`'s own default.
+ */
+export const EDITOR_MAX_LENGTH = 65_536;
 
 /** The node names of the editor's syntax tree, one per token class. */
 export const NODE_NAMES = [
@@ -105,9 +115,8 @@ function nodeOfToken(): ReadonlyMap<unknown, number> {
     [T.LParen, id('(')],
     [T.RParen, id(')')],
     [T.Comma, id(',')],
-    ...[T.Eq, T.Ne, T.Gt, T.Ge, T.Lt, T.Le, T.Co, T.Sw, T.In, T.Ca, T.Pr, T.Isnull].map(
-      (type) => [type, id('Operator')] as [unknown, number],
-    ),
+    // Every primitive operator of the language's table.
+    ...[...T.primitiveOperatorTokens].map((type) => [type, id('Operator')] as [unknown, number]),
   ]);
   return nodeOfTokenCache;
 }
@@ -141,13 +150,14 @@ export function filterTokens(text: string): FilterToken[] {
   return out;
 }
 
-function buildTree(text: string): Tree {
+/** The tree of a document of `length` characters, from the tokens of its first part, `text`. */
+function buildTree(text: string, length: number): Tree {
   const buffer: number[] = [];
   for (const token of filterTokens(text)) buffer.push(id(token.name), token.from, token.to, 4);
-  return Tree.build({ buffer, nodeSet, topID: id('Filter'), length: text.length });
+  return Tree.build({ buffer, nodeSet, topID: id('Filter'), length });
 }
 
-/** A one-shot parse: the lexer reads the whole document at once. */
+/** A one-shot parse: the lexer reads the document (its first {@link EDITOR_MAX_LENGTH} characters) at once. */
 class FilterParse implements PartialParse {
   parsedPos = 0;
   stoppedAt: number | null = null;
@@ -155,9 +165,10 @@ class FilterParse implements PartialParse {
   constructor(private readonly input: Input) {}
 
   advance(): Tree {
-    const text = this.input.read(0, this.input.length);
-    this.parsedPos = this.input.length;
-    return buildTree(text);
+    const length = this.input.length;
+    const text = this.input.read(0, Math.min(length, EDITOR_MAX_LENGTH));
+    this.parsedPos = length;
+    return buildTree(text, length);
   }
 
   stopAt(pos: number): void {

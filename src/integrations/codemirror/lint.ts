@@ -6,6 +6,7 @@ import type { Schema } from '../../schema/types.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import { parse } from '../../syntax/parse.js';
 import { validate } from '../../validate/validate.js';
+import { EDITOR_MAX_LENGTH } from './language.js';
 import { filterSchemaOf } from './schema-state.js';
 
 /**
@@ -73,12 +74,29 @@ export interface FilterLintOptions {
 }
 
 /**
+ * The one diagnostic for a document longer than {@link EDITOR_MAX_LENGTH}: it is not checked, and
+ * the part past the limit (which the editor leaves plain) is marked.
+ */
+export function tooLongForEditor(length: number): EditorDiagnostic {
+  return {
+    from: EDITOR_MAX_LENGTH,
+    to: length,
+    severity: 'error',
+    message: `The filter is ${length} characters long: past ${EDITOR_MAX_LENGTH}, this editor neither highlights nor checks it`,
+    source: 'editor-too-long',
+  };
+}
+
+/**
  * Lints the document with `parse` and `validate` against the editor's schema, again whenever
- * that schema changes (`setFilterSchema`).
+ * that schema changes (`setFilterSchema`). A document longer than {@link EDITOR_MAX_LENGTH} gets
+ * one notice instead ({@link tooLongForEditor}).
  */
 export function filterLinter(options: FilterLintOptions = {}): Extension {
   return linter(
     (view) => {
+      const length = view.state.doc.length;
+      if (length > EDITOR_MAX_LENGTH) return [tooLongForEditor(length)];
       const text = view.state.doc.toString();
       const problems = checkFilter(text, filterSchemaOf(view.state), options.limits);
       return problems.map((problem) => toEditorDiagnostic(problem, text.length));

@@ -5,24 +5,24 @@ import {
   type Expression,
   type FieldNode,
   type ListOperator,
+  type PresenceOperator,
   type ValueNode,
 } from '../../ast/index.js';
 import { MAX_LIMITS, type ParseLimits } from '../limits.js';
 import { Chain } from './chain.js';
 import {
   AND_CODE,
-  CA_CODE,
   CLOSE_CODE,
   COMMA_CODE,
-  EQ_CODE,
+  COMPARISON,
   FIELD_CODE,
-  IN_CODE,
-  ISNULL_CODE,
+  LIST,
+  NOT_AN_OPERATOR,
   NOT_CODE,
   OPEN_CODE,
+  OPERATOR_KINDS,
   OR_CODE,
   PR_CODE,
-  SW_CODE,
   type TokenSink,
   WORDS,
 } from './token-codes.js';
@@ -46,7 +46,7 @@ import {
  *
  *   expression = operand { ("and" | "or") operand }
  *   operand    = { "not" } ( "(" expression ")" | "pr" field
- *              | field ( compare-op value | list-op "(" value {"," value} ")" | "pr" | "isnull" ) )
+ *              | field ( compare-op value | list-op "(" value {"," value} ")" | presence-op ) )
  *
  * Every choice is made on the next character or word (the grammar is LL(1)), and it reads a token
  * only where the full lexer would read the same token and say nothing. At the first character or
@@ -122,11 +122,13 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
         opStart + 2 < n && text.charCodeAt(opStart + 2) === 32
           ? twoLetterKeyword(text.charCodeAt(opStart), text.charCodeAt(opStart + 1))
           : operatorAt(text, opStart);
-      if (op < EQ_CODE || op > ISNULL_CODE || ++comparisons > maxComparisons) return undefined;
+      // What the operator builds comes from the operator table, by code (-1: no keyword here).
+      const kind = op < 0 ? NOT_AN_OPERATOR : OPERATOR_KINDS[op]!;
+      if (kind === NOT_AN_OPERATOR || ++comparisons > maxComparisons) return undefined;
       const opEnd = opStart + KEYWORD_LENGTHS[op]!;
       if (sink !== undefined) sink.token(op, opStart, opEnd, undefined);
       const opSpan = { start: opStart, end: opEnd };
-      if (op <= SW_CODE) {
+      if (kind === COMPARISON) {
         let valueStart = opEnd < n && text.charCodeAt(opEnd) === 32 ? opEnd + 1 : opEnd;
         if (valueStart < n && text.charCodeAt(valueStart) <= 32) valueStart = skipSpaces(text, valueStart);
         // A string, the most common value, without the call that dispatches on the first character.
@@ -144,14 +146,14 @@ export function fastParseText(text: string, limits: ParseLimits, sink?: TokenSin
           value,
           span: { start, end: pos },
         };
-      } else if (op === IN_CODE || op === CA_CODE) {
+      } else if (kind === LIST) {
         const values = readList(text, skipSpaces(text, opEnd), limits.maxListValues, sink);
         if (values === undefined) return undefined;
         pos = listEnd;
         operand = createList(field, WORDS[op] as ListOperator, opSpan, values, { start, end: pos });
       } else {
         pos = opEnd;
-        operand = createPresence(field, op === PR_CODE ? 'pr' : 'isnull', opSpan, { start, end: pos });
+        operand = createPresence(field, WORDS[op] as PresenceOperator, opSpan, { start, end: pos });
       }
     }
     // After an operand: its `not`s apply, `)`s close groups, a connective calls for the next one.

@@ -1,14 +1,15 @@
-import { KEYWORDS } from '../../language/operators.js';
+import { KEYWORDS, type Keyword, OPERATOR_TABLE, type OperatorKind } from '../../language/operators.js';
 
 /**
  * The fast path's token codes: small integers, as the fast parser recognises its tokens (and
- * hands them to a {@link TokenSink}). Keywords first, in the order of {@link KEYWORDS} in language/operators.ts (the code of a
- * keyword is its index there), then punctuation, then the tokens that carry a text.
+ * hands them to a {@link TokenSink}). Keywords first, in the order of {@link KEYWORDS} in
+ * language/operators.ts (the code of a keyword is its index there), then punctuation, then the
+ * tokens that carry a text. Every code is derived from that order, so a row added to the
+ * operator table needs no edit here.
  *
- * Each keyword code is typed {@link Spelled}: should KEYWORDS ever be reordered or a keyword
- * renamed, the code no longer spells its word and the typecheck fails here, instead of the fast
- * path quietly reading `or` as `and`. (The codes stay literals so that a `switch` on them compiles
- * to a jump table.)
+ * The composite operators come first in KEYWORDS: their codes are literals, each typed
+ * {@link Spelled}, so should KEYWORDS ever be reordered the typecheck fails here, instead of the
+ * fast path quietly reading `or` as `and`.
  * @module
  */
 
@@ -18,39 +19,56 @@ type Spelled<C extends number, W extends string> = (typeof KEYWORDS)[C] extends 
 export const AND_CODE: Spelled<0, 'and'> = 0;
 export const OR_CODE: Spelled<1, 'or'> = 1;
 export const NOT_CODE: Spelled<2, 'not'> = 2;
-/** `eq` ... `sw`: the comparison operators are the codes from here to {@link SW_CODE}. */
-export const EQ_CODE: Spelled<3, 'eq'> = 3;
-export const NE_CODE: Spelled<4, 'ne'> = 4;
-export const GT_CODE: Spelled<5, 'gt'> = 5;
-export const GE_CODE: Spelled<6, 'ge'> = 6;
-export const LT_CODE: Spelled<7, 'lt'> = 7;
-export const LE_CODE: Spelled<8, 'le'> = 8;
-export const CO_CODE: Spelled<9, 'co'> = 9;
-export const SW_CODE: Spelled<10, 'sw'> = 10;
-export const IN_CODE: Spelled<11, 'in'> = 11;
-export const CA_CODE: Spelled<12, 'ca'> = 12;
-export const PR_CODE: Spelled<13, 'pr'> = 13;
-export const ISNULL_CODE: Spelled<14, 'isnull'> = 14;
-export const TRUE_CODE: Spelled<15, 'true'> = 15;
-export const FALSE_CODE: Spelled<16, 'false'> = 16;
+
+/** The code of a keyword: its index in KEYWORDS. */
+function codeOf(word: Keyword): number {
+  return (KEYWORDS as readonly string[]).indexOf(word);
+}
+
+/** `pr`, which also starts an operand (`pr field`). */
+export const PR_CODE = codeOf('pr');
+export const TRUE_CODE = codeOf('true');
+export const FALSE_CODE = codeOf('false');
 /** The first code after the keywords: there are exactly this many keywords. */
-export const OPEN_CODE: (typeof KEYWORDS)['length'] = 17;
-export const CLOSE_CODE = 18;
-export const COMMA_CODE = 19;
+export const OPEN_CODE = KEYWORDS.length;
+export const CLOSE_CODE = OPEN_CODE + 1;
+export const COMMA_CODE = OPEN_CODE + 2;
 /** A string; its decoded value is the token's text. */
-export const STRING_CODE = 20;
+export const STRING_CODE = OPEN_CODE + 3;
 /** A number; its text as written is the token's text. */
-export const NUMBER_CODE = 21;
+export const NUMBER_CODE = OPEN_CODE + 4;
 /** A date-time; its text as written is the token's text. */
-export const DATE_TIME_CODE = 22;
+export const DATE_TIME_CODE = OPEN_CODE + 5;
 /** A field; its name is the token's text. */
-export const FIELD_CODE = 23;
+export const FIELD_CODE = OPEN_CODE + 6;
 
 /** The keywords in the language's order (language/operators.ts), indexed by their token codes; `keywordAt` (words.ts) returns such a code. */
 export const WORDS: readonly string[] = KEYWORDS;
 
 /** The image of the tokens spelled one way: the keywords and the punctuation, by code. */
 export const IMAGES: readonly string[] = [...WORDS, '(', ')', ','];
+
+/** What the operator of a code builds ({@link OPERATOR_KINDS}): not an operator, a comparison, a list, a presence test. */
+export const NOT_AN_OPERATOR = 0;
+export const COMPARISON = 1;
+export const LIST = 2;
+export const PRESENCE = 3;
+
+const KIND_NUMBERS: { readonly [K in OperatorKind]: number } = {
+  comparison: COMPARISON,
+  list: LIST,
+  presence: PRESENCE,
+};
+
+/**
+ * What each code's operator builds, from the operator table: {@link COMPARISON}, {@link LIST},
+ * {@link PRESENCE}, or {@link NOT_AN_OPERATOR} for every other code (one load where the parser
+ * reads an operator, instead of ranges of codes kept by hand).
+ */
+export const OPERATOR_KINDS: Uint8Array = Uint8Array.from(WORDS, (word) => {
+  const row = OPERATOR_TABLE.find((entry) => entry.word === word);
+  return row === undefined ? NOT_AN_OPERATOR : KIND_NUMBERS[row.kind];
+});
 
 /**
  * Receives each token the fast parser reads, in order: its code, offsets (end exclusive) and, for

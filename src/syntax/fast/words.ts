@@ -1,6 +1,6 @@
 import { peekWord } from '../peek-word.js';
 import { foreignOperatorWords, isOperatorSymbolChar, operatorWords } from '../spellings.js';
-import { AND_CODE, FALSE_CODE, ISNULL_CODE, NOT_CODE, OR_CODE, TRUE_CODE, WORDS } from './token-codes.js';
+import { AND_CODE, OR_CODE, WORDS } from './token-codes.js';
 
 /**
  * The fast parser's reading of words outside value position: where a word ends, which keyword it
@@ -181,9 +181,10 @@ export function spellsConnective(text: string, start: number, end: number): bool
 
 /**
  * The code of the keyword spelled exactly by `text[start, end)`, or -1: by length, then a table
- * (two letters) or character codes. No slice, no hashing, no `startsWith` (a Map lookup per word
- * cost more than the rest of the fast path together). test/syntax/fast-path.test.ts checks that it
- * knows exactly the keywords of language/operators.ts.
+ * (two and three letters) or character codes. No slice, no hashing, no `startsWith` (a Map lookup
+ * per word cost more than the rest of the fast path together). The tables are built from the
+ * keywords of language/operators.ts, and test/syntax/fast-path.test.ts checks that it knows
+ * exactly those.
  */
 export function keywordAt(text: string, start: number, end: number): number {
   const length = end - start;
@@ -196,8 +197,8 @@ export function keywordAt(text: string, start: number, end: number): number {
     case 3:
       return threeLetterKeyword(c0, c1, text.charCodeAt(start + 2));
     default:
-      // Only `true`, `false` and `isnull` are longer: most fields are ruled out by their first letter, without a call.
-      return c0 === 116 || c0 === 102 || c0 === 105 ? longKeywordAt(text, start, length, c0, c1) : -1;
+      // Few keywords are longer: most fields are ruled out by their first letter, without a call.
+      return c0 < 128 && LONG_CODES[c0] !== undefined ? longKeywordAt(text, start, length, c0) : -1;
   }
 }
 
@@ -206,34 +207,36 @@ function spells(text: string, at: number, c0: number, c1: number): boolean {
   return text.charCodeAt(at) === c0 && text.charCodeAt(at + 1) === c1;
 }
 
+// The keywords of four letters or more, by their first letter: the codes that start with it.
+const LONG_CODES: readonly (readonly number[] | undefined)[] = Array.from({ length: 128 }, (_, c) => {
+  const codes = [...WORDS.keys()].filter(
+    (code) => WORDS[code]!.length > 3 && WORDS[code]!.charCodeAt(0) === c,
+  );
+  return codes.length > 0 ? codes : undefined;
+});
+
 /** {@link keywordAt} for the longer keywords, apart so that the common case stays small. */
-function longKeywordAt(text: string, start: number, length: number, c0: number, c1: number): number {
-  switch (length) {
-    case 4:
-      return c0 === 116 && c1 === 114 && spells(text, start + 2, 117, 101) ? TRUE_CODE : -1;
-    case 5:
-      return c0 === 102 &&
-        c1 === 97 &&
-        spells(text, start + 2, 108, 115) &&
-        text.charCodeAt(start + 4) === 101
-        ? FALSE_CODE
-        : -1;
-    case 6:
-      return c0 === 105 &&
-        c1 === 115 &&
-        spells(text, start + 2, 110, 117) &&
-        spells(text, start + 4, 108, 108)
-        ? ISNULL_CODE
-        : -1;
-    default:
-      return -1;
+function longKeywordAt(text: string, start: number, length: number, c0: number): number {
+  const codes = LONG_CODES[c0]!;
+  for (let n = 0; n < codes.length; n++) {
+    const code = codes[n]!;
+    const word = WORDS[code]!;
+    if (word.length !== length) continue;
+    let i = 1;
+    while (i < length && text.charCodeAt(start + i) === word.charCodeAt(i)) i++;
+    if (i === length) return code;
   }
+  return -1;
 }
 
-// The two-letter keywords (the operators, `or`) by their letters: one load, no branch per keyword.
+// The two- and three-letter keywords (the operators, `or`, `and`, `not`) by their letters: one
+// load, no branch per keyword.
 const TWO_LETTER_CODES = new Int8Array(26 * 26).fill(-1);
+const THREE_LETTER_CODES = new Int8Array(26 * 26 * 26).fill(-1);
 for (const [code, word] of WORDS.entries()) {
-  if (word.length === 2) TWO_LETTER_CODES[(word.charCodeAt(0) - 97) * 26 + word.charCodeAt(1) - 97] = code;
+  const [i, j, k] = [0, 1, 2].map((at) => word.charCodeAt(at) - 97) as [number, number, number];
+  if (word.length === 2) TWO_LETTER_CODES[i * 26 + j] = code;
+  if (word.length === 3) THREE_LETTER_CODES[(i * 26 + j) * 26 + k] = code;
 }
 
 /** The code of the two-letter keyword `c0 c1`, or -1 (small, so that callers inline it). */
@@ -245,6 +248,10 @@ export function twoLetterKeyword(c0: number, c1: number): number {
 
 /** The code of the three-letter keyword `c0 c1 c2`, or -1. */
 function threeLetterKeyword(c0: number, c1: number, c2: number): number {
-  if (c0 === 97) return c1 === 110 && c2 === 100 ? AND_CODE : -1;
-  return c0 === 110 && c1 === 111 && c2 === 116 ? NOT_CODE : -1;
+  const i = c0 - 97;
+  const j = c1 - 97;
+  const k = c2 - 97;
+  return i >= 0 && i < 26 && j >= 0 && j < 26 && k >= 0 && k < 26
+    ? THREE_LETTER_CODES[(i * 26 + j) * 26 + k]!
+    : -1;
 }

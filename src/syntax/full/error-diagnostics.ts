@@ -1,9 +1,19 @@
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import { type Diagnostic, error, quote, replaceFix } from '../../diagnostic/index.js';
+import { operatorListText } from '../../language/operator-text.js';
 import { readErrorInfo } from './parser-messages.js';
 import * as T from './tokens.js';
 
-const OPERATORS = '`eq`, `ne`, `gt`, `ge`, `lt`, `le`, `co`, `sw`, `in`, `ca`, `pr` or `isnull`';
+/** The operators as the parser's messages list them: `` `eq`, `ne`, ... `pr` or `isnull` ``. */
+const OPERATORS = operatorListText((word) => `\`${word}\``);
+
+/**
+ * What the parser expects only right after a field: the comparison category, or a presence
+ * operator that cannot start an operand (where `pr` alone is expected, a field may follow it).
+ */
+const AFTER_FIELD: ReadonlySet<string> = new Set(
+  [T.CompareOperatorToken, ...T.postfixPresenceTokens].map((type) => type.name),
+);
 
 function isEnd(token: IToken): boolean {
   return token.tokenType === EOF || token.image === '';
@@ -53,7 +63,7 @@ export function toDiagnostic(text: string, exception: IRecognitionException): Di
           at,
         );
   }
-  if (expected.has(T.CompareOperatorToken.name) || expected.has(T.Isnull.name)) {
+  if ([...expected].some((name) => AFTER_FIELD.has(name))) {
     return error(
       'missing-operator',
       `Expected an operator after field ${previous ? quote(previous) : ''}: ${OPERATORS}; found ${found}`,

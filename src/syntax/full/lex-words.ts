@@ -1,6 +1,7 @@
 import { replaceFix } from '../../diagnostic/index.js';
 import { quote } from '../../diagnostic/text.js';
 import { isFieldPath, isNumberLiteral } from '../../language/chars.js';
+import { operatorListText } from '../../language/operator-text.js';
 import { wordRunEnd } from '../../language/words.js';
 import { type PeekedWord, peekWord } from '../peek-word.js';
 import {
@@ -12,7 +13,8 @@ import {
 import type { LexerState } from './lexer-state.js';
 import * as T from './tokens.js';
 
-const OPERATOR_LIST = 'eq, ne, gt, ge, lt, le, co, sw, in, ca, pr or isnull';
+/** The operators as the lexer's messages list them: `eq, ne, ... pr or isnull`. */
+const OPERATOR_LIST = operatorListText();
 
 /** A word right after a field: an operator, in the right case and spelling or reported. */
 function lexOperatorWord(state: LexerState, start: number, end: number, word: string): number {

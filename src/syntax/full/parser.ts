@@ -10,6 +10,7 @@ import {
   type Expression,
   type FieldNode,
   type ListOperator,
+  PRESENCE_OPERATORS,
   type Span,
   type ValueNode,
 } from '../../ast/index.js';
@@ -25,6 +26,9 @@ const recoveredField: FieldNode = createField('', nowhere);
 const recoveredValue: ValueNode = createString('', nowhere);
 const recoveredExpression: Expression = createPresence(recoveredField, 'pr', nowhere, nowhere);
 const recoveredOperand: Operand = { expression: recoveredExpression, start: 0, end: 0 };
+
+/** The presence operators of the language's table, each with its token type. */
+const PRESENCE_ALTERNATIVES = PRESENCE_OPERATORS.map((word) => ({ word, type: T.keywordTokens.get(word)! }));
 
 /**
  * The grammar of docs/language.md as a Chevrotain parser with embedded actions: the rules build the
@@ -155,7 +159,7 @@ export class FilterParser extends EmbeddedActionsParser {
     { recoveryValueFunc: () => recoveredOperand },
   );
 
-  /** predicate = field (compare-op value | list-op "(" value {"," value} ")" | "pr" | "isnull") */
+  /** predicate = field (compare-op value | list-op "(" value {"," value} ")" | presence-op) */
   private readonly predicate = this.RULE(
     'predicate',
     (): Expression => {
@@ -192,24 +196,16 @@ export class FilterParser extends EmbeddedActionsParser {
             });
           },
         },
-        {
+        // One alternative per presence operator of the table: `field pr`, `field isnull`.
+        ...PRESENCE_ALTERNATIVES.map(({ word, type }) => ({
           ALT: () => {
-            const operator = this.CONSUME2(T.Pr);
+            const operator = this.consume(2, type);
             return this.ACTION(() => {
               const field = toField(fieldToken);
-              return createPresence(field, 'pr', tokenSpan(operator), this.spanFrom(field));
+              return createPresence(field, word, tokenSpan(operator), this.spanFrom(field));
             });
           },
-        },
-        {
-          ALT: () => {
-            const operator = this.CONSUME(T.Isnull);
-            return this.ACTION(() => {
-              const field = toField(fieldToken);
-              return createPresence(field, 'isnull', tokenSpan(operator), this.spanFrom(field));
-            });
-          },
-        },
+        })),
       ]);
     },
     { recoveryValueFunc: () => recoveredExpression },

@@ -13,7 +13,7 @@ export interface StructureResult {
   /** A limit was exceeded: the parser must not run. */
   readonly limitExceeded: boolean;
   /**
-   * The indices in `tokens` of the parentheses that group (not those of an `in`/`ca` list), in
+   * The indices in `tokens` of the parentheses that group (not those of a list operator's list), in
    * order: each `(` is matched by the `)` that closes it, as a well-nested sequence.
    */
   readonly groupParens: readonly number[];
@@ -33,11 +33,11 @@ const PAREN = -1;
 
 const startsOperand: ReadonlySet<TokenType> = new Set([T.Identifier, T.Not, T.LParen, T.Pr]);
 
-/** Whether the tokens so far end a complete operand: a value, `pr`/`isnull`, a `)`, or `pr field`. */
+/** Whether the tokens so far end a complete operand: a value, a presence operator, a `)`, or `pr field`. */
 function endsOperand(kept: readonly Token[]): boolean {
   const last = kept[kept.length - 1]?.tokenType;
   if (last === undefined) return false;
-  if (literalTypes.has(last) || last === T.Isnull || last === T.RParen) return true;
+  if (literalTypes.has(last) || T.postfixPresenceTokens.has(last) || last === T.RParen) return true;
   const before = kept[kept.length - 2]?.tokenType;
   if (last === T.Pr) return before === T.Identifier;
   return last === T.Identifier && before === T.Pr;
@@ -158,7 +158,7 @@ export class StructureChecker {
     }
     if (type === T.LParen) {
       const previous = kept[kept.length - 1]?.tokenType;
-      if (previous === T.In || previous === T.Ca) {
+      if (previous !== undefined && T.listOperatorTokens.has(previous)) {
         this.listOpen = token;
         this.listValues = 0;
       } else {
@@ -207,7 +207,7 @@ export class StructureChecker {
         return;
       }
       const next = tokens[i + 1];
-      if ((type === T.In || type === T.Ca) && next && literalTypes.has(next.tokenType)) {
+      if (T.listOperatorTokens.has(type) && next && literalTypes.has(next.tokenType)) {
         // `x in "a"`: one value without its parentheses; supply them so that parsing reads on.
         const at = { start: next.startOffset, end: next.endOffset! + 1 };
         diagnostics.push(

@@ -1,9 +1,11 @@
 import { createToken, type TokenType } from 'chevrotain';
+import { orList } from '../../language/operator-text.js';
 import {
   COMPARE_OPERATORS,
   KEYWORDS,
   type Keyword,
   LIST_OPERATORS,
+  PRESENCE_OPERATORS,
   PRIMITIVE_OPERATORS,
 } from '../../language/operators.js';
 
@@ -15,7 +17,10 @@ import {
 
 // Categories: one CONSUME matches every operator of a family (Chevrotain's token categories).
 export const CompareOperatorToken = createToken({ name: 'CompareOperator', label: 'a comparison operator' });
-export const ListOperatorToken = createToken({ name: 'ListOperator', label: '`in` or `ca`' });
+export const ListOperatorToken = createToken({
+  name: 'ListOperator',
+  label: orList(LIST_OPERATORS, (word) => `\`${word}\``),
+});
 export const LiteralToken = createToken({ name: 'Literal', label: 'a value' });
 /** `and` or `or`: the parser reads a connective with one CONSUME of this category. */
 export const ConnectiveToken = createToken({ name: 'Connective', label: '`and` or `or`' });
@@ -51,22 +56,25 @@ const keywordToken = (word: Keyword): TokenType => keywordTokens.get(word)!;
 export const compareOperatorTokens: ReadonlySet<TokenType> = new Set(COMPARE_OPERATORS.map(keywordToken));
 /** The token types of the list operators (`in`, `ca`). */
 export const listOperatorTokens: ReadonlySet<TokenType> = new Set(LIST_OPERATORS.map(keywordToken));
+/** The token types of the presence operators (`pr`, `isnull`). */
+export const presenceOperatorTokens: ReadonlySet<TokenType> = new Set(PRESENCE_OPERATORS.map(keywordToken));
+/**
+ * The presence operators that only follow a field (all but `pr`, which also starts an operand as
+ * `pr field`): such a token ends an operand.
+ */
+export const postfixPresenceTokens: ReadonlySet<TokenType> = new Set(
+  PRESENCE_OPERATORS.filter((word) => word !== 'pr').map(keywordToken),
+);
 /** The token types of every primitive operator: what follows a field. */
 export const primitiveOperatorTokens: ReadonlySet<TokenType> = new Set(PRIMITIVE_OPERATORS.map(keywordToken));
 
 export const And = keywordToken('and');
 export const Or = keywordToken('or');
 export const Not = keywordToken('not');
+// The operators the grammar and the lexer's repairs name one by one: the stand-in operator, the
+// one that also starts an operand (`pr field`), and what `is null` means. The others are reached
+// through the sets above.
 export const Eq = keywordToken('eq');
-export const Ne = keywordToken('ne');
-export const Gt = keywordToken('gt');
-export const Ge = keywordToken('ge');
-export const Lt = keywordToken('lt');
-export const Le = keywordToken('le');
-export const Co = keywordToken('co');
-export const Sw = keywordToken('sw');
-export const In = keywordToken('in');
-export const Ca = keywordToken('ca');
 export const Pr = keywordToken('pr');
 export const Isnull = keywordToken('isnull');
 export const True = keywordToken('true');

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const TABLE = path.join(root, 'src/language/operator-table.ts');
+
+/** The rows added: a comparison and a list operator, which no compiler handles yet. */
+const ROWS = [
+  "{ ...plain, word: 'ew', kind: 'comparison', textOnly: true, meaning: 'ends with (text)' },",
+  "{ ...plain, word: 'ni', kind: 'list', enumMembers: true, meaning: 'equals none of a list' },",
+];
+
+/** The type errors of the library's browser-safe source (tsconfig.core.json) with `table` as the operator table. */
+function typeErrors(table: string): { file: string; message: string }[] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, 'tsconfig.core.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
+  if (parsed === undefined) throw new Error('tsconfig.core.json does not read');
+  const host = ts.createCompilerHost(parsed.options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (file, language, onError, create) =>
+    path.resolve(file) === TABLE
+      ? ts.createSourceFile(file, table, language)
+      : getSourceFile(file, language, onError, create);
+  const program = ts.createProgram(parsed.fileNames, parsed.options, host);
+  return ts.getPreEmitDiagnostics(program).map((d) => ({
+    file: path.relative(root, d.file?.fileName ?? '?'),
+    message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+  }));
+}
+
+describe('a row added to the operator table', () => {
+  it('makes the type checker name the compilers’ handlers still missing, and nothing else', () => {
+    const original = readFileSync(TABLE, 'utf8');
+    const anchor = original.indexOf("  { ...plain, word: 'isnull'");
+    const lineEnd = original.indexOf('\n', anchor) + 1;
+    expect(anchor).toBeGreaterThan(0);
+    const table =
+      original.slice(0, lineEnd) + ROWS.map((row) => `  ${row}\n`).join('') + original.slice(lineEnd);
+    // (The table as it is compiles cleanly: `npm run typecheck`.)
+    const errors = typeErrors(table);
+    // Only the compilers' handler records and dispatches fail; every other part of the library
+    // (parsers, messages, editor, completion, builder, validation) reads the new rows as they are.
+    expect(errors.filter((e) => !e.file.startsWith('src/compile/'))).toEqual([]);
+    for (const word of ['ew', 'ni']) {
+      const naming = errors.filter((e) => e.message.includes(`"${word}"`) || e.message.includes(`'${word}'`));
+      const folders = new Set(naming.map((e) => path.dirname(e.file)));
+      // Both compilers say what they miss: the in-memory predicate and the SQL.
+      expect([...folders].sort(), word).toEqual(['src/compile/predicate', 'src/compile/sql']);
+    }
+    expect(errors.every((e) => /"ew"|"ni"|'ew'|'ni'/.test(e.message))).toBe(true);
+  }, 180_000);
+});
