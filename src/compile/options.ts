@@ -46,6 +46,13 @@ function show(value: unknown): string {
   return value === null ? '`null`' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
 }
 
+/** `a`, `a or b`, `a, b or c`. */
+function orList(words: readonly string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
 class OptionReader {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -155,18 +162,20 @@ export function checkPredicateOptions(options: unknown): PredicateSettings {
 
 /**
  * Checks the options of `compileSql`. `maxParameters` gives the bind limit of a dialect, which
- * bounds `parameterOffset`, or undefined for a value that names no dialect.
+ * bounds `parameterOffset`, or undefined for a value that names no dialect; `dialectNames` are
+ * the dialects (from the dialect table) a message lists.
  */
 export function checkSqlOptions(
   options: unknown,
   maxParameters: (dialect: unknown) => number | undefined,
+  dialectNames: readonly string[],
 ): SqlSettings {
   const reader = new OptionReader(options);
   if (reader.diagnostics.length > 0) return { ok: false, diagnostics: reader.diagnostics };
   const schema = reader.schema();
   const dialect = reader.read('dialect');
   const limit = maxParameters(dialect);
-  if (limit === undefined) reader.bad('dialect', dialect, '`postgres`, `sqlite` or `mysql`');
+  if (limit === undefined) reader.bad('dialect', dialect, orList(dialectNames.map((name) => `\`${name}\``)));
   const folding = reader.folding();
   const offset = reader.read('parameterOffset');
   const max = limit ?? 65_535;
