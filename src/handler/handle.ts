@@ -8,7 +8,7 @@ import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
 import { compilePredicate, type RecordPredicate } from '../compile/predicate/compile-predicate.js';
 import { sqlDialect } from '../compile/sql/dialects.js';
-import type { SqlDialectName, SqlFragment } from '../compile/sql/types.js';
+import type { SqlChunks, SqlDialectName, SqlFragment } from '../compile/sql/types.js';
 import type { Schema } from '../schema/types.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import { toV3ErrorResponse } from '../v3-error/response.js';
@@ -85,6 +85,13 @@ export interface CollectionRequest {
    * which cannot happen when the handler's `dialect` option names this dialect.
    */
   where(dialect: SqlDialectName, options?: WhereOptions): SqlFragment;
+  /**
+   * The same filter before its placeholders are written (`compileSqlChunks`): text and value
+   * chunks to splice into a statement composed as chunks (rendered once, with `renderSqlChunks`,
+   * whatever comes before it) or to hand to a query builder. Without a filter: the dialect's
+   * constant true. Throws {@link CollectionSqlError} where `where` does.
+   */
+  whereChunks(dialect: SqlDialectName, options?: RequestOrderByOptions): SqlChunks;
   /** The filter as a test of records in memory (`compilePredicate`); without a filter, always true. */
   predicate(): RecordPredicate;
   /** The `ORDER BY` clause from `sorters` and the tiebreaker (see {@link toSqlOrderBy}). */
@@ -154,6 +161,15 @@ function request(
       if ('fragment' in rendered) return rendered.fragment;
       const texts = { filters: query.parameters.filters ?? '' };
       throw new CollectionSqlError(reject(rendered.problems, texts, options));
+    },
+    whereChunks(dialect, where) {
+      const table = where?.table ?? options.table;
+      checkTarget(state, dialect, table);
+      if (filterSql === undefined) return { dialect, chunks: [sqlDialect(dialect)!.trueSql] };
+      const compiled = filterSql.chunks({ dialect, table, caseFolding: options.caseFolding });
+      if ('chunks' in compiled) return compiled.chunks;
+      const texts = { filters: query.parameters.filters ?? '' };
+      throw new CollectionSqlError(reject(compiled.problems, texts, options));
     },
     predicate() {
       predicate ??=

@@ -79,7 +79,7 @@ function malformedNode(node: unknown): Diagnostic {
 
 /** The compiled chunks, with the offset the options asked for (for `compileSql`). */
 type Compiled =
-  | (SqlChunks & { readonly ok: true; readonly offset: number; readonly count: number })
+  | (SqlChunks & { readonly ok: true; readonly span: Span; readonly offset: number; readonly count: number })
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 function compile(ast: Expression, options: SqlOptions): Compiled {
@@ -244,5 +244,6 @@ export function tryCompileSqlChunks(ast: Expression, options: SqlChunkOptions): 
 export function compileSqlChunks(ast: Expression, options: SqlChunkOptions): SqlChunks {
   const result = tryCompileSqlChunks(ast, options);
   if (!result.ok) throw new FilterCompileError(result.diagnostics);
-  return { dialect: result.dialect, chunks: result.chunks, span: result.span };
+  const { ok: _ok, diagnostics: _diagnostics, ...chunks } = result;
+  return chunks;
 }

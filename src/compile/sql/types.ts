@@ -68,8 +68,11 @@ export interface SqlChunks {
   readonly dialect: SqlDialectName;
   /** The fragment: SQL text (a string) and values to bind (`{ value, type }`), in order. */
   readonly chunks: readonly SqlChunk[];
-  /** Where the filter is (its root's span): what a problem found when rendering points at. */
-  readonly span: Span;
+  /**
+   * Where the filter is (its root's span), which a problem found when rendering points at;
+   * absent in chunks composed by hand (a whole statement around a filter's chunks).
+   */
+  readonly span?: Span;
 }
 
 /** What `tryCompileSqlChunks` returns: the chunks, or why there are none. */
