@@ -40,6 +40,11 @@ export function rewriteFilter(ast: Expression, schema: Schema, checks: RewriteCh
     }
     return id;
   };
+  const idOf = (r: Rewritten): number => {
+    if (r.id === LATER)
+      r.id = r.plan !== undefined ? intern(leafKey(r.plan)) : intern(`!${idOf(r.operands![0]!)}`);
+    return r.id;
+  };
   const root = reduceExpression<Rewritten, undefined>(ast, undefined, {
     leaf(node) {
       const plan = planLeafInto(node, schema, diagnostics);
@@ -49,11 +54,11 @@ export function rewriteFilter(ast: Expression, schema: Schema, checks: RewriteCh
         return { node, id: -1 };
       }
       plans.set(node, plan);
-      return { node, id: intern(leafKey(plan)), plan };
+      return { node, id: LATER, plan };
     },
     combine(node, children) {
       if (diagnostics.length > 0) return { node, id: -1 };
-      return combine(node, children, plans, intern);
+      return combine(node, children, plans, intern, idOf);
     },
     childContext: () => undefined,
     malformed(node) {
@@ -83,32 +88,39 @@ export type RewriteResult =
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
+/** An id not computed yet: a leaf's or a `not`'s, computed when an `and`/`or` compares it. */
+const LATER = -2;
+
 /** A rewritten subtree: its node, and an id equal for equal subtrees (hash-consed). */
 interface Rewritten {
   readonly node: Expression;
-  readonly id: number;
+  /** Its id; {@link LATER} until asked for, -1 once anything failed. */
+  id: number;
   /** A leaf's plan. */
   readonly plan?: LeafPlan;
   /** An `and`/`or`'s operands, or a `not`'s one, as rewritten (for flattening). */
   readonly operands?: readonly Rewritten[];
 }
 
+/** A value's key: its kind and its exact text, length-prefixed so no two values share one. */
 function valueKey(node: ValueNode): string {
   switch (node.kind) {
     case 'string':
-      return `s${node.value}`;
+      return `s${node.value.length}:${node.value}`;
     case 'number':
-      return `n${node.text}`;
+      return `n${node.text.length}:${node.text}`;
     case 'boolean':
-      return `b${node.value}`;
+      return node.value ? 't' : 'f';
     case 'date-time':
-      return `d${node.text}`;
+      return `d${node.text.length}:${node.text}`;
   }
 }
 
+/** A leaf's key: equal for leaves that test the same field with the same operator and literals. */
 function leafKey(plan: LeafPlan): string {
-  if (plan.kind === 'presence') return JSON.stringify([plan.field.name, plan.operator]);
-  return JSON.stringify([plan.field.name, plan.operator, ...plan.nodes.map(valueKey)]);
+  let key = `${plan.field.name.length}:${plan.field.name}${plan.operator}`;
+  if (plan.kind === 'values') for (const node of plan.nodes) key += valueKey(node);
+  return key;
 }
 
 function combine(
@@ -116,6 +128,7 @@ function combine(
   children: readonly Rewritten[],
   plans: Map<PredicateNode, LeafPlan>,
   intern: (key: string) => number,
+  idOf: (r: Rewritten) => number,
 ): Rewritten {
   if (node.kind === 'not') {
     const child = children[0]!;
@@ -124,7 +137,7 @@ function combine(
     const same = child.node === node.operand;
     return {
       node: same ? node : createNot(child.node, node.span),
-      id: intern(`!${child.id}`),
+      id: LATER,
       operands: [child],
     };
   }
@@ -135,12 +148,13 @@ function combine(
   for (const child of children) {
     const parts = child.node.kind === node.kind && child.operands !== undefined ? child.operands : [child];
     for (const part of parts) {
-      if (seen.has(part.id)) continue;
-      seen.add(part.id);
+      const id = idOf(part);
+      if (seen.has(id)) continue;
+      seen.add(id);
       operands.push(part);
     }
   }
-  if (node.kind === 'or') operands = mergeEqualities(operands, plans, intern);
+  if (node.kind === 'or') operands = mergeEqualities(operands, plans);
   if (operands.length === 1) return operands[0]!;
   const unchanged =
     operands.length === node.operands.length && operands.every((o, i) => o.node === node.operands[i]);
@@ -152,7 +166,7 @@ function combine(
           operands.map((o) => o.node),
           node.span,
         ),
-    id: intern(`${node.kind}(${operands.map((o) => o.id).join(',')})`),
+    id: intern(`${node.kind}(${operands.map(idOf).join(',')})`),
     operands,
   };
 }
@@ -165,16 +179,16 @@ function equality(operand: Rewritten): ValuePlan | undefined {
 }
 
 /** The `or` operands with each field's `eq`/`in` tests (of one value type) as one `in`, where the first stood. */
-function mergeEqualities(
-  operands: Rewritten[],
-  plans: Map<PredicateNode, LeafPlan>,
-  intern: (key: string) => number,
-): Rewritten[] {
+function mergeEqualities(operands: Rewritten[], plans: Map<PredicateNode, LeafPlan>): Rewritten[] {
+  let equalities = 0;
+  for (const operand of operands) if (equality(operand) !== undefined) equalities++;
+  if (equalities < 2) return operands;
   const groups = new Map<string, ValuePlan[]>();
   for (const operand of operands) {
     const plan = equality(operand);
     if (plan === undefined) continue;
-    const key = JSON.stringify([plan.field.name, plan.typed.type]);
+    // The type has no `:`, so the key names one field and one type.
+    const key = `${plan.typed.type}:${plan.field.name}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [plan]);
     else group.push(plan);
@@ -182,7 +196,7 @@ function mergeEqualities(
   const merged = new Map<ValuePlan, Rewritten | null>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const into = mergePlans(group, plans, intern);
+    const into = mergePlans(group, plans);
     merged.set(group[0]!, into);
     for (const plan of group.slice(1)) merged.set(plan, null);
   }
@@ -197,11 +211,7 @@ function mergeEqualities(
   return out;
 }
 
-function mergePlans(
-  group: readonly ValuePlan[],
-  plans: Map<PredicateNode, LeafPlan>,
-  intern: (key: string) => number,
-): Rewritten {
+function mergePlans(group: readonly ValuePlan[], plans: Map<PredicateNode, LeafPlan>): Rewritten {
   const first = group[0]!;
   const nodes: ValueNode[] = [];
   const values: unknown[] = [];
@@ -227,5 +237,5 @@ function mergePlans(
   const typed = { type: first.typed.type, values } as unknown as TypedValues;
   const plan: ValuePlan = { kind: 'values', field: first.field, operator: 'in', typed, nodes };
   plans.set(node, plan);
-  return { node, id: intern(leafKey(plan)), plan };
+  return { node, id: LATER, plan };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Expression } from '../../src/ast/index.js';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
 import { compileSql, tryCompileSql } from '../../src/compile/sql/index.js';
+import { utf8Hex } from '../../src/compile/sql/mysql.js';
 import type { SqlResult } from '../../src/compile/sql/types.js';
 import type { Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
@@ -70,6 +71,16 @@ describe('compileSql: the MySQL dialect', () => {
     expect(compileSql(ast('status eq "a"'), { schema, dialect: 'mysql', caseFolding: 'unicode' })).toEqual(
       compileSql(ast('status eq "a"'), { schema, dialect: 'mysql' }),
     );
+  });
+
+  it("binds text as its UTF-8 bytes in hex digits, for any Unicode text (Node's own encoder as the oracle)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        expect(utf8Hex(text)).toBe(hex(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(utf8Hex('a\u{10ffff}\u0080\u07ff\u0800\uffff')).toBe(hex('a\u{10ffff}\u0080\u07ff\u0800\uffff'));
   });
 
   it("answers sql-case-folding-unsupported for caseFolding 'ascii' (MySQL has no ASCII-only LOWER())", () => {

@@ -40,18 +40,28 @@ export class SqlNode {
  * piece (text written by the compiler, a value chunk, or a nested node). Values only ever enter
  * as value chunks, made by binding.
  */
-export function sql(strings: TemplateStringsArray, ...pieces: readonly SqlPiece[]): SqlNode {
-  const out: SqlPiece[] = [];
-  for (let i = 0; i < strings.length; i++) {
-    const text = strings[i]!;
-    if (text !== '') out.push(text);
-    if (i < pieces.length) out.push(pieces[i]!);
+export function sql(strings: TemplateStringsArray, ...pieces: readonly SqlPiece[]): SqlPiece {
+  // Text around text is text: most of what the compiler writes holds no value, and a string
+  // costs less to build and to flatten than a node.
+  let text = strings[0]!;
+  let i = 0;
+  for (; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (typeof piece !== 'string') break;
+    text += piece + strings[i + 1]!;
+  }
+  if (i === pieces.length) return text;
+  const out: SqlPiece[] = text === '' ? [] : [text];
+  for (; i < pieces.length; i++) {
+    out.push(pieces[i]!);
+    const after = strings[i + 1]!;
+    if (after !== '') out.push(after);
   }
   return new SqlNode(out);
 }
 
 /** `pieces` with `separator` (text) between them. */
-export function joinSql(pieces: readonly SqlPiece[], separator: string): SqlNode {
+export function joinSql(pieces: readonly SqlPiece[], separator: string): SqlPiece {
   const out: SqlPiece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     if (i > 0) out.push(separator);
@@ -61,39 +71,69 @@ export function joinSql(pieces: readonly SqlPiece[], separator: string): SqlNode
 }
 
 /**
- * The chunks of a piece, in order, adjacent text merged: an explicit stack rather than recursion,
- * since a deeply nested filter nests its pieces as deeply.
+ * Visits a piece's text and values in order: an explicit stack rather than recursion, since a
+ * deeply nested filter nests its pieces as deeply.
  */
-export function flattenSql(root: SqlPiece): SqlChunk[] {
-  const chunks: SqlChunk[] = [];
-  let text = '';
-  const stack: { readonly pieces: readonly SqlPiece[]; index: number }[] = [];
+export function walkSql(
+  root: SqlPiece,
+  onText: (text: string) => void,
+  onParam: (param: SqlParamChunk) => void,
+): void {
+  // The open nodes and the next index in each, as two parallel stacks.
+  const nodes: (readonly SqlPiece[])[] = [];
+  const next: number[] = [];
   let current: SqlPiece | undefined = root;
   for (;;) {
     if (current !== undefined) {
-      if (typeof current === 'string') text += current;
-      else if (current instanceof SqlNode) stack.push({ pieces: current.pieces, index: 0 });
-      else {
-        if (text !== '') chunks.push(text);
-        text = '';
-        chunks.push(current);
-      }
+      if (typeof current === 'string') onText(current);
+      else if (current instanceof SqlNode) {
+        nodes.push(current.pieces);
+        next.push(0);
+      } else onParam(current);
     }
-    const top = stack[stack.length - 1];
-    if (top === undefined) break;
-    if (top.index < top.pieces.length) current = top.pieces[top.index++];
-    else {
-      stack.pop();
+    const depth = nodes.length - 1;
+    if (depth < 0) return;
+    const pieces = nodes[depth]!;
+    const index = next[depth]!;
+    if (index < pieces.length) {
+      current = pieces[index];
+      next[depth] = index + 1;
+    } else {
+      nodes.pop();
+      next.pop();
       current = undefined;
     }
   }
+}
+
+/** The chunks of a piece, in order, adjacent text merged. */
+export function flattenSql(root: SqlPiece): SqlChunk[] {
+  const chunks: SqlChunk[] = [];
+  let text = '';
+  walkSql(
+    root,
+    (piece) => {
+      text += piece;
+    },
+    (param) => {
+      if (text !== '') chunks.push(text);
+      text = '';
+      chunks.push(param);
+    },
+  );
   if (text !== '') chunks.push(text);
   return chunks;
 }
 
-/** How many values `chunks` binds. */
-export function countParams(chunks: readonly SqlChunk[]): number {
+/** How many values a piece binds. */
+export function countParams(root: SqlPiece): number {
   let count = 0;
-  for (const chunk of chunks) if (typeof chunk !== 'string') count++;
+  walkSql(
+    root,
+    () => undefined,
+    () => {
+      count++;
+    },
+  );
   return count;
 }

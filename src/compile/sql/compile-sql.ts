@@ -79,7 +79,15 @@ function malformedNode(node: unknown): Diagnostic {
 
 /** The compiled chunks, with the offset the options asked for (for `compileSql`). */
 type Compiled =
-  | (SqlChunks & { readonly ok: true; readonly span: Span; readonly offset: number; readonly count: number })
+  | {
+      readonly ok: true;
+      readonly dialect: SqlChunks['dialect'];
+      /** The SQL as built, flattened into chunks only when asked for. */
+      readonly root: SqlPiece;
+      readonly span: Span;
+      readonly offset: number;
+      readonly count: number;
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 function compile(ast: Expression, options: SqlOptions): Compiled {
@@ -157,7 +165,7 @@ function compile(ast: Expression, options: SqlOptions): Compiled {
     malformed: () => failed,
   });
   const span = ast.span ?? NO_SPAN;
-  return { ok: true, dialect: settings.dialect, chunks: flattenSql(root.sql), span, offset, count: bound };
+  return { ok: true, dialect: settings.dialect, root: root.sql, span, offset, count: bound };
 }
 
 function malformedResult(): { ok: false; diagnostics: Diagnostic[] } {
@@ -201,7 +209,8 @@ export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
   try {
     const compiled = compile(ast, options);
     if (!compiled.ok) return compiled;
-    return renderChecked(sqlDialect(compiled.dialect)!, compiled.chunks, compiled.offset, compiled.span);
+    const { root, count, offset, span } = compiled;
+    return renderChecked(sqlDialect(compiled.dialect)!, root, count, offset, span);
   } catch {
     return malformedResult();
   }
@@ -221,7 +230,7 @@ export function tryCompileSqlChunks(ast: Expression, options: SqlChunkOptions): 
     return {
       ok: true,
       dialect: compiled.dialect,
-      chunks: compiled.chunks,
+      chunks: flattenSql(compiled.root),
       span: compiled.span,
       diagnostics: [],
     };

@@ -55,12 +55,36 @@ function compareText({ operand, operator, values, caseSensitive, bind }: TextCom
 }
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-const encoder = new TextEncoder();
 
-/** The UTF-8 bytes of `text` as hex digits (`UNHEX()` reads them back). */
+/**
+ * The UTF-8 bytes of `text` as hex digits (`UNHEX()` reads them back). Written out rather than
+ * through TextEncoder, which allocates a buffer per value; text here is well-formed (a lone
+ * surrogate was refused before binding).
+ */
 export function utf8Hex(text: string): string {
   let hex = '';
-  for (const byte of encoder.encode(text)) hex += HEX[byte];
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp < 0x80) {
+      hex += HEX[cp];
+      continue;
+    }
+    const low = cp >= 0xd800 && cp < 0xdc00 ? text.charCodeAt(i + 1) : 0;
+    if (low >= 0xdc00 && low < 0xe000) {
+      cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+      i++;
+    }
+    if (cp < 0x800) hex += HEX[0xc0 | (cp >> 6)]! + HEX[0x80 | (cp & 0x3f)]!;
+    else if (cp < 0x10000)
+      hex += HEX[0xe0 | (cp >> 12)]! + HEX[0x80 | ((cp >> 6) & 0x3f)]! + HEX[0x80 | (cp & 0x3f)]!;
+    else {
+      hex +=
+        HEX[0xf0 | (cp >> 18)]! +
+        HEX[0x80 | ((cp >> 12) & 0x3f)]! +
+        HEX[0x80 | ((cp >> 6) & 0x3f)]! +
+        HEX[0x80 | (cp & 0x3f)]!;
+    }
+  }
   return hex;
 }
 

@@ -1,7 +1,7 @@
 import type { Span } from '../../ast/span.js';
 import { quote } from '../../diagnostic/text.js';
 import { COMPILE_CODES, compileDiagnostic } from '../compile-error.js';
-import { countParams, type SqlChunk, type SqlParam } from './chunks.js';
+import { countParams, type SqlChunk, SqlNode, type SqlParam, type SqlPiece, walkSql } from './chunks.js';
 import type { SqlDialect } from './dialect.js';
 import { sqlDialect } from './dialects.js';
 import type { SqlChunks, SqlRenderOptions, SqlResult } from './types.js';
@@ -20,26 +20,30 @@ export function tooManyParameters(dialect: SqlDialect, count: number, offset: nu
 }
 
 /**
- * Writes the chunks as one SQL text with the dialect's placeholders numbered from `offset + 1`,
- * and the values in placeholder order. The chunks are the compiler's own (checked).
+ * Writes compiled SQL (a piece, or chunks) as one text with the dialect's placeholders numbered
+ * from `offset + 1`, and the values in placeholder order. `count` is how many values it binds.
  */
 export function renderChecked(
   dialect: SqlDialect,
-  chunks: readonly SqlChunk[],
+  root: SqlPiece,
+  count: number,
   offset: number,
   span: Span,
 ): SqlResult {
-  const problem = tooManyParameters(dialect, countParams(chunks), offset, span);
+  const problem = tooManyParameters(dialect, count, offset, span);
   if (problem !== undefined) return { ok: false, diagnostics: [problem] };
   let text = '';
   const params: SqlParam[] = [];
-  for (const chunk of chunks) {
-    if (typeof chunk === 'string') text += chunk;
-    else {
-      params.push(chunk.value);
-      text += dialect.placeholder(offset + params.length, chunk);
-    }
-  }
+  walkSql(
+    root,
+    (piece) => {
+      text += piece;
+    },
+    (param) => {
+      params.push(param.value);
+      text += dialect.placeholder(offset + params.length, param);
+    },
+  );
   return { ok: true, sql: text, params, diagnostics: [] };
 }
 
@@ -79,7 +83,8 @@ export function renderSqlChunks(compiled: SqlChunks, options: SqlRenderOptions =
     const chunks: unknown = compiled.chunks;
     if (!Array.isArray(chunks) || !chunks.every(isChunk))
       return invalid('The chunks are not compiled SQL chunks.');
-    return renderChecked(dialect, chunks, offset, compiled.span ?? NO_SPAN);
+    const root = new SqlNode(chunks);
+    return renderChecked(dialect, root, countParams(root), offset, compiled.span ?? NO_SPAN);
   } catch {
     return invalid('The chunks are not compiled SQL chunks.');
   }
