@@ -4,6 +4,7 @@ import { ownSchema } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
 import type { CaseFolding } from './case-folding.js';
 import { COMPILE_CODES, compileDiagnostic } from './compile-error.js';
+import { sqlDialectNames } from './sql/dialects.js';
 import type { SqlDialectName } from './sql/types.js';
 
 /**
@@ -163,12 +164,12 @@ export function checkPredicateOptions(options: unknown): PredicateSettings {
 /**
  * Checks the options of `compileSql`. `maxParameters` gives the bind limit of a dialect, which
  * bounds `parameterOffset`, or undefined for a value that names no dialect; `dialectNames` are
- * the dialects (from the dialect table) a message lists.
+ * the dialects a message lists (default: the dialect table's).
  */
 export function checkSqlOptions(
   options: unknown,
   maxParameters: (dialect: unknown) => number | undefined,
-  dialectNames: readonly string[],
+  dialectNames: readonly string[] = sqlDialectNames(),
 ): SqlSettings {
   const reader = new OptionReader(options);
   if (reader.diagnostics.length > 0) return { ok: false, diagnostics: reader.diagnostics };

@@ -91,7 +91,7 @@ type Compiled =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 function compile(ast: Expression, options: SqlOptions): Compiled {
-  const settings = checkSqlOptions(options, (name) => sqlDialect(name)?.maxParameters, sqlDialectNames());
+  const settings = checkSqlOptions(options, (name) => sqlDialect(name)?.maxParameters);
   if (!settings.ok) return settings;
   const { schema, folding, table, offset } = settings;
   const dialect = sqlDialect(settings.dialect)!;
