@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileSql } from '../../src/compile/sql/index.js';
+import { compileSql, renderSqlChunks } from '../../src/compile/sql/index.js';
 import { createCollectionHandler } from '../../src/handler/index.js';
 import { workflowExecutionsSchema as schema } from '../../src/schema/builtin.js';
 
@@ -50,5 +50,26 @@ describe("the handler's where(): compiled once per dialect and table, rendered a
         }
       }
     }
+  });
+
+  it('gives the same filter as chunks (whereChunks), which render to what where() writes', () => {
+    const handler = createCollectionHandler(schema, { dialect: 'postgres' });
+    const answer = handler('filters=status+eq+%22Failed%22+or+status+eq+%22Canceled%22');
+    if (!answer.ok) throw new Error('expected ok');
+    for (const dialect of ['postgres', 'sqlite', 'mysql'] as const) {
+      const chunks = answer.whereChunks(dialect, { table: 'e' });
+      expect(chunks.dialect).toBe(dialect);
+      for (const parameterOffset of [0, 4]) {
+        const rendered = renderSqlChunks(chunks, { parameterOffset });
+        if (!rendered.ok) throw new Error('render');
+        expect({ sql: rendered.sql, params: rendered.params }).toEqual(
+          answer.where(dialect, { parameterOffset, table: 'e' }),
+        );
+      }
+    }
+    const none = handler('limit=5');
+    if (!none.ok) throw new Error('expected ok');
+    expect(none.whereChunks('sqlite')).toEqual({ dialect: 'sqlite', chunks: ['1'] });
+    expect(none.whereChunks('postgres').chunks).toEqual(['TRUE']);
   });
 });
