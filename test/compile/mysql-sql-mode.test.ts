@@ -203,8 +203,9 @@ describe.skipIf(MYSQL_URL === undefined)('MySQL: values stay data under every sq
   }
 
   it('the check sees an injection: the raw value through query() under NO_BACKSLASH_ESCAPES selects other rows', async () => {
-    // The former fragment shape with the value bound as plain text, which mysql2's query() escapes
-    // with backslashes: the server, not reading backslashes as escapes, ends the literal early.
+    // The compiler's fragment shape with the value bound as plain text instead of hex: mysql2's
+    // query() escapes it with backslashes, and the server, not reading backslashes as escapes,
+    // ends the literal early.
     const connection = pool('NO_BACKSLASH_ESCAPES').promise();
     const fold = (x: string) =>
       `CAST(LOWER(CONVERT(${x} USING utf8mb4) COLLATE utf8mb4_unicode_520_ci) AS BINARY)`;
