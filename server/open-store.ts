@@ -15,7 +15,7 @@ async function checkTables(store: Store, where: string): Promise<Store> {
     await store.listWorkflows();
     await store.listExecutions({
       workflowId: '',
-      where: () => undefined,
+      filter: () => undefined,
       orderBy: () => 'ORDER BY start_time, id',
       limit: 0,
       offset: 0,

@@ -50,12 +50,25 @@ export { FilterCompileError } from './compile/compile-error.js';
 export { compilePredicate, type PredicateOptions, type RecordPredicate } from './compile/predicate/index.js';
 export {
   compileSql,
+  compileSqlChunks,
+  renderSqlChunks,
+  type SqlChunk,
+  type SqlChunkOptions,
+  type SqlChunks,
+  type SqlChunksResult,
   type SqlDialectName,
   type SqlFragment,
   type SqlOptions,
   type SqlParam,
+  type SqlParamChunk,
+  type SqlParamType,
+  type SqlRenderOptions,
   type SqlResult,
+  type SqlStorage,
+  type StoredType,
+  sqlStorage,
   tryCompileSql,
+  tryCompileSqlChunks,
 } from './compile/sql/index.js';
 export {
   type CompleteOptions,

@@ -14,8 +14,8 @@ export const EXECUTIONS_ORDER = ['start_time', 'id'] as const;
 export function executionsQuery(workflowId: string, request: CollectionRequest): ExecutionsQuery {
   return {
     workflowId,
-    where: (dialect: SqlDialectName, parameterOffset: number) =>
-      request.filter === undefined ? undefined : request.where(dialect, { parameterOffset }),
+    filter: (dialect: SqlDialectName) =>
+      request.filter === undefined ? undefined : request.whereChunks(dialect),
     orderBy: (dialect: SqlDialectName) => request.orderBy(dialect),
     limit: request.limit,
     offset: request.offset,
@@ -30,15 +30,14 @@ function isPossibleId(id: string): boolean {
 /**
  * `GET /v3/workflows/:id/executions`: the seed's endpoint. The Express adapter validates the
  * collection parameters against the built-in whitelist (a 400 never reaches the handler) and
- * compiles the filter for the store's dialect; the handler reads one page and, for `count=true`,
+ * compiles the filter for the store's dialect (the store writes it into its statement); the
+ * handler reads one page and, for `count=true`,
  * the total as `X-Total-Count`. An unknown workflow is the seed's 404.
  */
 export function executionsRoute(store: Store) {
   const collection = v3Collection(workflowExecutionsSchema, {
     dialect: store.dialect,
     tiebreaker: EXECUTIONS_ORDER,
-    // The workflow id is bound first: compiled once, while handling, numbered after it.
-    parameterOffset: 1,
   });
   const handler = async (req: Request<{ id: string }>, res: Response): Promise<void> => {
     const id = req.params.id;

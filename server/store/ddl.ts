@@ -1,8 +1,9 @@
-import type { SqlDialectName } from '../../src/index.js';
+import { type SqlDialectName, sqlStorage } from '../../src/index.js';
 
 /**
- * The tables and indexes of the reference server, per engine. Date-times are text in the form
- * `compileSql` compares (fixed-width UTC, nine fractional digits), so text order is time order.
+ * The tables and indexes of the reference server, per engine, in the storage the SQL compiler
+ * expects (the dialect table's `sqlStorage`): date-times are text in the form `compileSql`
+ * compares (fixed-width UTC, nine fractional digits), so text order is time order.
  *
  * Every query is `workflow_id = ? AND <filter> ORDER BY start_time, id LIMIT ? OFFSET ?`, and each
  * whitelisted filter has an index that serves both its condition and that order:
@@ -13,23 +14,25 @@ import type { SqlDialectName } from '../../src/index.js';
  * come in the same order on both engines whatever the database's default collation.
  */
 export function schemaStatements(dialect: SqlDialectName): readonly string[] {
+  const { columns } = sqlStorage(dialect);
   const c = dialect === 'postgres' ? ' COLLATE "C"' : '';
-  const boolean = dialect === 'postgres' ? 'boolean' : 'INTEGER';
+  const text = columns.string;
+  const time = columns['date-time'];
   return [
     `CREATE TABLE workflows (
-      id text${c} PRIMARY KEY,
-      name text NOT NULL,
-      description text NOT NULL,
-      enabled ${boolean} NOT NULL,
-      created text NOT NULL
+      id ${text}${c} PRIMARY KEY,
+      name ${text} NOT NULL,
+      description ${text} NOT NULL,
+      enabled ${columns.boolean} NOT NULL,
+      created ${time} NOT NULL
     )`,
     `CREATE TABLE workflow_executions (
-      id text${c} PRIMARY KEY,
-      workflow_id text${c} NOT NULL REFERENCES workflows (id),
-      request_id text NOT NULL,
-      start_time text${c} NOT NULL,
-      close_time text${c},
-      status text NOT NULL
+      id ${text}${c} PRIMARY KEY,
+      workflow_id ${text}${c} NOT NULL REFERENCES workflows (id),
+      request_id ${text} NOT NULL,
+      start_time ${time}${c} NOT NULL,
+      close_time ${time}${c},
+      status ${text} NOT NULL
     )`,
   ];
 }

@@ -1,3 +1,4 @@
+import { sqlStorage } from '../../src/index.js';
 import { type SampleData, sampleData, type WorkflowRow } from '../seed/sample.js';
 import { INDEX_STATEMENTS, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
 import type { PgDatabase, PgQueryable } from './pg-database.js';
@@ -45,12 +46,13 @@ export async function seedPostgres(
     if (found.rows[0]?.table) return false;
     const sample = data();
     for (const statement of schemaStatements('postgres')) await tx.query(statement);
+    const stored = sqlStorage('postgres');
     for (const w of sample.workflows) {
       await tx.query('INSERT INTO workflows VALUES ($1, $2, $3, $4, $5)', [
         w.id,
         w.name,
         w.description,
-        w.enabled,
+        stored.scalar('boolean', w.enabled),
         w.created,
       ]);
     }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { sqlStorage } from '../../src/index.js';
 import { type SampleData, sampleData, type WorkflowRow } from '../seed/sample.js';
 import { INDEX_STATEMENTS, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
 import { executionsStatements } from './statements.js';
@@ -30,7 +31,10 @@ export function seedSqlite(path: string, data: () => SampleData = () => sampleDa
       const { workflows, executions } = data();
       for (const statement of schemaStatements('sqlite')) db.exec(statement);
       const workflow = db.prepare('INSERT INTO workflows VALUES (?, ?, ?, ?, ?)');
-      for (const w of workflows) workflow.run(w.id, w.name, w.description, w.enabled ? 1 : 0, w.created);
+      const stored = sqlStorage('sqlite');
+      for (const w of workflows) {
+        workflow.run(w.id, w.name, w.description, stored.scalar('boolean', w.enabled), w.created);
+      }
       const execution = db.prepare('INSERT INTO workflow_executions VALUES (?, ?, ?, ?, ?, ?)');
       for (const e of executions) {
         execution.run(e.id, e.workflowId, e.requestId, e.startTime, e.closeTime, e.status);

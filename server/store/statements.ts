@@ -1,6 +1,6 @@
-import type { SqlDialectName, SqlParam } from '../../src/index.js';
+import { renderSqlChunks, type SqlChunk, type SqlChunks, type SqlParam } from '../../src/index.js';
 import { EXECUTION_COLUMNS } from './ddl.js';
-import type { ExecutionsQuery } from './types.js';
+import type { ExecutionsQuery, Store } from './types.js';
 
 /** The page and count statements of one executions query, with their parameters. */
 export interface ExecutionsStatements {
@@ -10,20 +10,38 @@ export interface ExecutionsStatements {
   readonly countParams: readonly SqlParam[];
 }
 
+/** One statement written for the store's engine: its placeholders numbered once, in order. */
+function render(dialect: Store['dialect'], chunks: readonly SqlChunk[]): { sql: string; params: SqlParam[] } {
+  const statement: SqlChunks = { dialect, chunks };
+  const rendered = renderSqlChunks(statement);
+  // The handler refused, with a 400, any filter whose values the engine cannot bind.
+  if (!rendered.ok) throw new Error(rendered.diagnostics.map((d) => d.message).join('\n'));
+  return { sql: rendered.sql, params: [...rendered.params] };
+}
+
 /**
- * Writes the statements for a page of a workflow's executions: the workflow id is bound first,
- * then the filter's own parameters (numbered after it), then limit and offset.
+ * Writes the statements for a page of a workflow's executions, composed as chunks around the
+ * filter's own (the workflow id, the filter's values, then limit and offset) and rendered once,
+ * so the store never numbers a placeholder itself.
  */
-export function executionsStatements(dialect: SqlDialectName, query: ExecutionsQuery): ExecutionsStatements {
-  const placeholder = (n: number) => (dialect === 'postgres' ? `$${n}` : '?');
-  const filter = query.where(dialect, 1);
-  const where = `workflow_id = ${placeholder(1)}${filter ? ` AND (${filter.sql})` : ''}`;
-  const bound: SqlParam[] = [query.workflowId, ...(filter?.params ?? [])];
-  const n = bound.length;
-  return {
-    page: `SELECT ${EXECUTION_COLUMNS} FROM workflow_executions WHERE ${where} ${query.orderBy(dialect)} LIMIT ${placeholder(n + 1)} OFFSET ${placeholder(n + 2)}`,
-    pageParams: [...bound, query.limit, query.offset],
-    count: `SELECT count(*) AS total FROM workflow_executions WHERE ${where}`,
-    countParams: bound,
-  };
+export function executionsStatements(
+  dialect: Store['dialect'],
+  query: ExecutionsQuery,
+): ExecutionsStatements {
+  const filter = query.filter(dialect);
+  const where: SqlChunk[] = [
+    'workflow_id = ',
+    { value: query.workflowId, type: 'string' },
+    ...(filter === undefined ? [] : [' AND (', ...filter.chunks, ')']),
+  ];
+  const page = render(dialect, [
+    `SELECT ${EXECUTION_COLUMNS} FROM workflow_executions WHERE `,
+    ...where,
+    ` ${query.orderBy(dialect)} LIMIT `,
+    { value: query.limit, type: 'integer' },
+    ' OFFSET ',
+    { value: query.offset, type: 'integer' },
+  ]);
+  const count = render(dialect, ['SELECT count(*) AS total FROM workflow_executions WHERE ', ...where]);
+  return { page: page.sql, pageParams: page.params, count: count.sql, countParams: count.params };
 }

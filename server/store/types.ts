@@ -1,4 +1,4 @@
-import type { SqlDialectName, SqlFragment } from '../../src/index.js';
+import type { SqlChunks, SqlDialectName } from '../../src/index.js';
 import type { ExecutionStatus, WorkflowRow } from '../seed/sample.js';
 
 /** A workflow execution as the endpoint answers it (the seed's example shape). */
@@ -15,10 +15,11 @@ export interface Execution {
 export interface ExecutionsQuery {
   readonly workflowId: string;
   /**
-   * The validated filter as a WHERE fragment for the store's dialect, its placeholders numbered
-   * after the `parameterOffset` the store binds first; undefined when there is no filter.
+   * The validated filter compiled for the store's dialect, as chunks the store splices into its
+   * statement (placeholders are written once, for the whole statement); undefined when there is
+   * no filter.
    */
-  readonly where: (dialect: SqlDialectName, parameterOffset: number) => SqlFragment | undefined;
+  readonly filter: (dialect: SqlDialectName) => SqlChunks | undefined;
   /** The `ORDER BY` clause for the store's dialect: start time, then id. */
   readonly orderBy: (dialect: SqlDialectName) => string;
   readonly limit: number;

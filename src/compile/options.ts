@@ -4,6 +4,7 @@ import { ownSchema } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
 import type { CaseFolding } from './case-folding.js';
 import { compileDiagnostic } from './compile-error.js';
+import { sqlDialectNames } from './sql/dialects.js';
 import type { SqlDialectName } from './sql/types.js';
 
 /**
@@ -44,6 +45,13 @@ function show(value: unknown): string {
     return quote(String(value));
   }
   return value === null ? '`null`' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(words: readonly string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 class OptionReader {
@@ -155,18 +163,20 @@ export function checkPredicateOptions(options: unknown): PredicateSettings {
 
 /**
  * Checks the options of `compileSql`. `maxParameters` gives the bind limit of a dialect, which
- * bounds `parameterOffset`, or undefined for a value that names no dialect.
+ * bounds `parameterOffset`, or undefined for a value that names no dialect; `dialectNames` are
+ * the dialects a message lists (default: the dialect table's).
  */
 export function checkSqlOptions(
   options: unknown,
   maxParameters: (dialect: unknown) => number | undefined,
+  dialectNames: readonly string[] = sqlDialectNames(),
 ): SqlSettings {
   const reader = new OptionReader(options);
   if (reader.diagnostics.length > 0) return { ok: false, diagnostics: reader.diagnostics };
   const schema = reader.schema();
   const dialect = reader.read('dialect');
   const limit = maxParameters(dialect);
-  if (limit === undefined) reader.bad('dialect', dialect, '`postgres`, `sqlite` or `mysql`');
+  if (limit === undefined) reader.bad('dialect', dialect, orList(dialectNames.map((name) => `\`${name}\``)));
   const folding = reader.folding();
   const offset = reader.read('parameterOffset');
   const max = limit ?? 65_535;

@@ -7,14 +7,15 @@ import {
 import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
 import { compilePredicate, type RecordPredicate } from '../compile/predicate/compile-predicate.js';
-import { sqlDialect, tryCompileSql } from '../compile/sql/compile-sql.js';
-import type { SqlDialectName, SqlFragment } from '../compile/sql/types.js';
+import { sqlDialect } from '../compile/sql/dialects.js';
+import type { SqlChunks, SqlDialectName, SqlFragment } from '../compile/sql/types.js';
 import type { Schema } from '../schema/types.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import { toV3ErrorResponse } from '../v3-error/response.js';
 import { checkHandlerOptions, checkSqlTarget } from './check-options.js';
 import { type CollectionRejection, CollectionSqlError, JSON_HEADERS } from './errors.js';
 import { type OrderByOptions, toSqlOrderBy } from './order-by.js';
+import { FilterSql } from './where.js';
 
 /** Options of {@link createCollectionHandler} and {@link handleCollectionRequest}. */
 export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderByOptions {
@@ -27,8 +28,10 @@ export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderB
   readonly dialect?: SqlDialectName;
   /**
    * How many placeholders come before the filter in the server's statement (see `compileSql`):
-   * the default of `where`'s `parameterOffset`. With `dialect`, the fragment compiled while
-   * handling is then the one `where` returns, compiled once.
+   * the default of `where`'s `parameterOffset`. With `dialect`, a filter whose values do not fit
+   * after them is answered with the 400 while handling. `where` never compiles the filter again
+   * for another offset: it is compiled once per dialect and table, and only its placeholders are
+   * written for each offset.
    */
   readonly parameterOffset?: number;
   /** What case-insensitive comparisons fold, for `where` and `predicate` (see `compileSql`). */
@@ -82,6 +85,13 @@ export interface CollectionRequest {
    * which cannot happen when the handler's `dialect` option names this dialect.
    */
   where(dialect: SqlDialectName, options?: WhereOptions): SqlFragment;
+  /**
+   * The same filter before its placeholders are written (`compileSqlChunks`): text and value
+   * chunks to splice into a statement composed as chunks (rendered once, with `renderSqlChunks`,
+   * whatever comes before it) or to hand to a query builder. Without a filter: the dialect's
+   * constant true. Throws {@link CollectionSqlError} where `where` does.
+   */
+  whereChunks(dialect: SqlDialectName, options?: RequestOrderByOptions): SqlChunks;
   /** The filter as a test of records in memory (`compilePredicate`); without a filter, always true. */
   predicate(): RecordPredicate;
   /** The `ORDER BY` clause from `sorters` and the tiebreaker (see {@link toSqlOrderBy}). */
@@ -107,26 +117,6 @@ function reject(
   return { ok: false, status: 400, headers: JSON_HEADERS, body, diagnostics };
 }
 
-/** The filter compiled, or the problems (pointing into `filters`) when it cannot be. */
-function compileWhere(
-  filter: Expression,
-  schema: Schema,
-  dialect: SqlDialectName,
-  options: CollectionHandlerOptions,
-  parameterOffset: number | undefined,
-  table: string | undefined,
-): { fragment: SqlFragment } | { problems: ParameterDiagnostic[] } {
-  const compiled = tryCompileSql(filter, {
-    schema,
-    dialect,
-    ...(parameterOffset !== undefined ? { parameterOffset } : {}),
-    ...(options.caseFolding !== undefined ? { caseFolding: options.caseFolding } : {}),
-    ...(table !== undefined ? { table } : {}),
-  });
-  if (compiled.ok) return { fragment: { sql: compiled.sql, params: compiled.params } };
-  return { problems: compiled.diagnostics.map((d) => ({ ...d, parameter: 'filters' })) };
-}
-
 /** What one handler shares between its requests. */
 interface HandlerState {
   readonly schema: Schema;
@@ -145,10 +135,11 @@ function checkTarget(state: HandlerState, dialect: SqlDialectName, table: string
 function request(
   state: HandlerState,
   query: CollectionQuerySuccess,
-  checked?: SqlFragment,
+  compiled?: FilterSql,
 ): CollectionRequest {
   const { schema, options } = state;
   const filter = query.filters;
+  const filterSql = filter === undefined ? undefined : (compiled ?? new FilterSql(filter, schema));
   const sorters = query.sorters.length > 0 ? query.sorters : (options.defaultSorters ?? []);
   let predicate: RecordPredicate | undefined;
   return {
@@ -163,12 +154,20 @@ function request(
     where(dialect, where) {
       const table = where?.table ?? options.table;
       checkTarget(state, dialect, table);
-      if (filter === undefined) return { sql: sqlDialect(dialect)!.trueSql, params: [] };
-      const offset = where?.parameterOffset ?? options.parameterOffset;
-      const same = dialect === options.dialect && table === options.table;
-      if (checked !== undefined && same && (offset ?? 0) === (options.parameterOffset ?? 0)) return checked;
-      const compiled = compileWhere(filter, schema, dialect, options, offset, table);
-      if ('fragment' in compiled) return compiled.fragment;
+      if (filterSql === undefined) return { sql: sqlDialect(dialect)!.trueSql, params: [] };
+      // Compiled once per dialect and table; only the placeholders depend on the offset.
+      const target = { dialect, table, caseFolding: options.caseFolding };
+      const rendered = filterSql.render(target, where?.parameterOffset ?? options.parameterOffset);
+      if ('fragment' in rendered) return rendered.fragment;
+      const texts = { filters: query.parameters.filters ?? '' };
+      throw new CollectionSqlError(reject(rendered.problems, texts, options));
+    },
+    whereChunks(dialect, where) {
+      const table = where?.table ?? options.table;
+      checkTarget(state, dialect, table);
+      if (filterSql === undefined) return { dialect, chunks: [sqlDialect(dialect)!.trueSql] };
+      const compiled = filterSql.chunks({ dialect, table, caseFolding: options.caseFolding });
+      if ('chunks' in compiled) return compiled.chunks;
       const texts = { filters: query.parameters.filters ?? '' };
       throw new CollectionSqlError(reject(compiled.problems, texts, options));
     },
@@ -224,18 +223,15 @@ export function createCollectionHandler(
     const parsed = parseCollectionQuery(query, schema, options);
     if (!parsed.ok) return reject(parsed.diagnostics, parsed.parameters, options);
     if (dialect === undefined || parsed.filters === undefined) return request(state, parsed);
-    const compiled = compileWhere(
-      parsed.filters,
-      schema,
-      dialect,
-      options,
-      options.parameterOffset,
-      options.table,
-    );
-    if ('problems' in compiled) {
-      return reject([...parsed.diagnostics, ...compiled.problems], parsed.parameters, options);
+    // Compiled (and rendered at the handler's offset) now, so a filter SQL cannot take is this
+    // request's 400 and `where` for this dialect cannot throw.
+    const compiled = new FilterSql(parsed.filters, schema);
+    const target = { dialect, table: options.table, caseFolding: options.caseFolding };
+    const rendered = compiled.render(target, options.parameterOffset);
+    if ('problems' in rendered) {
+      return reject([...parsed.diagnostics, ...rendered.problems], parsed.parameters, options);
     }
-    return request(state, parsed, compiled.fragment);
+    return request(state, parsed, compiled);
   };
 }
 

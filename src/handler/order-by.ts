@@ -1,39 +1,12 @@
 import type { Sorter } from '../collection/sorters.js';
-import { sqlDialect, sqlDialectNames } from '../compile/sql/compile-sql.js';
-import { identifierProblem } from '../compile/sql/dialect.js';
+import { orderBySql, sortKeyColumn } from '../compile/sql/order-by.js';
 import type { SqlDialectName } from '../compile/sql/types.js';
-import { quote } from '../diagnostic/index.js';
 import type { Schema } from '../schema/types.js';
 import { InvalidCollectionOptionsError } from './errors.js';
 
-/** Options of {@link toSqlOrderBy}. */
-export interface OrderByOptions {
-  /**
-   * The column of each sort key, by the name `sorters` uses. A name not listed here takes the
-   * `column` of the schema field of that name, else the name itself as one identifier (so a
-   * dotted sort key such as `owner.name` needs an entry, unless a column is literally so named).
-   */
-  readonly columns?: Readonly<Record<string, string>>;
-  /**
-   * The unique key column(s) appended (ascending) after the sort keys, so rows that tie keep
-   * one order and pages never overlap or skip; default `['id']`. A column already among the
-   * sort keys is not repeated. `[]` appends nothing (only when the sort keys are unique).
-   */
-  readonly tiebreaker?: readonly string[];
-  /** A table name or alias to qualify every column with (`"t"."start_time"`); default: none. */
-  readonly table?: string;
-}
+export { DEFAULT_TIEBREAKER, type OrderByOptions } from '../compile/sql/order-by.js';
 
-/** The tiebreaker when none is given: a column called `id`. */
-export const DEFAULT_TIEBREAKER: readonly string[] = Object.freeze(['id']);
-
-function checkIdentifier(what: string, name: unknown): string {
-  const problem = identifierProblem(name);
-  if (problem !== undefined) {
-    throw new InvalidCollectionOptionsError(`${what} ${quote(String(name))} ${problem}.`);
-  }
-  return name as string;
-}
+import type { OrderByOptions } from '../compile/sql/order-by.js';
 
 /**
  * The column a sort key names: `columns[name]`, else the schema field's `column`, else the name.
@@ -44,11 +17,9 @@ export function sorterColumn(
   schema: Schema,
   columns?: Readonly<Record<string, string>>,
 ): string {
-  if (columns !== undefined && Object.hasOwn(columns, name)) {
-    return checkIdentifier(`The column of sort key ${quote(name)},`, columns[name]);
-  }
-  const field = Object.hasOwn(schema.fields, name) ? schema.fields[name] : undefined;
-  return checkIdentifier(`The column of sort key ${quote(name)},`, field?.column ?? name);
+  const found = sortKeyColumn(name, schema, columns);
+  if (!found.ok) throw new InvalidCollectionOptionsError(found.message);
+  return found.column;
 }
 
 /**
@@ -57,7 +28,8 @@ export function sorterColumn(
  * columns (see {@link OrderByOptions.columns}), then the tiebreaker column(s) ascending:
  * `ORDER BY "start_time" DESC, "id" ASC`. Returns `''` only when there are no sort keys and the
  * tiebreaker is `[]`. Where NULLs sort is the engine's own (PostgreSQL: last ascending; SQLite:
- * first ascending), which keeps plain indexes usable for both directions.
+ * first ascending), which keeps plain indexes usable for both directions. The SQL compiler
+ * writes it (its dialect table quotes the identifiers); this is its throwing form.
  *
  * Throws {@link InvalidCollectionOptionsError} for an unknown dialect or an unusable column or
  * table name (never for a sort key: every name is quoted, whatever it holds).
@@ -72,29 +44,7 @@ export function toSqlOrderBy(
   dialect: SqlDialectName,
   options?: OrderByOptions,
 ): string {
-  const traits = sqlDialect(dialect);
-  if (traits === undefined) {
-    throw new InvalidCollectionOptionsError(
-      `Unknown SQL dialect ${quote(String(dialect))}; use one of ${sqlDialectNames().join(', ')}.`,
-    );
-  }
-  const prefix =
-    options?.table === undefined
-      ? ''
-      : `${traits.quoteIdentifier(checkIdentifier('The table', options.table))}.`;
-  const keys: string[] = [];
-  const used = new Set<string>();
-  for (const sorter of sorters) {
-    const column = sorterColumn(sorter.field, schema, options?.columns);
-    if (used.has(column)) continue;
-    used.add(column);
-    keys.push(`${prefix}${traits.quoteIdentifier(column)} ${sorter.direction === 'desc' ? 'DESC' : 'ASC'}`);
-  }
-  for (const name of options?.tiebreaker ?? DEFAULT_TIEBREAKER) {
-    const column = checkIdentifier('The tiebreaker column', name);
-    if (used.has(column)) continue;
-    used.add(column);
-    keys.push(`${prefix}${traits.quoteIdentifier(column)} ASC`);
-  }
-  return keys.length === 0 ? '' : `ORDER BY ${keys.join(', ')}`;
+  const written = orderBySql(sorters, schema, dialect, options);
+  if (!written.ok) throw new InvalidCollectionOptionsError(written.message);
+  return written.sql;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Expression } from '../../src/ast/index.js';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
 import { compileSql, tryCompileSql } from '../../src/compile/sql/index.js';
+import { utf8Hex } from '../../src/compile/sql/mysql.js';
 import type { SqlResult } from '../../src/compile/sql/types.js';
 import type { Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
@@ -26,6 +27,9 @@ function ast(text: string): Expression {
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.ast;
 }
+
+/** The hex digits of a text's UTF-8 bytes, as the MySQL fragment binds text (the test's own encoder). */
+const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
 
 function ok(result: SqlResult): { sql: string; params: readonly unknown[] } {
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
@@ -56,18 +60,27 @@ describe('compileSql: the MySQL dialect', () => {
 
   it('states every string comparison: binary for case-sensitive, LOWER() under a pinned collation then binary otherwise', () => {
     const cs = compileSql(ast('code eq "Job-1 "'), { schema, dialect: 'mysql' });
-    expect(cs.sql).toBe(
-      '(`code` = ? AND CAST(CONVERT(`code` USING utf8mb4) AS BINARY) = CAST(CONVERT(? USING utf8mb4) AS BINARY))',
-    );
-    expect(cs.params).toEqual(['Job-1 ', 'Job-1 ']);
+    // Text values are bound as the hex digits of their UTF-8, read back with UNHEX() (already bytes).
+    expect(cs.sql).toBe('(`code` = UNHEX(?) AND CAST(CONVERT(`code` USING utf8mb4) AS BINARY) = UNHEX(?))');
+    expect(cs.params).toEqual([hex('Job-1 '), hex('Job-1 ')]);
     const ci = compileSql(ast('status co "50%_"'), { schema, dialect: 'mysql' });
     expect(ci.sql).toBe(
-      "CAST(LOWER(CONVERT(`status` USING utf8mb4) COLLATE utf8mb4_unicode_520_ci) AS BINARY) LIKE CAST(LOWER(CONVERT(? USING utf8mb4) COLLATE utf8mb4_unicode_520_ci) AS BINARY) ESCAPE '!'",
+      "CAST(LOWER(CONVERT(`status` USING utf8mb4) COLLATE utf8mb4_unicode_520_ci) AS BINARY) LIKE CAST(LOWER(CONVERT(UNHEX(?) USING utf8mb4) COLLATE utf8mb4_unicode_520_ci) AS BINARY) ESCAPE '!'",
     );
-    expect(ci.params).toEqual(['%50!%!_%']);
+    expect(ci.params).toEqual([hex('%50!%!_%')]);
     expect(compileSql(ast('status eq "a"'), { schema, dialect: 'mysql', caseFolding: 'unicode' })).toEqual(
       compileSql(ast('status eq "a"'), { schema, dialect: 'mysql' }),
     );
+  });
+
+  it("binds text as its UTF-8 bytes in hex digits, for any Unicode text (Node's own encoder as the oracle)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        expect(utf8Hex(text)).toBe(hex(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(utf8Hex('a\u{10ffff}\u0080\u07ff\u0800\uffff')).toBe(hex('a\u{10ffff}\u0080\u07ff\u0800\uffff'));
   });
 
   it("answers sql-case-folding-unsupported for caseFolding 'ascii' (MySQL has no ASCII-only LOWER())", () => {
@@ -84,8 +97,8 @@ describe('compileSql: the MySQL dialect', () => {
       schema: bools,
       dialect: 'mysql',
     });
-    expect(sql).toBe('(`on` = ? AND `at` > ?)');
-    expect(params).toEqual([1, '2022-02-07T20:13:29.356648026Z']);
+    expect(sql).toBe('(`on` = ? AND `at` > UNHEX(?))');
+    expect(params).toEqual([1, hex('2022-02-07T20:13:29.356648026Z')]);
   });
 });
 

@@ -130,8 +130,10 @@ describe.each(ENGINES)('query builders on %s', (_name, factory, enabled) => {
       .where(kyselyFilter(parsed.ast, options))
       .compile();
     expect(compiledKysely.sql).not.toContain('OR 1=1');
-    expect(compiledKysely.parameters).toContain("x' OR 1=1 --");
+    // MySQL binds text as the hex digits of its UTF-8 (read back with UNHEX()): still a parameter.
+    const bound = engine.dialect === 'mysql' ? Buffer.from("x' OR 1=1 --").toString('hex') : "x' OR 1=1 --";
+    expect(compiledKysely.parameters).toContain(bound);
     const drizzleQuery = drizzleFilter(parsed.ast, options);
-    expect(JSON.stringify(drizzleQuery.queryChunks)).toContain("x' OR 1=1 --");
+    expect(JSON.stringify(drizzleQuery.queryChunks)).toContain(bound);
   });
 });

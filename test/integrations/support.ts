@@ -21,7 +21,7 @@ import pg from 'pg';
 import type { CaseFolding } from '../../src/compile/case-folding.js';
 import type { SqlDialectName } from '../../src/compile/sql/types.js';
 import type { GenDataset } from '../compile/support/data.js';
-import { ident, loadPostgres, storedValue, TABLE } from '../compile/support/engines.js';
+import { columnType, ident, loadPostgres, storedValue, TABLE } from '../compile/support/engines.js';
 import { loadMysql, MYSQL_URL, openMysql } from '../compile/support/mysql.js';
 import type { TestPostgres } from '../support/postgres.js';
 
@@ -55,14 +55,6 @@ export interface BuilderEngine {
   close(): Promise<void>;
 }
 
-const SQLITE_TYPES = {
-  string: 'TEXT',
-  number: 'REAL',
-  integer: 'INTEGER',
-  boolean: 'INTEGER',
-  'date-time': 'TEXT',
-};
-
 /** SQLite (better-sqlite3, in memory) through Kysely's SqliteDialect and drizzle-orm/better-sqlite3. */
 export function sqliteEngine(): BuilderEngine {
   const db = new Database(':memory:');
@@ -79,9 +71,7 @@ export function sqliteEngine(): BuilderEngine {
     drizzleIds: async (where) =>
       (await drizzle.select({ id: table.id }).from(table).where(where).orderBy(table.id)).map((r) => r.id),
     async load(dataset) {
-      const columns = dataset.fields.map(
-        (f) => `${ident(f.column)} ${f.collection ? 'TEXT' : SQLITE_TYPES[f.type]}`,
-      );
+      const columns = dataset.fields.map((f) => `${ident(f.column)} ${columnType(f, 'sqlite')}`);
       db.exec(`DROP TABLE IF EXISTS ${ident(TABLE)}`);
       db.exec(`CREATE TABLE ${ident(TABLE)} ("id" INTEGER PRIMARY KEY, ${columns.join(', ')})`);
       const insert = db.prepare(

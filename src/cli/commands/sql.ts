@@ -1,5 +1,5 @@
 import { type CaseFolding, type SqlDialectName, tryCompileSql } from '../../compile/index.js';
-import { sqlDialect } from '../../compile/sql/compile-sql.js';
+import { foldingProblem as dialectFoldingProblem } from '../../compile/sql/dialects.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import { checkFilter } from '../check.js';
 import type { CommandContext } from '../context.js';
@@ -39,8 +39,7 @@ export async function sqlCommand(
   context: CommandContext,
 ): Promise<number> {
   const { io } = context;
-  const dialect = sqlDialect(options.dialect);
-  const foldingProblem = dialect?.foldingProblem(options.caseFolding);
+  const foldingProblem = dialectFoldingProblem(options.dialect, options.caseFolding);
   if (foldingProblem !== undefined) {
     throw new CliError(
       `--dialect ${options.dialect} --case-folding ${options.caseFolding}: ${foldingProblem}`,

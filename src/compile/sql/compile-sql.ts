@@ -4,36 +4,30 @@ import { type CompositeNode, reduceExpression } from '../../ast/walk.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import { quote } from '../../diagnostic/text.js';
 import { textProblem } from '../../schema/accept.js';
-import { type CompileCode, compileDiagnostic, FilterCompileError } from '../compile-error.js';
+import { compileDiagnostic, FilterCompileError } from '../compile-error.js';
 import { checkSqlOptions } from '../options.js';
-import { type LeafPlan, planLeaf } from '../plan.js';
-import { identifierProblem, type SqlDialect } from './dialect.js';
+import type { LeafPlan } from '../plan.js';
+import { rewriteFilter } from '../rewrite.js';
+import { flattenSql, joinSql, type SqlPiece, sql } from './chunks.js';
+import { identifierProblem } from './dialect.js';
+import { sqlDialect, sqlDialectNames } from './dialects.js';
 import { type LeafContext, leafSql } from './leaf.js';
-import { mysql } from './mysql.js';
-import { postgres } from './postgres.js';
-import { sqlite } from './sqlite.js';
-import type { SqlDialectName, SqlFragment, SqlOptions, SqlParam, SqlResult } from './types.js';
+import { renderChecked, tooManyParameters } from './render.js';
+import type {
+  SqlChunkOptions,
+  SqlChunks,
+  SqlChunksResult,
+  SqlFragment,
+  SqlOptions,
+  SqlResult,
+} from './types.js';
 
-const DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, sqlite, mysql };
-
-/**
- * The hooks of the dialect called `name`, or undefined for any other value (`__proto__`
- * included): the one table of dialects, for `compileSql`, the collection handler and the CLI.
- */
-export function sqlDialect(name: unknown): SqlDialect | undefined {
-  return typeof name === 'string' && Object.hasOwn(DIALECTS, name)
-    ? DIALECTS[name as SqlDialectName]
-    : undefined;
-}
-
-/** The names of the dialects, in the table's order (for messages). */
-export function sqlDialectNames(): SqlDialectName[] {
-  return Object.keys(DIALECTS) as SqlDialectName[];
-}
+// The dialect table's lookups, where the collection handler's checks have always found them.
+export { sqlDialect, sqlDialectNames };
 
 /** A compiled subtree: its SQL, and whether it is already wrapped in parentheses. */
 interface Fragment {
-  readonly sql: string;
+  readonly sql: SqlPiece;
   /** Parenthesized (safe as an operand of anything). */
   readonly grouped: boolean;
 }
@@ -42,16 +36,23 @@ interface Fragment {
 // expression tree of logarithmic depth (SQLite rejects trees deeper than 1000).
 const CHAIN_GROUP = 16;
 
-function joinBalanced(parts: readonly string[], operator: 'AND' | 'OR'): string {
-  if (parts.length <= CHAIN_GROUP) return `(${parts.join(` ${operator} `)})`;
-  const groups: string[] = [];
+function joinBalanced(parts: readonly SqlPiece[], operator: 'AND' | 'OR'): SqlPiece {
+  if (parts.length <= CHAIN_GROUP) return sql`(${joinSql(parts, ` ${operator} `)})`;
+  const groups: SqlPiece[] = [];
   const size = Math.ceil(parts.length / CHAIN_GROUP);
   for (let i = 0; i < parts.length; i += size) groups.push(joinBalanced(parts.slice(i, i + size), operator));
   return joinBalanced(groups, operator);
 }
 
 const NO_SPAN: Span = { start: 0, end: 0 };
-function valueTextProblem(plan: LeafPlan): { code: CompileCode; message: string; span: Span } | undefined {
+
+/** Why SQL cannot be written for a leaf that fits the schema: its column, or a value no engine stores as text. */
+function leafProblem(plan: LeafPlan, node: PredicateNode): Diagnostic | undefined {
+  const columnProblem = identifierProblem(plan.field.column);
+  if (columnProblem !== undefined) {
+    const message = `The column of ${quote(plan.field.name)} ${columnProblem}.`;
+    return compileDiagnostic('sql-invalid-identifier', message, node.field.span ?? NO_SPAN);
+  }
   if (plan.kind !== 'values' || plan.typed.type !== 'string') return undefined;
   const values = plan.typed.values;
   for (let i = 0; i < values.length; i++) {
@@ -59,26 +60,124 @@ function valueTextProblem(plan: LeafPlan): { code: CompileCode; message: string;
     const span = plan.nodes[i]?.span ?? NO_SPAN;
     const problem = textProblem(value);
     if (problem === 'nul') {
-      return {
-        code: 'sql-nul-character',
-        message: `The value ${quote(value)} holds a NUL character (U+0000), which SQL text cannot hold.`,
-        span,
-      };
+      const message = `The value ${quote(value)} holds a NUL character (U+0000), which SQL text cannot hold.`;
+      return compileDiagnostic('sql-nul-character', message, span);
     }
     if (problem === 'surrogate') {
-      return {
-        code: 'sql-lone-surrogate',
-        message: `The value ${quote(value)} holds an unpaired surrogate, which is not Unicode text.`,
-        span,
-      };
+      const message = `The value ${quote(value)} holds an unpaired surrogate, which is not Unicode text.`;
+      return compileDiagnostic('sql-lone-surrogate', message, span);
     }
   }
   return undefined;
 }
 
+function malformedNode(node: unknown): Diagnostic {
+  const span = (node as { span?: Span } | null)?.span ?? NO_SPAN;
+  return compileDiagnostic('compile-malformed-ast', 'Not a well-formed filter node.', span);
+}
+
+/** The compiled chunks, with the offset the options asked for (for `compileSql`). */
+type Compiled =
+  | {
+      readonly ok: true;
+      readonly dialect: SqlChunks['dialect'];
+      /** The SQL as built, flattened into chunks only when asked for. */
+      readonly root: SqlPiece;
+      readonly span: Span;
+      readonly offset: number;
+      readonly count: number;
+    }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+function compile(ast: Expression, options: SqlOptions): Compiled {
+  const settings = checkSqlOptions(options, (name) => sqlDialect(name)?.maxParameters);
+  if (!settings.ok) return settings;
+  const { schema, folding, table, offset } = settings;
+  const dialect = sqlDialect(settings.dialect)!;
+  const diagnostics: Diagnostic[] = [];
+  const foldingProblem = dialect.foldingProblem(folding);
+  if (foldingProblem !== undefined) {
+    diagnostics.push(compileDiagnostic('sql-case-folding-unsupported', foldingProblem, NO_SPAN));
+  }
+  if (table !== undefined && identifierProblem(table) !== undefined) {
+    const message = `The table name ${quote(String(table))} ${identifierProblem(table)}.`;
+    diagnostics.push(compileDiagnostic('sql-invalid-identifier', message, NO_SPAN));
+  }
+  const rewritten = rewriteFilter(ast, schema, { leaf: leafProblem, malformed: malformedNode });
+  if (!rewritten.ok) diagnostics.push(...rewritten.diagnostics);
+  if (diagnostics.length > 0 || !rewritten.ok) return { ok: false, diagnostics };
+
+  let bound = 0;
+  const quoteName = (name: string) => dialect.quoteIdentifier(name);
+  const prefix = table === undefined ? '' : `${quoteName(table)}.`;
+  const ctx: LeafContext = {
+    dialect,
+    folding,
+    bind(value, type) {
+      bound++;
+      const chunk = { value, type };
+      return dialect.bindValue === undefined ? chunk : dialect.bindValue(chunk);
+    },
+    column: (plan) => prefix + quoteName(plan.field.column),
+    // The member aliases (`v3f_member`, `v3f_member_source`) must not shadow the table's name.
+    memberAlias: table?.startsWith('v3f_member') ? 'v3f_element' : 'v3f_member',
+  };
+  const joinAnd = (parts: readonly SqlPiece[]) => joinBalanced(parts, 'AND');
+  const failed: Fragment = { sql: dialect.falseSql, grouped: false };
+  const junction =
+    (operator: 'AND' | 'OR') =>
+    (children: readonly Fragment[]): Fragment => {
+      if (children.length === 0)
+        return { sql: operator === 'AND' ? `NOT ${dialect.falseSql}` : dialect.falseSql, grouped: false };
+      if (children.length === 1) return children[0]!;
+      return {
+        sql: joinBalanced(
+          children.map((c) => c.sql),
+          operator,
+        ),
+        grouped: true,
+      };
+    };
+  // One entry per composite kind: a new kind of node fails to compile here until it has its SQL.
+  const combineSql: { readonly [K in CompositeNode['kind']]: (children: readonly Fragment[]) => Fragment } = {
+    and: junction('AND'),
+    or: junction('OR'),
+    not(children) {
+      const child = children[0] ?? failed;
+      return { sql: child.grouped ? sql`NOT ${child.sql}` : sql`NOT (${child.sql})`, grouped: false };
+    },
+  };
+  const { plans } = rewritten;
+  const root = reduceExpression<Fragment, boolean>(rewritten.filter, false, {
+    leaf(node, underNot): Fragment {
+      const plan = plans.get(node)!;
+      const leaf = leafSql(plan, ctx, joinAnd);
+      // Under `not`, NULL must read as FALSE, or NOT would keep it NULL and drop the row.
+      if (underNot && leaf.nullable) {
+        return { sql: sql`(${ctx.column(plan)} IS NOT NULL AND ${leaf.sql})`, grouped: true };
+      }
+      return { sql: leaf.sql, grouped: false };
+    },
+    combine: (node, children) => combineSql[node.kind](children),
+    childContext: (node, underNot) => underNot || node.kind === 'not',
+    // The rewrite found every node well-formed.
+    malformed: () => failed,
+  });
+  const span = ast.span ?? NO_SPAN;
+  return { ok: true, dialect: settings.dialect, root: root.sql, span, offset, count: bound };
+}
+
+function malformedResult(): { ok: false; diagnostics: Diagnostic[] } {
+  // Only a malformed AST or options (e.g. a cyclic or hostile object) can get here.
+  return {
+    ok: false,
+    diagnostics: [compileDiagnostic('compile-malformed-ast', 'Not a well-formed filter.', NO_SPAN)],
+  };
+}
+
 /**
  * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL, SQLite or MySQL, with
- * the same semantics as `compilePredicate` (see docs/semantics.md and docs/sql.md), and
+ * the same semantics as `compilePredicate` (see the Semantics and SQL pages of the manual), and
  * returns `{ sql, params }`.
  *
  * Values are only ever parameters; identifiers come only from the schema's `column` (default:
@@ -107,111 +206,52 @@ export function compileSql(ast: Expression, options: SqlOptions): SqlFragment {
  */
 export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
   try {
-    return compile(ast, options);
+    const compiled = compile(ast, options);
+    if (!compiled.ok) return compiled;
+    const { root, count, offset, span } = compiled;
+    return renderChecked(sqlDialect(compiled.dialect)!, root, count, offset, span);
   } catch {
-    // Only a malformed AST or options (e.g. a cyclic or hostile object) can get here.
-    return {
-      ok: false,
-      diagnostics: [compileDiagnostic('compile-malformed-ast', 'Not a well-formed filter.', NO_SPAN)],
-    };
+    return malformedResult();
   }
 }
 
-function compile(ast: Expression, options: SqlOptions): SqlResult {
-  const diagnostics: Diagnostic[] = [];
-  const settings = checkSqlOptions(options, (name) => sqlDialect(name)?.maxParameters);
-  if (!settings.ok) return { ok: false, diagnostics: settings.diagnostics };
-  const { schema, folding, table, offset } = settings;
-  const dialect = DIALECTS[settings.dialect];
-  const foldingProblem = dialect.foldingProblem(folding);
-  if (foldingProblem !== undefined) {
-    diagnostics.push(compileDiagnostic('sql-case-folding-unsupported', foldingProblem, NO_SPAN));
-  }
-  if (table !== undefined && identifierProblem(table) !== undefined) {
-    const message = `The table name ${quote(String(table))} ${identifierProblem(table)}.`;
-    diagnostics.push(compileDiagnostic('sql-invalid-identifier', message, NO_SPAN));
-  }
-  const params: SqlParam[] = [];
-  const quoteName = (name: string) => dialect.quoteIdentifier(name);
-  const prefix = table === undefined ? '' : `${quoteName(table)}.`;
-  const ctx: LeafContext = {
-    dialect,
-    folding,
-    bind(value) {
-      params.push(value);
-      return dialect.placeholder(offset + params.length);
-    },
-    column: (plan) => prefix + quoteName(plan.field.column),
-    // The member aliases (`v3f_member`, `v3f_member_source`) must not shadow the table's name.
-    memberAlias: table?.startsWith('v3f_member') ? 'v3f_element' : 'v3f_member',
-  };
-  const joinAnd = (parts: readonly string[]) => joinBalanced(parts, 'AND');
-  const failed: Fragment = { sql: dialect.falseSql, grouped: false };
-
-  const junction =
-    (operator: 'AND' | 'OR') =>
-    (children: readonly Fragment[]): Fragment => {
-      if (children.length === 0)
-        return { sql: operator === 'AND' ? `NOT ${dialect.falseSql}` : dialect.falseSql, grouped: false };
-      if (children.length === 1) return children[0]!;
-      return {
-        sql: joinBalanced(
-          children.map((c) => c.sql),
-          operator,
-        ),
-        grouped: true,
-      };
+/**
+ * {@link compileSqlChunks} without exceptions: `{ ok: true, dialect, chunks, span, diagnostics }`,
+ * or `{ ok: false, diagnostics }` wherever {@link tryCompileSql} answers so. Never throws.
+ */
+export function tryCompileSqlChunks(ast: Expression, options: SqlChunkOptions): SqlChunksResult {
+  try {
+    const compiled = compile(ast, options);
+    if (!compiled.ok) return compiled;
+    // Too many values at any offset: the chunks could never be rendered.
+    const problem = tooManyParameters(sqlDialect(compiled.dialect)!, compiled.count, 0, compiled.span);
+    if (problem !== undefined) return { ok: false, diagnostics: [problem] };
+    return {
+      ok: true,
+      dialect: compiled.dialect,
+      chunks: flattenSql(compiled.root),
+      span: compiled.span,
+      diagnostics: [],
     };
-  // One entry per composite kind: a new kind of node fails to compile here until it has its SQL.
-  const combineSql: { readonly [K in CompositeNode['kind']]: (children: readonly Fragment[]) => Fragment } = {
-    and: junction('AND'),
-    or: junction('OR'),
-    not(children) {
-      const child = children[0] ?? failed;
-      return { sql: `NOT ${child.grouped ? child.sql : `(${child.sql})`}`, grouped: false };
-    },
-  };
-
-  const root = reduceExpression<Fragment, boolean>(ast, false, {
-    leaf(node: PredicateNode, underNot: boolean): Fragment {
-      const planned = planLeaf(node, schema);
-      if (!planned.ok) {
-        diagnostics.push(planned.diagnostic);
-        return failed;
-      }
-      const plan = planned.plan;
-      const columnProblem = identifierProblem(plan.field.column);
-      if (columnProblem !== undefined) {
-        const message = `The column of ${quote(plan.field.name)} ${columnProblem}.`;
-        diagnostics.push(compileDiagnostic('sql-invalid-identifier', message, node.field.span ?? NO_SPAN));
-        return failed;
-      }
-      const text = valueTextProblem(plan);
-      if (text !== undefined) {
-        diagnostics.push(compileDiagnostic(text.code, text.message, text.span));
-        return failed;
-      }
-      const leaf = leafSql(plan, ctx, joinAnd);
-      // Under `not`, NULL must read as FALSE, or NOT would keep it NULL and drop the row.
-      if (underNot && leaf.nullable) {
-        return { sql: `(${ctx.column(plan)} IS NOT NULL AND ${leaf.sql})`, grouped: true };
-      }
-      return { sql: leaf.sql, grouped: false };
-    },
-    combine: (node: CompositeNode, children: readonly Fragment[]): Fragment =>
-      combineSql[node.kind](children),
-    childContext: (node, underNot) => underNot || node.kind === 'not',
-    malformed(node): Fragment {
-      const span = (node as { span?: Span } | null)?.span ?? NO_SPAN;
-      diagnostics.push(compileDiagnostic('compile-malformed-ast', 'Not a well-formed filter node.', span));
-      return failed;
-    },
-  });
-  if (diagnostics.length === 0 && offset + params.length > dialect.maxParameters) {
-    const before = offset > 0 ? ` after the ${offset} before it (parameterOffset)` : '';
-    const message = `The filter has ${params.length} values${before}; ${dialect.name} binds at most ${dialect.maxParameters}.`;
-    diagnostics.push(compileDiagnostic('sql-too-many-parameters', message, ast.span ?? NO_SPAN));
+  } catch {
+    return malformedResult();
   }
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, sql: root.sql, params, diagnostics };
+}
+
+/**
+ * Compiles a filter as {@link compileSql} does, but stops before writing placeholders: the
+ * fragment as SQL text chunks (strings) and value chunks (`{ value, type }`), in order. Render
+ * it with `renderSqlChunks` at any parameter offset, or hand the chunks to a query builder as
+ * its own raw SQL and parameters (as the Kysely and Drizzle integrations do). Throws
+ * {@link FilterCompileError} where {@link tryCompileSqlChunks} answers `ok: false`.
+ *
+ * @example
+ * compileSqlChunks(parse('status eq "Failed"').ast, { schema, dialect: 'postgres' }).chunks;
+ * // ['lower("status") = lower(', { value: 'Failed', type: 'string' }, '::text)']
+ */
+export function compileSqlChunks(ast: Expression, options: SqlChunkOptions): SqlChunks {
+  const result = tryCompileSqlChunks(ast, options);
+  if (!result.ok) throw new FilterCompileError(result.diagnostics);
+  const { ok: _ok, diagnostics: _diagnostics, ...chunks } = result;
+  return chunks;
 }

@@ -1,55 +1,95 @@
 import type { CompareOperator, TextOperator } from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { ValueType } from '../plan.js';
-import type { SqlDialectName, SqlParam } from './types.js';
+import type { SqlParam, SqlParamChunk, SqlParamType, SqlPiece } from './chunks.js';
 
 /** The expression for each member of a collection column, and where it comes from. */
 export interface MemberSource {
   /** A FROM item, e.g. `unnest("tags") AS "m"("v")`. */
-  readonly from: string;
+  readonly from: SqlPiece;
   /** The member value, e.g. `"m"."v"`. */
-  readonly value: string;
+  readonly value: SqlPiece;
   /** A condition that keeps members of the right type, where storage cannot guarantee it. */
-  readonly typeCheck: string | undefined;
+  readonly typeCheck: SqlPiece | undefined;
+}
+
+/** A field type a column stores (a schema's `unknown` has no storage of its own). */
+export type StoredType = SqlParamType;
+
+/**
+ * How an engine stores each field type: the column types the compiled SQL expects and the values
+ * they hold. The server's tables, the tests' tables and the docs' storage table read it.
+ */
+export interface SqlStorage {
+  /** The column type for each field type, e.g. `'double precision'` for a `number` on PostgreSQL. */
+  readonly columns: Readonly<Record<StoredType, string>>;
+  /** The column type of a collection of `member` values, e.g. `'text[]'` or `'JSON'`. */
+  collectionColumn(member: StoredType): string;
+  /**
+   * A scalar as its column holds it (and as a filter binds it): a boolean as the engine keeps
+   * it, a date-time as `toSqlDateTime` text; undefined for a date-time that cannot be stored.
+   */
+  scalar(type: StoredType, value: string | number | boolean | Date): SqlParam | undefined;
+  /**
+   * A collection as its column holds it, from its members (each a scalar of the member type,
+   * booleans as `true`/`false`, date-times as `toSqlDateTime` text, or null): an array, or the
+   * text of a JSON array.
+   */
+  collection(members: readonly (string | number | boolean | null)[]): unknown;
+}
+
+/** How the query-builder integrations recognise an engine's database objects. */
+export interface BuilderNames {
+  /** The Kysely dialect adapter class (a `kysely` export) whose instances speak this dialect. */
+  readonly kyselyAdapter: string | undefined;
+  /** The Drizzle database `entityKind` (pg-core's `PgDatabase`…) that speaks this dialect. */
+  readonly drizzleDatabase: string | undefined;
 }
 
 /**
- * The small set of things that differ between SQL dialects. Everything else (null semantics,
- * `not`, escaping, parameter handling) lives in the shared compiler.
+ * One row of the dialect table: everything that differs between SQL engines. Everything else
+ * (null semantics, `not`, escaping, binding) lives in the shared compiler.
  */
 export interface SqlDialect {
-  readonly name: SqlDialectName;
+  /** The dialect's name (its key in the dialect table). */
+  readonly name: string;
   /** The most parameters one statement can bind. */
   readonly maxParameters: number;
-  /** The placeholder for the `position`-th parameter of the statement (1-based). */
-  placeholder(position: number): string;
-  /** A placeholder used as text inside a function call, cast where the engine cannot infer it. */
-  textArgument(placeholder: string): string;
+  /**
+   * The placeholder of the `position`-th value of the statement (1-based), written when the
+   * chunks are rendered: `$3`, `?`, or a named and typed one built from `param.type`.
+   */
+  placeholder(position: number, param: SqlParamChunk): string;
+  /**
+   * How a bound value stands in the SQL, made when it is bound: the value chunk itself, or an
+   * expression around an encoded value (MySQL: text as `UNHEX(hex digits)`). Absent: the chunk.
+   */
+  readonly bindValue?: (param: SqlParamChunk) => SqlPiece;
+  /** A bound value used as text inside a function call, cast where the engine cannot infer it. */
+  textArgument(value: SqlPiece): SqlPiece;
   /** The constant true (the collection handler's `WHERE` for a request without a filter). */
   readonly trueSql: string;
   /** The constant false. */
   readonly falseSql: string;
-  /** A boolean as bound for this engine's boolean storage. */
-  booleanParam(value: boolean): SqlParam;
   /** Why this dialect cannot pin `folding`, or undefined when it can. */
   foldingProblem(folding: CaseFolding | undefined): string | undefined;
-  /** `lower()` of `sql` under the requested folding. */
-  lower(sql: string, folding: CaseFolding | undefined): string;
+  /** `lower()` of `operand` under the requested folding. */
+  lower(operand: SqlPiece, folding: CaseFolding | undefined): SqlPiece;
   /**
    * Makes the left operand of `<`/`>` compare by code point. `folded` says whether it is a
    * `lower()` result made by {@link SqlDialect.lower} with `folding`.
    */
-  byCodePoint(sql: string, folded: boolean, folding: CaseFolding | undefined): string;
+  byCodePoint(operand: SqlPiece, folded: boolean, folding: CaseFolding | undefined): SqlPiece;
   /**
-   * Case-sensitive `co`/`sw` of `operand`: returns the SQL, binding the pattern via `bind`.
+   * Case-sensitive `co`/`sw` of `operand`, binding the pattern via `bind`.
    * (Case-insensitive ones use `lower(...) LIKE lower(...) ESCAPE '!'` in both dialects.)
    */
   caseSensitiveMatch(
-    operand: string,
+    operand: SqlPiece,
     operator: TextOperator,
     text: string,
-    bind: (value: SqlParam) => string,
-  ): string;
+    bind: (text: string) => SqlPiece,
+  ): SqlPiece;
   /**
    * The longest LIKE/GLOB pattern the engine accepts, in UTF-8 bytes (SQLite: 50,000), or
    * undefined when there is no limit. A longer `co`/`sw` uses {@link SqlDialect.substringMatch}.
@@ -60,13 +100,13 @@ export interface SqlDialect {
    * both SQL expressions (already folded when case-insensitive). Only called when
    * {@link SqlDialect.maxPatternBytes} is set.
    */
-  substringMatch(operand: string, operator: TextOperator, needle: string): string;
+  substringMatch(operand: SqlPiece, operator: TextOperator, needle: SqlPiece): SqlPiece;
   /**
-   * A test that the number `sql` is not NaN, where the engine's numbers can be NaN (PostgreSQL's
-   * `double precision`, where NaN equals NaN and is above every number), else undefined. NaN is a
-   * missing value, as in the predicate and in SQLite (which stores NaN as NULL).
+   * A test that the number `operand` is not NaN, where the engine's numbers can be NaN
+   * (PostgreSQL's `double precision`, where NaN equals NaN and is above every number), else
+   * undefined. NaN is a missing value, as in the predicate and in SQLite (which stores NaN as NULL).
    */
-  notNaN(sql: string): string | undefined;
+  notNaN(operand: SqlPiece): SqlPiece | undefined;
   /** The members of a collection column holding values of `type`; `alias` is free to use. */
   members(column: string, type: ValueType, alias: string): MemberSource;
   /** Quotes one identifier (a column or table name) so any text is safe in it. */
@@ -78,20 +118,24 @@ export interface SqlDialect {
    * from {@link SqlDialect.lower}, {@link SqlDialect.byCodePoint} and
    * {@link SqlDialect.caseSensitiveMatch}.
    */
-  readonly compareText?: (request: TextComparison) => string;
+  readonly compareText?: (request: TextComparison) => SqlPiece;
+  /** What the engine's columns hold for each field type. */
+  readonly storage: SqlStorage;
+  /** How Kysely and Drizzle objects for this engine are recognised. */
+  readonly builders: BuilderNames;
 }
 
 /** What {@link SqlDialect.compareText} compares. */
 export interface TextComparison {
   /** The operand's SQL (a quoted column or a member value). */
-  readonly operand: string;
+  readonly operand: SqlPiece;
   readonly operator: CompareOperator | 'in';
   /** The literal values (one, or several for `in`). */
   readonly values: readonly string[];
   readonly caseSensitive: boolean;
   readonly folding: CaseFolding | undefined;
-  /** Binds a value and returns its placeholder (call in the order the placeholders appear). */
-  bind(value: SqlParam): string;
+  /** Binds a text value and returns how it stands in the SQL (call in the order they appear). */
+  bind(text: string): SqlPiece;
 }
 
 /**
@@ -127,7 +171,7 @@ export function identifierProblem(name: unknown): string | undefined {
   return undefined;
 }
 
-/** Quotes an identifier in double quotes, doubling any embedded double quote (both dialects). */
+/** Quotes an identifier in double quotes, doubling any embedded double quote (PostgreSQL, SQLite). */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

@@ -7,13 +7,14 @@ import {
 } from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { LeafPlan, TypedValues, ValuePlan } from '../plan.js';
+import { joinSql, type SqlParamType, type SqlPiece, sql } from './chunks.js';
 import { SQL_COMPARISON, type SqlDialect } from './dialect.js';
 import { LIKE_ESCAPE, likePattern } from './patterns.js';
 import type { SqlParam } from './types.js';
 
 /** The SQL of one leaf; `nullable` when it is NULL (not FALSE) for a NULL column. */
 export interface LeafSql {
-  readonly sql: string;
+  readonly sql: SqlPiece;
   readonly nullable: boolean;
 }
 
@@ -21,8 +22,8 @@ export interface LeafSql {
 export interface LeafContext {
   readonly dialect: SqlDialect;
   readonly folding: CaseFolding | undefined;
-  /** Binds a value and returns its placeholder. */
-  bind(value: SqlParam): string;
+  /** Binds a value and returns how it stands in the SQL (its chunk, or the dialect's form of it). */
+  bind(value: SqlParam, type: SqlParamType): SqlPiece;
   /** The quoted (and qualified) column of a plan's field. */
   column(plan: LeafPlan): string;
   /** An alias no column reference can clash with, for collection members. */
@@ -32,20 +33,20 @@ export interface LeafContext {
 /** The operators written with an SQL comparison (`=`, `<`...) or `IN`: all but the text patterns. */
 type ScalarOperator = Exclude<CompareOperator, TextOperator> | 'in';
 
-function nullable(sql: string): LeafSql {
-  return { sql, nullable: true };
+function nullable(piece: SqlPiece): LeafSql {
+  return { sql: piece, nullable: true };
 }
 
-function twoValued(sql: string): LeafSql {
-  return { sql, nullable: false };
+function twoValued(piece: SqlPiece): LeafSql {
+  return { sql: piece, nullable: false };
 }
 
 /** `x op p`, or `x IN (p, ...)`: the shape every non-pattern comparison takes. */
-function scalarSql(x: string, operator: ScalarOperator, placeholders: readonly string[]): string {
+function scalarSql(x: SqlPiece, operator: ScalarOperator, values: readonly SqlPiece[]): SqlPiece {
   if (operator === 'in') {
-    return placeholders.length === 1 ? `${x} = ${placeholders[0]}` : `${x} IN (${placeholders.join(', ')})`;
+    return values.length === 1 ? sql`${x} = ${values[0]!}` : sql`${x} IN (${joinSql(values, ', ')})`;
   }
-  return `${x} ${SQL_COMPARISON[operator]} ${placeholders[0]}`;
+  return sql`${x} ${SQL_COMPARISON[operator]} ${values[0]!}`;
 }
 
 /**
@@ -64,33 +65,34 @@ function patternTooLong(text: string, dialect: SqlDialect): boolean {
 }
 
 function stringSql(
-  x: string,
+  x: SqlPiece,
   operator: CompareOperator | 'in',
   values: readonly string[],
   caseSensitive: boolean,
   ctx: LeafContext,
-): string {
+): SqlPiece {
   const { dialect, folding } = ctx;
+  const bind = (text: string) => ctx.bind(text, 'string');
   if (dialect.compareText !== undefined) {
-    return dialect.compareText({ operand: x, operator, values, caseSensitive, folding, bind: ctx.bind });
+    return dialect.compareText({ operand: x, operator, values, caseSensitive, folding, bind });
   }
   if (isTextOperator(operator) && patternTooLong(values[0]!, dialect)) {
     // Beyond the engine's pattern limit: the same test without a pattern.
-    const needle = dialect.textArgument(ctx.bind(values[0]!));
+    const needle = dialect.textArgument(bind(values[0]!));
     return caseSensitive
       ? dialect.substringMatch(x, operator, needle)
       : dialect.substringMatch(dialect.lower(x, folding), operator, dialect.lower(needle, folding));
   }
   if (caseSensitive) {
-    if (isTextOperator(operator)) return dialect.caseSensitiveMatch(x, operator, values[0]!, ctx.bind);
+    if (isTextOperator(operator)) return dialect.caseSensitiveMatch(x, operator, values[0]!, bind);
     // No function around the column: a plain index serves `=`, `IN` and (in code-point order) ranges.
     const left = isOrderingOperator(operator) ? dialect.byCodePoint(x, false, folding) : x;
-    return scalarSql(left, operator, values.map(ctx.bind));
+    return scalarSql(left, operator, values.map(bind));
   }
-  const lower = (sql: string) => dialect.lower(sql, folding);
-  const lowerValue = (value: string) => lower(dialect.textArgument(ctx.bind(value)));
+  const lower = (operand: SqlPiece) => dialect.lower(operand, folding);
+  const lowerValue = (value: string) => lower(dialect.textArgument(bind(value)));
   if (isTextOperator(operator)) {
-    return `${lower(x)} LIKE ${lowerValue(likePattern(operator, values[0]!))} ESCAPE '${LIKE_ESCAPE}'`;
+    return sql`${lower(x)} LIKE ${lowerValue(likePattern(operator, values[0]!))} ESCAPE '${LIKE_ESCAPE}'`;
   }
   const left = isOrderingOperator(operator) ? dialect.byCodePoint(lower(x), true, folding) : lower(x);
   return scalarSql(left, operator, values.map(lowerValue));
@@ -102,22 +104,23 @@ function stringSql(
  * values, so each operator becomes an exact test on the neighbouring storable value.
  */
 function dateTimeSql(
-  x: string,
+  x: SqlPiece,
   operator: ScalarOperator,
   values: readonly Instant[],
   ctx: LeafContext,
 ): LeafSql {
   const placed = values.map(sqlInstant);
+  const bind = (text: string) => ctx.bind(text, 'date-time');
   if (operator === 'in') {
     const exact: string[] = [];
     for (const p of placed) if (p.kind === 'within' && p.exact) exact.push(p.text);
     return exact.length === 0
       ? twoValued(ctx.dialect.falseSql)
-      : nullable(scalarSql(x, 'in', exact.map(ctx.bind)));
+      : nullable(scalarSql(x, 'in', exact.map(bind)));
   }
   const p = placed[0]!;
-  if (p.kind === 'within' && p.exact) return nullable(scalarSql(x, operator, [ctx.bind(p.text)]));
-  const present = twoValued(`${x} IS NOT NULL`);
+  if (p.kind === 'within' && p.exact) return nullable(scalarSql(x, operator, [bind(p.text)]));
+  const present = twoValued(sql`${x} IS NOT NULL`);
   const none = twoValued(ctx.dialect.falseSql);
   const later = operator === 'gt' || operator === 'ge';
   switch (operator) {
@@ -129,13 +132,13 @@ function dateTimeSql(
       if (p.kind === 'before') return later ? present : none;
       if (p.kind === 'after') return later ? none : present;
       // Between `p.text` and the next nanosecond: `> L` is `> p.text`, `< L` is `<= p.text`.
-      return nullable(`${x} ${later ? '>' : '<='} ${ctx.bind(p.text)}`);
+      return nullable(sql`${x} ${later ? '>' : '<='} ${bind(p.text)}`);
   }
 }
 
 /** The test of one operand (a column or a collection member) against a plan's values. */
 function operandSql(
-  x: string,
+  x: SqlPiece,
   plan: ValuePlan,
   operator: CompareOperator | 'in',
   typed: TypedValues,
@@ -147,21 +150,28 @@ function operandSql(
     case 'date-time':
       return dateTimeSql(x, operator as ScalarOperator, typed.values, ctx);
     case 'number': {
-      const sql = scalarSql(x, operator as ScalarOperator, typed.values.map(ctx.bind));
+      const type = plan.field.schema.type === 'integer' ? 'integer' : 'number';
+      const compared = scalarSql(
+        x,
+        operator as ScalarOperator,
+        typed.values.map((v) => ctx.bind(v, type)),
+      );
       // NaN is missing: `ne`, `gt` and `ge` would hold for it in PostgreSQL (`eq`, `in`, `lt`,
       // `le` cannot, since a validated literal is never NaN).
       const guard = plan.field.schema.type === 'number' ? ctx.dialect.notNaN(x) : undefined;
       const needsGuard = operator === 'ne' || operator === 'gt' || operator === 'ge';
-      return nullable(guard !== undefined && needsGuard ? `(${sql} AND ${guard})` : sql);
+      return nullable(guard !== undefined && needsGuard ? sql`(${compared} AND ${guard})` : compared);
     }
-    case 'boolean':
+    case 'boolean': {
+      const stored = (v: boolean) => ctx.dialect.storage.scalar('boolean', v)!;
       return nullable(
         scalarSql(
           x,
           operator as ScalarOperator,
-          typed.values.map((v) => ctx.bind(ctx.dialect.booleanParam(v))),
+          typed.values.map((v) => ctx.bind(stored(v), 'boolean')),
         ),
       );
+    }
   }
 }
 
@@ -170,11 +180,11 @@ function existsMember(
   operator: CompareOperator | 'in',
   typed: TypedValues,
   ctx: LeafContext,
-): string {
+): SqlPiece {
   const members = ctx.dialect.members(ctx.column(plan), typed.type, ctx.memberAlias);
   const test = operandSql(members.value, plan, operator, typed, ctx).sql;
-  const where = members.typeCheck === undefined ? test : `${members.typeCheck} AND ${test}`;
-  return `EXISTS (SELECT 1 FROM ${members.from} WHERE ${where})`;
+  const where = members.typeCheck === undefined ? test : sql`${members.typeCheck} AND ${test}`;
+  return sql`EXISTS (SELECT 1 FROM ${members.from} WHERE ${where})`;
 }
 
 function single(typed: TypedValues, index: number): TypedValues {
@@ -198,7 +208,7 @@ function single(typed: TypedValues, index: number): TypedValues {
 export function leafSql(
   plan: LeafPlan,
   ctx: LeafContext,
-  joinAnd: (parts: readonly string[]) => string,
+  joinAnd: (parts: readonly SqlPiece[]) => SqlPiece,
 ): LeafSql {
   const column = ctx.column(plan);
   if (plan.kind === 'presence') {
@@ -207,14 +217,16 @@ export function leafSql(
     if (nan !== undefined) {
       // NaN counts as missing: `pr` is "not null and not NaN", `isnull` "null or NaN".
       return twoValued(
-        plan.operator === 'pr' ? `(${column} IS NOT NULL AND ${nan})` : `(${column} IS NULL OR NOT ${nan})`,
+        plan.operator === 'pr'
+          ? sql`(${column} IS NOT NULL AND ${nan})`
+          : sql`(${column} IS NULL OR NOT ${nan})`,
       );
     }
     return twoValued(`${column} ${plan.operator === 'pr' ? 'IS NOT NULL' : 'IS NULL'}`);
   }
   const { typed, operator } = plan;
   if (operator === 'ca') {
-    const parts: string[] = [];
+    const parts: SqlPiece[] = [];
     const seen = new Set<string>();
     for (let i = 0; i < typed.values.length; i++) {
       const one = single(typed, i);

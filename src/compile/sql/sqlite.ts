@@ -1,7 +1,9 @@
 import type { ValueType } from '../plan.js';
+import { sql } from './chunks.js';
 import type { SqlDialect } from './dialect.js';
 import { FIRST_OCCURRENCE, quoteIdentifier } from './dialect.js';
 import { globPattern } from './patterns.js';
+import { defineStorage } from './storage.js';
 
 // json_each's `type` column for each value type: a member of another type never matches.
 const JSON_TYPES: Record<ValueType, string> = {
@@ -22,29 +24,29 @@ export const sqlite: SqlDialect = {
   // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32.
   maxParameters: 32_766,
   placeholder: () => '?',
-  textArgument: (placeholder) => placeholder,
+  textArgument: (value) => value,
   // SQLite has no boolean type (TRUE is only an alias of 1 since 3.23): write the 1 and 0 it means.
   trueSql: '1',
   falseSql: '0',
   quoteIdentifier,
-  booleanParam: (value) => (value ? 1 : 0),
   foldingProblem: (folding) =>
     folding === 'unicode'
       ? "SQLite's built-in lower() folds ASCII letters only; Unicode folding needs an extension."
       : undefined,
-  lower: (sql) => `lower(${sql})`,
+  lower: (operand) => sql`lower(${operand})`,
   // BINARY, the default collation, compares UTF-8 bytes: code-point order already.
-  byCodePoint: (sql) => sql,
+  byCodePoint: (operand) => operand,
   // SQLite's LIKE ignores ASCII case, so case-sensitive matching uses GLOB (case-sensitive,
   // and index-friendly for `sw` like LIKE).
   caseSensitiveMatch: (operand, operator, text, bind) =>
-    `${operand} GLOB ${bind(globPattern(operator, text))}`,
+    sql`${operand} GLOB ${bind(globPattern(operator, text))}`,
   // SQLite stores a NaN as NULL: nothing to guard.
   notNaN: () => undefined,
   // SQLITE_MAX_LIKE_PATTERN_LENGTH's default: a longer LIKE or GLOB pattern fails when it runs.
   maxPatternBytes: 50_000,
   // instr() has no length limit; the first occurrence at 1 means "starts with".
-  substringMatch: (operand, operator, needle) => `instr(${operand}, ${needle}) ${FIRST_OCCURRENCE[operator]}`,
+  substringMatch: (operand, operator, needle) =>
+    sql`instr(${operand}, ${needle}) ${FIRST_OCCURRENCE[operator]}`,
   // A table-valued function's arguments resolve names against its own columns first (`key`,
   // `value`, `type`, `atom`, `id`, `parent`, `fullkey`, `path`, `json`, `root`), so
   // `json_each("type")` would read json_each's `type`. The column is read in a FROM-less
@@ -54,4 +56,12 @@ export const sqlite: SqlDialect = {
     value: `${quoteIdentifier(alias)}."value"`,
     typeCheck: `${quoteIdentifier(alias)}."type" IN ${JSON_TYPES[type]}`,
   }),
+  storage: defineStorage({
+    columns: { string: 'TEXT', number: 'REAL', integer: 'INTEGER', boolean: 'INTEGER', 'date-time': 'TEXT' },
+    collectionColumn: () => 'TEXT',
+    boolean: (value) => (value ? 1 : 0),
+    // Members keep JSON's true/false (json_each reports their type).
+    collection: (members) => JSON.stringify(members),
+  }),
+  builders: { kyselyAdapter: 'SqliteAdapter', drizzleDatabase: 'BaseSQLiteDatabase' },
 };

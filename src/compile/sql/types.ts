@@ -1,12 +1,12 @@
+import type { Span } from '../../ast/span.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import type { Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
+import type { SqlChunk, SqlParam } from './chunks.js';
+import type { SqlDialectName } from './dialects.js';
 
-/** The SQL dialects `compileSql` writes. */
-export type SqlDialectName = 'postgres' | 'sqlite' | 'mysql';
-
-/** A value bound to a placeholder: text, a number, or a boolean (PostgreSQL only; SQLite and MySQL get 1/0). */
-export type SqlParam = string | number | boolean;
+export type { SqlParam } from './chunks.js';
+export type { SqlDialectName } from './dialects.js';
 
 /** Options of `compileSql`. */
 export interface SqlOptions {
@@ -54,3 +54,38 @@ export type SqlResult =
       readonly diagnostics: readonly Diagnostic[];
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Options of `compileSqlChunks`: those of `compileSql` but `parameterOffset`, a rendering option. */
+export type SqlChunkOptions = Omit<SqlOptions, 'parameterOffset'>;
+
+/**
+ * A filter compiled for one dialect, before its placeholders are written: text chunks and value
+ * chunks in order. `renderSqlChunks` writes it at any parameter offset; a query builder maps the
+ * chunks to its own raw SQL and parameters.
+ */
+export interface SqlChunks {
+  /** The dialect the chunks are written in (and rendered for). */
+  readonly dialect: SqlDialectName;
+  /** The fragment: SQL text (a string) and values to bind (`{ value, type }`), in order. */
+  readonly chunks: readonly SqlChunk[];
+  /**
+   * Where the filter is (its root's span), which a problem found when rendering points at;
+   * absent in chunks composed by hand (a whole statement around a filter's chunks).
+   */
+  readonly span?: Span;
+}
+
+/** What `tryCompileSqlChunks` returns: the chunks, or why there are none. */
+export type SqlChunksResult =
+  | (SqlChunks & { readonly ok: true; readonly diagnostics: readonly Diagnostic[] })
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Options of `renderSqlChunks`. */
+export interface SqlRenderOptions {
+  /**
+   * How many placeholders come before the fragment in its statement (default 0): PostgreSQL
+   * numbering starts at `$<offset + 1>`; positional `?` placeholders are unaffected (bind the
+   * params after your own).
+   */
+  readonly parameterOffset?: number;
+}

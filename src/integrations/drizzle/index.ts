@@ -5,10 +5,11 @@
  * @module
  */
 
-import { entityKind, type SQL, type SQLChunk, sql } from 'drizzle-orm';
+import { entityKind, type SQL, sql } from 'drizzle-orm';
 import type { Expression } from '../../ast/expression.js';
 import { FilterCompileError } from '../../compile/compile-error.js';
-import { tryCompileSegments } from '../../compile/sql/segments.js';
+import { tryCompileSqlChunks } from '../../compile/sql/compile-sql.js';
+import { sqlDialect, sqlDialectNames } from '../../compile/sql/dialects.js';
 import type { SqlDialectName, SqlOptions } from '../../compile/sql/types.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 
@@ -32,15 +33,14 @@ export type DrizzleFilterResult =
  * answers so. Never throws.
  */
 export function tryDrizzleFilter(ast: Expression, options: DrizzleFilterOptions): DrizzleFilterResult {
-  const segments = tryCompileSegments(ast, options);
-  if (!segments.ok) return segments;
-  const chunks: SQLChunk[] = [];
-  segments.texts.forEach((text, i) => {
-    if (text !== '') chunks.push(sql.raw(text));
-    if (i < segments.params.length) chunks.push(sql.param(segments.params[i]));
-  });
+  const compiled = tryCompileSqlChunks(ast, options);
+  if (!compiled.ok) return compiled;
+  // Each chunk as Drizzle's own: text as raw SQL, a value as a parameter Drizzle numbers.
+  const chunks = compiled.chunks.map((chunk) =>
+    typeof chunk === 'string' ? sql.raw(chunk) : sql.param(chunk.value),
+  );
   // One group, so it composes safely with Drizzle's and()/or()/not().
-  return { ok: true, sql: sql`(${sql.join(chunks)})`, diagnostics: segments.diagnostics };
+  return { ok: true, sql: sql`(${sql.join(chunks)})`, diagnostics: compiled.diagnostics };
 }
 
 /**
@@ -57,17 +57,22 @@ export function drizzleFilter(ast: Expression, options: DrizzleFilterOptions): S
   return result.sql;
 }
 
-const DATABASE_KINDS: Readonly<Record<string, SqlDialectName>> = {
-  PgDatabase: 'postgres',
-  MySqlDatabase: 'mysql',
-  BaseSQLiteDatabase: 'sqlite',
-};
+/** Each dialect by the entity kind of its Drizzle database, as the dialect table names them. */
+function databaseKinds(): ReadonlyMap<string, SqlDialectName> {
+  const kinds = new Map<string, SqlDialectName>();
+  for (const name of sqlDialectNames()) {
+    const kind = sqlDialect(name)?.builders.drizzleDatabase;
+    if (kind !== undefined) kinds.set(kind, name);
+  }
+  return kinds;
+}
 
 /**
  * The project dialect of a Drizzle database (any driver of pg-core, mysql-core or sqlite-core),
  * read from Drizzle's entity kinds along its class chain; undefined for anything else.
  */
 export function drizzleDialectOf(db: object): SqlDialectName | undefined {
+  const kinds = databaseKinds();
   let proto: unknown = Object.getPrototypeOf(db);
   for (let depth = 0; proto !== null && typeof proto === 'object' && depth < 32; depth++) {
     const ctor = (proto as { constructor?: unknown }).constructor;
@@ -75,7 +80,8 @@ export function drizzleDialectOf(db: object): SqlDialectName | undefined {
       typeof ctor === 'function' && Object.hasOwn(ctor, entityKind)
         ? (ctor as unknown as Record<symbol, unknown>)[entityKind]
         : undefined;
-    if (typeof kind === 'string' && Object.hasOwn(DATABASE_KINDS, kind)) return DATABASE_KINDS[kind];
+    const dialect = typeof kind === 'string' ? kinds.get(kind) : undefined;
+    if (dialect !== undefined) return dialect;
     proto = Object.getPrototypeOf(proto);
   }
   return undefined;

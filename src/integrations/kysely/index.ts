@@ -5,10 +5,12 @@
  * @module
  */
 
-import { MysqlAdapter, PostgresAdapter, type RawBuilder, type SqlBool, SqliteAdapter, sql } from 'kysely';
+import * as kysely from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Expression } from '../../ast/expression.js';
 import { FilterCompileError } from '../../compile/compile-error.js';
-import { tryCompileSegments } from '../../compile/sql/segments.js';
+import { tryCompileSqlChunks } from '../../compile/sql/compile-sql.js';
+import { sqlDialect, sqlDialectNames } from '../../compile/sql/dialects.js';
 import type { SqlDialectName, SqlOptions } from '../../compile/sql/types.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 
@@ -37,16 +39,15 @@ export type KyselyFilterResult =
  * an unpinnable case folding, too many values). Never throws.
  */
 export function tryKyselyFilter(ast: Expression, options: KyselyFilterOptions): KyselyFilterResult {
-  const segments = tryCompileSegments(ast, options);
-  if (!segments.ok) return segments;
-  const parts: RawBuilder<unknown>[] = [];
-  segments.texts.forEach((text, i) => {
-    if (text !== '') parts.push(sql.raw(text));
-    if (i < segments.params.length) parts.push(sql.val(segments.params[i]));
-  });
+  const compiled = tryCompileSqlChunks(ast, options);
+  if (!compiled.ok) return compiled;
+  // Each chunk as Kysely's own: text as raw SQL, a value as a parameter Kysely numbers.
+  const parts = compiled.chunks.map((chunk) =>
+    typeof chunk === 'string' ? sql.raw(chunk) : sql.val(chunk.value),
+  );
   // One group, so the expression composes safely with Kysely's own and/or/not.
   const expression = sql<SqlBool>`(${sql.join(parts, sql.raw(''))})`;
-  return { ok: true, expression, diagnostics: segments.diagnostics };
+  return { ok: true, expression, diagnostics: compiled.diagnostics };
 }
 
 /**
@@ -71,13 +72,17 @@ export interface KyselyExecutorSource {
 /**
  * The project dialect of a Kysely instance, from its dialect adapter (Kysely's own
  * `PostgresAdapter`, `MysqlAdapter`, `SqliteAdapter`, which third-party dialects for PGlite,
- * D1, PlanetScale… reuse or extend); undefined for any other (e.g. MSSQL). Reads
- * `db.getExecutor()`, which Kysely marks internal: pass `dialect` yourself if it ever changes.
+ * D1, PlanetScale… reuse or extend; each dialect names its adapter in the dialect table);
+ * undefined for any other (e.g. MSSQL). Reads `db.getExecutor()`, which Kysely marks internal:
+ * pass `dialect` yourself if it ever changes.
  */
 export function kyselyDialectOf(db: KyselyExecutorSource): SqlDialectName | undefined {
   const adapter = db.getExecutor().adapter;
-  if (adapter instanceof PostgresAdapter) return 'postgres';
-  if (adapter instanceof MysqlAdapter) return 'mysql';
-  if (adapter instanceof SqliteAdapter) return 'sqlite';
+  const exports = kysely as unknown as Readonly<Record<string, unknown>>;
+  for (const name of sqlDialectNames()) {
+    const adapterName = sqlDialect(name)?.builders.kyselyAdapter;
+    const Adapter = adapterName === undefined ? undefined : exports[adapterName];
+    if (typeof Adapter === 'function' && adapter instanceof Adapter) return name;
+  }
   return undefined;
 }

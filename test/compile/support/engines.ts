@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { SqlParam } from '../../../src/compile/sql/types.js';
-import { toSqlDateTime } from '../../../src/language/date-time/instant.js';
+import { sqlStorage } from '../../../src/compile/sql/index.js';
+import type { SqlDialectName, SqlParam } from '../../../src/compile/sql/types.js';
 import type { TestPostgres } from '../../support/postgres.js';
 import { type GenDataset, type GenField, readGenField } from './data.js';
 
@@ -12,45 +12,37 @@ export function ident(name: string): string {
   return `"${name.split('"').join('""')}"`;
 }
 
-const PG_TYPES = {
-  string: 'text',
-  number: 'double precision',
-  integer: 'bigint',
-  boolean: 'boolean',
-  'date-time': 'text',
-} as const;
+/** The column type of a generated field, as the dialect table says the compiler expects it. */
+export function columnType(field: GenField, dialect: SqlDialectName): string {
+  const storage = sqlStorage(dialect);
+  return field.collection ? storage.collectionColumn(field.type) : storage.columns[field.type];
+}
 
-const SQLITE_TYPES = {
-  string: 'TEXT',
-  number: 'REAL',
-  integer: 'INTEGER',
-  boolean: 'INTEGER',
-  'date-time': 'TEXT',
-} as const;
-
-function storeScalar(field: GenField, value: unknown, dialect: 'postgres' | 'sqlite'): unknown {
+/** A scalar as its column holds it: date-times as `toSqlDateTime` text, booleans as the engine keeps them. */
+function storeScalar(field: GenField, value: unknown, dialect: SqlDialectName): unknown {
   if (value === null || value === undefined) return null;
-  if (field.type === 'date-time') {
-    const text = toSqlDateTime(value as string | Date);
-    if (text === undefined) throw new Error(`unstorable date-time ${String(value)}`);
-    return text;
-  }
-  if (field.type === 'boolean' && dialect === 'sqlite') return value ? 1 : 0;
-  return value;
+  const stored = sqlStorage(dialect).scalar(field.type, value as string | number | boolean | Date);
+  if (stored === undefined) throw new Error(`unstorable ${field.type} ${String(value)}`);
+  return stored;
+}
+
+/** A collection member: JSON's own true/false for booleans (json_each and JSON_TABLE read their type). */
+function storeMember(field: GenField, value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (field.type === 'boolean') return value as boolean;
+  return storeScalar(field, value, 'postgres') as string | number;
 }
 
 /** The value a column holds for a record, in the documented storage of each dialect. */
 export function storedValue(
   field: GenField,
   record: Record<string, unknown>,
-  dialect: 'postgres' | 'sqlite',
+  dialect: SqlDialectName,
 ): unknown {
   const value = readGenField(record, field);
   if (!field.collection) return storeScalar(field, value, dialect);
   if (!Array.isArray(value)) return null;
-  // Members keep JSON's true/false in SQLite too (json_each reports their type).
-  const members = value.map((m) => storeScalar(field, m, 'postgres'));
-  return dialect === 'sqlite' ? JSON.stringify(members) : members;
+  return sqlStorage(dialect).collection(value.map((m) => storeMember(field, m)));
 }
 
 /** A dataset loaded into an in-memory SQLite database. */
@@ -58,9 +50,7 @@ export class SqliteTable {
   private readonly db = new Database(':memory:');
 
   constructor(dataset: GenDataset) {
-    const columns = dataset.fields.map(
-      (f) => `${ident(f.column)} ${f.collection ? 'TEXT' : SQLITE_TYPES[f.type]}`,
-    );
+    const columns = dataset.fields.map((f) => `${ident(f.column)} ${columnType(f, 'sqlite')}`);
     this.db.exec(`CREATE TABLE ${ident(TABLE)} ("id" INTEGER PRIMARY KEY, ${columns.join(', ')})`);
     const insert = this.db.prepare(
       `INSERT INTO ${ident(TABLE)} VALUES (?, ${dataset.fields.map(() => '?').join(', ')})`,
@@ -95,7 +85,7 @@ export async function loadPostgres(
   const columns = dataset.fields.map((f) => {
     const collate =
       textCollation !== undefined && f.type === 'string' ? ` COLLATE ${ident(textCollation)}` : '';
-    return `${ident(f.column)} ${PG_TYPES[f.type]}${f.collection ? '[]' : ''}${collate}`;
+    return `${ident(f.column)} ${columnType(f, 'postgres')}${collate}`;
   });
   await pg.exec(
     `DROP TABLE IF EXISTS ${ident(TABLE)}; CREATE TABLE ${ident(TABLE)} ("id" integer PRIMARY KEY, ${columns.join(', ')})`,

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import mysql from 'mysql2/promise';
 import type { SqlParam } from '../../../src/compile/sql/types.js';
-import { toSqlDateTime } from '../../../src/language/date-time/instant.js';
 import type { GenDataset, GenField, GenRow } from './data.js';
-import { readGenField } from './data.js';
+import { columnType, storedValue } from './engines.js';
 
 /**
  * The MariaDB/MySQL server the tests use, from `V3F_TEST_MYSQL_URL`
@@ -59,32 +58,9 @@ export async function openMysql(url: string, prefix: string): Promise<MysqlScrat
   };
 }
 
-const MYSQL_TYPES = {
-  number: 'DOUBLE',
-  integer: 'BIGINT',
-  boolean: 'BOOLEAN',
-  'date-time': 'VARCHAR(30)',
-} as const;
-
-function storeScalar(field: GenField, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (field.type === 'date-time') {
-    const text = toSqlDateTime(value as string | Date);
-    if (text === undefined) throw new Error(`unstorable date-time ${String(value)}`);
-    return text;
-  }
-  return value;
-}
-
 /** The value a MySQL column holds for a record: scalars, or a JSON array text for collections. */
 export function mysqlStoredValue(field: GenField, record: Record<string, unknown>): unknown {
-  const value = readGenField(record, field);
-  if (!field.collection) {
-    const stored = storeScalar(field, value);
-    return field.type === 'boolean' && stored !== null ? (stored ? 1 : 0) : stored;
-  }
-  if (!Array.isArray(value)) return null;
-  return JSON.stringify(value.map((m) => storeScalar(field, m)));
+  return storedValue(field, record, 'mysql');
 }
 
 /**
@@ -98,13 +74,9 @@ export async function loadMysql(
   collation: string,
 ): Promise<void> {
   const columns = dataset.fields.map((f, i) => {
-    const type = f.collection
-      ? 'JSON'
-      : f.type === 'string'
-        ? i % 2 === 0
-          ? 'VARCHAR(255)'
-          : 'TEXT'
-        : MYSQL_TYPES[f.type];
+    // Strings alternate between VARCHAR (indexable) and the table's TEXT: any string column works.
+    const type =
+      !f.collection && f.type === 'string' && i % 2 === 0 ? 'VARCHAR(255)' : columnType(f, 'mysql');
     return `${tick(f.column)} ${type}`;
   });
   await conn.query(`DROP TABLE IF EXISTS ${tick(table)}`);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { toSqlDateTime } from '../../../src/index.js';
+import { sqlStorage, toSqlDateTime } from '../../../src/index.js';
 import { openTestPostgres } from '../../support/postgres.js';
 
 /** One execution row as the tests store it (date-times in `toSqlDateTime` form). */
@@ -33,14 +33,17 @@ export function sampleRows(count: number): ExecutionRow[] {
   return rows;
 }
 
-const DDL = (table: string) =>
-  `CREATE TABLE ${table} ("id" TEXT PRIMARY KEY, "status" TEXT NOT NULL, "start_time" TEXT NOT NULL)`;
+/** The table, in the storage the compiler expects (the dialect table's `sqlStorage`). */
+function ddl(table: string, dialect: 'postgres' | 'sqlite'): string {
+  const { columns } = sqlStorage(dialect);
+  return `CREATE TABLE ${table} ("id" ${columns.string} PRIMARY KEY, "status" ${columns.string} NOT NULL, "start_time" ${columns['date-time']} NOT NULL)`;
+}
 
 /** An in-memory SQLite database holding `rows` in a table called `executions`. */
 export function openSqlite(rows: readonly ExecutionRow[]): TestDatabase {
   const db = new Database(':memory:');
   const table = '"executions"';
-  db.exec(DDL(table));
+  db.exec(ddl(table, 'sqlite'));
   const insert = db.prepare(`INSERT INTO ${table} VALUES (?, ?, ?)`);
   for (const row of rows) insert.run(row.id, row.status, row.startTime);
   return {
@@ -62,7 +65,7 @@ export async function openPostgres(rows: readonly ExecutionRow[]): Promise<TestD
   const table = '"executions"';
   const query = async (sql: string, params: readonly unknown[]) =>
     (await db.query<Record<string, unknown>>(sql, params)).rows;
-  await query(DDL(table), []);
+  await query(ddl(table, 'postgres'), []);
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     const tuples = chunk.map((_, r) => `($${r * 3 + 1}, $${r * 3 + 2}, $${r * 3 + 3})`);

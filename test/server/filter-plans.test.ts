@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executionsQuery } from '../../server/routes/executions.js';
+import { openPostgresStore } from '../../server/store/postgres.js';
+import { openSqliteStore } from '../../server/store/sqlite.js';
+import { executionsStatements } from '../../server/store/statements.js';
+import type { Store } from '../../server/store/types.js';
+import { createCollectionHandler, workflowExecutionsSchema } from '../../src/index.js';
+import { openTestPostgres, type TestPostgres } from '../support/postgres.js';
+import { PLAN_FILTERS, planOf, WORKFLOW } from './support/plans.js';
+
+const HUNDRED_NOTS = Array.from({ length: 100 }, () => 'not status eq "Failed"').join(' and ');
+
+/**
+ * Filters the whitelist allows beyond one comparison. `oneRun`: their rows lie in one run of an
+ * index in page order, so the page is read without a sort. The others lie in several runs (two
+ * statuses; a status and a start time, on PostgreSQL) and the engine may either read the
+ * start-time index in page order and filter, or seek the runs and sort only their rows.
+ */
+const SHAPES: readonly { filter: string; oneRun: boolean }[] = [
+  ...PLAN_FILTERS.map((filter) => ({ filter, oneRun: true })),
+  { filter: 'start_time ge 2026-08-10T00:00:00Z and start_time lt 2026-08-20T00:00:00Z', oneRun: true },
+  { filter: 'not status eq "Failed"', oneRun: true },
+  { filter: HUNDRED_NOTS, oneRun: true },
+  { filter: 'not (start_time lt 2026-08-10T00:00:00Z)', oneRun: true },
+  { filter: 'status eq "Failed" or start_time gt 2026-10-25T00:00:00Z', oneRun: true },
+  { filter: 'start_time lt 2026-08-10T00:00:00Z or start_time gt 2026-10-25T00:00:00Z', oneRun: true },
+  { filter: 'status eq "Failed" or status eq "Canceled"', oneRun: false },
+  { filter: 'status eq "Completed" or status eq "Failed"', oneRun: false },
+  { filter: 'not (status eq "Failed" or status eq "Canceled")', oneRun: true },
+  { filter: 'status eq "Failed" and start_time gt 2026-10-25T00:00:00Z', oneRun: false },
+  { filter: 'start_time eq 2026-09-15T10:00:00Z or start_time eq 2026-09-15T11:00:00Z', oneRun: false },
+];
+
+function statements(store: Store, filter: string) {
+  const handle = createCollectionHandler(workflowExecutionsSchema, {
+    dialect: store.dialect,
+    tiebreaker: ['start_time', 'id'],
+  });
+  const request = handle(`filters=${encodeURIComponent(filter)}`);
+  if (!request.ok) throw new Error(JSON.stringify(request.body));
+  return executionsStatements(store.dialect, executionsQuery(WORKFLOW, request));
+}
+
+describe('query plans of filter shapes: no filter scans the table; only rows a seek found are ever sorted', () => {
+  describe('SQLite (EXPLAIN QUERY PLAN)', () => {
+    let directory: string;
+    let store: Store;
+    beforeAll(() => {
+      directory = mkdtempSync(join(tmpdir(), 'v3f-shapes-'));
+      store = openSqliteStore({ path: join(directory, 'shapes.sqlite') });
+    });
+    afterAll(async () => {
+      await store.close();
+      rmSync(directory, { recursive: true, force: true });
+    });
+
+    for (const { filter, oneRun } of SHAPES) {
+      it(filter.slice(0, 90), async () => {
+        const plan = await planOf(store, filter);
+        // Every access to the table is a seek of the workflow's rows through an index.
+        expect(plan[0]).toMatch(/^SEARCH workflow_executions USING (COVERING )?INDEX \w+ \(workflow_id=\?/);
+        const sorted = plan.includes('USE TEMP B-TREE FOR ORDER BY');
+        if (oneRun) expect(plan).toHaveLength(1);
+        // A sort only ever takes the rows a seek on the filter's own condition found.
+        if (sorted) expect(plan[0]).toMatch(/\(workflow_id=\? AND [^)]+\)/);
+      });
+    }
+
+    it('binds one value for 100 copies of `not status eq "Failed"`, and one IN for an or of statuses', () => {
+      const nots = statements(store, HUNDRED_NOTS);
+      expect(nots.pageParams).toEqual([WORKFLOW, 'Failed', 250, 0]);
+      const or = statements(store, 'status eq "Failed" or status eq "Canceled"');
+      expect(or.page).toContain('lower("status") IN (lower(?), lower(?))');
+    });
+  });
+
+  // PGlite seeds slowly (one WebAssembly thread): there a fifth of the sample.
+  describe('PostgreSQL (EXPLAIN, after ANALYZE)', () => {
+    let pg: TestPostgres;
+    let store: Store;
+    beforeAll(async () => {
+      pg = await openTestPostgres('shapes');
+      store = await openPostgresStore(pg, pg.kind === 'server' ? undefined : 24_000);
+    });
+    afterAll(async () => {
+      await pg?.close();
+    });
+
+    for (const { filter, oneRun } of SHAPES) {
+      it(filter.slice(0, 90), async () => {
+        const plan = (await planOf(store, filter)).join('\n');
+        expect(plan).not.toMatch(/Seq Scan/);
+        // Every scan seeks the workflow's rows through an index.
+        for (const cond of plan.match(/(Index|Recheck) Cond: .*/g) ?? [])
+          expect(cond).toContain('workflow_id =');
+        expect(plan).toMatch(/Index Cond: \(+workflow_id =/);
+        if (oneRun) expect(plan).not.toMatch(/Sort/);
+        const sort = plan.indexOf('Sort');
+        // Below a sort, the seek names the filter's own condition, not just the workflow.
+        if (sort >= 0) expect(plan.slice(sort)).toMatch(/Index Cond: .*AND \(*(lower\(status\)|start_time)/);
+      });
+    }
+
+    it('evaluates one condition for 100 copies of `not status eq "Failed"`', async () => {
+      const plan = (await planOf(store, HUNDRED_NOTS)).join('\n');
+      expect(plan.match(/lower\(status\) <> 'failed'/g)).toHaveLength(1);
+    });
+  });
+});
