@@ -10,6 +10,7 @@ import { type Diagnostic, quote, replaceFix } from '../diagnostic/index.js';
 import { isTextOperator } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import { kindWords, untypedComparison } from '../schema/accept.js';
+import { schemaProblems } from '../schema/checked.js';
 import { ownSchema } from '../schema/own.js';
 import { clearBestMatch, closestMatches, didYouMean, listWords } from '../schema/suggest.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
@@ -196,6 +197,8 @@ function checkUntyped(
  * // [{ code: 'unknown-enum-value', message: '`Fail` is not a value of `status`; did you mean `Failed`? ...' }]
  */
 export function validate(ast: Expression, given: Schema, options?: ValidateOptions): Diagnostic[] {
+  const refused = schemaProblems(given);
+  if (refused !== undefined) return [...refused];
   // Own properties only: a polluted Object.prototype cannot add a field setting.
   const schema = ownSchema(given);
   const checker = new Checker(schema, schema.fields);

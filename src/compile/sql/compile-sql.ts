@@ -3,6 +3,7 @@ import type { Span } from '../../ast/span.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import { quote } from '../../diagnostic/text.js';
 import { textProblem } from '../../schema/accept.js';
+import { refusedSchemaOption } from '../../schema/checked.js';
 import { type CompileCode, compileDiagnostic, FilterCompileError } from '../compile-error.js';
 import { checkSqlOptions } from '../options.js';
 import { type LeafPlan, planLeaf } from '../plan.js';
@@ -107,7 +108,7 @@ export function compileSql(ast: Expression, options: SqlOptions): SqlFragment {
  */
 export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
   try {
-    return compile(ast, options);
+    return refusedSchemaOption(options) ?? compile(ast, options);
   } catch {
     // Only a malformed AST or options (e.g. a cyclic or hostile object) can get here.
     return {
