@@ -91,7 +91,8 @@ const collectionProducers: Record<string, () => string[]> = {
   'repeated-parameter': query('count=true&count=true'),
   'malformed-encoding': query('filters=%'),
   'unencoded-plus': query('filters=start_time+ge+2022-02-07T20:13:29+01:00'),
-  'unknown-parameter': query('limits=5'),
+  'misspelled-parameter': query('limits=5'),
+  'unknown-parameter': query('account=5'),
   'invalid-query': () =>
     parseCollectionQuery(undefined as never, workflowExecutionsSchema).diagnostics.map((d) => d.code),
   'invalid-option': () =>
