@@ -1,11 +1,6 @@
 import type { Expression } from '../ast/index.js';
-import {
-  type CollectionQueryOptions,
-  type CollectionQuerySuccess,
-  parseCollectionQuery,
-} from '../collection/parse-collection.js';
+import { type CollectionQuerySuccess, parseCollectionQuery } from '../collection/parse-collection.js';
 import type { Sorter } from '../collection/sorters.js';
-import type { CaseFolding } from '../compile/case-folding.js';
 import { compilePredicate, type RecordPredicate } from '../compile/predicate/compile-predicate.js';
 import { sqlDialect, tryCompileSql } from '../compile/sql/compile-sql.js';
 import type { SqlDialectName, SqlFragment } from '../compile/sql/types.js';
@@ -14,36 +9,10 @@ import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import { toV3ErrorResponse } from '../v3-error/response.js';
 import { checkHandlerOptions, checkSqlTarget } from './check-options.js';
 import { type CollectionRejection, CollectionSqlError, JSON_HEADERS } from './errors.js';
-import { type OrderByOptions, toSqlOrderBy } from './order-by.js';
+import type { CollectionHandlerOptions } from './options.js';
+import { toSqlOrderBy } from './order-by.js';
 
-/** Options of {@link createCollectionHandler} and {@link handleCollectionRequest}. */
-export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderByOptions {
-  /**
-   * The dialect the server's database speaks. Given, the filter is compiled for it while the
-   * request is handled, so a filter that validates but cannot be written as SQL (a value holding
-   * U+0000, more values than the engine binds) is answered with the 400 here, and `where` for
-   * this dialect never throws. Left out, `where` may throw {@link CollectionSqlError} instead.
-   */
-  readonly dialect?: SqlDialectName;
-  /**
-   * How many placeholders come before the filter in the server's statement (see `compileSql`):
-   * the default of `where`'s `parameterOffset`. With `dialect`, the fragment compiled while
-   * handling is then the one `where` returns, compiled once.
-   */
-  readonly parameterOffset?: number;
-  /** What case-insensitive comparisons fold, for `where` and `predicate` (see `compileSql`). */
-  readonly caseFolding?: CaseFolding;
-  /**
-   * The sort keys of a request that gives no `sorters` (as nestjs-paginate's `defaultSortBy`),
-   * e.g. `[{ field: 'start_time', direction: 'desc' }]`; default none (the tiebreaker alone).
-   * They need not be on the `sorters` whitelist; their columns map as the requested ones do.
-   */
-  readonly defaultSorters?: readonly Sorter[];
-  /** Makes the `trackingId` of each 400 body; default: 32 random hex digits. */
-  readonly trackingId?: () => string;
-  /** The most problems one 400 body lists; default 20. */
-  readonly maxMessages?: number;
-}
+export type { CollectionHandlerOptions } from './options.js';
 
 /** Options of {@link CollectionRequest.where}. */
 export interface WhereOptions {
@@ -211,13 +180,9 @@ function request(
  * if (!answer.ok) return send(answer.status, answer.headers, answer.body);
  * const where = answer.where('postgres', { parameterOffset: 1 });
  */
-export function createCollectionHandler(
-  schema: Schema,
-  given: CollectionHandlerOptions = {},
-): CollectionHandler {
-  // A copy, so options changed after the check cannot reach a request unchecked.
-  const options: CollectionHandlerOptions = { ...given };
-  checkHandlerOptions(schema, options);
+export function createCollectionHandler(schema: Schema, given?: CollectionHandlerOptions): CollectionHandler {
+  // A frozen copy of own properties, so options changed after the check cannot reach a request.
+  const options = checkHandlerOptions(schema, given);
   const state: HandlerState = { schema, options, checkedTargets: new Set() };
   const dialect = options.dialect;
   return (query) => {

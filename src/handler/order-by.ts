@@ -3,8 +3,10 @@ import { sqlDialect, sqlDialectNames } from '../compile/sql/compile-sql.js';
 import { identifierProblem } from '../compile/sql/dialect.js';
 import type { SqlDialectName } from '../compile/sql/types.js';
 import { quote } from '../diagnostic/index.js';
+import { ownSchema, schemaErrors } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
 import { InvalidCollectionOptionsError } from './errors.js';
+import { show } from './read-options.js';
 
 /** Options of {@link toSqlOrderBy}. */
 export interface OrderByOptions {
@@ -47,7 +49,8 @@ export function sorterColumn(
   if (columns !== undefined && Object.hasOwn(columns, name)) {
     return checkIdentifier(`The column of sort key ${quote(name)},`, columns[name]);
   }
-  const field = Object.hasOwn(schema.fields, name) ? schema.fields[name] : undefined;
+  const fields = ownSchema(schema).fields;
+  const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
   return checkIdentifier(`The column of sort key ${quote(name)},`, field?.column ?? name);
 }
 
@@ -59,8 +62,9 @@ export function sorterColumn(
  * tiebreaker is `[]`. Where NULLs sort is the engine's own (PostgreSQL: last ascending; SQLite:
  * first ascending), which keeps plain indexes usable for both directions.
  *
- * Throws {@link InvalidCollectionOptionsError} for an unknown dialect or an unusable column or
- * table name (never for a sort key: every name is quoted, whatever it holds).
+ * Throws {@link InvalidCollectionOptionsError} for an unknown dialect, a schema with errors (as
+ * `loadSchema` reports them), a `tiebreaker` that is not a list, or an unusable column or table
+ * name (never for a sort key: every name is quoted, whatever it holds).
  *
  * @example
  * toSqlOrderBy([{ field: 'start_time', direction: 'desc' }], workflowExecutionsSchema, 'postgres');
@@ -78,6 +82,17 @@ export function toSqlOrderBy(
       `Unknown SQL dialect ${quote(String(dialect))}; use one of ${sqlDialectNames().join(', ')}.`,
     );
   }
+  const errors = schemaErrors(schema);
+  if (errors.length > 0) {
+    const lines = errors.map((d) => `${d.pointer || '/'}: ${d.message}`);
+    throw new InvalidCollectionOptionsError(['The schema is not valid:', ...lines].join('\n'));
+  }
+  const tiebreaker = options?.tiebreaker ?? DEFAULT_TIEBREAKER;
+  if (!Array.isArray(tiebreaker)) {
+    throw new InvalidCollectionOptionsError(
+      `The option \`tiebreaker\` must be a list of column names (\`['id']\`); it is ${show(tiebreaker)}.`,
+    );
+  }
   const prefix =
     options?.table === undefined
       ? ''
@@ -90,7 +105,7 @@ export function toSqlOrderBy(
     used.add(column);
     keys.push(`${prefix}${traits.quoteIdentifier(column)} ${sorter.direction === 'desc' ? 'DESC' : 'ASC'}`);
   }
-  for (const name of options?.tiebreaker ?? DEFAULT_TIEBREAKER) {
+  for (const name of tiebreaker as readonly unknown[]) {
     const column = checkIdentifier('The tiebreaker column', name);
     if (used.has(column)) continue;
     used.add(column);

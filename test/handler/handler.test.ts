@@ -135,8 +135,8 @@ describe('handleCollectionRequest: the typed request', () => {
     expect(answer.orderBy('postgres')).toBe('ORDER BY "id" ASC');
   });
 
-  it('keeps warnings on the request (a near miss of a parameter name)', () => {
-    const answer = handleCollectionRequest('filter=status+eq+%22Failed%22', schema);
+  it('keeps warnings on the request (a name merely close to a standard one)', () => {
+    const answer = handleCollectionRequest('account=7', schema);
     expect(answer.ok).toBe(true);
     if (answer.ok) expect(answer.diagnostics.map((d) => d.code)).toEqual(['unknown-parameter']);
   });
