@@ -98,6 +98,20 @@ export function ownList(value: unknown): unknown[] | undefined {
   }
 }
 
+/**
+ * A plain object's own enumerable properties in a null-prototype copy, so a limit left out is not
+ * read off a polluted `Object.prototype`; anything else (or a copy that throws) as it is, for
+ * `parse`'s rule to refuse.
+ */
+function ownCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  try {
+    return Object.assign(Object.create(null), value);
+  } catch {
+    return value;
+  }
+}
+
 /** A list of strings, copied, or undefined (see {@link ownList}). */
 function stringList(value: unknown): string[] | undefined {
   const copy = ownList(value);
@@ -181,8 +195,8 @@ function readFresh(options: unknown, diagnostics: ParameterDiagnostic[]): Collec
   if ('thrown' in limitsRead) bad('limits', undefined, 'readable');
   else if (limitsRead.value !== undefined) {
     // `parse`'s own rule for its limits, so a limit accepted here is never refused per request.
-    const checked = readParseOptions({ limits: limitsRead.value });
-    if ('code' in checked) invalid(checked.message);
+    const checked = readParseOptions({ limits: ownCopy(limitsRead.value) });
+    if ('code' in checked) invalid(`The option \`limits\` is not valid: ${checked.message}`);
     else limits = checked;
   }
 

@@ -143,7 +143,9 @@ export function parseCollectionQuery(
     (d) => d.parameter === undefined || STANDARD.has(d.parameter),
   );
   const settings = readOptions(options, diagnostics);
-  diagnostics.push(...(schemaProblems(schema) ?? []));
+  // A schema with errors can accept no request: say that alone, not once more per filter.
+  const refused = schemaProblems(schema);
+  if (refused !== undefined) return { ok: false, diagnostics: [...diagnostics, ...refused], parameters: {} };
   // A parameter that could not be decoded has been reported; checking its raw text would only repeat that.
   const undecodable = new Set(diagnostics.map((d) => d.parameter).filter((p) => p !== undefined));
   const values = new Map<string, string>();

@@ -11,7 +11,7 @@ import type { Schema } from '../schema/types.js';
 import { parse } from '../syntax/parse.js';
 import { InvalidCollectionOptionsError } from './errors.js';
 import type { CollectionHandlerOptions } from './options.js';
-import { DEFAULT_TIEBREAKER, sorterColumn } from './order-by.js';
+import { sorterColumn } from './order-by.js';
 import { ownEntries, type Problems, readOwnOptions, show } from './read-options.js';
 
 /**
@@ -70,8 +70,18 @@ interface TargetOptions {
   readonly table?: unknown;
 }
 
-function targetProblems(dialect: unknown, options: TargetOptions, problems: Problems): void {
+/** An own property of `options`: a key left out is never read off a polluted prototype. */
+function ownOption(options: TargetOptions, key: keyof TargetOptions): unknown {
+  return Object.hasOwn(options, key) ? options[key] : undefined;
+}
+
+function targetProblems(dialect: unknown, given: TargetOptions, problems: Problems): void {
   const named = dialect !== undefined;
+  const options: TargetOptions = {
+    parameterOffset: ownOption(given, 'parameterOffset'),
+    caseFolding: ownOption(given, 'caseFolding'),
+    table: ownOption(given, 'table'),
+  };
   const checked = checkSqlOptions(
     {
       schema: { fields: {} },
@@ -82,19 +92,17 @@ function targetProblems(dialect: unknown, options: TargetOptions, problems: Prob
     },
     (name) => (named ? sqlDialect(name)?.maxParameters : everyDialectMaxParameters()),
   );
-  if (!checked.ok) {
-    for (const d of checked.diagnostics) {
-      const everyDialect = !named && d.message.includes('`parameterOffset`');
-      problems.push(
-        everyDialect ? `${d.message} Without \`dialect\`, it must suit every dialect.` : d.message,
-      );
-    }
-    return;
+  const refused = checked.ok ? [] : checked.diagnostics.map((d) => d.message);
+  for (const message of refused) {
+    const everyDialect = !named && message.includes('`parameterOffset`');
+    problems.push(everyDialect ? `${message} Without \`dialect\`, it must suit every dialect.` : message);
   }
   const table = options.table;
-  const tableProblem = table === undefined ? undefined : identifierProblem(table);
-  if (tableProblem !== undefined) problems.push(`The option \`table\`, ${show(table)}, ${tableProblem}.`);
-  if (named && options.caseFolding !== undefined) {
+  if (typeof table === 'string' && identifierProblem(table) !== undefined) {
+    problems.push(`The option \`table\`, ${show(table)}, ${identifierProblem(table)}.`);
+  }
+  const unread = (name: string) => refused.some((message) => message.includes(`\`${name}\``));
+  if (named && options.caseFolding !== undefined && !unread('dialect') && !unread('caseFolding')) {
     const folding = foldingProblem(dialect as SqlDialectName, options.caseFolding as CaseFolding);
     if (folding !== undefined) problems.push(`The option \`caseFolding\` cannot be pinned: ${folding}`);
   }
@@ -202,7 +210,6 @@ export function checkHandlerOptions(schema: Schema, given: unknown): CollectionH
   if (max !== undefined && !(typeof max === 'number' && Number.isInteger(max) && max >= 1)) {
     problems.push(`The option \`maxMessages\` must be a whole number of at least 1; it is ${show(max)}.`);
   }
-  if (problems.length > 0) fail(problems);
 
   const own = ownSchema(schema);
   for (const [name, field] of Object.entries(own.fields)) {
@@ -220,7 +227,6 @@ export function checkHandlerOptions(schema: Schema, given: unknown): CollectionH
   const where = collection.sorters ? 'The option `sorters`' : "The schema's `sorters`";
   for (const name of sortable) sortColumn(where, name);
   for (const sorter of defaultSorters ?? []) sortColumn('The option `defaultSorters`', sorter.field);
-  checkIdentifiers('tiebreaker', tiebreaker ?? DEFAULT_TIEBREAKER, problems);
   if (problems.length > 0) fail(problems);
 
   // No prototype: an option left out reads as undefined even if Object.prototype is polluted.

@@ -7,6 +7,7 @@ import type { SqlDialectName, SqlFragment } from '../compile/sql/types.js';
 import type { Schema } from '../schema/types.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import { toV3ErrorResponse } from '../v3-error/response.js';
+import { generateTrackingId } from '../v3-error/tracking-id.js';
 import { checkHandlerOptions, checkSqlTarget } from './check-options.js';
 import { type CollectionRejection, CollectionSqlError, JSON_HEADERS } from './errors.js';
 import type { CollectionHandlerOptions } from './options.js';
@@ -68,10 +69,14 @@ function reject(
   texts: Readonly<Record<string, string>>,
   options: CollectionHandlerOptions,
 ): CollectionRejection {
+  // Every option given explicitly, so nothing is read off a polluted Object.prototype.
   const body = toV3ErrorResponse(diagnostics, {
     text: texts,
-    ...(options.trackingId ? { trackingId: String(options.trackingId()) } : {}),
-    ...(options.maxMessages !== undefined ? { maxMessages: options.maxMessages } : {}),
+    trackingId: options.trackingId ? String(options.trackingId()) : generateTrackingId(),
+    maxMessages: options.maxMessages ?? 20,
+    locale: 'en-US',
+    localeOrigin: 'DEFAULT',
+    severities: ['error'],
   });
   return { ok: false, status: 400, headers: JSON_HEADERS, body, diagnostics };
 }
@@ -169,8 +174,12 @@ function request(
  * typed {@link CollectionRequest} whose `where`, `orderBy` and `predicate` give the SQL and the
  * in-memory test. The handler never throws, whatever the query string holds.
  *
- * The options are checked once, here: an unusable column, tiebreaker or table name, an unknown
- * `dialect`, or a `caseFolding` the dialect cannot pin throws {@link InvalidCollectionOptionsError}.
+ * The schema and every option are checked once, here, and read into a frozen copy the requests
+ * use: a schema with errors (as `loadSchema` reports them), an unknown or misspelt option, a
+ * value of the wrong type or out of range (`parameterOffset: -1`, `limits: { maxLength: 1e15 }`,
+ * `tiebreaker: 'id'`, `trackingId: 'abc'`), an unusable column or table name, an unknown
+ * `dialect` or a `caseFolding` it cannot pin throws {@link InvalidCollectionOptionsError} naming
+ * each, so no option can fail a request.
  *
  * @example
  * const executions = createCollectionHandler(workflowExecutionsSchema, {

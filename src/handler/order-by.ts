@@ -87,20 +87,22 @@ export function toSqlOrderBy(
     const lines = errors.map((d) => `${d.pointer || '/'}: ${d.message}`);
     throw new InvalidCollectionOptionsError(['The schema is not valid:', ...lines].join('\n'));
   }
-  const tiebreaker = options?.tiebreaker ?? DEFAULT_TIEBREAKER;
+  // Own properties only: an option left out is never read off a polluted Object.prototype.
+  const own = <K extends keyof OrderByOptions>(key: K) =>
+    options !== undefined && options !== null && Object.hasOwn(options, key) ? options[key] : undefined;
+  const table = own('table');
+  const columns = own('columns');
+  const tiebreaker = own('tiebreaker') ?? DEFAULT_TIEBREAKER;
   if (!Array.isArray(tiebreaker)) {
     throw new InvalidCollectionOptionsError(
       `The option \`tiebreaker\` must be a list of column names (\`['id']\`); it is ${show(tiebreaker)}.`,
     );
   }
-  const prefix =
-    options?.table === undefined
-      ? ''
-      : `${traits.quoteIdentifier(checkIdentifier('The table', options.table))}.`;
+  const prefix = table === undefined ? '' : `${traits.quoteIdentifier(checkIdentifier('The table', table))}.`;
   const keys: string[] = [];
   const used = new Set<string>();
   for (const sorter of sorters) {
-    const column = sorterColumn(sorter.field, schema, options?.columns);
+    const column = sorterColumn(sorter.field, schema, columns);
     if (used.has(column)) continue;
     used.add(column);
     keys.push(`${prefix}${traits.quoteIdentifier(column)} ${sorter.direction === 'desc' ? 'DESC' : 'ASC'}`);

@@ -44,20 +44,25 @@ export function schemaProblems(schema: unknown): readonly Diagnostic[] | undefin
 
 /**
  * {@link schemaProblems} for `options.schema`, read as an own property, when it is an object with
- * an own `fields` object. Anything else (no options, no schema, `fields` missing, a getter that
- * throws) is undefined here: the entry's own option check reports it.
+ * an own `fields` object, or cannot be read. Anything else (no options, no schema, `fields`
+ * missing or not an object) is undefined here: the entry's own option check reports it.
  */
 export function schemaOptionProblems(options: unknown): readonly Diagnostic[] | undefined {
   if (typeof options !== 'object' || options === null) return undefined;
   let schema: unknown;
   try {
     schema = Object.hasOwn(options, 'schema') ? (options as { schema: unknown }).schema : undefined;
-    if (schema === lastGood) return undefined;
-    if (typeof schema !== 'object' || schema === null || !Object.hasOwn(schema, 'fields')) return undefined;
+  } catch {
+    return undefined;
+  }
+  if (schema === lastGood) return undefined;
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  try {
+    if (!Object.hasOwn(schema, 'fields')) return undefined;
     const fields = (schema as { fields: unknown }).fields;
     if (typeof fields !== 'object' || fields === null) return undefined;
   } catch {
-    return undefined;
+    // A schema that cannot be read is the schema's problem (`unreadable-schema`), not the options'.
   }
   return schemaProblems(schema);
 }
