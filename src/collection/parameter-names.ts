@@ -31,8 +31,21 @@ export function slipOf(name: string, standard: readonly string[]): string | unde
   if (name.length > MAX_NAME || standard.includes(name)) return undefined;
   const plain = normalize(name);
   if (plain === '') return undefined;
-  const near = standard.filter((candidate) => editDistance(plain, candidate, 1) <= 1);
+  // One edit changes the length by at most one: most names are settled without a distance.
+  const near = standard.filter(
+    (candidate) => Math.abs(candidate.length - plain.length) <= 1 && editDistance(plain, candidate, 1) <= 1,
+  );
   return near.length === 1 ? near[0] : undefined;
+}
+
+/**
+ * Whether `name` could be close to a standard name at all (`clearBestMatch` allows a third of the
+ * longer word's length in edits): settled by length alone for most names, since a request may
+ * carry thousands of them and each distance costs microseconds.
+ */
+function closeEnough(name: string): boolean {
+  const length = name.replace(/_/g, '').length;
+  return length >= 3 && length <= 11 && name.length <= MAX_NAME;
 }
 
 /**
@@ -56,7 +69,7 @@ export function checkParameterNames(
       found.push({ ...error('misspelled-parameter', message, at), parameter: name });
       continue;
     }
-    const near = clearBestMatch(name, standard);
+    const near = closeEnough(name) ? clearBestMatch(name, standard) : undefined;
     const hint = near === undefined ? '' : `; did you mean ${quote(near)}?`;
     if (settings.unknownParameters === 'reject') {
       const known = listWords([...standard, ...settings.otherParameters], quote);

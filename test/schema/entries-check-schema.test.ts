@@ -259,3 +259,58 @@ describe('a schema object is read once', () => {
     expect(validate(ne.ast, schema).map((d) => d.code)).toEqual(['operator-not-allowed']);
   });
 });
+
+describe('on any value as a schema, every entry answers without throwing', () => {
+  /** Arbitrary JSON-like values, and objects shaped like schemas with arbitrary parts. */
+  const anySchema = fc.oneof(
+    fc.anything({ maxDepth: 3 }).filter((v) => typeof v !== 'string'),
+    fc.record({ fields: fc.dictionary(fc.string({ maxLength: 6 }), fc.anything({ maxDepth: 2 })) }),
+    fc.record({
+      fields: fc.dictionary(
+        fc.constantFrom('name', 'a', 'b.c', 'and', ''),
+        fc.record(
+          {
+            type: fc.constantFrom('string', 'number', 'x', 1),
+            operators: fc.oneof(fc.array(fc.constantFrom('eq', 'ca', 'EQ', 1)), fc.constant('eq')),
+            caseSensitve: fc.boolean(),
+            column: fc.constantFrom('c', '', 'a\0'),
+            path: fc.constantFrom('p', 'a..b', 5),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      sorters: fc.option(fc.array(fc.constantFrom('name', 'a b', 3)), { nil: undefined }),
+      composite: fc.option(fc.constantFrom(['and'], 'or', ['xor']), { nil: undefined }),
+    }),
+  );
+
+  it('refuses exactly what loadSchema refuses, and throws nothing but the documented errors', () => {
+    fc.assert(
+      fc.property(anySchema, (schema) => {
+        const expected = referenceCodes(schema);
+        // validate has no option check of its own: it reports loadSchema's errors for any value.
+        if (expected.length > 0)
+          expect(validate(filter, schema as Schema).map((d) => d.code)).toEqual(expected);
+        const sql = tryCompileSql(filter, { schema: schema as Schema, dialect: 'sqlite' });
+        if (expected.length > 0) expect(sql.ok).toBe(false);
+        const query = parseCollectionQuery('filters=name+eq+%22x%22', schema as Schema);
+        if (expected.length > 0) expect(query.ok).toBe(false);
+        for (const [name, create] of Object.entries(creationEntries)) {
+          try {
+            create(schema as Schema);
+            expect(expected, name).toEqual([]);
+          } catch (error) {
+            expect(error, name).toBeInstanceOf(InvalidCollectionOptionsError);
+            expect(expected.length, name).toBeGreaterThan(0);
+          }
+        }
+        try {
+          compilePredicate(filter, { schema: schema as Schema });
+        } catch (error) {
+          expect(error).toBeInstanceOf(FilterCompileError);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
