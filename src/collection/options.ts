@@ -3,9 +3,6 @@ import type { ParseLimits } from '../syntax/limits.js';
 import { readParseOptions } from '../syntax/parse-options.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
 
-/** What to do with a query parameter that is neither standard nor one of `otherParameters`. */
-export type UnknownParameterPolicy = 'ignore' | 'reject';
-
 /** Options of `parseCollectionQuery`. */
 export interface CollectionQueryOptions {
   /** The largest `limit` accepted; default 250. */
@@ -22,7 +19,7 @@ export interface CollectionQueryOptions {
    * error (`misspelled-parameter`); `'reject'` makes every one an error (`unknown-parameter`),
    * except those named in `otherParameters`.
    */
-  readonly unknownParameters?: UnknownParameterPolicy;
+  readonly unknownParameters?: 'ignore' | 'reject';
   /**
    * The endpoint's own parameters besides the standard ones (`['workflowId']`): never reported,
    * not even as a near miss of a standard name.
@@ -36,7 +33,7 @@ export interface CollectionSettings {
   readonly defaultLimit: number;
   readonly sorters: readonly string[] | undefined;
   readonly limits: ParseLimits | undefined;
-  readonly unknownParameters: UnknownParameterPolicy;
+  readonly unknownParameters: 'ignore' | 'reject';
   readonly otherParameters: ReadonlySet<string>;
 }
 
@@ -200,11 +197,11 @@ function readFresh(options: unknown, diagnostics: ParameterDiagnostic[]): Collec
     else limits = checked;
   }
 
-  let unknownParameters: UnknownParameterPolicy = 'ignore';
+  let unknownParameters: 'ignore' | 'reject' = 'ignore';
   const policy = read(options, 'unknownParameters');
   if ('thrown' in policy) bad('unknownParameters', undefined, 'readable');
   else if (policy.value !== undefined) {
-    if (POLICIES.includes(policy.value)) unknownParameters = policy.value as UnknownParameterPolicy;
+    if (POLICIES.includes(policy.value)) unknownParameters = policy.value as 'ignore' | 'reject';
     else bad('unknownParameters', policy.value, "`'ignore'`, `'reject'` or left out");
   }
   const others = list('otherParameters', 'a list of parameter names');

@@ -42,7 +42,7 @@ export interface CollectionQueryFailure {
 /** The result of {@link parseCollectionQuery}. */
 export type CollectionQueryResult = CollectionQuerySuccess | CollectionQueryFailure;
 
-export type { CollectionQueryOptions, UnknownParameterPolicy } from './options.js';
+export type { CollectionQueryOptions } from './options.js';
 
 const STANDARD: ReadonlySet<string> = new Set(COLLECTION_PARAMETERS);
 

@@ -7,7 +7,10 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionRequest } from '../../../src/index.js';
 import { v3Collection as expressCollection } from '../../../src/integrations/express/index.js';
-import { v3Collection as fastifyCollection, v3Filters } from '../../../src/integrations/fastify/index.js';
+import {
+  v3Collection as fastifyCollection,
+  fastifyV3Filters,
+} from '../../../src/integrations/fastify/index.js';
 import { v3Collection as honoCollection } from '../../../src/integrations/hono/index.js';
 import { get, type Received } from './support/http.js';
 import { TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
@@ -65,7 +68,7 @@ async function startExpress(): Promise<Server> {
 async function startFastify(): Promise<Server> {
   let reached = 0;
   const app = Fastify();
-  await app.register(v3Filters);
+  await app.register(fastifyV3Filters);
   app.addHook('onRequest', (_request, _reply, done) => {
     reached++;
     done();
