@@ -138,7 +138,8 @@ const compileSchema: Schema = {
   fields: {
     name: { type: 'string', operators: ['eq', 'co', 'in'] },
     size: { type: 'number', operators: ['eq', 'co'] },
-    blank: { type: 'string', operators: ['eq'], column: '' },
+    // A valid schema (an empty column would have it refused whole); an unpaired surrogate is still no identifier.
+    blank: { type: 'string', operators: ['eq'], column: '\ud800' },
   },
 };
 const compiled =
