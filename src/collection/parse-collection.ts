@@ -1,7 +1,7 @@
 import type { Expression } from '../ast/index.js';
-import { applyFixes, type Diagnostic, error, quote, replaceFix, warning } from '../diagnostic/index.js';
+import { applyFixes, type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
+import { schemaProblems } from '../schema/checked.js';
 import { ownSchema } from '../schema/own.js';
-import { clearBestMatch } from '../schema/suggest.js';
 import type { Schema } from '../schema/types.js';
 import type { ParseLimits } from '../syntax/limits.js';
 import { parse } from '../syntax/parse.js';
@@ -9,7 +9,8 @@ import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import { validate } from '../validate/validate.js';
 import { parseBooleanText, parseWholeNumber } from './numbers.js';
 import { type CollectionQueryOptions, readOptions } from './options.js';
-import { type CollectionQueryInput, type QueryParameter, readQuery } from './query-string.js';
+import { checkParameterNames } from './parameter-names.js';
+import { type CollectionQueryInput, readQuery } from './query-string.js';
 import { parseSorters, type Sorter } from './sorters.js';
 
 /** The standard V3 collection parameters. */
@@ -110,20 +111,6 @@ function checkFilters(text: string, schema: Schema, limits: Partial<ParseLimits>
   return { filters: parsed.ast, diagnostics: [...parsed.diagnostics, ...problems] };
 }
 
-function unknownParameter(parameter: QueryParameter): ParameterDiagnostic | undefined {
-  // Servers take other parameters too; only a near miss of a standard one is worth a word.
-  const near = clearBestMatch(parameter.name, COLLECTION_PARAMETERS);
-  if (!near) return undefined;
-  return {
-    ...warning(
-      'unknown-parameter',
-      `${quote(parameter.name)} is not a collection parameter and is ignored; did you mean ${quote(near)}?`,
-      { start: 0, end: 0 },
-    ),
-    parameter: parameter.name,
-  };
-}
-
 /**
  * Reads the standard V3 collection parameters of a request (`filters`, `sorters`, `limit`,
  * `offset`, `count`) from a raw query string, `URLSearchParams`, or a framework's parsed query
@@ -156,14 +143,17 @@ export function parseCollectionQuery(
     (d) => d.parameter === undefined || STANDARD.has(d.parameter),
   );
   const settings = readOptions(options, diagnostics);
+  // A schema with errors can accept no request: say that alone, not once more per filter.
+  const refused = schemaProblems(schema);
+  if (refused !== undefined) return { ok: false, diagnostics: [...diagnostics, ...refused], parameters: {} };
   // A parameter that could not be decoded has been reported; checking its raw text would only repeat that.
   const undecodable = new Set(diagnostics.map((d) => d.parameter).filter((p) => p !== undefined));
   const values = new Map<string, string>();
+  const names = decoded.parameters.map((p) => p.name);
+  diagnostics.push(...checkParameterNames(names, COLLECTION_PARAMETERS, settings));
   for (const parameter of decoded.parameters) {
-    if (!STANDARD.has(parameter.name)) {
-      const hint = unknownParameter(parameter);
-      if (hint) diagnostics.push(hint);
-    } else if (values.has(parameter.name)) {
+    if (!STANDARD.has(parameter.name)) continue;
+    if (values.has(parameter.name)) {
       diagnostics.push({
         ...error('repeated-parameter', `${quote(parameter.name)} is given more than once; give it once`, {
           start: 0,

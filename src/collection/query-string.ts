@@ -1,5 +1,6 @@
 import { error, quote } from '../diagnostic/index.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
+import { decodeLeniently, type LenientDecoding } from './percent-decode.js';
 
 /** One query parameter as a server sees it: decoded name and value, in order of appearance. */
 export interface QueryParameter {
@@ -13,11 +14,13 @@ export interface DecodedQuery {
   readonly diagnostics: readonly ParameterDiagnostic[];
 }
 
-function decodeComponent(text: string): string | undefined {
+/** A component decoded (`+` is a space), keeping what cannot be decoded (see {@link decodeLeniently}). */
+function decodeComponent(text: string): LenientDecoding {
+  const spaced = text.replaceAll('+', ' ');
   try {
-    return decodeURIComponent(text.replaceAll('+', ' '));
+    return { text: decodeURIComponent(spaced), bad: undefined };
   } catch {
-    return undefined;
+    return decodeLeniently(spaced);
   }
 }
 
@@ -113,7 +116,8 @@ export function readQuery(input: unknown, isStandard: (name: string) => boolean)
  * Splits and decodes a query string as a server does (`application/x-www-form-urlencoded`): `&`
  * separates parameters, `+` is a space, `%XX` escapes are UTF-8 bytes. A leading `?` is
  * skipped. A malformed escape (`%G1`, a lone `%`, bytes that are not UTF-8) is reported on its
- * parameter, whose raw text is then kept.
+ * parameter, whose text keeps that escape as written and decodes every other one, so the span
+ * points at the same character however the runtime re-encoded the URL before.
  */
 export function decodeQuery(query: string | URLSearchParams): DecodedQuery {
   if (typeof query !== 'string') {
@@ -125,38 +129,19 @@ export function decodeQuery(query: string | URLSearchParams): DecodedQuery {
   for (const segment of body.split('&')) {
     if (segment === '') continue;
     const equals = segment.indexOf('=');
-    const rawName = equals < 0 ? segment : segment.slice(0, equals);
-    const rawValue = equals < 0 ? '' : segment.slice(equals + 1);
-    const name = decodeComponent(rawName) ?? rawName;
-    const value = decodeComponent(rawValue);
-    if (value === undefined) {
-      const at = firstBadEscape(rawValue);
+    const name = decodeComponent(equals < 0 ? segment : segment.slice(0, equals)).text;
+    const value = decodeComponent(equals < 0 ? '' : segment.slice(equals + 1));
+    if (value.bad !== undefined) {
       diagnostics.push({
         ...error(
           'malformed-encoding',
           'A `%` must start an escape such as `%20` or `%22` (write a literal `%` as `%25`), and escapes must spell UTF-8',
-          { start: at, end: Math.min(rawValue.length, at + 3) },
+          value.bad,
         ),
         parameter: name,
       });
-      parameters.push({ name, value: rawValue });
-    } else {
-      parameters.push({ name, value });
     }
+    parameters.push({ name, value: value.text });
   }
   return { parameters, diagnostics };
-}
-
-function isHex(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
-}
-
-/** The offset of the first `%` not followed by two hex digits, else of the first `%` (bad UTF-8). */
-function firstBadEscape(raw: string): number {
-  let first = -1;
-  for (let i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
-    if (first < 0) first = i;
-    if (!isHex(raw.charCodeAt(i + 1)) || !isHex(raw.charCodeAt(i + 2))) return i;
-  }
-  return Math.max(0, first);
 }

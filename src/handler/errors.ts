@@ -19,10 +19,12 @@ export interface CollectionRejection {
 }
 
 /**
- * The handler's options (or the schema's columns) cannot work: an unusable column or table
- * name, an unknown dialect, a case folding the dialect cannot pin. A programming error, thrown
- * when the handler is created (or by `handleCollectionRequest`, `toSqlOrderBy` and
- * `CollectionRequest.where` when given such options), never because of a request.
+ * The handler's schema or options cannot work: a schema with errors (as `loadSchema` reports
+ * them), an unknown or misspelt option, a value of the wrong type or out of range, an unusable
+ * column or table name, an unknown dialect, a case folding the dialect cannot pin. The message
+ * names each bad option. A programming error, thrown when the handler is created (or by
+ * `handleCollectionRequest`, `toSqlOrderBy`, and `CollectionRequest.where`/`orderBy` for a
+ * dialect or table the handler was not given), never because of a request.
  */
 export class InvalidCollectionOptionsError extends TypeError {
   constructor(message: string) {

@@ -1,52 +1,20 @@
 import type { Expression } from '../ast/index.js';
-import {
-  type CollectionQueryOptions,
-  type CollectionQuerySuccess,
-  parseCollectionQuery,
-} from '../collection/parse-collection.js';
+import { type CollectionQuerySuccess, parseCollectionQuery } from '../collection/parse-collection.js';
 import type { Sorter } from '../collection/sorters.js';
-import type { CaseFolding } from '../compile/case-folding.js';
 import { compilePredicate, type RecordPredicate } from '../compile/predicate/compile-predicate.js';
 import { sqlDialect } from '../compile/sql/dialects.js';
 import type { SqlChunks, SqlDialectName, SqlFragment } from '../compile/sql/types.js';
 import type { Schema } from '../schema/types.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
 import { toV3ErrorResponse } from '../v3-error/response.js';
+import { generateTrackingId } from '../v3-error/tracking-id.js';
 import { checkHandlerOptions, checkSqlTarget } from './check-options.js';
 import { type CollectionRejection, CollectionSqlError, JSON_HEADERS } from './errors.js';
-import { type OrderByOptions, toSqlOrderBy } from './order-by.js';
+import type { CollectionHandlerOptions } from './options.js';
+import { toSqlOrderBy } from './order-by.js';
 import { FilterSql } from './where.js';
 
-/** Options of {@link createCollectionHandler} and {@link handleCollectionRequest}. */
-export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderByOptions {
-  /**
-   * The dialect the server's database speaks. Given, the filter is compiled for it while the
-   * request is handled, so a filter that validates but cannot be written as SQL (a value holding
-   * U+0000, more values than the engine binds) is answered with the 400 here, and `where` for
-   * this dialect never throws. Left out, `where` may throw {@link CollectionSqlError} instead.
-   */
-  readonly dialect?: SqlDialectName;
-  /**
-   * How many placeholders come before the filter in the server's statement (see `compileSql`):
-   * the default of `where`'s `parameterOffset`. With `dialect`, a filter whose values do not fit
-   * after them is answered with the 400 while handling. `where` never compiles the filter again
-   * for another offset: it is compiled once per dialect and table, and only its placeholders are
-   * written for each offset.
-   */
-  readonly parameterOffset?: number;
-  /** What case-insensitive comparisons fold, for `where` and `predicate` (see `compileSql`). */
-  readonly caseFolding?: CaseFolding;
-  /**
-   * The sort keys of a request that gives no `sorters` (as nestjs-paginate's `defaultSortBy`),
-   * e.g. `[{ field: 'start_time', direction: 'desc' }]`; default none (the tiebreaker alone).
-   * They need not be on the `sorters` whitelist; their columns map as the requested ones do.
-   */
-  readonly defaultSorters?: readonly Sorter[];
-  /** Makes the `trackingId` of each 400 body; default: 32 random hex digits. */
-  readonly trackingId?: () => string;
-  /** The most problems one 400 body lists; default 20. */
-  readonly maxMessages?: number;
-}
+export type { CollectionHandlerOptions } from './options.js';
 
 /** Options of {@link CollectionRequest.where}. */
 export interface WhereOptions {
@@ -109,10 +77,14 @@ function reject(
   texts: Readonly<Record<string, string>>,
   options: CollectionHandlerOptions,
 ): CollectionRejection {
+  // Every option given explicitly, so nothing is read off a polluted Object.prototype.
   const body = toV3ErrorResponse(diagnostics, {
     text: texts,
-    ...(options.trackingId ? { trackingId: String(options.trackingId()) } : {}),
-    ...(options.maxMessages !== undefined ? { maxMessages: options.maxMessages } : {}),
+    trackingId: options.trackingId ? String(options.trackingId()) : generateTrackingId(),
+    maxMessages: options.maxMessages ?? 20,
+    locale: 'en-US',
+    localeOrigin: 'DEFAULT',
+    severities: ['error'],
   });
   return { ok: false, status: 400, headers: JSON_HEADERS, body, diagnostics };
 }
@@ -199,8 +171,12 @@ function request(
  * typed {@link CollectionRequest} whose `where`, `orderBy` and `predicate` give the SQL and the
  * in-memory test. The handler never throws, whatever the query string holds.
  *
- * The options are checked once, here: an unusable column, tiebreaker or table name, an unknown
- * `dialect`, or a `caseFolding` the dialect cannot pin throws {@link InvalidCollectionOptionsError}.
+ * The schema and every option are checked once, here, and read into a frozen copy the requests
+ * use: a schema with errors (as `loadSchema` reports them), an unknown or misspelt option, a
+ * value of the wrong type or out of range (`parameterOffset: -1`, `limits: { maxLength: 1e15 }`,
+ * `tiebreaker: 'id'`, `trackingId: 'abc'`), an unusable column or table name, an unknown
+ * `dialect` or a `caseFolding` it cannot pin throws {@link InvalidCollectionOptionsError} naming
+ * each, so no option can fail a request.
  *
  * @example
  * const executions = createCollectionHandler(workflowExecutionsSchema, {
@@ -210,13 +186,9 @@ function request(
  * if (!answer.ok) return send(answer.status, answer.headers, answer.body);
  * const where = answer.where('postgres', { parameterOffset: 1 });
  */
-export function createCollectionHandler(
-  schema: Schema,
-  given: CollectionHandlerOptions = {},
-): CollectionHandler {
-  // A copy, so options changed after the check cannot reach a request unchecked.
-  const options: CollectionHandlerOptions = { ...given };
-  checkHandlerOptions(schema, options);
+export function createCollectionHandler(schema: Schema, given?: CollectionHandlerOptions): CollectionHandler {
+  // A frozen copy of own properties, so options changed after the check cannot reach a request.
+  const options = checkHandlerOptions(schema, given);
   const state: HandlerState = { schema, options, checkedTargets: new Set() };
   const dialect = options.dialect;
   return (query) => {

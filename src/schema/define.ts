@@ -1,5 +1,5 @@
 import type { DocumentDiagnostic } from './document-diagnostic.js';
-import { checkSchema } from './load.js';
+import { schemaErrors } from './own.js';
 import type { FieldSchema, Schema } from './types.js';
 
 /**
@@ -33,7 +33,8 @@ export class InvalidSchemaError extends TypeError {
  * type Name = FieldNameOf<typeof schema>; // "status"
  */
 export function defineSchema<const S extends Schema>(schema: S): S {
-  const errors = checkSchema(schema).filter((d) => d.severity === 'error');
+  // The check every entry makes, memoised: a schema defined here is not read again at its first use.
+  const errors = schemaErrors(schema);
   if (errors.length > 0) throw new InvalidSchemaError(errors);
   return schema;
 }

@@ -1,5 +1,6 @@
 import { type Expression, forEachExpression, type PredicateNode } from '../ast/index.js';
 import type { Diagnostic } from '../diagnostic/index.js';
+import { schemaProblems } from '../schema/checked.js';
 import { ownSchema } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
 import { validationError } from './codes.js';
@@ -33,6 +34,8 @@ export interface ValidateOptions {
  * // [{ code: 'unknown-enum-value', message: '`Fail` is not a value of `status`; did you mean `Failed`? ...' }]
  */
 export function validate(ast: Expression, given: Schema, options?: ValidateOptions): Diagnostic[] {
+  const refused = schemaProblems(given);
+  if (refused !== undefined) return [...refused];
   // Own properties only: a polluted Object.prototype cannot add a field setting.
   const schema = ownSchema(given);
   const checker = new PredicateChecker(schema);

@@ -107,7 +107,7 @@ describe('compileSql: identifiers', () => {
     expect(sql).toContain('"my ""t"""."we""ird col"');
   });
 
-  it('rejects an empty column or one holding NUL', () => {
+  it('rejects an empty column or one holding NUL (the schema check) or an unpaired surrogate', () => {
     const bad: Schema = {
       fields: {
         a: { type: 'string', operators: ['eq'], column: '' },
@@ -115,9 +115,11 @@ describe('compileSql: identifiers', () => {
       },
     };
     expect(codes(tryCompileSql(ast('a eq "x"'), { schema: bad, dialect: 'sqlite' }))).toEqual([
-      'sql-invalid-identifier',
+      'invalid-property',
+      'invalid-property',
     ]);
-    expect(codes(tryCompileSql(ast('b eq "x"'), { schema: bad, dialect: 'postgres' }))).toEqual([
+    const lone: Schema = { fields: { c: { type: 'string', operators: ['eq'], column: 'x\ud800' } } };
+    expect(codes(tryCompileSql(ast('c eq "x"'), { schema: lone, dialect: 'postgres' }))).toEqual([
       'sql-invalid-identifier',
     ]);
     expect(codes(tryCompileSql(ast('status eq "x"'), { schema, dialect: 'postgres', table: '' }))).toEqual([

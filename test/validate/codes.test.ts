@@ -91,7 +91,8 @@ const collectionProducers: Record<string, () => string[]> = {
   'repeated-parameter': query('count=true&count=true'),
   'malformed-encoding': query('filters=%'),
   'unencoded-plus': query('filters=start_time+ge+2022-02-07T20:13:29+01:00'),
-  'unknown-parameter': query('limits=5'),
+  'misspelled-parameter': query('limits=5'),
+  'unknown-parameter': query('account=5'),
   'invalid-query': () =>
     parseCollectionQuery(undefined as never, workflowExecutionsSchema).diagnostics.map((d) => d.code),
   'invalid-option': () =>
@@ -137,7 +138,8 @@ const compileSchema: Schema = {
   fields: {
     name: { type: 'string', operators: ['eq', 'co', 'in'] },
     size: { type: 'number', operators: ['eq', 'co'] },
-    blank: { type: 'string', operators: ['eq'], column: '' },
+    // A valid schema (an empty column would have it refused whole); an unpaired surrogate is still no identifier.
+    blank: { type: 'string', operators: ['eq'], column: '\ud800' },
   },
 };
 const compiled =

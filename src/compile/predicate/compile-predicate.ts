@@ -1,4 +1,5 @@
 import type { Expression } from '../../ast/expression.js';
+import { assertSchemaOption } from '../../schema/checked.js';
 import type { Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
 import { FilterCompileError } from '../compile-error.js';
@@ -47,6 +48,7 @@ export type RecordPredicate = (record: unknown) => boolean;
  * a value of the wrong type, an operator the field's type lacks): validate first and it cannot.
  */
 export function compilePredicate(ast: Expression, options: PredicateOptions): RecordPredicate {
+  assertSchemaOption(options, FilterCompileError);
   const checked = checkPredicateOptions(options);
   if (!checked.ok) throw new FilterCompileError(checked.diagnostics);
   const { folding, schema, generateCode } = checked;

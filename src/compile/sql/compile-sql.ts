@@ -4,13 +4,14 @@ import { type CompositeNode, reduceExpression } from '../../ast/walk.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import { quote } from '../../diagnostic/text.js';
 import { textProblem } from '../../schema/accept.js';
+import { refusedSchemaOption } from '../../schema/checked.js';
 import { compileDiagnostic, FilterCompileError } from '../compile-error.js';
 import { checkSqlOptions } from '../options.js';
 import type { LeafPlan } from '../plan.js';
 import { rewriteFilter } from '../rewrite.js';
 import { flattenSql, joinSql, type SqlPiece, sql } from './chunks.js';
 import { identifierProblem } from './dialect.js';
-import { sqlDialect, sqlDialectNames } from './dialects.js';
+import { sqlDialect } from './dialects.js';
 import { type LeafContext, leafSql } from './leaf.js';
 import { renderChecked, tooManyParameters } from './render.js';
 import type {
@@ -21,9 +22,6 @@ import type {
   SqlOptions,
   SqlResult,
 } from './types.js';
-
-// The dialect table's lookups, where the collection handler's checks have always found them.
-export { sqlDialect, sqlDialectNames };
 
 /** A compiled subtree: its SQL, and whether it is already wrapped in parentheses. */
 interface Fragment {
@@ -206,6 +204,8 @@ export function compileSql(ast: Expression, options: SqlOptions): SqlFragment {
  */
 export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
   try {
+    const refused = refusedSchemaOption(options);
+    if (refused !== undefined) return refused;
     const compiled = compile(ast, options);
     if (!compiled.ok) return compiled;
     const { root, count, offset, span } = compiled;
@@ -221,6 +221,8 @@ export function tryCompileSql(ast: Expression, options: SqlOptions): SqlResult {
  */
 export function tryCompileSqlChunks(ast: Expression, options: SqlChunkOptions): SqlChunksResult {
   try {
+    const refused = refusedSchemaOption(options);
+    if (refused !== undefined) return refused;
     const compiled = compile(ast, options);
     if (!compiled.ok) return compiled;
     // Too many values at any offset: the chunks could never be rendered.

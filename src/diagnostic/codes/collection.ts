@@ -19,8 +19,10 @@ export const COLLECTION_CODES = {
     'The query is not a query string, URLSearchParams or a parsed query object (or a standard parameter in it is not text).',
   'invalid-option':
     'An option of `parseCollectionQuery` that is not valid (`maxLimit: NaN`); its default is used.',
+  'misspelled-parameter':
+    'A parameter one slip from a standard name (`filter`, `Limit`, `count `, `filters[]`); refused rather than ignored.',
   'unknown-parameter':
-    'Warning: a parameter that is not standard but is close to one (`filter`); it is ignored.',
+    "A parameter that is not standard: a warning when close to a standard name (it is ignored), an error for any with `unknownParameters: 'reject'`.",
 } as const;
 
 /** A collection parameter diagnostic code. */

@@ -58,8 +58,8 @@ export type CollectionMiddleware<P = DefaultParams> = RequestHandler<
  * (`application/json; charset=utf-8`, the seed's body with a `trackingId`) without calling
  * `next`, or stores the typed request in `res.locals.collection` and calls `next()`.
  *
- * The options are those of `createCollectionHandler`, checked once here (an unusable column
- * throws `InvalidCollectionOptionsError` at startup). Give `dialect` so that a filter that
+ * The options are those of `createCollectionHandler`, every one checked here, once (a bad or
+ * misspelt option throws `InvalidCollectionOptionsError` naming it at startup, never on a request). Give `dialect` so that a filter that
  * cannot be written as SQL is a 400 here too, and `where` cannot throw in the route.
  *
  * The route's later handlers get `res.locals.collection` typed. Route parameters are typed as

@@ -70,8 +70,8 @@ export const fastifyV3Filters: FastifyPluginCallback = Object.assign(
  * (`application/json; charset=utf-8`, the seed's body with a `trackingId`) so the route handler
  * never runs, or sets `request.collection` and lets the route run.
  *
- * The options are those of `createCollectionHandler`, checked once here (an unusable column
- * throws `InvalidCollectionOptionsError` at startup). Give `dialect` so that a filter that
+ * The options are those of `createCollectionHandler`, every one checked here, once (a bad or
+ * misspelt option throws `InvalidCollectionOptionsError` naming it at startup, never on a request). Give `dialect` so that a filter that
  * cannot be written as SQL is a 400 here too, and `where` cannot throw in the route.
  */
 export function v3Collection(schema: Schema, options?: CollectionHandlerOptions): preHandlerHookHandler {

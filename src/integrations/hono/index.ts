@@ -41,12 +41,14 @@ export interface CollectionEnv {
 
 /**
  * Hono 4 middleware for one collection endpoint. It reads the raw query string of `c.req.url`
- * (not `c.req.query()`, which merges repeated parameters), answers the V3 400
+ * (not `c.req.query()`, which merges repeated parameters). Runtimes hand over that URL re-encoded
+ * by the WHATWG URL parser (`"` as `%22`…); the handler decodes every good escape around a
+ * malformed one, so a 400 reports the same column here as in Express and Fastify. It answers the V3 400
  * (`application/json; charset=utf-8`, the seed's body with a `trackingId`) without calling
  * `next`, or sets `collection` and calls `next()`.
  *
- * The options are those of `createCollectionHandler`, checked once here (an unusable column
- * throws `InvalidCollectionOptionsError` at startup). Give `dialect` so that a filter that
+ * The options are those of `createCollectionHandler`, every one checked here, once (a bad or
+ * misspelt option throws `InvalidCollectionOptionsError` naming it at startup, never on a request). Give `dialect` so that a filter that
  * cannot be written as SQL is a 400 here too, and `where` cannot throw in the route.
  */
 export function v3Collection(

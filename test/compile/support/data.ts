@@ -247,7 +247,7 @@ function toSchema(fields: readonly GenField[], schemaCaseSensitive: boolean): Sc
   for (const f of fields) {
     entries[f.name] = {
       type: f.type,
-      operators: [...PRIMITIVE_OPERATORS],
+      operators: PRIMITIVE_OPERATORS.filter((o) => f.collection || o !== 'ca'),
       collection: f.collection,
       // Sometimes inherited from the schema-wide setting.
       ...(f.caseSensitive === schemaCaseSensitive ? {} : { caseSensitive: f.caseSensitive }),

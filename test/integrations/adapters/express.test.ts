@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidCollectionOptionsError } from '../../../src/index.js';
 import { collectionOf, v3Collection, v3CollectionErrors } from '../../../src/integrations/express/index.js';
 import { get } from './support/http.js';
-import { describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
+import { BAD_OPTIONS, describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
 
 describeAdapter('Express 5 middleware', async (db) => {
   let calls = 0;
@@ -83,5 +83,12 @@ describe('Express specifics', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+describe('express adapter: every option checked at startup', () => {
+  it.each(BAD_OPTIONS)('refuses a bad %s when the middleware is made', (option, options) => {
+    expect(() => v3Collection(TEST_SCHEMA, options as never)).toThrow(InvalidCollectionOptionsError);
+    expect(() => v3Collection(TEST_SCHEMA, options as never)).toThrow(`\`${option}\``);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidCollectionOptionsError } from '../../../src/index.js';
 import { collectionOf, fastifyV3Filters, v3Collection } from '../../../src/integrations/fastify/index.js';
 import { get } from './support/http.js';
-import { describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
+import { BAD_OPTIONS, describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
 
 describeAdapter('Fastify 5 plugin', async (db) => {
   let calls = 0;
@@ -86,5 +86,12 @@ describe('Fastify specifics', () => {
     expect(() => v3Collection(TEST_SCHEMA, { columns: { start_time: '' } })).toThrow(
       InvalidCollectionOptionsError,
     );
+  });
+});
+
+describe('fastify adapter: every option checked at startup', () => {
+  it.each(BAD_OPTIONS)('refuses a bad %s when the middleware is made', (option, options) => {
+    expect(() => v3Collection(TEST_SCHEMA, options as never)).toThrow(InvalidCollectionOptionsError);
+    expect(() => v3Collection(TEST_SCHEMA, options as never)).toThrow(`\`${option}\``);
   });
 });

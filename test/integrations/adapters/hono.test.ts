@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { InvalidCollectionOptionsError } from '../../../src/index.js';
 import { v3Collection } from '../../../src/integrations/hono/index.js';
-import { describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
+import { BAD_OPTIONS, describeAdapter, executionsPage, TEST_OPTIONS, TEST_SCHEMA } from './support/suite.js';
 
 describeAdapter('Hono 4 middleware (on @hono/node-server)', async (db) => {
   let calls = 0;
@@ -53,5 +53,12 @@ describe('Hono specifics', () => {
     expect(() => v3Collection(TEST_SCHEMA, { dialect: 'sqlite', caseFolding: 'unicode' })).toThrow(
       InvalidCollectionOptionsError,
     );
+  });
+});
+
+describe('hono adapter: every option checked at startup', () => {
+  it.each(BAD_OPTIONS)('refuses a bad %s when the middleware is made', (option, options) => {
+    expect(() => v3Collection(TEST_SCHEMA, options as never)).toThrow(InvalidCollectionOptionsError);
+    expect(() => v3Collection(TEST_SCHEMA, options as never)).toThrow(`\`${option}\``);
   });
 });

@@ -26,6 +26,17 @@ export const TEST_OPTIONS: CollectionHandlerOptions = {
   dialect: 'sqlite',
 };
 
+/** Options each adapter refuses when it is made (they used to fail on every request instead). */
+export const BAD_OPTIONS: readonly (readonly [string, Record<string, unknown>])[] = [
+  ['trackingId', { trackingId: 'abc' }],
+  ['caseFolding', { caseFolding: 'turkish' }],
+  ['parameterOffset', { parameterOffset: Number.NaN }],
+  ['maxLimit', { maxLimit: -1 }],
+  ['limits', { limits: { maxLength: 1e15 } }],
+  ['tiebreaker', { tiebreaker: 'id' }],
+  ['dialet', { dialet: 'sqlite' }],
+];
+
 /** What a route answers: its rows, and the total when asked. */
 export interface RouteAnswer {
   readonly rows: readonly Record<string, unknown>[];
