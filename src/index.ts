@@ -77,7 +77,7 @@ export {
   type CompletionResult,
   complete,
 } from './complete/index.js';
-export { applyFixes } from './diagnostic/apply-fixes.js';
+export { type ApplyFixesOptions, applyFixes } from './diagnostic/apply-fixes.js';
 export { CODEGEN_CODES, type CodegenCode } from './diagnostic/codes/codegen.js';
 export { COLLECTION_CODES, type CollectionCode } from './diagnostic/codes/collection.js';
 export { COMPILE_CODES, type CompileCode } from './diagnostic/codes/compile.js';

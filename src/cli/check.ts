@@ -47,10 +47,20 @@ export function checkFilter(text: string, options: CheckOptions): CheckResult {
   };
 }
 
-/** Whether `--fix` applies a diagnostic's first fix: always for syntax, for suggestions only when asked. */
+/** Whether a diagnostic's first fix is certain: a syntax fix not marked as a suggestion. */
+function hasCertainFix(result: CheckResult, diagnostic: Diagnostic): boolean {
+  const fix = diagnostic.fixes?.[0];
+  return fix !== undefined && fix.suggestion !== true && result.syntax.includes(diagnostic);
+}
+
+/**
+ * The diagnostics whose first fix `--fix` applies: the certain ones, and with `--unsafe-fixes`
+ * the suggestions too (the validator's "did you mean", a syntax fix that reads two ways).
+ */
 export function fixableDiagnostics(result: CheckResult, includeSuggestions: boolean): Diagnostic[] {
-  const candidates = includeSuggestions ? result.all : result.syntax;
-  return candidates.filter((d) => d.fixes !== undefined && d.fixes.length > 0);
+  return result.all.filter((d) =>
+    includeSuggestions ? d.fixes !== undefined && d.fixes.length > 0 : hasCertainFix(result, d),
+  );
 }
 
 /**
@@ -73,7 +83,7 @@ export function fixFilter(text: string, options: CheckOptions, includeSuggestion
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const fixable = fixableDiagnostics(checkFilter(current, options), includeSuggestions);
     if (fixable.length === 0) break;
-    const next = applyFixes(current, fixable);
+    const next = applyFixes(current, fixable, { suggestions: true });
     if (next === current) break;
     applied += fixable.length;
     current = next;
@@ -83,5 +93,5 @@ export function fixFilter(text: string, options: CheckOptions, includeSuggestion
 
 /** `fix` for a diagnostic `--fix` repairs, `suggestion` for one it leaves to the author. */
 export function fixKindOf(result: CheckResult, diagnostic: Diagnostic): 'fix' | 'suggestion' {
-  return result.syntax.includes(diagnostic) ? 'fix' : 'suggestion';
+  return hasCertainFix(result, diagnostic) ? 'fix' : 'suggestion';
 }

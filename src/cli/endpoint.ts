@@ -1,4 +1,5 @@
 import { escapeInvisibles, quote } from '../diagnostic/text.js';
+import { readDocument } from '../openapi/document.js';
 import { type ImportedEndpoint, importOpenApi, type OpenApiImport } from '../openapi/index.js';
 import { BUILTIN_ENDPOINTS, builtinSchemaNames, loadSchema } from '../schema/index.js';
 import { closestMatches } from '../schema/suggest.js';
@@ -28,16 +29,33 @@ export interface LoadedDocument {
   readonly imported: OpenApiImport;
 }
 
+/**
+ * A message of several lines (a YAML parser's frames the offending line with a caret) for the
+ * terminal: each line's invisible characters escaped, line breaks kept, later lines indented.
+ */
+export function messageLines(message: string): string {
+  return message
+    .split(/\r\n|\r|\n/)
+    .map((line) => escapeInvisibles(line))
+    .join('\n  ')
+    .trimEnd();
+}
+
 /** Reads and imports an OpenAPI document; a document that cannot be read at all is exit 2. */
 export async function loadOpenApi(path: string, stdin: ByteSource): Promise<LoadedDocument> {
   const text = await readTextFile(path, stdin, MAX_DOCUMENT_BYTES);
-  const imported = importOpenApi(text);
+  // Read here rather than by importOpenApi, whose messages are one line: a YAML parser's message
+  // frames the offending line with a caret, shown on lines of their own.
+  let unreadable: string | undefined;
+  const root = readDocument(text, (d) => {
+    unreadable ??= d.message;
+  });
+  if (root === undefined) throw new CliError(`${escapeInvisibles(path)}: ${messageLines(unreadable ?? '')}`);
+  const imported = importOpenApi(root);
   const fatal = imported.diagnostics.find(
     (d) => d.code === 'invalid-document' || d.code === 'unreadable-document',
   );
-  // One line: the YAML parser's message goes on with a frame of the (untrusted) document.
-  const message = fatal?.message.split(/\r?\n/)[0];
-  if (message !== undefined) throw new CliError(`${escapeInvisibles(path)}: ${escapeInvisibles(message)}`);
+  if (fatal !== undefined) throw new CliError(`${escapeInvisibles(path)}: ${messageLines(fatal.message)}`);
   return { path, text, imported };
 }
 
@@ -115,7 +133,7 @@ async function schemaFile(path: string, stdin: ByteSource, warn: (line: string) 
   const loaded = loadSchema(text);
   const lines = loaded.diagnostics.map(
     (d) =>
-      `${shown}: ${d.severity} ${d.code}${d.pointer ? ` at ${escapeInvisibles(d.pointer)}` : ''}: ${d.message}`,
+      `${shown}: ${d.severity} ${d.code}${d.pointer ? ` at ${escapeInvisibles(d.pointer)}` : ''}: ${messageLines(d.message)}`,
   );
   if (!loaded.ok) throw new CliError(`${shown} is not a usable schema:\n  ${lines.join('\n  ')}`);
   for (const line of lines) warn(line);
@@ -146,7 +164,7 @@ export async function resolveSchema(
     const endpoint = findEndpoint(document.imported.endpoints, options.endpoint);
     return {
       schema: endpoint.schema,
-      name: `${endpoint.method} ${endpoint.path} in ${escapeInvisibles(options.openapi)}`,
+      name: `${endpoint.method} ${escapeInvisibles(endpoint.path)} in ${escapeInvisibles(options.openapi)}`,
     };
   }
   if (options.endpoint !== undefined) return builtinEndpoint(options.endpoint);

@@ -18,7 +18,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   let exitCode: number = EXIT.clean;
   let color: boolean | undefined;
   const context = createContext(io, () => color, packageVersion());
-  const program = buildProgram(io, context, (code) => {
+  const program = buildProgram(context.io, context, (code) => {
     exitCode = code;
   });
   program.hook('preAction', (_root, command) => {
@@ -36,10 +36,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       return cause.exitCode === 0 ? EXIT.clean : EXIT.usage;
     }
     if (cause instanceof CliError) {
-      io.stderr.write(`v3-filters: ${cause.message}\n`);
+      context.io.stderr.write(`v3-filters: ${cause.message}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`v3-filters: internal error: ${messageOf(cause)}\n`);
+    context.io.stderr.write(`v3-filters: internal error: ${messageOf(cause)}\n`);
     return EXIT.usage;
   }
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { escapeInvisibles } from '../diagnostic/text.js';
-import { CliError, messageOf } from './errors.js';
+import { CliError, describeFileError } from './errors.js';
 import type { ByteSource } from './io.js';
 
 /** The most bytes the CLI reads from one file or from stdin (64 MiB: the parser's own maximum). */
@@ -8,22 +8,6 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** The most bytes of an OpenAPI document (SailPoint's whole V3 API is about 2 MB). */
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
-
-/** What read errors mean, in words a user can act on. */
-function describeReadError(what: string, cause: unknown): string {
-  const code = (cause as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `${what}: no such file`;
-    case 'EISDIR':
-      return `${what} is a directory, not a file`;
-    case 'EACCES':
-    case 'EPERM':
-      return `${what}: permission denied`;
-    default:
-      return `cannot read ${what}: ${messageOf(cause)}`;
-  }
-}
 
 /** Collects a byte stream, refusing more than `maxBytes` (without buffering past the cap). */
 async function collect(source: AsyncIterable<Uint8Array | string>, what: string, maxBytes: number) {
@@ -66,7 +50,7 @@ export async function readTextFile(
     bytes = await collect(createReadStream(path), what, maxBytes);
   } catch (cause) {
     if (cause instanceof CliError) throw cause;
-    throw new CliError(describeReadError(what, cause));
+    throw new CliError(describeFileError('read', what, cause));
   }
   return decodeUtf8(bytes, what);
 }
@@ -78,7 +62,7 @@ export async function readStdin(stdin: ByteSource, maxBytes: number = MAX_INPUT_
     bytes = await collect(stdin, 'stdin', maxBytes);
   } catch (cause) {
     if (cause instanceof CliError) throw cause;
-    throw new CliError(describeReadError('stdin', cause));
+    throw new CliError(describeFileError('read', 'stdin', cause));
   }
   return decodeUtf8(bytes, 'stdin');
 }

@@ -34,14 +34,24 @@ export function exportNameFor(operationId: string | undefined, method: string, p
   return base + SUFFIX;
 }
 
-/** Hands out unique names: a name already taken gets `2`, `3`... appended. */
+/**
+ * Hands out unique names: a name already taken gets `2`, `3`... appended. Each base name remembers
+ * the next number to try, so thousands of operations sharing one operationId cost linear time
+ * (counting from 2 again for each was quadratic).
+ */
 export class NameRegistry {
   private readonly taken = new Set<string>([IMPORTED_NAME]);
+  private readonly nextNumber = new Map<string, number>();
 
   /** A name not handed out before, `wanted` itself when it is free. */
   claim(wanted: string): string {
     let name = wanted;
-    for (let n = 2; this.taken.has(name); n++) name = `${wanted}${n}`;
+    if (this.taken.has(name)) {
+      let n = this.nextNumber.get(wanted) ?? 2;
+      do name = `${wanted}${n++}`;
+      while (this.taken.has(name));
+      this.nextNumber.set(wanted, n);
+    }
     this.taken.add(name);
     return name;
   }

@@ -1,17 +1,19 @@
+import { stringifyVisible } from '../diagnostic/text.js';
 import type { Schema } from '../schema/types.js';
 
 /** A key written bare when it is an identifier, else as a JSON string; `__proto__` computed, so it stays a field. */
 function keyText(key: string): string {
   if (key === '__proto__') return '["__proto__"]';
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : stringifyVisible(key);
 }
 
 function valueText(value: unknown, indent: string): string {
   if (Array.isArray(value)) return `[${value.map((item) => valueText(item, indent)).join(', ')}]`;
   if (value !== null && typeof value === 'object')
     return objectText(value as Record<string, unknown>, indent);
-  // Strings through JSON.stringify: quotes, backslashes and control characters escaped.
-  return JSON.stringify(value) ?? 'undefined';
+  // Strings as JSON strings (valid JavaScript): quotes, backslashes, controls, bidi, zero-width
+  // and line-separator characters escaped, so reviewed code shows every character it holds.
+  return stringifyVisible(value);
 }
 
 function objectText(record: Readonly<Record<string, unknown>>, indent: string): string {

@@ -17,10 +17,19 @@ const MAX_NAME = 40;
  * (`Filters`, `count `, `filters[]`, `sort_ers` all read as the standard name).
  */
 function normalize(name: string): string {
-  return name
-    .replace(/\[[^\]]*\]$/, '')
+  return withoutTrailingIndex(name)
     .toLowerCase()
     .replace(/[\s_-]+/g, '');
+}
+
+/**
+ * `name` without a trailing `[...]` (the first `[` after the last inner `]`, through the final
+ * `]`), found by two scans: the pattern `/\[[^\]]*\]$/` would be quadratic in the name.
+ */
+function withoutTrailingIndex(name: string): string {
+  if (!name.endsWith(']')) return name;
+  const open = name.indexOf('[', name.lastIndexOf(']', name.length - 2) + 1);
+  return open >= 0 && open < name.length - 1 ? name.slice(0, open) : name;
 }
 
 /**

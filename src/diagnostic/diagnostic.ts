@@ -10,12 +10,20 @@ export interface TextEdit {
   readonly text: string;
 }
 
-/** A suggested change that resolves a diagnostic; offered only where the intent is certain. */
+/**
+ * A change that resolves a diagnostic. A fix keeps every value the writer meant; one that may
+ * not (the text reads more than one way) is marked `suggestion` and is applied only on request.
+ */
 export interface Fix {
   /** What the fix does, e.g. "Use `eq`". */
   readonly message: string;
   /** Non-overlapping edits, all against the original input. */
   readonly edits: readonly TextEdit[];
+  /**
+   * Set when the result may mean something else than the writer meant (another reading of the
+   * text is as likely): shown, but `applyFixes` and `lint --fix` apply it only when asked.
+   */
+  readonly suggestion?: true;
 }
 
 /**
@@ -62,4 +70,9 @@ export function warning(
 /** A fix made of one edit. */
 export function replaceFix(message: string, span: Span, text: string): Fix {
   return { message, edits: [{ span, text }] };
+}
+
+/** A {@link Fix} marked as a suggestion: one reading of the text among others. */
+export function suggestionFix(message: string, edits: readonly TextEdit[]): Fix {
+  return { message, edits, suggestion: true };
 }

@@ -31,6 +31,25 @@ function escapeInvisible(char: string): string | undefined {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
+/**
+ * Characters JSON.stringify leaves raw that can hide or reorder text: DEL and C1 controls, bidi
+ * marks, embeddings, overrides and isolates, zero-width characters, line and paragraph separators,
+ * the BOM. (It escapes C0 controls and lone surrogates itself.)
+ */
+const JSON_INVISIBLE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * `JSON.stringify(value, null, indent)` with every invisible or direction-changing character
+ * escaped as `\uXXXX`: the same JSON value, the same JavaScript string literal, but nothing that
+ * reorders or hides text in a terminal, a diff or an editor.
+ */
+export function stringifyVisible(value: unknown, indent?: number): string {
+  const json = JSON.stringify(value, null, indent);
+  return json === undefined
+    ? 'undefined'
+    : json.replace(JSON_INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Escapes control, bidi and other invisible characters in `text` as `\n`, `\x07`, `\u{202e}`. */
 export function escapeInvisibles(text: string): string {
   let out = '';

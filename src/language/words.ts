@@ -25,6 +25,13 @@ export function opensString(code: number): boolean {
   );
 }
 
+/** The quote that closes a string opened by `open`: `”` for `“`, `’` for `‘`, else `open` itself. */
+export function closingQuoteOf(open: number): number {
+  if (open === LEFT_DOUBLE) return RIGHT_DOUBLE;
+  if (open === LEFT_SINGLE) return RIGHT_SINGLE;
+  return open;
+}
+
 function isWordChar(code: number): boolean {
   return !endsWord(code) && !isOperatorSymbolChar(code) && !opensString(code);
 }

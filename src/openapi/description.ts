@@ -36,9 +36,10 @@ export interface FilterDeclaration {
 
 const FILTER_HEADER = /filtering is supported for the following fields and operators\s*:?/i;
 const SORT_HEADER = /sorting is supported for the following fields\s*:?/i;
-const COMPOSITE =
-  /supported composite operators(?:\*\*)?\s*(?:are\b|:)?\s*(?:\*\*)?\s*:?\s*\*?\s*([A-Za-z]+(?:\s*,\s*[A-Za-z]+)*)/i;
-const CASE = /\ball (?:filter |field )?values\b[^.\n]*?\bcase-(in)?sensitive/i;
+const COMPOSITE_PHRASE = /supported composite operators/gi;
+/** `all values`, `all filter values`, `all field values`: where a case sentence starts. */
+const ALL_VALUES = /\ball (?:filter |field )?values\b/i;
+const CASE_WORD = /\bcase-(in)?sensitive/i;
 const POSSIBLE_VALUES = /^[*_\s]*possible values[*_\s]*:?[*_\s]*/i;
 const OPERATOR_WORDS: ReadonlySet<string> = new Set(PRIMITIVE_OPERATORS);
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -54,11 +55,105 @@ function listWordsOf(text: string): string[] {
     .filter((word) => word !== '');
 }
 
+const SPACE = /\s/;
+
+/** Emphasis, code and quote marks around a listed value (and a sentence's full stop after it). */
+function isValueMark(char: string, trailing: boolean): boolean {
+  return (
+    SPACE.test(char) ||
+    char === '*' ||
+    char === '`' ||
+    char === '"' ||
+    char === "'" ||
+    (trailing && char === '.')
+  );
+}
+
+/** `value` without the marks around it, in one pass from each end (a regex `[...]+$` is quadratic). */
+function trimValueMarks(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isValueMark(value[start]!, false)) start++;
+  while (end > start && isValueMark(value[end - 1]!, true)) end--;
+  return value.slice(start, end);
+}
+
 function splitValues(text: string): string[] {
   return text
     .split(',')
-    .map((v) => v.replace(/^[\s*`"']+|[\s*`"'.]+$/g, ''))
+    .map(trimValueMarks)
     .filter((v) => v !== '');
+}
+
+function isAsciiLetter(char: string | undefined): boolean {
+  return char !== undefined && ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z'));
+}
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && SPACE.test(text[i]!)) i++;
+  return i;
+}
+
+/**
+ * The words of `and, or` at `from`: ASCII words separated by commas, lowercased; undefined when
+ * no word starts there. One forward pass: each character is looked at once.
+ */
+function wordListAt(text: string, from: number): string[] | undefined {
+  const words: string[] = [];
+  let i = from;
+  for (;;) {
+    const start = i;
+    while (isAsciiLetter(text[i])) i++;
+    if (i === start) break;
+    words.push(text.slice(start, i).toLowerCase());
+    const comma = skipSpaces(text, i);
+    if (text[comma] !== ',') break;
+    const next = skipSpaces(text, comma + 1);
+    if (!isAsciiLetter(text[next])) break;
+    i = next;
+  }
+  return words.length > 0 ? words : undefined;
+}
+
+/** Spaces, emphasis and colons between the composite phrase and its list. */
+function skipDecoration(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (SPACE.test(text[i]!) || text[i] === '*' || text[i] === ':')) i++;
+  return i;
+}
+
+/**
+ * `Supported composite operators are *and, or*` (`**Supported composite operators**: *and*`...):
+ * the words of the first such sentence that lists any. Read by hand rather than by one pattern:
+ * the optional marks between phrase and list, written as adjacent `\s*`, backtrack polynomially
+ * on a run of spaces.
+ */
+function readComposite(body: string): string[] | undefined {
+  for (const phrase of body.matchAll(COMPOSITE_PHRASE)) {
+    let i = skipDecoration(body, phrase.index + phrase[0].length);
+    if (body.slice(i, i + 3).toLowerCase() === 'are' && !/\w/.test(body[i + 3] ?? '')) {
+      i = skipDecoration(body, i + 3);
+    }
+    const words = wordListAt(body, i);
+    if (words) return words;
+  }
+  return undefined;
+}
+
+/**
+ * True for "All filter values are case-sensitive", false for "... case-insensitive", undefined
+ * when no sentence says. Sentence by sentence (a sentence ends at `.` or a line break), so each
+ * character is searched once however many sentences start with "all values".
+ */
+function readCaseSensitivity(description: string): boolean | undefined {
+  for (const sentence of description.split(/[.\n]/)) {
+    const all = ALL_VALUES.exec(sentence);
+    if (!all) continue;
+    const word = CASE_WORD.exec(sentence.slice(all.index + all[0].length));
+    if (word) return word[1] === undefined;
+  }
+  return undefined;
 }
 
 interface MutableField {
@@ -104,13 +199,13 @@ export function readFilterDeclaration(description: string): FilterDeclaration {
   const body = description.slice(header.index + header[0].length);
   const fields: MutableField[] = [];
   for (const line of body.split(/\r\n|\r|\n/)) readLine(line, fields);
-  const composite = COMPOSITE.exec(body);
-  const caseWords = CASE.exec(description);
+  const composite = readComposite(body);
+  const caseSensitive = readCaseSensitivity(description);
   return {
     found: true,
     fields,
-    ...(composite ? { composite: composite[1]!.split(/\s*,\s*/).map((w) => w.toLowerCase()) } : {}),
-    ...(caseWords ? { caseSensitive: caseWords[1] === undefined } : {}),
+    ...(composite ? { composite } : {}),
+    ...(caseSensitive !== undefined ? { caseSensitive } : {}),
   };
 }
 

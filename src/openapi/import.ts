@@ -31,6 +31,11 @@ export interface ImportedEndpoint {
   readonly schema: Schema;
   /** The `filters` parameter's example, when it has one. */
   readonly example?: string;
+  /**
+   * JSON Pointer to the example's string in the document (after `$ref`s: a shared parameter's
+   * example is under `/components`), so a tool can point at it.
+   */
+  readonly examplePointer?: string;
   /** JSON Pointer to the operation in the document. */
   readonly pointer: string;
 }
@@ -238,13 +243,13 @@ export function importOpenApi(document: unknown, options?: OpenApiImportOptions)
           context,
         );
         if (!schema) continue;
-        const example = exampleOf(filters.value, refs);
+        const example = exampleOf(filters, refs);
         endpoints.push({
           method: method.toUpperCase(),
           path,
           ...(typeof operationId === 'string' ? { operationId } : {}),
           schema,
-          ...(example !== undefined ? { example } : {}),
+          ...(example !== undefined ? { example: example.value, examplePointer: example.pointer } : {}),
           pointer: operationPointer,
         });
       }

@@ -35,20 +35,31 @@ export function parametersOf(
   return byKey;
 }
 
-export function exampleOf(parameter: JsonObject, refs: RefResolver): string | undefined {
-  const example = own(parameter, 'example');
-  if (typeof example === 'string') return example;
-  const examples = own(parameter, 'examples');
+/** A parameter's example and the JSON Pointer of the string in the document. */
+export interface Example {
+  readonly value: string;
+  readonly pointer: string;
+}
+
+/** The parameter's example: its `example`, else the first string `examples` value, else its schema's. */
+export function exampleOf(parameter: Parameter, refs: RefResolver): Example | undefined {
+  const example = own(parameter.value, 'example');
+  if (typeof example === 'string')
+    return { value: example, pointer: childPointer(parameter.pointer, 'example') };
+  const examples = own(parameter.value, 'examples');
   if (isRecord(examples)) {
+    const examplesPointer = childPointer(parameter.pointer, 'examples');
     for (const [key, entry] of Object.entries(examples)) {
-      const found = refs.object(entry, `/examples/${key}`);
+      const found = refs.object(entry, childPointer(examplesPointer, key));
       const value = found ? own(found.value, 'value') : undefined;
-      if (typeof value === 'string') return value;
+      if (found && typeof value === 'string') return { value, pointer: childPointer(found.pointer, 'value') };
     }
   }
-  const schema = refs.object(own(parameter, 'schema'), '');
+  const schema = refs.object(own(parameter.value, 'schema'), childPointer(parameter.pointer, 'schema'));
   const fromSchema = schema ? own(schema.value, 'example') : undefined;
-  return typeof fromSchema === 'string' ? fromSchema : undefined;
+  return schema && typeof fromSchema === 'string'
+    ? { value: fromSchema, pointer: childPointer(schema.pointer, 'example') }
+    : undefined;
 }
 
 /** The item schema of the operation's 200 response: the array's items, or the object itself. */

@@ -19,9 +19,39 @@ export interface FoundProperty {
  */
 const MAX_VARIANT_DEPTH = 32;
 
-/** `start_time` → `startTime`. */
+function isAsciiAlphanumeric(char: string | undefined): boolean {
+  return (
+    char !== undefined &&
+    ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9'))
+  );
+}
+
+/**
+ * `start_time` → `startTime`: each run of underscores before a letter or digit goes, and that
+ * character is upper-cased. One pass (the pattern `_+([A-Za-z0-9])` rescans a long run of
+ * underscores from each of them: quadratic).
+ */
 function snakeToCamel(name: string): string {
-  return name.replace(/_+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());
+  let out = '';
+  let i = 0;
+  while (i < name.length) {
+    if (name[i] !== '_') {
+      out += name[i];
+      i++;
+      continue;
+    }
+    let end = i;
+    while (name[end] === '_') end++;
+    const next = name[end];
+    if (isAsciiAlphanumeric(next)) {
+      out += next!.toUpperCase();
+      i = end + 1;
+    } else {
+      out += name.slice(i, end);
+      i = end;
+    }
+  }
+  return out;
 }
 
 /** The schema's type words (`type: [string, null]` in OpenAPI 3.1), without `null`. */

@@ -4,11 +4,11 @@
  * full path).
  * @module
  */
-import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
+import { type Diagnostic, error, quote, replaceFix, suggestionFix } from '../diagnostic/index.js';
 import { DEFAULT_LIMITS, type ParseLimits } from './limits.js';
 import { readParseOptions } from './parse-options.js';
 import type { ParseFailure, ParseOptions } from './parse-result.js';
-import { decodeQueryValue, looksUrlEncoded, malformedEscape } from './url-encoding.js';
+import { decodeEscapeEdits, decodeQueryValue, malformedEscape, urlEncodingOf } from './url-encoding.js';
 
 /**
  * The limits to read `text` with, or the failure that ends the parse before any token: options
@@ -48,9 +48,26 @@ export function checkBeforeFullPath(text: string): ParseFailure | undefined {
   return checkUrlEncoding(text);
 }
 
-/** The failure for a filter that is still URL-encoded (`%22`, `%20`, `+` outside strings), or undefined. */
+/**
+ * The failure for a filter that is still URL-encoded (`%22`, `%20`, `+` outside strings), or
+ * undefined. Decoding is a fix only when the whole filter is encoded; otherwise only the escapes
+ * outside its strings are decoded, as a suggestion (what is inside quotes is never touched).
+ */
 function checkUrlEncoding(text: string): ParseFailure | undefined {
-  if (!looksUrlEncoded(text)) return undefined;
+  const encoding = urlEncodingOf(text);
+  if (encoding.kind === 'none') return undefined;
+  if (encoding.kind === 'mixed') {
+    const edits = decodeEscapeEdits(text, encoding.escapes);
+    const first = encoding.escapes[0]!;
+    return fail([
+      error(
+        'url-encoded',
+        `The filter has URL escapes outside its strings (${quote(text.slice(first.start, first.end))}): decode them if the filter was copied from a URL`,
+        { start: first.start, end: encoding.escapes[encoding.escapes.length - 1]!.end },
+        edits ? [suggestionFix('Decode the escapes outside strings', edits)] : undefined,
+      ),
+    ]);
+  }
   const decoded = decodeQueryValue(text);
   if (decoded !== undefined && decoded !== text) {
     return fail([

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/diagnostic/apply-fixes.js';
 import { parse } from '../../src/syntax/parse.js';
@@ -166,7 +167,59 @@ describe.concurrent('lint --fix', () => {
     writeFileSync(path, 'a%20eq%201%0Aor%20b%20eq%202\n');
     const run = await runCli(['lint', '--fix', '--file', path]);
     expect(readFileSync(path, 'utf8')).toBe('a%20eq%201%0Aor%20b%20eq%202\n');
-    expect(run.stderr).toContain(`${path}:1: not fixed: the fix would split or empty the line`);
+    expect(run.stderr).toContain(`${path}:1: not fixed: the fix would split the line`);
     expect(run.code).toBe(1);
+  });
+});
+
+describe('lint --fix keeps how a file is read', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'v3f-layout-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('never turns a one-per-line file into a JSON array (a first line that decodes to `[`)', async () => {
+    const path = join(dir, 'bracket.txt');
+    writeFileSync(path, '%5Bname%5D%20eq%201\nb EQ 2\n');
+    const fixed = await runInProcess(['lint', '--fix', '--file', path]);
+    expect(readFileSync(path, 'utf8')).toBe('%5Bname%5D%20eq%201\nb eq 2\n');
+    expect(fixed.stderr).toContain(`${path}:1: not fixed: the fixed filter would start the file with \`[\``);
+    const again = await runInProcess(['lint', '--file', path]);
+    expect(again.code).toBe(1);
+  });
+
+  it('any one-per-line file: after --fix, the file reads as the same number of filters (never exit 2)', async () => {
+    const line = fc.oneof(
+      fc.constantFrom(
+        '%5B',
+        '%5Ba%20eq%201',
+        ' %5B%5D',
+        'a EQ 1',
+        "b eq 'x'",
+        '[',
+        '  ',
+        '%0A',
+        'c eq "d',
+        '',
+      ),
+      fc.string({ maxLength: 8 }).filter((s) => !/[\r\n]/.test(s)),
+    );
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 5 }), async (lines) => {
+        const text = `${lines.join('\n')}\n`;
+        fc.pre(!text.trimStart().startsWith('[') && text.trim() !== '');
+        const path = join(dir, `lines-${n++}.txt`);
+        writeFileSync(path, text);
+        const before = await runInProcess(['lint', '--file', path]);
+        const fixed = await runInProcess(['lint', '--fix', '--file', path]);
+        const after = await runInProcess(['lint', '--file', path]);
+        expect([before.code, fixed.code, after.code]).not.toContain(2);
+        const count = (out: string) => /^(\d+) filters? checked/m.exec(out)?.[1];
+        expect(count(after.stdout)).toBe(count(before.stdout));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -191,7 +191,7 @@ describe.concurrent('lint-openapi on YAML, with the mistakes published docs make
     expect(run.stdout).toBe('6 operations take filters, 6 with an example: every example passes\n');
   });
 
-  it('a document that cannot be read is exit 2 with one line', async () => {
+  it('a document that cannot be read is exit 2 with one message (a YAML error with its frame, indented)', async () => {
     const notObject = join(dir, 'list.json');
     writeFileSync(notObject, '[1, 2]');
     const noPaths = join(dir, 'nopaths.json');
@@ -209,7 +209,15 @@ describe.concurrent('lint-openapi on YAML, with the mistakes published docs make
       expect(run.stdout).toBe('');
       expect(run.stderr.startsWith(`v3-filters: ${path}`)).toBe(true);
       expect(run.stderr).toContain(message);
-      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      const [, ...more] = run.stderr.trimEnd().split('\n');
+      if (path === garbage) {
+        // The parser's frame: real line breaks (never a literal `\n`), each later line indented.
+        expect(run.stderr).not.toContain('\\n');
+        expect(more.length).toBeGreaterThan(0);
+        for (const line of more) expect(line).toMatch(/^ {2}|^$/);
+      } else {
+        expect(more).toEqual([]);
+      }
     }
   });
 });

@@ -15,10 +15,10 @@ interface Case {
 const cases: Case[] = [
   { input: 'name eq "Joe', code: 'unterminated-string', under: '"Joe', fixed: 'name eq "Joe"' },
   {
-    input: 'a eq "x" and b eq "never closes \\" ok',
+    input: 'a eq "x" and b eq "never closes \\\\ ok',
     code: 'unterminated-string',
-    under: '"never closes \\" ok',
-    fixed: 'a eq "x" and b eq "never closes \\" ok"',
+    under: '"never closes \\\\ ok',
+    fixed: 'a eq "x" and b eq "never closes \\\\ ok"',
   },
   { input: 'a eq "line\nbreak"', code: 'line-break-in-string', under: '\n' },
   { input: 'path eq "C:\\Temp"', code: 'invalid-escape', under: '\\T', fixed: 'path eq "C:\\\\Temp"' },
@@ -29,10 +29,10 @@ const cases: Case[] = [
     fixed: 'id eq "2c91808568c529c60168cca6f90c1313"',
   },
   {
-    input: "name eq 'O\\'Brien \"Jr\"'",
+    input: 'name eq \'Bob "Jr"\'',
     code: 'single-quoted-string',
-    under: "'O\\'Brien \"Jr\"'",
-    fixed: 'name eq "O\'Brien \\"Jr\\""',
+    under: '\'Bob "Jr"\'',
+    fixed: 'name eq "Bob \\"Jr\\""',
   },
   { input: 'name eq “Joe”', code: 'typographic-quotes', under: '“Joe”', fixed: 'name eq "Joe"' },
   { input: 'name EQ "x"', code: 'operator-case', under: 'EQ', fixed: 'name eq "x"' },

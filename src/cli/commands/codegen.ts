@@ -1,9 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { generateSchemaModule } from '../../codegen/index.js';
 import { escapeInvisibles } from '../../diagnostic/text.js';
 import type { CommandContext } from '../context.js';
-import { CliError, EXIT, messageOf } from '../errors.js';
+import { messageLines } from '../endpoint.js';
+import { CliError, describeFileError, EXIT } from '../errors.js';
 import { MAX_DOCUMENT_BYTES, readTextFile } from '../read.js';
+import { writeFileAtomically } from '../write.js';
 
 /** The options of `v3-filters codegen`. */
 export interface CodegenOptions {
@@ -29,8 +30,7 @@ export async function codegenCommand(options: CodegenOptions, context: CommandCo
   });
   const errors = module.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    // One line each: a YAML parser's message goes on with a frame of the (untrusted) document.
-    const lines = errors.map((d) => escapeInvisibles(d.message.split(/\r?\n/)[0]!));
+    const lines = errors.map((d) => messageLines(d.message));
     const hint = errors.some((d) => d.code === 'endpoint-not-found')
       ? ` (\`v3-filters endpoints --openapi ${source}\` lists those that do)`
       : '';
@@ -46,9 +46,9 @@ export async function codegenCommand(options: CodegenOptions, context: CommandCo
     return EXIT.clean;
   }
   try {
-    await writeFile(options.out, module.text, 'utf8');
+    await writeFileAtomically(options.out, module.text);
   } catch (cause) {
-    throw new CliError(`cannot write ${escapeInvisibles(options.out)}: ${messageOf(cause)}`);
+    throw new CliError(describeFileError('write', escapeInvisibles(options.out), cause));
   }
   const count = module.exports.length;
   context.note(`wrote ${count} schema${count === 1 ? '' : 's'} to ${escapeInvisibles(options.out)}`);

@@ -2,7 +2,7 @@ import { format } from '../../printer/format.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import { checkFilter } from '../check.js';
 import type { CommandContext } from '../context.js';
-import { CliError, EXIT, messageOf } from '../errors.js';
+import { CliError, describeFileError, EXIT } from '../errors.js';
 import { rewriteArtifact } from '../fix-artifact.js';
 import { collectInputs, type FilterInput } from '../inputs.js';
 import { toJson } from '../output/json.js';
@@ -84,7 +84,7 @@ export async function fmtCommand(
     const first = collected.inputs[0];
     if (collected.source === 'arguments' || !first) {
       // Only what was formatted: a filter that does not parse is on stderr, never passed off as output.
-      io.stdout.write(
+      context.writeData(
         results.flatMap((r) => (r.formatted === undefined ? [] : [`${r.formatted}\n`])).join(''),
       );
     } else if (broken.length > 0 && !options.write) {
@@ -94,17 +94,21 @@ export async function fmtCommand(
       );
     } else {
       const rewritten = rewriteArtifact(first.artifact.text, fixes);
+      for (const { input, reason } of rewritten.skipped) {
+        const line = input.artifact.lines.position(input.rawStart).line;
+        context.note(`${first.artifact.label}:${line}: not formatted: ${reason}`);
+      }
       if (options.write && first.artifact.path !== undefined) {
         if (rewritten.changed > 0) {
           try {
             await rewriteTextFile(first.artifact.path, rewritten.text);
           } catch (cause) {
-            throw new CliError(`cannot write ${first.artifact.label}: ${messageOf(cause)}`);
+            throw new CliError(describeFileError('write', first.artifact.label, cause));
           }
         }
         context.note(`${first.artifact.label}: formatted ${rewritten.changed} of ${fixes.length} filters`);
       } else {
-        io.stdout.write(rewritten.text);
+        context.writeData(rewritten.text);
       }
     }
   }

@@ -2,11 +2,11 @@ import { escapeInvisibles, quote } from '../../diagnostic/text.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import { type CheckResult, checkFilter, fixKindOf } from '../check.js';
 import type { CommandContext } from '../context.js';
-import { loadOpenApi } from '../endpoint.js';
+import { loadOpenApi, messageLines } from '../endpoint.js';
 import { EXIT } from '../errors.js';
 import { type Artifact, type FilterInput, fileUri } from '../inputs.js';
 import { LineIndex } from '../line-index.js';
-import { exampleInput } from '../openapi-examples.js';
+import { exampleLocator } from '../openapi-examples.js';
 import { toJson } from '../output/json.js';
 import { type Finding, sarifLog } from '../output/sarif.js';
 import { renderDiagnostics } from '../output/text.js';
@@ -52,6 +52,7 @@ export async function lintOpenApiCommand(
     lines: new LineIndex(document.text),
   };
   const endpoints = document.imported.endpoints;
+  const locate = exampleLocator(artifact, endpoints);
   const checked: CheckedExample[] = [];
   for (const endpoint of endpoints) {
     if (endpoint.example === undefined) continue;
@@ -59,7 +60,7 @@ export async function lintOpenApiCommand(
       method: endpoint.method,
       path: endpoint.path,
       ...(endpoint.operationId !== undefined ? { operationId: endpoint.operationId } : {}),
-      input: exampleInput(artifact, endpoint, endpoint.example),
+      input: locate(endpoint, endpoint.example),
       result: checkFilter(endpoint.example, { schema: endpoint.schema, limits: options.limits }),
     });
   }
@@ -97,7 +98,7 @@ export async function lintOpenApiCommand(
     const notes = document.imported.diagnostics;
     if (options.verbose) {
       for (const d of notes) {
-        out += `${artifact.label}: ${d.severity} ${d.code} at ${escapeInvisibles(d.pointer)}: ${escapeInvisibles(d.message)}\n`;
+        out += `${artifact.label}: ${d.severity} ${d.code} at ${escapeInvisibles(d.pointer)}: ${messageLines(d.message)}\n`;
       }
     }
     const errors = failing.filter((c) => !c.result.valid).length;

@@ -10,7 +10,7 @@ import {
 } from '../check.js';
 import type { CommandContext } from '../context.js';
 import { resolveSchema, type SchemaOptions } from '../endpoint.js';
-import { CliError, EXIT, messageOf } from '../errors.js';
+import { CliError, describeFileError, EXIT } from '../errors.js';
 import { rewriteArtifact } from '../fix-artifact.js';
 import {
   argumentInputs,
@@ -59,7 +59,13 @@ function textReport(run: LintRun, linted: readonly Linted[], paint: Painter): st
     for (const d of result.all) out += renderDiagnostic(input, d, fixKindOf(result, d), paint);
     if (!run.options.fix && fixableDiagnostics(result, run.suggestions).length > 0) {
       const fixed = fixFilter(input.text, run.check, run.suggestions).text;
-      out += `  ${paint.green('lint --fix gives:')} ${quote(fixed, 200)}\n`;
+      const left = checkFilter(fixed, run.check).all.filter((d) => d.severity === 'error').length;
+      // Say when the fixed filter is still rejected, so nobody takes it for a working one.
+      const still =
+        left === 0
+          ? ''
+          : ` ${paint.red(`(still ${left === 1 ? '1 error' : `${left} errors`}: fix the rest by hand)`)}`;
+      out += `  ${paint.green('lint --fix gives:')} ${quote(fixed, 200)}${still}\n`;
     }
     if (result.all.length > 0) out += '\n';
   }
@@ -97,7 +103,7 @@ async function writeBack(path: string, label: string, text: string): Promise<voi
   try {
     await rewriteTextFile(path, text);
   } catch (cause) {
-    throw new CliError(`cannot write ${label}: ${messageOf(cause)}`);
+    throw new CliError(describeFileError('write', label, cause));
   }
 }
 
@@ -115,9 +121,17 @@ async function fixAll(run: LintRun, collected: CollectedInputs): Promise<FixedRu
   }
   const artifact = first.artifact;
   const rewritten = rewriteArtifact(artifact.text, fixes);
-  for (const input of rewritten.skipped) {
+  for (const { input, reason } of rewritten.skipped) {
     const line = input.artifact.lines.position(input.rawStart).line;
-    run.context.note(`${artifact.label}:${line}: not fixed: the fix would split or empty the line`);
+    run.context.note(`${artifact.label}:${line}: not fixed: ${reason}`);
+  }
+  const reread = textInputs(
+    rewritten.text,
+    artifact.path === undefined ? { kind: 'stdin' } : { kind: 'file', path: artifact.path },
+  );
+  if (reread.length !== collected.inputs.length || reread[0]?.artifact.layout !== artifact.layout) {
+    // The skips above keep the layout; should any fix still change it, write nothing.
+    throw new CliError(`${artifact.label}: not fixed: the fixes would change how the file is read`);
   }
   if (artifact.path !== undefined) {
     if (rewritten.changed > 0) await writeBack(artifact.path, artifact.label, rewritten.text);
@@ -164,7 +178,7 @@ export async function lintCommand(
     io.stdout.write(sarifReport(linted, context.version));
   } else if (fixed !== undefined && collected.source !== 'file') {
     // The repaired filters are the output; what is still wrong goes beside them, on stderr.
-    io.stdout.write(fixed.printed);
+    context.writeData(fixed.printed);
     io.stderr.write(textReport(run, linted, context.paint(io.stderr)));
   } else {
     io.stdout.write(textReport(run, linted, context.paint(io.stdout)));

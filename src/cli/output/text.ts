@@ -87,6 +87,9 @@ export function renderDiagnostics(
   paint: Painter,
 ): string {
   return result.all
-    .map((d) => renderDiagnostic(input, d, result.syntax.includes(d) ? 'fix' : 'suggestion', paint))
+    .map((d) => {
+      const certain = result.syntax.includes(d) && d.fixes?.[0]?.suggestion !== true;
+      return renderDiagnostic(input, d, certain ? 'fix' : 'suggestion', paint);
+    })
     .join('');
 }

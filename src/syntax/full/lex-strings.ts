@@ -1,23 +1,57 @@
-import { replaceFix } from '../../diagnostic/index.js';
+import { type Fix, replaceFix, suggestionFix } from '../../diagnostic/index.js';
 import { quote } from '../../diagnostic/text.js';
 import { isFieldPath } from '../../language/chars.js';
 import { quoteString, scanQuoted } from '../../language/quoting.js';
-import {
-  DOUBLE_QUOTE,
-  LEFT_DOUBLE,
-  LEFT_SINGLE,
-  RIGHT_DOUBLE,
-  RIGHT_SINGLE,
-  SINGLE_QUOTE,
-} from '../../language/words.js';
+import { closingQuoteOf, DOUBLE_QUOTE, SINGLE_QUOTE } from '../../language/words.js';
 import { peekWord } from '../peek-word.js';
 import type { LexerState } from './lexer-state.js';
 import * as T from './tokens.js';
 
-function closingQuote(open: number): number {
-  if (open === LEFT_DOUBLE) return RIGHT_DOUBLE;
-  if (open === LEFT_SINGLE) return RIGHT_SINGLE;
-  return open;
+/** How many backslashes end `text[from, end)`. */
+function trailingBackslashes(text: string, from: number, end: number): number {
+  let count = 0;
+  while (end - count > from && text.charCodeAt(end - count - 1) === 92) count++;
+  return count;
+}
+
+/** The offsets of the backslashes of the escaped closing quotes (`\"`) in `text[from, end)`. */
+function escapedCloses(text: string, from: number, end: number, close: number): number[] {
+  const found: number[] = [];
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) !== 92) continue;
+    if (text.charCodeAt(i + 1) === close) found.push(i);
+    i++;
+  }
+  return found;
+}
+
+/**
+ * The fixes of a string that never closes (on one line). Closing it at the end keeps the value
+ * the writer meant when the string holds no escaped quote: a quote is added, or `\"` after a
+ * lone backslash at the end, which stays a backslash (`"C:\` becomes `"C:\\"`). A string that
+ * holds an escaped quote reads two ways: an escaped quote still to be closed (`"say \"hi\"`) or
+ * a backslash before the quote that ends it (`"C:\" and x eq 1`): both are suggestions, the
+ * likelier first (a second escaped quote makes the first reading likelier).
+ */
+function closingFixes(text: string, start: number, end: number, closing: string): Fix[] {
+  const close = closingQuoteOf(text.charCodeAt(start));
+  const loneBackslash = trailingBackslashes(text, start + 1, end) % 2 === 1;
+  const atEnd = loneBackslash
+    ? replaceFix(
+        `Close the string after the backslash: add \`\\${closing}\``,
+        { start: end, end },
+        `\\${closing}`,
+      )
+    : replaceFix(`Add the closing \`${closing}\``, { start: end, end }, closing);
+  const escaped = escapedCloses(text, start + 1, end, close);
+  if (escaped.length === 0) return [atEnd];
+  const asQuote = suggestionFix(atEnd.message, atEnd.edits);
+  const at = escaped[0]!;
+  const asBackslash = suggestionFix(
+    `Read \`\\${closing}\` as a backslash that ends the string: write \`\\\\${closing}\``,
+    [{ span: { start: at, end: at }, text: '\\' }],
+  );
+  return escaped.length > 1 ? [asQuote, asBackslash] : [asBackslash, asQuote];
 }
 
 /**
@@ -29,12 +63,10 @@ export function lexQuoted(state: LexerState, start: number): number {
   const { text } = state;
   const open = text.charCodeAt(start);
   // One problem past the cap is enough for the lexer to say that errors were cut off.
-  const scan = scanQuoted(text, start, closingQuote(open), state.maxErrors + 1);
+  const scan = scanQuoted(text, start, closingQuoteOf(open), state.maxErrors + 1);
   if (!scan.terminated) {
-    const closing = open === DOUBLE_QUOTE ? '"' : String.fromCharCode(closingQuote(open));
-    const fix = scan.hasLineBreak
-      ? undefined
-      : [replaceFix(`Add the closing \`${closing}\``, { start: scan.end, end: scan.end }, closing)];
+    const closing = String.fromCharCode(closingQuoteOf(open));
+    const fix = scan.hasLineBreak ? undefined : closingFixes(text, start, scan.end, closing);
     state.report(
       'unterminated-string',
       `Unterminated string: the string that starts here has no closing \`${closing}\``,
@@ -70,8 +102,12 @@ export function lexQuoted(state: LexerState, start: number): number {
       open === SINGLE_QUOTE
         ? 'Single quotes do not delimit strings'
         : 'Typographic quotes do not delimit strings';
+    const edits = [{ span: { start, end: scan.end }, text: quoteString(scan.value) }];
+    // `\'` inside reads as an escaped quote here, but as a backslash before the closing quote in
+    // languages whose single quotes have no escapes (SQL): a guess, so only a suggestion.
+    const ambiguous = escapedCloses(text, start + 1, scan.end - 1, closingQuoteOf(open)).length > 0;
     state.report(kind, `${what}; use double quotes: ${quote(quoteString(scan.value))}`, start, scan.end, [
-      replaceFix('Use double quotes', { start, end: scan.end }, quoteString(scan.value)),
+      ambiguous ? suggestionFix('Use double quotes', edits) : { message: 'Use double quotes', edits },
     ]);
   }
   if (state.atField && isFieldPath(scan.value) && peekWord(text, scan.end).isOperator) {
