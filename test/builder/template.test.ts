@@ -373,6 +373,38 @@ describe('v3fFor', () => {
     );
   });
 
+  it('writes a string for a date-time field bare only when it is one date-time: no string adds structure', () => {
+    const dateLike = fc.oneof(
+      hostileString,
+      fc
+        .date({
+          min: new Date('0000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        })
+        .chain((d) => fc.tuple(fc.constant(d.toISOString()), wellFormed))
+        .map(([date, tail]) => date + tail),
+    );
+    fc.assert(
+      fc.property(dateLike, (value) => {
+        let written: string | undefined;
+        try {
+          written = filter`created gt ${value} and enabled eq ${true}`;
+        } catch (error) {
+          expect(error).toBeInstanceOf(FilterBuildError);
+        }
+        fc.pre(written !== undefined);
+        const parsed = parse(written!, unlimited);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) throw new Error('unreachable');
+        expect(parsed.ast.kind).toBe('and');
+        const [date] = leaves(parsed.ast);
+        expect(date).toMatchObject({ kind: 'date-time', text: value });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('throws FilterSchemaError with the diagnostics for what the endpoint refuses', () => {
     const executions = v3fFor(workflowExecutionsSchema);
     expect(executions`status eq ${'Failed'} and start_time ge ${new Date(Date.UTC(2022, 1, 7))}`).toBe(
