@@ -39,6 +39,9 @@ export async function seedPostgres(
   data: () => SampleData = () => sampleData(),
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // Seeding takes longer than any request may: the connections' time budget does not apply.
+    await tx.query('SET LOCAL statement_timeout = 0');
+    await tx.query('SET LOCAL lock_timeout = 0');
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const found = await tx.query<{ table: string | null }>(
       "SELECT to_regclass('workflow_executions')::text AS table",
