@@ -8,6 +8,7 @@ import { internalFaultBody, methodNotAllowedBody, notFoundBody, RATE_LIMIT_BODY 
 import { answerStoreBusy, type ClientConcurrencyOptions, perClientConcurrency } from './fair-share.js';
 import { executionsRoute } from './routes/executions.js';
 import { workflowsRoute } from './routes/workflows.js';
+import { securityHeaders } from './security-headers.js';
 import type { Store } from './store/types.js';
 
 /** Options of {@link createApp}. */
@@ -50,6 +51,7 @@ export function createApp(options: AppOptions): Express {
   // Bodies are small and change with the data; hashing each for an ETag costs more than it saves.
   app.set('etag', false);
   const logError = options.logError ?? ((error: unknown) => console.error(error));
+  app.use(securityHeaders);
 
   const v3 = express.Router();
   if (options.rateLimit > 0) {
