@@ -31,8 +31,11 @@ export interface AppOptions {
   readonly logError?: (error: unknown) => void;
 }
 
-/** Two requests of each client run at once, eight more wait: a burst holds two connections. */
-export const DEFAULT_CLIENT_CONCURRENCY: ClientConcurrencyOptions = { inFlight: 2, queued: 8 };
+/**
+ * One request of each client runs at once, eight more wait: a burst holds one SQLite reader
+ * thread (one core) or one request's connections, whatever it asks.
+ */
+export const DEFAULT_CLIENT_CONCURRENCY: ClientConcurrencyOptions = { inFlight: 1, queued: 8 };
 
 /** SailPoint's V3 base path, and the routes under it. */
 const V3_BASE = '/v3';

@@ -22,7 +22,7 @@ export interface ServerConfig {
    * `statement_timeout` and `lock_timeout`, SQLite's reader threads), default 2,000; past it, 503.
    */
   readonly queryTimeoutMs: number;
-  /** `CLIENT_CONCURRENCY`: database requests of one client that run at once, default 2; 0 turns the bound off. */
+  /** `CLIENT_CONCURRENCY`: database requests of one client that run at once, default 1; 0 turns the bound off. */
   readonly clientConcurrency: number;
   /** `PLAYGROUND_DIR`, default `playground/dist` in the repository: served at `/` when built. */
   readonly playgroundDir: string;
@@ -69,7 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimit: wholeNumber(env, 'RATE_LIMIT', 600, 1_000_000_000),
     seedExecutions: seed < 0 ? undefined : seed,
     queryTimeoutMs: positive(env, 'QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS, 600_000),
-    clientConcurrency: wholeNumber(env, 'CLIENT_CONCURRENCY', 2, 1_000),
+    clientConcurrency: wholeNumber(env, 'CLIENT_CONCURRENCY', 1, 1_000),
     playgroundDir: env.PLAYGROUND_DIR || repository('playground/dist'),
   };
 }

@@ -40,6 +40,14 @@ function disconnect() {
   }
 }
 
+// Opened now, so that the first request does not pay for it; a failure here is reported by the
+// first job instead, which opens the file again.
+try {
+  prepare('SELECT 1');
+} catch {
+  disconnect();
+}
+
 parentPort.on('message', (job) => {
   if (job.disconnect === true) {
     disconnect();

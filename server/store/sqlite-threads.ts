@@ -55,7 +55,11 @@ export class SqliteThreads {
   private nextId = 0;
   private closed = false;
 
-  constructor(private readonly options: SqliteThreadsOptions) {}
+  constructor(private readonly options: SqliteThreadsOptions) {
+    // Started now, not on demand: a thread's start (loading the driver, opening the file) would
+    // otherwise fall on the request that first needs it, at the busiest moment.
+    while (this.start() !== undefined);
+  }
 
   /** Runs `statements` in order on one thread's connection and answers their results. */
   run(statements: readonly ThreadStatement[]): Promise<unknown[]> {
@@ -135,7 +139,13 @@ export class SqliteThreads {
     if (index < 0) return;
     this.readers.splice(index, 1);
     if (reader.job !== undefined) this.fail(reader.job, error);
-    if (!this.closed) this.dispatch();
+    if (!this.closed) this.refill();
+  }
+
+  /** Starts threads up to the pool's size (as far as the retiring ones allow), then dispatches. */
+  private refill(): void {
+    while (this.start() !== undefined);
+    this.dispatch();
   }
 
   private expire(job: Job): void {
@@ -155,10 +165,10 @@ export class SqliteThreads {
     reader.worker.on('error', () => undefined);
     reader.worker.terminate().finally(() => {
       this.retiring--;
-      if (!this.closed) this.dispatch();
+      if (!this.closed) this.refill();
     });
     job.reject(new StoreBusyError('statement-timeout', this.options.budgetMs));
-    this.dispatch();
+    this.refill();
   }
 
   private fail(job: Job, error: unknown): void {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import Database from 'better-sqlite3';
 import { sqlStorage } from '../../src/index.js';
 import { type SampleData, sampleData, type WorkflowRow } from '../seed/sample.js';
@@ -59,7 +60,7 @@ interface WorkflowRecord extends Omit<WorkflowRow, 'enabled'> {
 export interface SqliteReadOptions {
   /** Each request's time budget for its statements, waiting for a lock included; default 2 s. */
   readonly budgetMs?: number;
-  /** How many reader threads run statements at once; default 4. */
+  /** How many reader threads run statements at once; default one per CPU core, at least two. */
   readonly threads?: number;
 }
 
@@ -81,7 +82,7 @@ export class SqliteStore implements Store {
     this.threads = new SqliteThreads({
       path,
       budgetMs: options.budgetMs ?? DEFAULT_QUERY_TIMEOUT_MS,
-      threads: options.threads ?? 4,
+      threads: options.threads ?? Math.max(2, availableParallelism()),
     });
   }
 
