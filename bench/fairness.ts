@@ -14,8 +14,8 @@
 
 import { mkdirSync } from 'node:fs';
 import { SAMPLE_WORKFLOWS } from '../server/seed/sample.js';
-import { getFrom } from '../test/server/support/clients.js';
 import { spawnServer } from '../test/server/support/child.js';
+import { getFrom } from '../test/server/support/clients.js';
 import { addRow } from './report.js';
 import { inRoot, runsAlone } from './root.js';
 import { postgresTarget } from './server.js';
@@ -58,7 +58,6 @@ async function ordinaryClient(base: string, address: string, until: () => boolea
     const answer = await getFrom(base, path, address);
     const took = performance.now() - started;
     ms.push(took);
-    if (process.env.FAIR_DEBUG && took > 200) console.log(`slow ${took.toFixed(0)} ms ${path.slice(0, 80)} at ${performance.now().toFixed(0)}`);
     if (answer.status !== status) wrong++;
     if (took < PACE_MS) await new Promise((resolve) => setTimeout(resolve, PACE_MS - took));
   }
@@ -91,10 +90,13 @@ async function benchEngine(name: string, env: Record<string, string>): Promise<v
   const server = await spawnServer(env, 600_000);
   try {
     // Warm-up: JIT, statement caches, pages in memory; then the expensive request's own time.
-    await others(server.url, (() => {
-      const end = performance.now() + 1_000;
-      return () => performance.now() > end;
-    })());
+    await others(
+      server.url,
+      (() => {
+        const end = performance.now() + 1_000;
+        return () => performance.now() > end;
+      })(),
+    );
     const single: number[] = [];
     for (let i = 0; i < 5; i++) {
       const started = performance.now();
@@ -117,7 +119,12 @@ async function benchEngine(name: string, env: Record<string, string>): Promise<v
       `\n${name}: the expensive request alone ${percentile(sortedSingle, 50).toFixed(1)} ms (median of 5); burst answers ${[...statuses].map(([s, n]) => `${n}x${s}`).join(', ')}`,
     );
     console.table({
-      idle: { requests: idle.n, 'p50 ms': idle.p50.toFixed(1), 'p99 ms': idle.p99.toFixed(1), wrong: idle.wrong },
+      idle: {
+        requests: idle.n,
+        'p50 ms': idle.p50.toFixed(1),
+        'p99 ms': idle.p99.toFixed(1),
+        wrong: idle.wrong,
+      },
       'during the burst': {
         requests: busy.n,
         'p50 ms': busy.p50.toFixed(1),

@@ -6,10 +6,22 @@
 // expensive filter) or waits on a lock another process holds (busy_timeout) blocks this thread,
 // never the server's event loop. Each message is a job: statements run in order, their rows sent
 // back. A failed statement closes the connection, so the next job opens the file afresh.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 const { path, busyTimeoutMs } = workerData;
+
+// The event loop answers every request (404s, 400s, 429s, and each page a reader found): when
+// the cores are busy, it goes first. On Linux the nice value is per thread, and priority 0 names
+// the calling thread; elsewhere it would lower the whole process, so it is left alone.
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, 5);
+  } catch {
+    // Not permitted here: the thread runs at the process's priority.
+  }
+}
 let db;
 const statements = new Map();
 

@@ -87,7 +87,8 @@ export class SqliteThreads {
     this.closed = true;
     for (const job of this.queue.splice(0)) this.fail(job, new Error('the SQLite store is closed'));
     const readers = this.readers.splice(0);
-    for (const reader of readers) if (reader.job) this.fail(reader.job, new Error('the SQLite store is closed'));
+    for (const reader of readers)
+      if (reader.job) this.fail(reader.job, new Error('the SQLite store is closed'));
     await Promise.all(readers.map((reader) => reader.worker.terminate()));
   }
 

@@ -72,7 +72,11 @@ describe('routes that touch no database never wait on one', () => {
     'PostgreSQL server: a table locked by another connection costs a request its budget, not the lock time',
     async () => {
       const budgetMs = 1_500;
-      server = await startTestServer({ engine: 'postgres', executions: EXECUTIONS, queryTimeoutMs: budgetMs });
+      server = await startTestServer({
+        engine: 'postgres',
+        executions: EXECUTIONS,
+        queryTimeoutMs: budgetMs,
+      });
       expect((await get(server.url, ORDINARY)).status).toBe(200);
       const locker = new pg.Client({ connectionString: testPostgresUrl() });
       await locker.connect();
@@ -132,20 +136,23 @@ describe('one client cannot take every database slot', () => {
   });
 });
 
-describe.each(['sqlite', 'postgres'] as const)('%s: a burst of expensive filters from one client', (engine) => {
-  it("leaves another client's ordinary requests answering 200", async () => {
-    server = await startTestServer({ engine, executions: 24_000 });
-    const burst = Array.from({ length: 12 }, () => getFrom(server!.url, EXPENSIVE, CLIENT_A));
-    const others: Answer[] = [];
-    for (let i = 0; i < 5; i++) others.push(await getFrom(server.url, ORDINARY, CLIENT_B));
-    for (const answer of others) {
-      expect(answer.status).toBe(200);
-      expectExecutionShape(answer.body);
-    }
-    const statuses = (await Promise.all(burst)).map((a) => a.status);
-    // Each of the burst is served or told to slow down (429); none is a fault or a timeout.
-    for (const status of statuses) expect([200, 429]).toContain(status);
-    expect(statuses).toContain(200);
-    expect(server.faults).toEqual([]);
-  });
-});
+describe.each(['sqlite', 'postgres'] as const)(
+  '%s: a burst of expensive filters from one client',
+  (engine) => {
+    it("leaves another client's ordinary requests answering 200", async () => {
+      server = await startTestServer({ engine, executions: 24_000 });
+      const burst = Array.from({ length: 12 }, () => getFrom(server!.url, EXPENSIVE, CLIENT_A));
+      const others: Answer[] = [];
+      for (let i = 0; i < 5; i++) others.push(await getFrom(server.url, ORDINARY, CLIENT_B));
+      for (const answer of others) {
+        expect(answer.status).toBe(200);
+        expectExecutionShape(answer.body);
+      }
+      const statuses = (await Promise.all(burst)).map((a) => a.status);
+      // Each of the burst is served or told to slow down (429); none is a fault or a timeout.
+      for (const status of statuses) expect([200, 429]).toContain(status);
+      expect(statuses).toContain(200);
+      expect(server.faults).toEqual([]);
+    });
+  },
+);
