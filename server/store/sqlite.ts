@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { sqlStorage } from '../../src/index.js';
 import { type SampleData, sampleData, type WorkflowRow } from '../seed/sample.js';
 import { DEFAULT_QUERY_TIMEOUT_MS, type StoreBusyError } from './busy.js';
-import { INDEX_STATEMENTS, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
+import { indexStatements, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
 import { SqliteThreads } from './sqlite-threads.js';
 import { executionsStatements } from './statements.js';
 import type { Execution, ExecutionsPage, ExecutionsQuery, Store } from './types.js';
@@ -42,7 +42,7 @@ export function seedSqlite(path: string, data: () => SampleData = () => sampleDa
       for (const e of executions) {
         execution.run(e.id, e.workflowId, e.requestId, e.startTime, e.closeTime, e.status);
       }
-      for (const statement of INDEX_STATEMENTS) db.exec(statement);
+      for (const statement of indexStatements('sqlite')) db.exec(statement);
       db.exec('ANALYZE');
       return true;
     });
@@ -110,11 +110,10 @@ export class SqliteStore implements Store {
     return { items, total: counted.total };
   }
 
-  async explain(query: ExecutionsQuery): Promise<readonly string[]> {
+  async explain(query: ExecutionsQuery, statement: 'page' | 'count' = 'page'): Promise<readonly string[]> {
     const sql = executionsStatements('sqlite', query);
-    const [plan] = await this.threads.run([
-      { sql: `EXPLAIN QUERY PLAN ${sql.page}`, params: sql.pageParams, mode: 'all' },
-    ]);
+    const [text, params] = statement === 'page' ? [sql.page, sql.pageParams] : [sql.count, sql.countParams];
+    const [plan] = await this.threads.run([{ sql: `EXPLAIN QUERY PLAN ${text}`, params, mode: 'all' }]);
     return (plan as { detail: string }[]).map((step) => step.detail);
   }
 
