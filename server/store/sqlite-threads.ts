@@ -37,6 +37,10 @@ const BUSY = /^SQLITE_(BUSY|LOCKED)/;
 
 const THREAD_URL = new URL('./sqlite-thread.mjs', import.meta.url);
 
+/** A reader's `busy_timeout`: the budget less a margin of a quarter of it, at most 500 ms. */
+const lockWaitMs = (budgetMs: number): number =>
+  Math.max(1, Math.round(budgetMs - Math.min(500, budgetMs / 4)));
+
 /**
  * A small pool of reader threads, each owning a read-only better-sqlite3 connection, so that
  * SQLite's synchronous work (an expensive filter, a wait on another process's lock) never runs on
@@ -107,7 +111,10 @@ export class SqliteThreads {
     if (this.readers.length >= this.options.threads) return undefined;
     if (this.readers.length + this.retiring >= 2 * this.options.threads) return undefined;
     const worker = new Worker(THREAD_URL, {
-      workerData: { path: this.options.path, busyTimeoutMs: this.options.budgetMs },
+      // SQLite gives up waiting on a lock a little before the budget ends, so that a lock held
+      // elsewhere costs the request its budget but not the thread (which stays, unlike a thread
+      // still inside a statement at the budget).
+      workerData: { path: this.options.path, busyTimeoutMs: lockWaitMs(this.options.budgetMs) },
     });
     // Idle readers never keep the process alive on their own.
     worker.unref();

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StoreBusyError } from '../../server/store/busy.js';
 import { SqliteThreads } from '../../server/store/sqlite-threads.js';
+import { holdSqliteLock } from './support/sqlite-lock.js';
 
 /** A statement that keeps SQLite busy for seconds (2.5 s on a loaded two-core machine): it counts five million rows it makes. */
 const LONG = {
@@ -66,6 +67,19 @@ describe('SQLite reader threads: a time budget on statements the driver cannot i
         { timeout: 60_000, interval: 200 },
       )
       .toEqual([{ c: 3 }]);
+  });
+
+  it('a lock held by another process is a busy answer (SQLite's own wait ends first), and the reader serves again once it is gone', async () => {
+    threads = new SqliteThreads(path, threads: 1, budgetMs: 2_000 );
+    expect(await threads.run([QUICK])).toEqual([{ c: 3 }]);
+    const lock = await holdSqliteLock(path);
+    try {
+      // SQLite's own busy_timeout ends the wait a little before the budget: the reader answers.
+      expect(await busyReason(threads.run([QUICK]))).toBe('lock');
+    } finally {
+      await lock.release();
+    }
+    expect(await threads.run([QUICK])).toEqual([{ c: 3 }]);
   });
 
   it("a failing statement is the caller's error (not a busy one), and the thread serves the next job", async () => {
