@@ -69,8 +69,8 @@ describe('SQLite reader threads: a time budget on statements the driver cannot i
       .toEqual([{ c: 3 }]);
   });
 
-  it('a lock held by another process is a busy answer (SQLite's own wait ends first), and the reader serves again once it is gone', async () => {
-    threads = new SqliteThreads(path, threads: 1, budgetMs: 2_000 );
+  it('a lock held by another process is a busy answer (SQLite ends its own wait first), and the reader serves again once it is gone', async () => {
+    threads = new SqliteThreads({ path, threads: 1, budgetMs: 2_000 });
     expect(await threads.run([QUICK])).toEqual([{ c: 3 }]);
     const lock = await holdSqliteLock(path);
     try {
