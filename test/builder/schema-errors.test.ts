@@ -54,13 +54,22 @@ describe('the builder’s schema errors', () => {
     fc.assert(
       fc.property(call, ({ field, row, values }) => {
         let result: unknown;
+        let thrown: unknown;
         try {
           result = built(field, row, values);
         } catch (cause) {
-          expect(cause).toBeInstanceOf(FilterBuildError);
-          fc.pre(cause instanceof FilterSchemaError);
+          thrown = cause;
+        }
+        if (thrown === undefined) {
+          const parsed = parse(String(result));
+          expect(parsed.ok && validate(parsed.ast, schema).filter((d) => d.severity === 'error')).toEqual([]);
+        } else {
+          // A value no filter can write (a keyword as a field, a date-time that is no RFC 3339) is
+          // a FilterBuildError before any schema check: such runs say nothing of the check.
+          expect(thrown).toBeInstanceOf(FilterBuildError);
+          fc.pre(thrown instanceof FilterSchemaError);
           refused++;
-          const { diagnostics, filter } = cause as FilterSchemaError;
+          const { diagnostics, filter } = thrown as FilterSchemaError;
           const parsed = parse(filter);
           expect(parsed.ok, filter).toBe(true);
           const expected = validate(parsed.ok ? parsed.ast : (undefined as never), schema).filter(
@@ -70,11 +79,7 @@ describe('the builder’s schema errors', () => {
             `${d.code} ${d.span.start}..${d.span.end}`;
           expect(diagnostics.map(shape), filter).toEqual(expected.map(shape));
           expect(diagnostics.length).toBeGreaterThan(0);
-          return;
         }
-        const text = String(result);
-        const parsed = parse(text);
-        expect(parsed.ok && validate(parsed.ast, schema).filter((d) => d.severity === 'error')).toEqual([]);
       }),
       { numRuns: 3000 },
     );

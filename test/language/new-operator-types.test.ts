@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { recipe } from '../support/recipes.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TABLE = path.join(root, 'src/language/operator-table.ts');
@@ -68,5 +69,8 @@ describe('a row added to the operator table', () => {
       expect([...new Set(naming.map((e) => path.dirname(e.file)))].sort(), word).toEqual(folders);
     }
     expect(errors.every((e) => /["'](ew|ni|nx)["']/.test(e.message))).toBe(true);
+    // The operator recipe of docs/architecture.md names exactly the handlers' files.
+    const handlers = recipe('A new operator').files.filter((file) => file.startsWith('src/compile/'));
+    expect([...new Set(errors.map((e) => e.file))].sort()).toEqual([...handlers].sort());
   }, 180_000);
 });
