@@ -7,6 +7,7 @@ import { requireBearerToken } from './auth.js';
 import { internalFaultBody, methodNotAllowedBody, notFoundBody, RATE_LIMIT_BODY } from './bodies.js';
 import { executionsRoute } from './routes/executions.js';
 import { workflowsRoute } from './routes/workflows.js';
+import { securityHeaders } from './security-headers.js';
 import type { Store } from './store/types.js';
 
 /** Options of {@link createApp}. */
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions): Express {
   // Bodies are small and change with the data; hashing each for an ETag costs more than it saves.
   app.set('etag', false);
   const logError = options.logError ?? ((error: unknown) => console.error(error));
+  app.use(securityHeaders);
 
   const v3 = express.Router();
   if (options.rateLimit > 0) {
