@@ -8,6 +8,9 @@ import { readImportGraph } from './import-graph.js';
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const TABLE = path.join(SRC, 'language/operator-table.ts');
 const COMPILE = path.join(SRC, 'compile');
+const PRESENCE: ReadonlySet<string> = new Set(
+  OPERATOR_TABLE.filter((r) => r.kind === 'presence').map((r) => r.word),
+);
 const WORDS: ReadonlySet<string> = new Set(OPERATOR_TABLE.map((row) => row.word));
 const MEANINGS: readonly string[] = OPERATOR_TABLE.map((row) => row.meaning);
 
@@ -97,6 +100,12 @@ function restatedLists(file: string, text = readFileSync(file, 'utf8')): string[
     if (!file.startsWith(COMPILE) && !parentTests && comparedWords(node).length >= 2) {
       found.push(`${where(node)} tests ${comparedWords(node).join(', ')} by hand`);
     }
+    // The compilers read what a presence operator tests from the planner's one record over the
+    // table (`present`), so a new presence row cannot fall into another's branch unnoticed.
+    const presence = comparedWords(node).filter((word) => PRESENCE.has(word));
+    if (file.startsWith(COMPILE) && !parentTests && presence.length > 0) {
+      found.push(`${where(node)} tests ${presence.join(', ')} in a compiler`);
+    }
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -124,6 +133,10 @@ describe('the operator table is the one place', () => {
       "const text = (op: string) => op === 'co' || (op === 'sw' && x);",
       "const one = (op: string) => op === 'pr';",
     ].join('\n');
+    const compiler = path.join(COMPILE, 'probe.ts');
+    expect(
+      restatedLists(compiler, "const a = (op: string) => op === 'pr' ? 1 : op === 'gt' ? 2 : 3;"),
+    ).toEqual(['compile/probe.ts:1 tests pr in a compiler']);
     expect(restatedLists(probe, text)).toEqual([
       'probe.ts:1 array of 2 operators',
       'probe.ts:2 "expected `eq`, `ne`, `gt`, `ge` or `le`"',
