@@ -177,7 +177,9 @@ describe('v3f', () => {
         const flat = values.flatMap((v) => (Array.isArray(v) ? v : [v])) as TemplateScalar[];
         const found = leaves(parsed.ast);
         expect(found.length).toBe(flat.length);
-        found.forEach((node, i) => expect(sameValue(node, flat[i]!), `value ${i}`).toBe(true));
+        found.forEach((node, i) => {
+          expect(sameValue(node, flat[i]!), `value ${i}`).toBe(true);
+        });
       }),
       { numRuns: 300 },
     );
