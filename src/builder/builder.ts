@@ -95,7 +95,10 @@ export interface FilterBuilder<S extends Schema> extends OperatorMethods<S> {
   not(filter: BuiltFilter): BuiltFilter;
 }
 
-/** Thrown when a built filter breaks its schema at run time; carries the validator's diagnostics. */
+/**
+ * Thrown when a built filter breaks its schema at run time; carries the validator's diagnostics
+ * (from `v3fFor`, also the parser's, for static text that does not parse).
+ */
 export class FilterSchemaError extends FilterBuildError {
   override readonly name: string = 'FilterSchemaError';
   /** The validator's diagnostics for the offending part. */
