@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { answerClientErrors, requireOneHost } from './client-errors.js';
 
@@ -57,8 +57,8 @@ export function createHttpServer(
   answerClientErrors(server);
 
   const sockets = new Set<Socket>();
-  /** Connections with a request whose answer is not yet written. */
-  const answering = new Set<Socket>();
+  /** Connections with a request whose answer is not yet written, and that answer. */
+  const answering = new Map<Socket, ServerResponse>();
   let closing = false;
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -69,7 +69,7 @@ export function createHttpServer(
   });
   server.on('request', (req, res) => {
     const socket = req.socket;
-    answering.add(socket);
+    answering.set(socket, res);
     if (closing) res.setHeader('Connection', 'close');
     res.once('close', () => {
       answering.delete(socket);
@@ -90,7 +90,12 @@ export function createHttpServer(
           clearTimeout(deadline);
           resolve();
         });
-        for (const socket of sockets) if (!answering.has(socket)) socket.destroy();
+        for (const socket of sockets) {
+          const res = answering.get(socket);
+          if (res === undefined) socket.destroy();
+          // Its answer says the connection ends with it.
+          else if (!res.headersSent) res.setHeader('Connection', 'close');
+        }
       }),
   };
 }

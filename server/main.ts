@@ -80,7 +80,10 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     console.log(`${signal}: finishing the requests being answered, then stopping`);
     // Should closing the store hang, the process still ends shortly after the grace period.
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 2_000).unref();
+    setTimeout(() => {
+      console.error('error: the database did not close in time (a statement still running); stopping anyway');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS + 2_000).unref();
     running.close().then(
       () => process.exit(0),
       () => process.exit(1),
