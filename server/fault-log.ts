@@ -1,15 +1,16 @@
-import { escapeForTerminal } from '../src/cli/output/terminal.js';
-
 /**
  * One line per unexpected fault, findable by the `trackingId` the client got in its 500 body:
  * a fault that hits every request (the database gone) must not bury the log under stack traces.
  * The stack follows only in development, where the line is read by the person who wrote the code.
  */
 
-/** `text` escaped to one line of at most `max` characters (then an ellipsis): no line break, control or bidi character raw. */
+/** Controls, format characters (bidi, zero-width), line and paragraph separators, lone surrogates. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+/** `text` on one line of at most `max` characters (then an ellipsis), every {@link INVISIBLE} written `\u{hex}`. */
 export function oneLine(text: string, max: number): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return escapeForTerminal(cut, false).replace(/[\n\t]/g, (c) => (c === '\n' ? '\\n' : '\\t'));
+  return cut.replace(INVISIBLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 function describe(error: unknown): string {
