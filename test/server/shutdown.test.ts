@@ -93,11 +93,11 @@ describe.skipIf(testPostgresUrl() === undefined)('SIGTERM on PostgreSQL, a reque
 
   /** Holds the executions table locked until `release` is called, so a request waits in flight. */
   async function lockExecutions(): Promise<{ release: () => void; done: Promise<void> }> {
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    let taken = () => undefined as void;
+    let taken: () => void = () => undefined;
     const locked = new Promise<void>((resolve) => {
       taken = resolve;
     });
