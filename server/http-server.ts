@@ -57,8 +57,8 @@ export function createHttpServer(
   answerClientErrors(server);
 
   const sockets = new Set<Socket>();
-  /** Connections with a request whose answer is not yet written, and that answer. */
-  const answering = new Map<Socket, ServerResponse>();
+  /** Connections with requests whose answers are not yet written (several when pipelined), and those answers. */
+  const answering = new Map<Socket, Set<ServerResponse>>();
   let closing = false;
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -69,9 +69,12 @@ export function createHttpServer(
   });
   server.on('request', (req, res) => {
     const socket = req.socket;
-    answering.set(socket, res);
+    const answers = answering.get(socket) ?? new Set<ServerResponse>();
+    answering.set(socket, answers.add(res));
     if (closing) res.setHeader('Connection', 'close');
     res.once('close', () => {
+      answers.delete(res);
+      if (answers.size > 0) return;
       answering.delete(socket);
       // An answer begun before the close kept its connection alive; end it once written.
       if (closing) socket.end();
@@ -91,10 +94,12 @@ export function createHttpServer(
           resolve();
         });
         for (const socket of sockets) {
-          const res = answering.get(socket);
-          if (res === undefined) socket.destroy();
-          // Its answer says the connection ends with it.
-          else if (!res.headersSent) res.setHeader('Connection', 'close');
+          const answers = answering.get(socket);
+          if (answers === undefined) socket.destroy();
+          else {
+            // Their answers say the connection ends with them.
+            for (const res of answers) if (!res.headersSent) res.setHeader('Connection', 'close');
+          }
         }
       }),
   };
