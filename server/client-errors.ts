@@ -27,15 +27,32 @@ function answerFor(error: NodeJS.ErrnoException & { reason?: unknown }): [string
   }
 }
 
-/** Answers requests Node's HTTP parser or its header timer rejects before Express sees them. */
-export function answerClientErrors(server: Server): void {
+/**
+ * Answers requests Node's HTTP parser or its header timer rejects before Express sees them.
+ * `answering(socket)` lists the answers still being written on that connection (requests sent
+ * before the bad one, pipelined): the error answer follows them, so none is cut or taken for
+ * another's.
+ */
+export function answerClientErrors(
+  server: Server,
+  answering: (socket: Duplex) => readonly ServerResponse[],
+): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
     const [status, body] = answerFor(error);
-    writeRaw(socket, status, body);
+    const before = answering(socket);
+    let left = before.length;
+    if (left === 0) writeRaw(socket, status, body);
+    for (const res of before) {
+      res.once('close', () => {
+        if (--left > 0) return;
+        if (socket.writable) writeRaw(socket, status, body);
+        else socket.destroy();
+      });
+    }
   });
   // Without a listener Node answers a bare 417 to any `Expect` but `100-continue`.
   server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {

@@ -54,11 +54,10 @@ export function createHttpServer(
     },
     requireOneHost(listener),
   );
-  answerClientErrors(server);
-
   const sockets = new Set<Socket>();
   /** Connections with requests whose answers are not yet written (several when pipelined), and those answers. */
   const answering = new Map<Socket, Set<ServerResponse>>();
+  answerClientErrors(server, (socket) => [...(answering.get(socket as Socket) ?? [])]);
   let closing = false;
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_WORKFLOWS } from '../../server/seed/sample.js';
 import { expectBadRequestBody, expectStatusBody } from './support/oracle.js';
-import { exchange, openSocket, type RawAnswer } from './support/raw.js';
+import { exchange, openSocket, parseAnswer, type RawAnswer } from './support/raw.js';
 import { startTestServer, type TestServer } from './support/servers.js';
 
 /**
@@ -106,6 +106,34 @@ describe('answers Node would write bare, as V3 JSON', () => {
       const answer = await exchange(server.url, garbage);
       expect(answer.status, JSON.stringify(garbage)).toBe(400);
       expectBadRequestBody(json(answer));
+    }
+  });
+
+  it('after requests pipelined before the bad one: their whole answers first, then the error', async () => {
+    for (const bad of [
+      'G\0T / HTTP/1.1\r\n\r\n',
+      `GET ${PATH} HTTP/1.1\r\nHost: t\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`,
+    ]) {
+      const socket = await openSocket(server.url);
+      let raw = '';
+      socket.on('data', (chunk: Buffer) => {
+        raw += chunk.toString('latin1');
+      });
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      const good = `GET ${PATH} HTTP/1.1\r\nHost: t\r\n\r\n`;
+      socket.write(good + good + bad);
+      await closed;
+      const answers: RawAnswer[] = [];
+      for (let rest = raw; rest !== ''; ) {
+        const answer = parseAnswer(rest, true);
+        if (answer === undefined) throw new Error(`not an answer: ${JSON.stringify(rest.slice(0, 200))}`);
+        answers.push(answer);
+        rest = rest.slice(rest.indexOf('\r\n\r\n') + 4 + Buffer.byteLength(answer.body));
+      }
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, bad.length > 1000 ? 431 : 400]);
+      expect(json(answers[0]!)).toHaveLength(1);
+      expect(json(answers[1]!)).toHaveLength(1);
+      expect(json(answers[2]!)).toMatchObject({ detailCode: expect.stringMatching(/^4/) });
     }
   });
 
