@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_QUERY_TIMEOUT_MS } from './store/busy.js';
 
 /** The reference server's settings, read from the environment by {@link readConfig}. */
 export interface ServerConfig {
@@ -18,6 +19,13 @@ export interface ServerConfig {
   readonly rateLimit: number;
   /** `SEED_EXECUTIONS`: how many executions a new database gets, default 120,000. */
   readonly seedExecutions: number | undefined;
+  /**
+   * `QUERY_TIMEOUT_MS`: each request's time budget for its database work (PostgreSQL's
+   * `statement_timeout` and `lock_timeout`, SQLite's reader threads), default 2,000; past it, 503.
+   */
+  readonly queryTimeoutMs: number;
+  /** `CLIENT_CONCURRENCY`: database requests of one client that run at once, default 1; 0 turns the bound off. */
+  readonly clientConcurrency: number;
   /** `PLAYGROUND_DIR`, default `playground/dist` in the repository: served at `/` when built. */
   readonly playgroundDir: string;
   /** `NODE_ENV=development`: each fault's log line is followed by its stack. */
@@ -49,6 +57,12 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max
     throw new ConfigError(`${name} must be a whole number from 0 to ${max}, not ${quote(text)}`);
   }
   return Number(text);
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const value = wholeNumber(env, name, fallback, max);
+  if (value === 0) throw new ConfigError(`${name} must be a whole number from 1 to ${max}, not "0"`);
+  return value;
 }
 
 /** RFC 6750's `b64token`: what an `Authorization: Bearer` header can carry. */
@@ -151,6 +165,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   }
   const rateLimit = wholeNumber(env, 'RATE_LIMIT', 600, 1_000_000_000);
   const seed = wholeNumber(env, 'SEED_EXECUTIONS', -1, 10_000_000);
+  const queryTimeoutMs = positive(env, 'QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS, 600_000);
+  const clientConcurrency = wholeNumber(env, 'CLIENT_CONCURRENCY', 1, 1_000);
   const playgroundDir = env.PLAYGROUND_DIR || repository('playground/dist');
   fail(notA('directory', 'PLAYGROUND_DIR', playgroundDir));
   return {
@@ -161,6 +177,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     apiToken,
     rateLimit,
     seedExecutions: seed < 0 ? undefined : seed,
+    queryTimeoutMs,
+    clientConcurrency,
     playgroundDir,
     development: env.NODE_ENV === 'development',
   };

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { createApp } from './app.js';
+import { createApp, DEFAULT_CLIENT_CONCURRENCY } from './app.js';
 import { ConfigError, readConfig, type ServerConfig } from './config.js';
 import { exampleRequests } from './examples.js';
 import { oneLine } from './fault-log.js';
@@ -38,6 +38,7 @@ export async function startServer(
   const app = createApp({
     store,
     rateLimit: config.rateLimit,
+    clientConcurrency: { ...DEFAULT_CLIENT_CONCURRENCY, inFlight: config.clientConcurrency },
     playgroundDir: config.playgroundDir,
     logStacks: config.development,
     ...(config.apiToken !== undefined ? { apiToken: config.apiToken } : {}),

@@ -14,6 +14,7 @@ const PATH = `/v3/workflows/${SAMPLE_WORKFLOWS[1]!.id}/executions?limit=1`;
 
 function json(answer: RawAnswer): unknown {
   expect(answer.headers.get('content-type'), answer.raw).toBe('application/json; charset=utf-8');
+  expect(answer.headers.get('x-content-type-options'), answer.raw).toBe('nosniff');
   expect(Number(answer.headers.get('content-length')), answer.raw).toBe(Buffer.byteLength(answer.body));
   return JSON.parse(answer.body);
 }

@@ -29,6 +29,8 @@ export interface TestServerOptions extends Partial<Omit<AppOptions, 'store'>> {
   readonly executions?: number;
   /** The HTTP server's timeouts; default the reference server's. */
   readonly timeouts?: HttpTimeouts;
+  /** The store's time budget per request (SQLite's reader threads; a PostgreSQL server's pool). */
+  readonly queryTimeoutMs?: number;
 }
 
 async function listen(
@@ -56,13 +58,23 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     sqlitePath = join(directory, 'executions.sqlite');
     store = openSqliteStore({
       path: sqlitePath,
+      ...(options.queryTimeoutMs !== undefined ? { budgetMs: options.queryTimeoutMs } : {}),
       ...(options.executions !== undefined ? { executions: options.executions } : {}),
     });
   } else {
-    postgres = await openTestPostgres('server');
+    postgres = await openTestPostgres(
+      'server',
+      options.queryTimeoutMs !== undefined ? { budgetMs: options.queryTimeoutMs } : {},
+    );
     store = await openPostgresStore(postgres, options.executions);
   }
-  const { engine: _engine, executions: _executions, timeouts, ...appOptions } = options;
+  const {
+    engine: _engine,
+    executions: _executions,
+    queryTimeoutMs: _budget,
+    timeouts,
+    ...appOptions
+  } = options;
   const { server, url } = await listen(
     {
       rateLimit: 0,
