@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_TIMEOUTS } from '../../server/http-server.js';
 import { SAMPLE_WORKFLOWS } from '../../server/seed/sample.js';
+import { readPage } from '../support/manual.js';
 import { expectBadRequestBody, expectStatusBody } from './support/oracle.js';
 import { exchange, openSocket, parseAnswer, type RawAnswer } from './support/raw.js';
 import { startTestServer, type TestServer } from './support/servers.js';
@@ -18,6 +20,14 @@ function json(answer: RawAnswer): unknown {
   expect(Number(answer.headers.get('content-length')), answer.raw).toBe(Buffer.byteLength(answer.body));
   return JSON.parse(answer.body);
 }
+
+describe('the server page', () => {
+  it('states the header timeout the server has', () => {
+    expect(readPage('docs/server.md')).toContain(
+      `the request line and headers not all arrived within ${HTTP_TIMEOUTS.headersMs / 1000} s`,
+    );
+  });
+});
 
 describe('answers Node would write bare, as V3 JSON', () => {
   let server: TestServer;

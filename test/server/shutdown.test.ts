@@ -3,7 +3,9 @@ import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHUTDOWN_GRACE_MS } from '../../server/main.js';
 import { SAMPLE_WORKFLOWS } from '../../server/seed/sample.js';
+import { readPage } from '../support/manual.js';
 import { openTestPostgres, type TestPostgres, testPostgresUrl } from '../support/postgres.js';
 import { type ChildServer, exited, spawnServer } from './support/child.js';
 import { exchange, openSocket, parseAnswer } from './support/raw.js';
@@ -51,6 +53,14 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
+
+describe('the server page', () => {
+  it('states the grace period the server has', () => {
+    expect(readPage('docs/server.md')).toContain(
+      `A request still running\nafter ${SHUTDOWN_GRACE_MS / 1000} s is cut off`,
+    );
+  });
+});
 
 describe('SIGTERM on SQLite: idle and stalled connections do not hold the process', () => {
   it('closes them and exits with 0', async () => {
