@@ -126,6 +126,7 @@ export { generateTrackingId } from './v3-error/tracking-id.js';
 // completions for filter boxes.
 
 export * from './builder/api.js';
+export { type V3fForOptions, v3fFor } from './builder/checked-template.js';
 export {
   type GeneratedSchemaExport,
   generateSchemaModule,

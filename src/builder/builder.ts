@@ -103,7 +103,8 @@ export interface FilterBuilder<S extends Schema> extends OperatorMethods<S> {
 /**
  * Thrown when a built predicate breaks its schema at run time: the problems `validate` finds in
  * it (the same codes, at the same places), each spanning the part of {@link FilterSchemaError.filter}
- * at fault: the value of `f.eq('age', 1.5)`, the field of `f.eq('nope', 1)`.
+ * at fault: the value of `f.eq('age', 1.5)`, the field of `f.eq('nope', 1)`. From `v3fFor`, the
+ * problems of the whole written filter, the parser's too when its static text does not parse.
  */
 export class FilterSchemaError extends FilterBuildError {
   override readonly name: string = 'FilterSchemaError';

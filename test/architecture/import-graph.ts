@@ -26,6 +26,7 @@ export const RANKS: Readonly<Record<string, number>> = {
   complete: 5,
   builder: 5,
   codegen: 5,
+  sailpoint: 5,
   handler: 6,
   'integrations/kysely': 6,
   'integrations/drizzle': 6,
