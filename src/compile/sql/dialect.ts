@@ -1,4 +1,6 @@
+import type { Tick } from '../../language/date-time/ticks.js';
 import type { CompareOperator, TextOperator } from '../../language/operators.js';
+import type { DateTimeStorage } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { ValueType } from '../plan.js';
 import type { SqlParam, SqlParamChunk, SqlParamType, SqlPiece } from './chunks.js';
@@ -27,15 +29,43 @@ export interface SqlStorage {
   collectionColumn(member: StoredType): string;
   /**
    * A scalar as its column holds it (and as a filter binds it): a boolean as the engine keeps
-   * it, a date-time as `toSqlDateTime` text; undefined for a date-time that cannot be stored.
+   * it, a date-time as `toSqlDateTime` text, or with `dateTimeStorage` `'timestamp'` as the
+   * native column takes it ({@link SqlStorage.timestamp}); undefined for a date-time that column
+   * cannot hold exactly (finer than its precision, outside its years, or no native column).
    */
-  scalar(type: StoredType, value: string | number | boolean | Date): SqlParam | undefined;
+  scalar(
+    type: StoredType,
+    value: string | number | boolean | Date,
+    dateTimeStorage?: DateTimeStorage,
+  ): SqlParam | undefined;
   /**
    * A collection as its column holds it, from its members (each a scalar of the member type,
    * booleans as `true`/`false`, date-times as `toSqlDateTime` text, or null): an array, or the
    * text of a JSON array.
    */
   collection(members: readonly (string | number | boolean | null)[]): unknown;
+  /** What a date-time field with `storage: 'timestamp'` means on this engine: its native column. */
+  readonly timestamp: TimestampStorage;
+}
+
+/**
+ * A native timestamp column (`storage: 'timestamp'`): its types, its precision, the instants it
+ * holds, and how an instant at its precision is bound. The compiler rewrites every literal onto
+ * this clock exactly (see `placeOnClock`), so the engine never rounds a value.
+ */
+export interface TimestampStorage {
+  /** The column types that hold it, the recommended one first (e.g. `timestamptz`, `timestamp`). */
+  readonly columns: readonly string[];
+  /** Fractional-second digits the column keeps: 6 (microseconds) or 3 (milliseconds). */
+  readonly digits: number;
+  /** The earliest instant the column holds, or undefined when no literal can be earlier. */
+  readonly first: Tick | undefined;
+  /** The latest instant the column holds, or undefined when no literal can be later. */
+  readonly last: Tick | undefined;
+  /** An instant on the column's clock, as the driver binds it (text the engine reads exactly, or a number). */
+  param(tick: Tick): SqlParam;
+  /** How a bound value stands in the SQL: the chunk itself, or an expression around it. */
+  value(param: SqlParamChunk): SqlPiece;
 }
 
 /** How the query-builder integrations recognise an engine's database objects. */

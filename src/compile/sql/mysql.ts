@@ -1,3 +1,5 @@
+import { daysFromCivil, SECONDS_PER_DAY } from '../../language/date-time/calendar.js';
+import { tickText } from '../../language/date-time/ticks.js';
 import { isTextOperator } from '../../language/operators.js';
 import type { ValueType } from '../plan.js';
 import { joinSql, type SqlParamChunk, type SqlPiece, sql } from './chunks.js';
@@ -118,7 +120,8 @@ const MEMBER_TYPES: Record<ValueType, { column: string; json: string }> = {
  * columns of any utf8mb4 collation (every string comparison states its own: binary for
  * case-sensitive ones, `LOWER()` under `utf8mb4_unicode_520_ci` then binary for the others),
  * numbers `DOUBLE` (`BIGINT` for integer fields), booleans `BOOLEAN`, date-times as text in the
- * storage form of `toSqlDateTime`; collections as a `JSON` array of those, read with JSON_TABLE.
+ * storage form of `toSqlDateTime` (or, with `storage: 'timestamp'`, `DATETIME(6)` holding UTC);
+ * collections as a `JSON` array of those, read with JSON_TABLE.
  */
 export const mysql: SqlDialect = {
   name: 'mysql',
@@ -164,6 +167,19 @@ export const mysql: SqlDialect = {
     collectionColumn: () => 'JSON',
     boolean: (value) => (value ? 1 : 0),
     collection: (members) => JSON.stringify(members),
+    // DATETIME(6) holds UTC wall time, whatever the session's time zone. TIMESTAMP(6) converts
+    // between the session's time zone and UTC, so it needs a session at `time_zone = '+00:00'`
+    // (checkTable says so). The value is bound as plain text (digits, `-`, `:`, `.` and a space:
+    // nothing any sql_mode could read otherwise) cast to DATETIME(6), a constant the column's
+    // index serves. Years 1 to 9999: MariaDB's year 0 has no 29 February.
+    timestamp: {
+      columns: ['DATETIME(6)', 'TIMESTAMP(6)'],
+      digits: 6,
+      first: { second: daysFromCivil(1, 1, 1) * SECONDS_PER_DAY, tick: 0 },
+      last: { second: (daysFromCivil(9999, 12, 31) + 1) * SECONDS_PER_DAY - 1, tick: 999_999 },
+      param: (t) => tickText(t, 6),
+      value: (param) => sql`CAST(${param} AS DATETIME(6))`,
+    },
   }),
   builders: { kyselyAdapter: 'MysqlAdapter', drizzleDatabase: 'MySqlDatabase' },
 };

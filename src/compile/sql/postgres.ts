@@ -1,3 +1,4 @@
+import { type Tick, tickFields, tickText } from '../../language/date-time/ticks.js';
 import { sql } from './chunks.js';
 import type { SqlDialect } from './dialect.js';
 import { FIRST_OCCURRENCE, quoteIdentifier } from './dialect.js';
@@ -17,9 +18,20 @@ const COLUMNS = {
 } as const;
 
 /**
+ * An instant as PostgreSQL's timestamp input reads it exactly, in UTC to the microsecond: the
+ * offset `+00` (a `timestamp` column ignores it and takes the UTC wall time), and a year before 1
+ * written the way PostgreSQL counts it, 0 as `0001 … BC`.
+ */
+function timestampText(t: Tick): string {
+  const year = tickFields(t).year;
+  return year > 0 ? `${tickText(t, 6)}+00` : `${tickText(t, 6, 1 - year)}+00 BC`;
+}
+
+/**
  * PostgreSQL: `$n` placeholders; strings as `text`, numbers as `double precision` (`bigint`
  * for integer fields), booleans as `boolean`, date-times as `text` in the storage form of
- * `toSqlDateTime`; collections as arrays of those (`text[]`, ...), read with `unnest`.
+ * `toSqlDateTime` (or, with `storage: 'timestamp'`, `timestamptz`/`timestamp` columns holding
+ * UTC to the microsecond); collections as arrays of those (`text[]`, ...), read with `unnest`.
  */
 export const postgres: SqlDialect = {
   name: 'postgres',
@@ -55,6 +67,17 @@ export const postgres: SqlDialect = {
     collectionColumn: (member) => `${COLUMNS[member]}[]`,
     boolean: (value) => value,
     collection: (members) => members,
+    // Untyped, the bound text takes the column's own type (`timestamptz` or `timestamp`): no
+    // cast on either side, so the column's index serves every comparison. Both hold 4713 BC to
+    // 294276 AD, beyond every instant a literal names.
+    timestamp: {
+      columns: ['timestamptz', 'timestamp'],
+      digits: 6,
+      first: undefined,
+      last: undefined,
+      param: timestampText,
+      value: (param) => param,
+    },
   }),
   builders: { kyselyAdapter: 'PostgresAdapter', drizzleDatabase: 'PgDatabase' },
 };

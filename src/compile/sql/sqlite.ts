@@ -15,7 +15,8 @@ const JSON_TYPES: Record<ValueType, string> = {
 
 /**
  * SQLite: `?` placeholders; strings as TEXT (default BINARY collation), numbers as REAL or
- * INTEGER, booleans as INTEGER 0/1, date-times as TEXT in the storage form of `toSqlDateTime`;
+ * INTEGER, booleans as INTEGER 0/1, date-times as TEXT in the storage form of `toSqlDateTime`
+ * (or, with `storage: 'timestamp'`, epoch milliseconds as INTEGER);
  * collections as TEXT holding a JSON array of those (JSON `true`/`false` for booleans), read
  * with `json_each`.
  */
@@ -62,6 +63,16 @@ export const sqlite: SqlDialect = {
     boolean: (value) => (value ? 1 : 0),
     // Members keep JSON's true/false (json_each reports their type).
     collection: (members) => JSON.stringify(members),
+    // SQLite has no timestamp type: `'timestamp'` is epoch milliseconds in an INTEGER column
+    // (Drizzle's `timestamp_ms` mode, Prisma's DateTime), compared as numbers, index-friendly.
+    timestamp: {
+      columns: ['INTEGER'],
+      digits: 3,
+      first: undefined,
+      last: undefined,
+      param: (t) => t.second * 1000 + t.tick,
+      value: (param) => param,
+    },
   }),
   builders: { kyselyAdapter: 'SqliteAdapter', drizzleDatabase: 'BaseSQLiteDatabase' },
 };
