@@ -49,6 +49,10 @@ export { FilterCompileError } from './compile/compile-error.js';
 // Compile: an in-memory predicate, and parameterized SQL that selects the same records.
 export { compilePredicate, type PredicateOptions, type RecordPredicate } from './compile/predicate/index.js';
 export {
+  type CheckTableOptions,
+  type ColumnCatalog,
+  type ColumnKind,
+  checkTable,
   compileSql,
   compileSqlChunks,
   renderSqlChunks,
@@ -67,6 +71,12 @@ export {
   type SqlStorage,
   type StoredType,
   sqlStorage,
+  type TableColumn,
+  type TableColumnRow,
+  type TableProblem,
+  type TableProblemCode,
+  type Tick,
+  type TimestampStorage,
   tryCompileSql,
   tryCompileSqlChunks,
 } from './compile/sql/index.js';

@@ -46,6 +46,44 @@ export interface SqlStorage {
   collection(members: readonly (string | number | boolean | null)[]): unknown;
   /** What a date-time field with `storage: 'timestamp'` means on this engine: its native column. */
   readonly timestamp: TimestampStorage;
+  /** How `checkTable` reads this engine's catalog rows against the storage above. */
+  readonly catalog: ColumnCatalog;
+}
+
+/** A column as `checkTable` reads it from the engine's catalog (see `TableColumnRow`). */
+export interface TableColumn {
+  readonly name: string;
+  /** The catalog's type: PostgreSQL `data_type`, MySQL `DATA_TYPE`, SQLite's declared type. */
+  readonly type: string;
+  /** PostgreSQL's `udt_name` (`timestamptz`, `_text` for `text[]`). */
+  readonly udtName: string | undefined;
+  readonly collation: string | undefined;
+  /** MySQL's `CHARACTER_SET_NAME`. */
+  readonly characterSet: string | undefined;
+  /** PostgreSQL: whether the collation is deterministic (`pg_collation.collisdeterministic`). */
+  readonly deterministic: boolean | undefined;
+}
+
+/** The kinds of column a field needs: a stored type, a native timestamp, or a collection. */
+export type ColumnKind = StoredType | 'timestamp';
+
+/** How one engine's catalog names the column types its storage accepts. */
+export interface ColumnCatalog {
+  /** Whether the engine matches column names ignoring case (MySQL), rather than exactly. */
+  readonly namesFoldCase: boolean;
+  /** The column's type name as {@link ColumnCatalog.holds} lists it (lower case). */
+  typeName(column: TableColumn): string;
+  /** The type names that hold each kind of scalar field. */
+  readonly holds: Readonly<Record<ColumnKind, readonly string[]>>;
+  /** The type names that hold a collection of `member` values. */
+  collectionHolds(member: StoredType): readonly string[];
+  /** Why a string column's character set or collation breaks the fragment's comparisons, or undefined. */
+  textProblem(column: TableColumn): string | undefined;
+  /**
+   * Why a native timestamp column of this type depends on a session setting the check saw
+   * (`timeZone`: MySQL's `TIMESTAMP` converts through the session's time zone), or undefined.
+   */
+  sessionProblem(typeName: string, timeZone: string | undefined): string | undefined;
 }
 
 /**

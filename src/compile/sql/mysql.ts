@@ -106,6 +106,23 @@ function bindValue(param: SqlParamChunk): SqlPiece {
 
 const q = quoteMysqlIdentifier;
 
+// The column types (DATA_TYPE) the fragment compares exactly. Not CHAR for strings (it drops
+// trailing spaces), not FLOAT (a bound number compares with its rounded single), and a JSON
+// collection is LONGTEXT on MariaDB.
+const HOLDS = {
+  string: ['varchar', 'text', 'tinytext', 'mediumtext', 'longtext'],
+  number: ['double'],
+  integer: ['bigint', 'int', 'mediumint', 'smallint'],
+  boolean: ['tinyint'],
+  'date-time': ['varchar', 'char', 'text'],
+  timestamp: ['datetime', 'timestamp'],
+} as const;
+
+/** Whether a MySQL time zone setting is UTC. */
+function isUtc(zone: string): boolean {
+  return /^(?:[+-]0?0:00|UTC|Etc\/UTC|GMT|Etc\/GMT|Z)$/i.test(zone.trim());
+}
+
 // JSON_TABLE's column type for each value type, and the JSON_TYPE() names members must have
 // (MySQL 8 also says UNSIGNED INTEGER and DECIMAL; MariaDB only INTEGER and DOUBLE).
 const MEMBER_TYPES: Record<ValueType, { column: string; json: string }> = {
@@ -179,6 +196,20 @@ export const mysql: SqlDialect = {
       last: { second: (daysFromCivil(9999, 12, 31) + 1) * SECONDS_PER_DAY - 1, tick: 999_999 },
       param: (t) => tickText(t, 6),
       value: (param) => sql`CAST(${param} AS DATETIME(6))`,
+    },
+    catalog: {
+      namesFoldCase: true,
+      typeName: (column) => column.type.toLowerCase(),
+      holds: HOLDS,
+      collectionHolds: () => ['json', 'longtext'],
+      textProblem: (column) =>
+        column.characterSet !== undefined && column.characterSet.toLowerCase() !== 'utf8mb4'
+          ? `its character set is ${column.characterSet}, not utf8mb4, so text beyond it cannot be stored or compared`
+          : undefined,
+      sessionProblem: (typeName, timeZone) =>
+        typeName === 'timestamp' && timeZone !== undefined && !isUtc(timeZone)
+          ? `a TIMESTAMP column converts through the session's time zone, and sessions run at ${timeZone}: the fragment binds UTC, so set time_zone = '+00:00' on every connection, or use DATETIME(6)`
+          : undefined,
     },
   }),
   builders: { kyselyAdapter: 'MysqlAdapter', drizzleDatabase: 'MySqlDatabase' },

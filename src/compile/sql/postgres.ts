@@ -9,6 +9,32 @@ import { defineStorage } from './storage.js';
 // applies the Unicode simple mapping. Both order by code point, like the predicate.
 const FOLD_COLLATION = { ascii: '"C"', unicode: '"pg_c_utf8"' } as const;
 
+// udt_name by information_schema's data_type, for rows that give only the latter.
+const UDT_NAMES: Readonly<Record<string, string>> = {
+  text: 'text',
+  'character varying': 'varchar',
+  character: 'bpchar',
+  'double precision': 'float8',
+  real: 'float4',
+  bigint: 'int8',
+  integer: 'int4',
+  smallint: 'int2',
+  boolean: 'bool',
+  'timestamp with time zone': 'timestamptz',
+  'timestamp without time zone': 'timestamp',
+};
+
+// The column types (udt_name) the fragment compares exactly. Not `real` or `numeric`: a bound
+// number takes the column's type, and a `real` rounds it; not `char(n)`, which ignores trailing spaces.
+const HOLDS = {
+  string: ['text', 'varchar'],
+  number: ['float8'],
+  integer: ['int8', 'int4'],
+  boolean: ['bool'],
+  'date-time': ['text', 'varchar'],
+  timestamp: ['timestamptz', 'timestamp'],
+} as const;
+
 const COLUMNS = {
   string: 'text',
   number: 'double precision',
@@ -77,6 +103,22 @@ export const postgres: SqlDialect = {
       last: undefined,
       param: timestampText,
       value: (param) => param,
+    },
+    catalog: {
+      namesFoldCase: false,
+      typeName(column) {
+        const type = column.type.toLowerCase();
+        const udt = column.udtName?.toLowerCase() ?? UDT_NAMES[type] ?? type;
+        return udt.startsWith('_') ? `${udt.slice(1)}[]` : udt;
+      },
+      holds: HOLDS,
+      collectionHolds: (member) => HOLDS[member].map((type) => `${type}[]`),
+      // A nondeterministic collation makes `=` equate different strings (case- or accent-blind).
+      textProblem: (column) =>
+        column.deterministic === false
+          ? `its collation ${column.collation ?? ''} is nondeterministic, so \`=\` would equate strings that differ; use a deterministic one (the default is)`
+          : undefined,
+      sessionProblem: () => undefined,
     },
   }),
   builders: { kyselyAdapter: 'PostgresAdapter', drizzleDatabase: 'PgDatabase' },

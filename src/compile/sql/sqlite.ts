@@ -13,6 +13,16 @@ const JSON_TYPES: Record<ValueType, string> = {
   boolean: "('true', 'false')",
 };
 
+/** The affinity SQLite gives a declared column type (its documented rules, in order). */
+function affinity(declared: string): string {
+  const type = declared.toUpperCase();
+  if (type.includes('INT')) return 'integer';
+  if (type.includes('CHAR') || type.includes('CLOB') || type.includes('TEXT')) return 'text';
+  if (type === '' || type.includes('BLOB')) return 'blob';
+  if (type.includes('REAL') || type.includes('FLOA') || type.includes('DOUB')) return 'real';
+  return 'numeric';
+}
+
 /**
  * SQLite: `?` placeholders; strings as TEXT (default BINARY collation), numbers as REAL or
  * INTEGER, booleans as INTEGER 0/1, date-times as TEXT in the storage form of `toSqlDateTime`
@@ -72,6 +82,26 @@ export const sqlite: SqlDialect = {
       last: undefined,
       param: (t) => t.second * 1000 + t.tick,
       value: (param) => param,
+    },
+    // The catalog names a column's affinity, the type SQLite stores values as.
+    catalog: {
+      namesFoldCase: true,
+      typeName: (column) => affinity(column.type),
+      holds: {
+        string: ['text'],
+        number: ['real', 'integer', 'numeric'],
+        integer: ['integer', 'numeric'],
+        boolean: ['integer', 'numeric'],
+        'date-time': ['text'],
+        timestamp: ['integer', 'numeric'],
+      },
+      collectionHolds: () => ['text'],
+      // NOCASE and RTRIM would make `=` blind to case or trailing spaces.
+      textProblem: (column) =>
+        column.collation !== undefined && column.collation.toUpperCase() !== 'BINARY'
+          ? `its collation is ${column.collation}, not BINARY, so \`=\` would equate strings that differ`
+          : undefined,
+      sessionProblem: () => undefined,
     },
   }),
   builders: { kyselyAdapter: 'SqliteAdapter', drizzleDatabase: 'BaseSQLiteDatabase' },

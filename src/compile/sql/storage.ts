@@ -1,7 +1,7 @@
 import { instantOf, toSqlDateTime } from '../../language/date-time/instant.js';
 import { compareTicks, placeOnClock } from '../../language/date-time/ticks.js';
 import type { SqlParam } from './chunks.js';
-import type { SqlStorage, StoredType, TimestampStorage } from './dialect.js';
+import type { ColumnCatalog, SqlStorage, StoredType, TimestampStorage } from './dialect.js';
 
 /** What a dialect says about its storage; {@link defineStorage} adds what all dialects share. */
 export interface StorageSpec {
@@ -12,6 +12,8 @@ export interface StorageSpec {
   collection(members: readonly (string | number | boolean | null)[]): unknown;
   /** The native timestamp column (`storage: 'timestamp'`). */
   readonly timestamp: TimestampStorage;
+  /** How `checkTable` reads the engine's catalog. */
+  readonly catalog: ColumnCatalog;
 }
 
 /** A date-time as a native timestamp column holds it, or undefined when it cannot hold it exactly. */
@@ -36,6 +38,7 @@ export function defineStorage(spec: StorageSpec): SqlStorage {
     collectionColumn: spec.collectionColumn,
     collection: spec.collection,
     timestamp: spec.timestamp,
+    catalog: spec.catalog,
     scalar(type, value, dateTimeStorage) {
       if (type === 'date-time') {
         if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
