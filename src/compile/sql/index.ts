@@ -3,6 +3,7 @@
  * @module
  */
 
+export type { Tick } from '../../language/date-time/ticks.js';
 export {
   type CheckTableOptions,
   checkTable,
@@ -10,7 +11,6 @@ export {
   type TableProblem,
   type TableProblemCode,
 } from './check-table.js';
-export type { Tick } from '../../language/date-time/ticks.js';
 export type { SqlChunk, SqlParamChunk, SqlParamType } from './chunks.js';
 export {
   compileSql,
