@@ -138,7 +138,12 @@ function request(
       const table = where?.table ?? options.table;
       checkTarget(state, dialect, table);
       if (filterSql === undefined) return { dialect, chunks: [sqlDialect(dialect)!.trueSql] };
-      const compiled = filterSql.chunks({ dialect, table, caseFolding: options.caseFolding, storage: options.storage });
+      const compiled = filterSql.chunks({
+        dialect,
+        table,
+        caseFolding: options.caseFolding,
+        storage: options.storage,
+      });
       if ('chunks' in compiled) return compiled.chunks;
       const texts = { filters: query.parameters.filters ?? '' };
       throw new CollectionSqlError(reject(compiled.problems, texts, options));
