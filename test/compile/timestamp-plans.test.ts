@@ -1,6 +1,7 @@
 import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileSql } from '../../src/compile/sql/index.js';
+import type { SqlParam } from '../../src/compile/sql/types.js';
 import type { Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
 import { openTestPostgres, type TestPostgres } from '../support/postgres.js';
@@ -46,7 +47,7 @@ describe('a native timestamp column is compared as itself: its plain index serve
       const { sql, params } = where(filter, 'postgres');
       const plan = await db.query<{ 'QUERY PLAN': string }>(
         `EXPLAIN SELECT id FROM runs WHERE ${sql}`,
-        params,
+        params as SqlParam[],
       );
       const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
       expect(text).toContain('runs_start_time');
@@ -76,7 +77,7 @@ describe('a native timestamp column is compared as itself: its plain index serve
       const { sql, params } = where(filter, 'mysql');
       const [rows] = await db.conn.query<mysql.RowDataPacket[]>(
         `EXPLAIN SELECT id FROM runs WHERE ${sql}`,
-        params,
+        params as SqlParam[],
       );
       expect(rows[0]?.key).toBe('runs_start_time');
       expect(rows[0]?.type).toMatch(/^(range|ref)$/);

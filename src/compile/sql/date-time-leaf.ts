@@ -72,7 +72,7 @@ function textPlace(instant: Instant, ctx: DateTimeContext): Place {
  * its floor and its ceiling, the next tick: `> L` is `>= ceiling`, `< L` is `< ceiling`.
  */
 function tickPlace(instant: Instant, timestamp: TimestampStorage, ctx: DateTimeContext): Place {
-  const { floor, ceiling, exact } = placeOnClock(instant, timestamp.digits);
+  const { ceiling, exact } = placeOnClock(instant, timestamp.digits);
   const { first, last } = timestamp;
   if (first !== undefined && compareTicks(ceiling, first) < 0) return { kind: 'before' };
   if (last !== undefined && compareTicks(ceiling, last) > 0) return { kind: 'after' };

@@ -102,8 +102,6 @@ export interface TimestampStorage {
   readonly last: Tick | undefined;
   /** An instant on the column's clock, as the driver binds it (text the engine reads exactly, or a number). */
   param(tick: Tick): SqlParam;
-  /** How a bound value stands in the SQL: the chunk itself, or an expression around it. */
-  value(param: SqlParamChunk): SqlPiece;
 }
 
 /** How the query-builder integrations recognise an engine's database objects. */
@@ -133,6 +131,11 @@ export interface SqlDialect {
    * expression around an encoded value (MySQL: text as `UNHEX(hex digits)`). Absent: the chunk.
    */
   readonly bindValue?: (param: SqlParamChunk) => SqlPiece;
+  /**
+   * How a value bound for a native timestamp column ({@link SqlStorage.timestamp}) stands in the
+   * SQL: the chunk itself, or an expression around it (MySQL: `CAST(? AS DATETIME(6))`).
+   */
+  timestampValue(param: SqlParamChunk): SqlPiece;
   /** A bound value used as text inside a function call, cast where the engine cannot infer it. */
   textArgument(value: SqlPiece): SqlPiece;
   /** The constant true (the collection handler's `WHERE` for a request without a filter). */

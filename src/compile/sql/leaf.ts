@@ -1,9 +1,4 @@
-import {
-  type CompareOperator,
-  isOrderingOperator,
-  isTextOperator,
-  type TextOperator,
-} from '../../language/operators.js';
+import { type CompareOperator, isOrderingOperator, isTextOperator } from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { LeafPlan, TypedValues, ValuePlan } from '../plan.js';
 import { type SqlParamChunk, type SqlParamType, type SqlPiece, sql } from './chunks.js';
@@ -95,7 +90,8 @@ function operandSql(
       return dateTimeSql(x, operator as ScalarOperator, typed.values, ctx.timestamp(plan), {
         dialect: ctx.dialect,
         bindText: (text) => ctx.bind(text, 'date-time'),
-        bindTick: (timestamp, tick) => timestamp.value(ctx.bindBare(timestamp.param(tick), 'date-time')),
+        bindTick: (timestamp, tick) =>
+          ctx.dialect.timestampValue(ctx.bindBare(timestamp.param(tick), 'date-time')),
       });
     case 'number': {
       const type = plan.field.schema.type === 'integer' ? 'integer' : 'number';

@@ -146,6 +146,7 @@ export const mysql: SqlDialect = {
   maxParameters: 65_535,
   placeholder: () => '?',
   bindValue,
+  timestampValue: (param) => sql`CAST(${param} AS DATETIME(6))`,
   textArgument: utf8,
   trueSql: 'TRUE',
   falseSql: 'FALSE',
@@ -195,7 +196,6 @@ export const mysql: SqlDialect = {
       first: { second: daysFromCivil(1, 1, 1) * SECONDS_PER_DAY, tick: 0 },
       last: { second: (daysFromCivil(9999, 12, 31) + 1) * SECONDS_PER_DAY - 1, tick: 999_999 },
       param: (t) => tickText(t, 6),
-      value: (param) => sql`CAST(${param} AS DATETIME(6))`,
     },
     catalog: {
       namesFoldCase: true,

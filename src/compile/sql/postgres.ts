@@ -64,6 +64,7 @@ export const postgres: SqlDialect = {
   maxParameters: 65_535,
   placeholder: (position) => `$${position}`,
   // `lower(unknown)` is ambiguous (there is also lower(anyrange)): say it is text.
+  timestampValue: (param) => param,
   textArgument: (value) => sql`${value}::text`,
   trueSql: 'TRUE',
   falseSql: 'FALSE',
@@ -102,7 +103,6 @@ export const postgres: SqlDialect = {
       first: undefined,
       last: undefined,
       param: timestampText,
-      value: (param) => param,
     },
     catalog: {
       namesFoldCase: false,

@@ -35,6 +35,7 @@ export const sqlite: SqlDialect = {
   // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32.
   maxParameters: 32_766,
   placeholder: () => '?',
+  timestampValue: (param) => param,
   textArgument: (value) => value,
   // SQLite has no boolean type (TRUE is only an alias of 1 since 3.23): write the 1 and 0 it means.
   trueSql: '1',
@@ -81,7 +82,6 @@ export const sqlite: SqlDialect = {
       first: undefined,
       last: undefined,
       param: (t) => t.second * 1000 + t.tick,
-      value: (param) => param,
     },
     // The catalog names a column's affinity, the type SQLite stores values as.
     catalog: {
