@@ -16,6 +16,11 @@ export interface ServerConfig {
   readonly rateLimit: number;
   /** `SEED_EXECUTIONS`: how many executions a new database gets, default 120,000. */
   readonly seedExecutions: number | undefined;
+  /**
+   * `DATE_TIME_STORAGE`: `text` (default), or `timestamp` for executions' times in `timestamptz`
+   * columns (PostgreSQL only; the sample's times cut to microseconds).
+   */
+  readonly dateTimeStorage: 'text' | 'timestamp';
   /** `PLAYGROUND_DIR`, default `playground/dist` in the repository: served at `/` when built. */
   readonly playgroundDir: string;
 }
@@ -46,6 +51,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new ConfigError('DATABASE_URL must be a PostgreSQL URL (postgres://user@host:port/database)');
   }
   const seed = wholeNumber(env, 'SEED_EXECUTIONS', -1, 10_000_000);
+  const storage = env.DATE_TIME_STORAGE || 'text';
+  if (storage !== 'text' && storage !== 'timestamp') {
+    throw new ConfigError('DATE_TIME_STORAGE must be text or timestamp');
+  }
+  if (storage === 'timestamp' && databaseUrl === undefined) {
+    throw new ConfigError(
+      'DATE_TIME_STORAGE=timestamp needs DATABASE_URL: the timestamptz store is PostgreSQL',
+    );
+  }
   return {
     port: wholeNumber(env, 'PORT', 3000, 65_535),
     host: env.HOST || undefined,
@@ -54,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     apiToken: env.API_TOKEN || undefined,
     rateLimit: wholeNumber(env, 'RATE_LIMIT', 600, 1_000_000_000),
     seedExecutions: seed < 0 ? undefined : seed,
+    dateTimeStorage: storage,
     playgroundDir: env.PLAYGROUND_DIR || repository('playground/dist'),
   };
 }

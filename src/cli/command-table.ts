@@ -224,29 +224,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         choices: sqlDialectNames(),
         defaultValue: 'postgres',
       },
-      {
-        flags: '--table <name>',
-        description: 'the table (schema.table on PostgreSQL and MySQL)',
-        required: true,
-      },
-      {
-        flags: '--url <url>',
-        description:
-          'read the columns from this database (a connection URL; SQLite: a file), with pg, mysql2 or better-sqlite3',
-      },
-      {
-        flags: '--columns <file>',
-        description:
-          'read the columns from a JSON list of information_schema / PRAGMA table_info rows (- for stdin)',
-      },
-      {
-        flags: '--storage <field=storage...>',
-        description: "date-time storage per field, as compileSql's storage option (start_time=timestamp)",
-      },
-      {
-        flags: '--time-zone <zone>',
-        description: "MySQL: the time zone the application's sessions run at (default: the server's)",
-      },
+      { flags: '--table <name>', description: 'the table (or schema.table)', required: true },
+      { flags: '--url <url>', description: 'read the columns from this database (SQLite: a file)' },
+      { flags: '--columns <file>', description: 'read them from a JSON list of catalog rows' },
+      { flags: '--storage <field=storage...>', description: 'date-time storage per field' },
+      { flags: '--time-zone <zone>', description: "MySQL: the sessions' time zone" },
     ],
     run: (_argument, options, context) =>
       checkTableCommand(

@@ -143,8 +143,7 @@ async function runDifferential(engine: Engine): Promise<void> {
       const storage = Object.fromEntries(engine.fields.map((f) => [f, 'timestamp' as const]));
       for (const text of filters) {
         const parsed = parse(text);
-        expect(parsed.ok, text).toBe(true);
-        if (!parsed.ok) return;
+        if (!parsed.ok) throw new Error(`the generator wrote a filter that does not parse: ${text}`);
         const compiled = tryCompileSql(parsed.ast, {
           schema,
           dialect: engine.dialect,
