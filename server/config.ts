@@ -26,6 +26,11 @@ export interface ServerConfig {
   readonly queryTimeoutMs: number;
   /** `CLIENT_CONCURRENCY`: database requests of one client that run at once, default 1; 0 turns the bound off. */
   readonly clientConcurrency: number;
+  /**
+   * `DATE_TIME_STORAGE`: `text` (default), or `timestamp` for executions' times in `timestamptz`
+   * columns (PostgreSQL only; the sample's times cut to microseconds).
+   */
+  readonly dateTimeStorage: 'text' | 'timestamp';
   /** `PLAYGROUND_DIR`, default `playground/dist` in the repository: served at `/` when built. */
   readonly playgroundDir: string;
   /** `NODE_ENV=development`: each fault's log line is followed by its stack. */
@@ -169,6 +174,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const clientConcurrency = wholeNumber(env, 'CLIENT_CONCURRENCY', 1, 1_000);
   const playgroundDir = env.PLAYGROUND_DIR || repository('playground/dist');
   fail(notA('directory', 'PLAYGROUND_DIR', playgroundDir));
+  const storage = env.DATE_TIME_STORAGE || 'text';
+  if (storage !== 'text' && storage !== 'timestamp') {
+    throw new ConfigError('DATE_TIME_STORAGE must be text or timestamp');
+  }
+  if (storage === 'timestamp' && databaseUrl === undefined) {
+    throw new ConfigError(
+      'DATE_TIME_STORAGE=timestamp needs DATABASE_URL: the timestamptz store is PostgreSQL',
+    );
+  }
   return {
     port,
     host,
@@ -179,6 +193,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedExecutions: seed < 0 ? undefined : seed,
     queryTimeoutMs,
     clientConcurrency,
+    dateTimeStorage: storage,
     playgroundDir,
     development: env.NODE_ENV === 'development',
   };

@@ -1,5 +1,11 @@
-import { renderSqlChunks, type SqlChunk, type SqlChunks, type SqlParam } from '../../src/index.js';
-import { EXECUTION_COLUMNS } from './ddl.js';
+import {
+  type DateTimeStorage,
+  renderSqlChunks,
+  type SqlChunk,
+  type SqlChunks,
+  type SqlParam,
+} from '../../src/index.js';
+import { executionColumns } from './ddl.js';
 import type { ExecutionsQuery, Store } from './types.js';
 
 /** The page and count statements of one executions query, with their parameters. */
@@ -27,6 +33,7 @@ function render(dialect: Store['dialect'], chunks: readonly SqlChunk[]): { sql: 
 export function executionsStatements(
   dialect: Store['dialect'],
   query: ExecutionsQuery,
+  storage: DateTimeStorage = 'text',
 ): ExecutionsStatements {
   const filter = query.filter(dialect);
   const where: SqlChunk[] = [
@@ -35,7 +42,7 @@ export function executionsStatements(
     ...(filter === undefined ? [] : [' AND (', ...filter.chunks, ')']),
   ];
   const page = render(dialect, [
-    `SELECT ${EXECUTION_COLUMNS} FROM workflow_executions WHERE `,
+    `SELECT ${executionColumns(storage)} FROM workflow_executions WHERE `,
     ...where,
     ` ${query.orderBy(dialect)} LIMIT `,
     { value: query.limit, type: 'integer' },
