@@ -1,4 +1,4 @@
-import { type Instant, sqlInstant } from '../../language/date-time/instant.js';
+import { type Instant, type SqlInstant, sqlInstant } from '../../language/date-time/instant.js';
 import {
   type CompareOperator,
   isOrderingOperator,
@@ -99,6 +99,17 @@ function stringSql(
 }
 
 /**
+ * An instant placed against the dialect's narrower date-time range: outside it, before or after
+ * every stored value (a cut-off instant just below `first` lies below it too).
+ */
+function withinRange(placed: SqlInstant, range: SqlDialect['dateTimeRange']): SqlInstant {
+  if (range === undefined || placed.kind !== 'within') return placed;
+  if (placed.text < range.first) return { kind: 'before' };
+  if (placed.text > range.last || (placed.text === range.last && !placed.exact)) return { kind: 'after' };
+  return placed;
+}
+
+/**
  * Date-times are stored to the nanosecond within years 0000-9999 (see `toSqlDateTime`). A
  * literal finer than that, or outside those years, lies strictly between (or beyond) storable
  * values, so each operator becomes an exact test on the neighbouring storable value.
@@ -109,7 +120,8 @@ function dateTimeSql(
   values: readonly Instant[],
   ctx: LeafContext,
 ): LeafSql {
-  const placed = values.map(sqlInstant);
+  const range = ctx.dialect.dateTimeRange;
+  const placed = values.map((value) => withinRange(sqlInstant(value), range));
   const bind = (text: string) => ctx.bind(text, 'date-time');
   if (operator === 'in') {
     const exact: string[] = [];
@@ -181,10 +193,35 @@ function existsMember(
   typed: TypedValues,
   ctx: LeafContext,
 ): SqlPiece {
-  const members = ctx.dialect.members(ctx.column(plan), typed.type, ctx.memberAlias);
+  const { dialect } = ctx;
+  const exact =
+    typed.type === 'number' || typed.type === 'boolean' || (typed.type === 'string' && plan.field.caseSensitive);
+  if (dialect.exactMembers !== undefined && exact && (operator === 'eq' || operator === 'in')) {
+    const values = operandValues(plan, typed, ctx);
+    if (values !== undefined) return dialect.exactMembers(ctx.column(plan), values);
+  }
+  const members = dialect.members(ctx.column(plan), typed.type, ctx.memberAlias);
   const test = operandSql(members.value, plan, operator, typed, ctx).sql;
   const where = members.typeCheck === undefined ? test : sql`${members.typeCheck} AND ${test}`;
-  return sql`EXISTS (SELECT 1 FROM ${members.from} WHERE ${where})`;
+  return members.exists !== undefined
+    ? members.exists(where)
+    : sql`EXISTS (SELECT 1 FROM ${members.from} WHERE ${where})`;
+}
+
+/** A number, boolean or string plan's values bound as they are compared; undefined for date-times. */
+function operandValues(plan: ValuePlan, typed: TypedValues, ctx: LeafContext): SqlPiece[] | undefined {
+  switch (typed.type) {
+    case 'string':
+      return typed.values.map((v) => ctx.bind(v, 'string'));
+    case 'number': {
+      const type = plan.field.schema.type === 'integer' ? 'integer' : 'number';
+      return typed.values.map((v) => ctx.bind(v, type));
+    }
+    case 'boolean':
+      return typed.values.map((v) => ctx.bind(ctx.dialect.storage.scalar('boolean', v)!, 'boolean'));
+    case 'date-time':
+      return undefined;
+  }
 }
 
 function single(typed: TypedValues, index: number): TypedValues {
@@ -222,6 +259,8 @@ export function leafSql(
           : sql`(${column} IS NULL OR NOT ${nan})`,
       );
     }
+    const missing = plan.field.collection ? ctx.dialect.missingCollection?.(column) : undefined;
+    if (missing !== undefined) return twoValued(plan.operator === 'pr' ? `NOT ${missing}` : missing);
     return twoValued(`${column} ${plan.operator === 'pr' ? 'IS NOT NULL' : 'IS NULL'}`);
   }
   const { typed, operator } = plan;
