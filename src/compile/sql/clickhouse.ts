@@ -115,8 +115,15 @@ export const clickhouse: SqlDialect = {
     typeCheck: undefined,
     exists: (test) => sql`arrayExists(${alias} -> ${test}, ${column})`,
   }),
+  // One has() per value: hasAny() takes a NULL member for the type's default value
+  // (`hasAny([NULL], [false])` is true), which would match `in (false)` on a null member.
   exactMembers: (column, values) =>
-    values.length === 1 ? sql`has(${column}, ${values[0]!})` : sql`hasAny(${column}, [${joinSql(values, ', ')}])`,
+    values.length === 1
+      ? sql`has(${column}, ${values[0]!})`
+      : sql`(${joinSql(
+          values.map((value) => sql`has(${column}, ${value})`),
+          ' OR ',
+        )})`,
   missingCollection: (column) => `empty(${column})`,
   dateTimeRange: CLICKHOUSE_DATE_TIME_RANGE,
   storage: (() => {
