@@ -6,7 +6,10 @@ export interface ServerConfig {
   readonly port: number;
   /** `HOST`; default: every interface. */
   readonly host: string | undefined;
-  /** `DATABASE_URL` (`postgres://...`): serve from PostgreSQL instead of SQLite. */
+  /**
+   * `DATABASE_URL`: serve from PostgreSQL (`postgres://...`) or ClickHouse (`clickhouse://...`,
+   * `clickhouses://...` over HTTPS) instead of SQLite.
+   */
   readonly databaseUrl: string | undefined;
   /** `SQLITE_PATH`, default `.data/reference-server.sqlite` in the repository. */
   readonly sqlitePath: string;
@@ -42,8 +45,10 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max
 /** Reads the settings from `env` (default `process.env`); throws {@link ConfigError} on a bad one. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL must be a PostgreSQL URL (postgres://user@host:port/database)');
+  if (databaseUrl !== undefined && !/^(postgres(ql)?|clickhouses?):\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL must be a PostgreSQL URL (postgres://user@host:port/database) or a ClickHouse one (clickhouse://user:password@host:8123/database)',
+    );
   }
   const seed = wholeNumber(env, 'SEED_EXECUTIONS', -1, 10_000_000);
   return {

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ClickhouseDatabase } from '../../server/store/clickhouse-database.js';
+import type { SqlParam } from '../../src/index.js';
 
 /**
  * Embedded ClickHouse for the tests, through chdb. chdb ships the engine itself (about 0.5 GB), so
@@ -95,5 +97,24 @@ export function openClickhouse(): TestClickhouse {
         rmSync(folder, { recursive: true, force: true });
       }
     },
+  };
+}
+
+/**
+ * The reference server's ClickHouse database over chdb: the store's queries run here exactly as
+ * they would through @clickhouse/client (the same SQL and named parameters).
+ */
+export function chdbDatabase(db: TestClickhouse): ClickhouseDatabase {
+  return {
+    query: async <Row extends object>(sql: string, params?: Readonly<Record<string, SqlParam>>) =>
+      db.rows<Row>(sql, params),
+    command: async (sql) => {
+      db.exec(sql);
+    },
+    insert: async (table, rows) => {
+      if (rows.length === 0) return;
+      db.exec(`INSERT INTO ${table} FORMAT JSONEachRow\n${rows.map((row) => JSON.stringify(row)).join('\n')}`);
+    },
+    close: async () => undefined,
   };
 }
