@@ -51,7 +51,9 @@ export async function seedClickhouse(
   db: ClickhouseDatabase,
   data: () => SampleData = () => sampleData(),
 ): Promise<boolean> {
-  const found = await db.query<{ present: number }>("SELECT count() > 0 AS present FROM system.tables WHERE database = currentDatabase() AND name = 'workflow_executions'");
+  const found = await db.query<{ present: number }>(
+    "SELECT count() > 0 AS present FROM system.tables WHERE database = currentDatabase() AND name = 'workflow_executions'",
+  );
   if (Number(found[0]?.present) === 1) return false;
   const sample = data();
   // The executions are loaded under another name and renamed last: the table's presence says
@@ -60,7 +62,10 @@ export async function seedClickhouse(
   await db.command('DROP TABLE IF EXISTS workflows');
   await db.command(`DROP TABLE IF EXISTS ${loading}`);
   for (const statement of clickhouseSchemaStatements(loading)) await db.command(statement);
-  await db.insert('workflows', sample.workflows.map((w) => ({ ...w })));
+  await db.insert(
+    'workflows',
+    sample.workflows.map((w) => ({ ...w })),
+  );
   for (let i = 0; i < sample.executions.length; i += SEED_CHUNK) {
     const rows = sample.executions.slice(i, i + SEED_CHUNK).map((e) => ({
       id: e.id,

@@ -67,7 +67,9 @@ describe.skipIf(skipClickhouse('ClickHouse differential'))(
           for (const filter of filters) {
             const expected = (folding: CaseFolding) =>
               dataset.rows
-                .filter((r) => compilePredicate(filter, { schema: dataset.schema, caseFolding: folding })(r.record))
+                .filter((r) =>
+                  compilePredicate(filter, { schema: dataset.schema, caseFolding: folding })(r.record),
+                )
                 .map((r) => r.id);
             for (const config of CONFIGS) {
               const options: SqlOptions = {

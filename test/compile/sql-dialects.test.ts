@@ -69,7 +69,10 @@ describe('the dialect table: each dialect in one place, read by everything that 
       expect(typeof (kysely as unknown as Record<string, unknown>)[kyselyAdapter!]).toBe('function');
       expect(kinds.get(drizzleDatabase)).toBe(name);
     }
-    expect(sqlDialect('clickhouse')!.builders).toEqual({ kyselyAdapter: undefined, drizzleDatabase: undefined });
+    expect(sqlDialect('clickhouse')!.builders).toEqual({
+      kyselyAdapter: undefined,
+      drizzleDatabase: undefined,
+    });
   });
 
   it("states the storage the manual's table shows, for every type and collections", () => {

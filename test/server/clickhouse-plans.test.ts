@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClickhouseStore, openClickhouseStore } from '../../server/store/clickhouse.js';
 import { SAMPLE_WORKFLOWS } from '../../server/seed/sample.js';
+import { type ClickhouseStore, openClickhouseStore } from '../../server/store/clickhouse.js';
 import { compileSqlChunks, parse, toSqlOrderBy, workflowExecutionsSchema } from '../../src/index.js';
 import { chdbDatabase, openClickhouse, skipClickhouse, type TestClickhouse } from '../support/clickhouse.js';
 

@@ -31,14 +31,17 @@ describe.skipIf(skipClickhouse('ClickHouse reference server'))(
   () => {
     const servers = new Map<(typeof ENGINES)[number], TestServer>();
     beforeAll(async () => {
-      for (const engine of ENGINES) servers.set(engine, await startTestServer({ engine, executions: EXECUTIONS }));
+      for (const engine of ENGINES)
+        servers.set(engine, await startTestServer({ engine, executions: EXECUTIONS }));
     });
     afterAll(async () => {
       for (const server of servers.values()) await server.close();
     });
 
     it('lists the same workflows', async () => {
-      const answers = await Promise.all(ENGINES.map((engine) => get(servers.get(engine)!.url, '/v3/workflows')));
+      const answers = await Promise.all(
+        ENGINES.map((engine) => get(servers.get(engine)!.url, '/v3/workflows')),
+      );
       for (const answer of answers) expect(answer.body).toEqual(SAMPLE_WORKFLOWS);
     });
 

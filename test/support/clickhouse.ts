@@ -113,7 +113,9 @@ export function chdbDatabase(db: TestClickhouse): ClickhouseDatabase {
     },
     insert: async (table, rows) => {
       if (rows.length === 0) return;
-      db.exec(`INSERT INTO ${table} FORMAT JSONEachRow\n${rows.map((row) => JSON.stringify(row)).join('\n')}`);
+      db.exec(
+        `INSERT INTO ${table} FORMAT JSONEachRow\n${rows.map((row) => JSON.stringify(row)).join('\n')}`,
+      );
     },
     close: async () => undefined,
   };

@@ -85,8 +85,9 @@ const simpleFold = (operand: SqlPiece) =>
  */
 export const clickhouse: SqlDialect = {
   name: 'clickhouse',
-  // No bind limit of its own; at ten thousand values a statement nears `max_query_size` (256 KiB).
-  maxParameters: 10_000,
+  // No bind limit of its own (PostgreSQL's and MySQL's 65,535 is kept); the statement's text
+  // counts toward the server's `max_query_size` (256 KiB by default), which long lists need raised.
+  maxParameters: 65_535,
   placeholder: (position, param) => `{${clickhouseParamName(position)}:${paramType(param)}}`,
   paramName: clickhouseParamName,
   bindValue: (param) =>

@@ -195,7 +195,9 @@ function existsMember(
 ): SqlPiece {
   const { dialect } = ctx;
   const exact =
-    typed.type === 'number' || typed.type === 'boolean' || (typed.type === 'string' && plan.field.caseSensitive);
+    typed.type === 'number' ||
+    typed.type === 'boolean' ||
+    (typed.type === 'string' && plan.field.caseSensitive);
   if (dialect.exactMembers !== undefined && exact && (operator === 'eq' || operator === 'in')) {
     const values = operandValues(plan, typed, ctx);
     if (values !== undefined) return dialect.exactMembers(ctx.column(plan), values);

@@ -36,7 +36,8 @@ export function renderChecked(
   const params: SqlParam[] = [];
   const { paramName } = dialect;
   // Null-prototype: a parameter name can never reach Object.prototype.
-  const named: Record<string, SqlParam> | undefined = paramName === undefined ? undefined : Object.create(null);
+  const named: Record<string, SqlParam> | undefined =
+    paramName === undefined ? undefined : Object.create(null);
   walkSql(
     root,
     (piece) => {

@@ -18,7 +18,7 @@ const LAST_TEXT = '2262-04-11T23:47:16.854775807Z';
 function storable(value: unknown): boolean {
   const text = value instanceof Date || typeof value === 'string' ? toSqlDateTime(value) : undefined;
   if (text === undefined) return false;
-  return Date.parse(text.slice(0, 23) + 'Z') >= FIRST_MS && text <= LAST_TEXT;
+  return Date.parse(`${text.slice(0, 23)}Z`) >= FIRST_MS && text <= LAST_TEXT;
 }
 
 /**
@@ -27,7 +27,10 @@ function storable(value: unknown): boolean {
  * missing, since ClickHouse arrays cannot be NULL and a missing collection is stored as `[]` (the
  * documented boundary, tested on its own).
  */
-function storableRecord(fields: readonly GenField[], record: Record<string, unknown>): Record<string, unknown> {
+function storableRecord(
+  fields: readonly GenField[],
+  record: Record<string, unknown>,
+): Record<string, unknown> {
   const copy = structuredClone(record);
   for (const field of fields) {
     const value = readGenField(copy, field);
