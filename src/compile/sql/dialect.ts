@@ -84,6 +84,13 @@ export interface SqlDialect {
   readonly falseSql: string;
   /** Why this dialect cannot pin `folding`, or undefined when it can. */
   foldingProblem(folding: CaseFolding | undefined): string | undefined;
+  /**
+   * A pinned folding the engine's `lower()` matches exactly on every code point, applied to a
+   * value before it is bound, so the value side of a case-insensitive comparison is a bare
+   * parameter (PostgreSQL's `'ascii'`: `lower("x" COLLATE "C") = $1`, which postgres_fdw ships
+   * to a foreign server when the column is itself `COLLATE "C"`); undefined: `lower()` in SQL.
+   */
+  readonly foldValue?: (folding: CaseFolding | undefined) => ((text: string) => string) | undefined;
   /** `lower()` of `operand` under the requested folding. */
   lower(operand: SqlPiece, folding: CaseFolding | undefined): SqlPiece;
   /**

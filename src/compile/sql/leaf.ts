@@ -90,7 +90,9 @@ function stringSql(
     return scalarSql(left, operator, values.map(bind));
   }
   const lower = (operand: SqlPiece) => dialect.lower(operand, folding);
-  const lowerValue = (value: string) => lower(dialect.textArgument(bind(value)));
+  const prefold = dialect.foldValue?.(folding);
+  const lowerValue = (value: string) =>
+    prefold !== undefined ? bind(prefold(value)) : lower(dialect.textArgument(bind(value)));
   if (isTextOperator(operator)) {
     return sql`${lower(x)} LIKE ${lowerValue(likePattern(operator, values[0]!))} ESCAPE '${LIKE_ESCAPE}'`;
   }

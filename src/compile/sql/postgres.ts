@@ -1,3 +1,4 @@
+import { foldAscii } from '../case-folding.js';
 import { sql } from './chunks.js';
 import type { SqlDialect } from './dialect.js';
 import { FIRST_OCCURRENCE, quoteIdentifier } from './dialect.js';
@@ -31,6 +32,10 @@ export const postgres: SqlDialect = {
   falseSql: 'FALSE',
   quoteIdentifier,
   foldingProblem: () => undefined,
+  // `lower(x COLLATE "C")` is exactly the ASCII fold (the code-point sweep checks it), so the
+  // value is folded before binding: no COLLATE on the value side, which would keep postgres_fdw
+  // from shipping the comparison to a shard.
+  foldValue: (folding) => (folding === 'ascii' ? foldAscii : undefined),
   lower: (operand, folding) =>
     folding === undefined
       ? sql`lower(${operand})`
