@@ -37,7 +37,7 @@ describe.skipIf(skipClickhouse('ClickHouse plans'))(
     beforeAll(async () => {
       db = openClickhouse();
       store = await openClickhouseStore(chdbDatabase(db), EXECUTIONS);
-    });
+    }, 600_000);
     afterAll(() => {
       db?.close();
     });

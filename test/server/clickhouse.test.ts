@@ -33,7 +33,7 @@ describe.skipIf(skipClickhouse('ClickHouse reference server'))(
     beforeAll(async () => {
       for (const engine of ENGINES)
         servers.set(engine, await startTestServer({ engine, executions: EXECUTIONS }));
-    });
+    }, 600_000);
     afterAll(async () => {
       for (const server of servers.values()) await server.close();
     });

@@ -111,7 +111,7 @@ describe.skipIf(missing !== undefined)('PostgreSQL shards through postgres_fdw',
       ],
     );
     await sharded.onShards('ANALYZE workflow_executions');
-  });
+  }, 600_000);
   afterAll(async () => {
     await sharded?.close();
     await reference?.close();
