@@ -157,7 +157,9 @@ describe.skipIf(missing !== undefined)('PostgreSQL shards through postgres_fdw',
     expect(pages).toBe((FILTERS.length + 1) * 6);
   });
 
-  it('differential: generated filters on a sharded table select what the predicate selects, and ship where no collection is read', async () => {
+  it('differential: generated filters on a sharded table select what the predicate selects, and ship where no collection is read', {
+    timeout: 600_000,
+  }, async () => {
     const stats = { filters: 0, shipped: 0 };
     await fc.assert(
       fc.asyncProperty(
