@@ -5,7 +5,7 @@
  * page (250 rows) of one workflow's executions in start-time order, through each store's own
  * `listExecutions`, the statement the server runs. PostgreSQL runs when `V3F_TEST_POSTGRES_URL`
  * or `DATABASE_URL` names a server (in a schema of its own, dropped after); ClickHouse when chdb
- * is installed (`npm ci --prefix test/engines/clickhouse`). Run alone with `npm run bench -- engines`.
+ * is installed (`npm install --prefix test/engines/clickhouse`). Run alone with `npm run bench -- engines`.
  */
 
 import { randomBytes } from 'node:crypto';

@@ -8,7 +8,7 @@ import type { SqlParam } from '../../src/index.js';
 /**
  * Embedded ClickHouse for the tests, through chdb. chdb ships the engine itself (about 0.5 GB), so
  * it lives in a folder of its own, `test/engines/clickhouse/`, which `.ci/run` installs
- * (`npm ci --prefix test/engines/clickhouse`) and a plain `npm install` leaves alone. Without it
+ * (`npm install --prefix test/engines/clickhouse`) and a plain `npm install` leaves alone. Without it
  * the ClickHouse tests are skipped with a printed reason; `V3F_TEST_CLICKHOUSE=required` (CI sets
  * it) makes its absence a failure instead.
  */
@@ -35,7 +35,7 @@ function loadChdb(): { chdb: ChdbModule } | { missing: string } {
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
-      missing: `chdb is not installed in test/engines/clickhouse (${reason}): run \`npm ci --prefix test/engines/clickhouse\` (about 0.5 GB) to run the ClickHouse tests; set V3F_TEST_CLICKHOUSE=required to make its absence a failure`,
+      missing: `chdb is not installed in test/engines/clickhouse (${reason}): run \`npm install --prefix test/engines/clickhouse\` (about 0.5 GB) to run the ClickHouse tests; set V3F_TEST_CLICKHOUSE=required to make its absence a failure`,
     };
   }
 }
