@@ -9,7 +9,10 @@ export interface ServerConfig {
   readonly port: number;
   /** `HOST`; default: every interface. */
   readonly host: string | undefined;
-  /** `DATABASE_URL` (`postgres://...`): serve from PostgreSQL instead of SQLite. */
+  /**
+   * `DATABASE_URL`: serve from PostgreSQL (`postgres://...`) or ClickHouse (`clickhouse://...`,
+   * `clickhouses://...` over HTTPS) instead of SQLite.
+   */
   readonly databaseUrl: string | undefined;
   /** `SQLITE_PATH`, default `.data/reference-server.sqlite` in the repository. */
   readonly sqlitePath: string;
@@ -112,14 +115,15 @@ function hostProblem(host: string): string | undefined {
 
 /** What is wrong with a PostgreSQL URL, naming the part but never showing it (it may hold a password). */
 function databaseUrlProblem(text: string): string | undefined {
-  const what = 'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database)';
+  const what =
+    'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database) or a ClickHouse one (clickhouse://user:password@host:8123/database)';
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return `${what}; it is not a URL`;
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+  if (!['postgres:', 'postgresql:', 'clickhouse:', 'clickhouses:'].includes(url.protocol)) {
     return `${what}, not a ${quote(url.protocol.slice(0, -1))} URL`;
   }
   for (const [part, value] of [

@@ -63,7 +63,12 @@ export class FilterSql {
     if ('problems' in compiled) return compiled;
     const result = renderSqlChunks(compiled.chunks, { parameterOffset: parameterOffset ?? 0 });
     const where: WhereSql = result.ok
-      ? { fragment: { sql: result.sql, params: result.params } }
+      ? {
+          fragment:
+            result.queryParams === undefined
+              ? { sql: result.sql, params: result.params }
+              : { sql: result.sql, params: result.params, queryParams: result.queryParams },
+        }
       : { problems: inFilters(result.diagnostics) };
     // A handler renders at few offsets; a caller looping over offsets should not grow this forever.
     if (this.rendered.size >= 8) this.rendered.clear();

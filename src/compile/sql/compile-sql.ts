@@ -182,9 +182,9 @@ function malformedResult(): { ok: false; diagnostics: Diagnostic[] } {
 }
 
 /**
- * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL, SQLite or MySQL, with
+ * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL, SQLite, MySQL or ClickHouse, with
  * the same semantics as `compilePredicate` (see the Semantics and SQL pages of the manual), and
- * returns `{ sql, params }`.
+ * returns `{ sql, params }` (and, for ClickHouse, `queryParams`: the values by placeholder name).
  *
  * Values are only ever parameters; identifiers come only from the schema's `column` (default:
  * the field name) and are quoted, embedded quotes doubled. Comparisons on NULL are false and
@@ -200,7 +200,8 @@ function malformedResult(): { ok: false; diagnostics: Diagnostic[] } {
 export function compileSql(ast: Expression, options: SqlOptions): SqlFragment {
   const result = tryCompileSql(ast, options);
   if (!result.ok) throw new FilterCompileError(result.diagnostics);
-  return { sql: result.sql, params: result.params };
+  const { sql, params, queryParams } = result;
+  return queryParams === undefined ? { sql, params } : { sql, params, queryParams };
 }
 
 /**

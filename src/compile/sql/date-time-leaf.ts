@@ -1,4 +1,4 @@
-import { type Instant, sqlInstant } from '../../language/date-time/instant.js';
+import { type Instant, type SqlInstant, sqlInstant } from '../../language/date-time/instant.js';
 import { compareTicks, placeOnClock, type Tick } from '../../language/date-time/ticks.js';
 import { type SqlPiece, sql } from './chunks.js';
 import type { SqlDialect, TimestampStorage } from './dialect.js';
@@ -58,11 +58,22 @@ function compareSql(
 }
 
 /**
+ * An instant placed against the dialect's narrower date-time range: outside it, before or after
+ * every stored value (a cut-off instant just below `first` lies below it too).
+ */
+function withinRange(placed: SqlInstant, range: SqlDialect['dateTimeRange']): SqlInstant {
+  if (range === undefined || placed.kind !== 'within') return placed;
+  if (placed.text < range.first) return { kind: 'before' };
+  if (placed.text > range.last || (placed.text === range.last && !placed.exact)) return { kind: 'after' };
+  return placed;
+}
+
+/**
  * Text storage holds nanoseconds within years 0000-9999 (see `toSqlDateTime`). A finer literal
  * lies between its truncation `T` and the next nanosecond: `> L` is `> T`, `< L` is `<= T`.
  */
 function textPlace(instant: Instant, ctx: DateTimeContext): Place {
-  const p = sqlInstant(instant);
+  const p = withinRange(sqlInstant(instant), ctx.dialect.dateTimeRange);
   if (p.kind !== 'within') return p;
   return { kind: 'within', exact: p.exact, bind: () => ctx.bindText(p.text) };
 }

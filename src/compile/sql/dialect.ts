@@ -13,6 +13,11 @@ export interface MemberSource {
   readonly value: SqlPiece;
   /** A condition that keeps members of the right type, where storage cannot guarantee it. */
   readonly typeCheck: SqlPiece | undefined;
+  /**
+   * Whether some member satisfies `test` (written over `value`), for an engine that asks with an
+   * array function (ClickHouse's `arrayExists`); absent: `EXISTS (SELECT 1 FROM from WHERE test)`.
+   */
+  readonly exists?: (test: SqlPiece) => SqlPiece;
 }
 
 /** A field type a column stores (a schema's `unknown` has no storage of its own). */
@@ -127,6 +132,12 @@ export interface SqlDialect {
    */
   placeholder(position: number, param: SqlParamChunk): string;
   /**
+   * The name of the `position`-th parameter, for a driver that binds by name (ClickHouse: `p3`):
+   * the compiled fragment then also gives `queryParams`, the values by these names. Absent:
+   * positional parameters only.
+   */
+  readonly paramName?: (position: number) => string;
+  /**
    * How a bound value stands in the SQL, made when it is bound: the value chunk itself, or an
    * expression around an encoded value (MySQL: text as `UNHEX(hex digits)`). Absent: the chunk.
    */
@@ -144,6 +155,13 @@ export interface SqlDialect {
   readonly falseSql: string;
   /** Why this dialect cannot pin `folding`, or undefined when it can. */
   foldingProblem(folding: CaseFolding | undefined): string | undefined;
+  /**
+   * A pinned folding the engine's `lower()` matches exactly on every code point, applied to a
+   * value before it is bound, so the value side of a case-insensitive comparison is a bare
+   * parameter (PostgreSQL's `'ascii'`: `lower("x" COLLATE "C") = $1`, which postgres_fdw ships
+   * to a foreign server when the column is itself `COLLATE "C"`); undefined: `lower()` in SQL.
+   */
+  readonly foldValue?: (folding: CaseFolding | undefined) => ((text: string) => string) | undefined;
   /** `lower()` of `operand` under the requested folding. */
   lower(operand: SqlPiece, folding: CaseFolding | undefined): SqlPiece;
   /**
@@ -180,6 +198,24 @@ export interface SqlDialect {
   notNaN(operand: SqlPiece): SqlPiece | undefined;
   /** The members of a collection column holding values of `type`; `alias` is free to use. */
   members(column: string, type: ValueType, alias: string): MemberSource;
+  /**
+   * Whether a collection holds one of `values` exactly (`eq` or `in` on a number, boolean or
+   * case-sensitive string member), for an engine with array functions for it (ClickHouse's `has`
+   * and `hasAny`); absent: the members' `EXISTS`.
+   */
+  readonly exactMembers?: (column: string, values: readonly SqlPiece[]) => SqlPiece;
+  /**
+   * The test that a collection column holds no collection, for an engine whose arrays cannot be
+   * NULL (ClickHouse: a missing collection is stored as an empty array, `empty(column)`); absent:
+   * `column IS NULL`.
+   */
+  readonly missingCollection?: (column: string) => string;
+  /**
+   * The first and last date-times the engine's date-time columns hold (storage form of
+   * `toSqlDateTime`), where that is narrower than years 0000-9999: a literal outside lies before or
+   * after every stored value. Absent: years 0000-9999.
+   */
+  readonly dateTimeRange?: { readonly first: string; readonly last: string };
   /** Quotes one identifier (a column or table name) so any text is safe in it. */
   quoteIdentifier(name: string): string;
   /**

@@ -67,7 +67,9 @@ function stringSql(
     return scalarSql(left, operator, values.map(bind));
   }
   const lower = (operand: SqlPiece) => dialect.lower(operand, folding);
-  const lowerValue = (value: string) => lower(dialect.textArgument(bind(value)));
+  const prefold = dialect.foldValue?.(folding);
+  const lowerValue = (value: string) =>
+    prefold !== undefined ? bind(prefold(value)) : lower(dialect.textArgument(bind(value)));
   if (isTextOperator(operator)) {
     return sql`${lower(x)} LIKE ${lowerValue(likePattern(operator, values[0]!))} ESCAPE '${LIKE_ESCAPE}'`;
   }
@@ -125,10 +127,37 @@ function existsMember(
   typed: TypedValues,
   ctx: LeafContext,
 ): SqlPiece {
-  const members = ctx.dialect.members(ctx.column(plan), typed.type, ctx.memberAlias);
+  const { dialect } = ctx;
+  const exact =
+    typed.type === 'number' ||
+    typed.type === 'boolean' ||
+    (typed.type === 'string' && plan.field.caseSensitive);
+  if (dialect.exactMembers !== undefined && exact && (operator === 'eq' || operator === 'in')) {
+    const values = operandValues(plan, typed, ctx);
+    if (values !== undefined) return dialect.exactMembers(ctx.column(plan), values);
+  }
+  const members = dialect.members(ctx.column(plan), typed.type, ctx.memberAlias);
   const test = operandSql(members.value, plan, operator, typed, ctx).sql;
   const where = members.typeCheck === undefined ? test : sql`${members.typeCheck} AND ${test}`;
-  return sql`EXISTS (SELECT 1 FROM ${members.from} WHERE ${where})`;
+  return members.exists !== undefined
+    ? members.exists(where)
+    : sql`EXISTS (SELECT 1 FROM ${members.from} WHERE ${where})`;
+}
+
+/** A number, boolean or string plan's values bound as they are compared; undefined for date-times. */
+function operandValues(plan: ValuePlan, typed: TypedValues, ctx: LeafContext): SqlPiece[] | undefined {
+  switch (typed.type) {
+    case 'string':
+      return typed.values.map((v) => ctx.bind(v, 'string'));
+    case 'number': {
+      const type = plan.field.schema.type === 'integer' ? 'integer' : 'number';
+      return typed.values.map((v) => ctx.bind(v, type));
+    }
+    case 'boolean':
+      return typed.values.map((v) => ctx.bind(ctx.dialect.storage.scalar('boolean', v)!, 'boolean'));
+    case 'date-time':
+      return undefined;
+  }
 }
 
 function single(typed: TypedValues, index: number): TypedValues {
@@ -164,6 +193,8 @@ export function leafSql(
         plan.present ? sql`(${column} IS NOT NULL AND ${nan})` : sql`(${column} IS NULL OR NOT ${nan})`,
       );
     }
+    const missing = plan.field.collection ? ctx.dialect.missingCollection?.(column) : undefined;
+    if (missing !== undefined) return twoValued(plan.present ? `NOT ${missing}` : missing);
     return twoValued(`${column} ${plan.present ? 'IS NOT NULL' : 'IS NULL'}`);
   }
   const { typed, operator } = plan;

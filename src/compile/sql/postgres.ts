@@ -1,4 +1,5 @@
 import { type Tick, tickFields, tickText } from '../../language/date-time/ticks.js';
+import { foldAscii } from '../case-folding.js';
 import { sql } from './chunks.js';
 import type { SqlDialect } from './dialect.js';
 import { FIRST_OCCURRENCE, quoteIdentifier } from './dialect.js';
@@ -63,13 +64,17 @@ export const postgres: SqlDialect = {
   name: 'postgres',
   maxParameters: 65_535,
   placeholder: (position) => `$${position}`,
-  // `lower(unknown)` is ambiguous (there is also lower(anyrange)): say it is text.
   timestampValue: (param) => param,
+  // `lower(unknown)` is ambiguous (there is also lower(anyrange)): say it is text.
   textArgument: (value) => sql`${value}::text`,
   trueSql: 'TRUE',
   falseSql: 'FALSE',
   quoteIdentifier,
   foldingProblem: () => undefined,
+  // `lower(x COLLATE "C")` is exactly the ASCII fold (the code-point sweep checks it), so the
+  // value is folded before binding: no COLLATE on the value side, which would keep postgres_fdw
+  // from shipping the comparison to a shard.
+  foldValue: (folding) => (folding === 'ascii' ? foldAscii : undefined),
   lower: (operand, folding) =>
     folding === undefined
       ? sql`lower(${operand})`

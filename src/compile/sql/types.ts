@@ -52,6 +52,12 @@ export interface SqlFragment {
   readonly sql: string;
   /** The values to bind, in placeholder order. */
   readonly params: readonly SqlParam[];
+  /**
+   * The same values by placeholder name, for a dialect whose placeholders are named (ClickHouse:
+   * `{ p1: 'Failed', p2: '2022-02-07 20:13:29.000000000' }` for `{p1:String}`, `{p2:DateTime64(9, 'UTC')}`),
+   * ready for @clickhouse/client's `query_params` and chdb's `queryBind`; absent for the others.
+   */
+  readonly queryParams?: Readonly<Record<string, SqlParam>>;
 }
 
 /** What `tryCompileSql` returns: a WHERE-clause fragment and its parameters, or why there is none. */
@@ -62,6 +68,8 @@ export type SqlResult =
       readonly sql: string;
       /** The values to bind, in placeholder order. */
       readonly params: readonly SqlParam[];
+      /** The values by placeholder name, for a dialect with named placeholders (ClickHouse); see {@link SqlFragment}. */
+      readonly queryParams?: Readonly<Record<string, SqlParam>>;
       readonly diagnostics: readonly Diagnostic[];
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
