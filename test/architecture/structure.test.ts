@@ -15,6 +15,7 @@ const RANKS: Readonly<Record<string, number>> = {
   language: 0,
   ast: 1,
   diagnostic: 2,
+  embedded: 2,
   syntax: 3,
   printer: 3,
   schema: 3,
