@@ -141,10 +141,10 @@ function cookPiece(source: string, piece: SourcePiece, kind: LiteralKind, out: B
   while (at < piece.end) {
     const c = source[at]!;
     if (c === '\\') {
-      const escape = readEscape(source, at, piece.end, kind);
-      if (escape === undefined) return false;
-      out.push(escape.units, at, escape.next);
-      at = escape.next;
+      const decoded = readEscape(source, at, piece.end, kind);
+      if (decoded === undefined) return false;
+      out.push(decoded.units, at, decoded.next);
+      at = decoded.next;
     } else if (kind === 'template' && c === '\r') {
       const next = source[at + 1] === '\n' && at + 1 < piece.end ? at + 2 : at + 1;
       out.push('\n', at, next);
