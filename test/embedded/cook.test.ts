@@ -172,7 +172,7 @@ describe('cookLiteral', () => {
     expect(cookLiteral('`\\01`', [{ start: 1, end: 4 }], 'template')).toBeUndefined();
     expect(
       cookLiteral(
-        `\`a${x}b\``,
+        `\`a\${x}b\``,
         [
           { start: 6, end: 7 },
           { start: 1, end: 2 },
