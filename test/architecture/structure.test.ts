@@ -15,7 +15,8 @@ const RANKS: Readonly<Record<string, number>> = {
   language: 0,
   ast: 1,
   diagnostic: 2,
-  embedded: 2,
+  embedded: 5,
+  sailpoint: 6,
   syntax: 3,
   printer: 3,
   schema: 3,
@@ -34,6 +35,8 @@ const RANKS: Readonly<Record<string, number>> = {
   'integrations/express': 7,
   'integrations/fastify': 7,
   'integrations/hono': 7,
+  'integrations/eslint': 7,
+  'integrations/ts-plugin': 7,
   cli: 7,
   'index.ts': 8,
 };
