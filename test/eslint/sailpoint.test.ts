@@ -12,7 +12,8 @@ RuleTester.itOnly = it.only;
  * operation's whitelist in the class's API version.
  */
 const tester = new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: 'module' } });
-const IMPORT = "import { AccessProfilesApi, AccessProfilesBetaApi, SourcesApi } from 'sailpoint-api-client';\n";
+const IMPORT =
+  "import { AccessProfilesApi, AccessProfilesBetaApi, SourcesApi } from 'sailpoint-api-client';\n";
 
 tester.run('valid-filters on the SailPoint SDK', plugin.rules['valid-filters'], {
   valid: [
@@ -50,12 +51,20 @@ tester.run('valid-filters on the SailPoint SDK', plugin.rules['valid-filters'], 
       // Aliased import, the API object and the request in constants, the filter in a template.
       code: "import { AccessProfilesBetaApi as Profiles } from 'sailpoint-api-client';\nconst api = new Profiles(cfg);\nconst request = { limit: 5, filters: `created lt 2024-01-01T00:00:00Z` };\napi.listAccessProfiles(request);",
       output: null,
-      errors: [{ message: '`lt` is not allowed on `created`; allowed: `gt`, `ge` and `le`', line: 3, column: 47, endColumn: 49 }],
+      errors: [
+        {
+          message: '`lt` is not allowed on `created`; allowed: `gt`, `ge` and `le`',
+          line: 3,
+          column: 47,
+          endColumn: 49,
+        },
+      ],
     },
     {
       // CommonJS and a namespace import reach the same classes.
       code: "const sdk = require('sailpoint-api-client');\nnew sdk.SourcesApi(cfg).listSources({ filters: 'name EQ \"x\"' });",
-      output: "const sdk = require('sailpoint-api-client');\nnew sdk.SourcesApi(cfg).listSources({ filters: 'name eq \"x\"' });",
+      output:
+        "const sdk = require('sailpoint-api-client');\nnew sdk.SourcesApi(cfg).listSources({ filters: 'name eq \"x\"' });",
       errors: [{ message: 'Operators are lowercase: use `eq`', line: 2, column: 54, endColumn: 56 }],
     },
     {

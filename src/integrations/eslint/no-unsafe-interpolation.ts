@@ -79,7 +79,8 @@ export const noUnsafeInterpolation: Rule.RuleModule = {
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Disallow substitutions spliced into filter text: write values with the `v3f` tag, which keeps them values',
+      description:
+        'Disallow substitutions spliced into filter text: write values with the `v3f` tag, which keeps them values',
       recommended: true,
     },
     hasSuggestions: true,
