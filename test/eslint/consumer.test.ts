@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installConsumer } from '../support/consumer.js';
+import { readPage } from '../support/manual.js';
 
 /**
  * The plugin as a consumer uses it: a project that installs v3-filters (packed), SailPoint's SDK,
@@ -34,20 +35,13 @@ export async function typed(api: AccessProfilesBetaApi, make: () => IdentitiesV2
 }
 `;
 
-const CONFIG = `import v3filters from 'v3-filters/eslint';
-import tseslint from 'typescript-eslint';
-
-export default [
-  v3filters.configs.recommended,
-  {
-    files: ['**/*.ts'],
-    languageOptions: {
-      parser: tseslint.parser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
-  },
-];
-`;
+/** The TypeScript flat config of the tooling page, as written there. */
+function pageConfig(): string {
+  const page = readPage('docs/tooling.md');
+  const at = page.indexOf('### Flat config: TypeScript');
+  const open = page.indexOf('```js\n', at) + 6;
+  return page.slice(open, page.indexOf('\n```', open) + 1);
+}
 
 let app: string;
 
@@ -62,7 +56,7 @@ beforeAll(async () => {
   mkdirSync(join(app, 'src'));
   writeFileSync(join(app, 'src', 'sdk.js'), JS);
   writeFileSync(join(app, 'src', 'typed.ts'), TS);
-  writeFileSync(join(app, 'eslint.config.js'), CONFIG);
+  writeFileSync(join(app, 'eslint.config.js'), pageConfig());
   writeFileSync(
     join(app, 'tsconfig.json'),
     JSON.stringify({
@@ -125,6 +119,33 @@ describe('configs.recommended in a consumer project, through the eslint command'
       { file: 'src/typed.ts', rule: 'v3-filters/valid-filters', ...position(TS, 'lt 2024'), severity: 2 },
       { file: 'src/typed.ts', rule: 'v3-filters/valid-filters', ...position(TS, '"BROKEN"'), severity: 2 },
     ]);
+  });
+
+  it('prints what the tooling page shows', () => {
+    let output = '';
+    try {
+      execFileSync('npx', ['eslint', 'src/sdk.js'], {
+        cwd: app,
+        encoding: 'utf8',
+        env: { ...process.env, FORCE_COLOR: '0' },
+      });
+    } catch (error) {
+      output = (error as { stdout: string }).stdout;
+    }
+    const page = readPage('docs/tooling.md');
+    expect(page).toContain(`// src/sdk.js\n${JS}`);
+    const shown = page.slice(
+      page.indexOf('$ npx eslint src/sdk.js\n') + 24,
+      page.indexOf('\n```', page.indexOf('$ npx eslint src/sdk.js')),
+    );
+    const lines = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => line.trim().replace(/\s+/g, ' '))
+        .filter((line) => line !== '');
+    expect(lines(shown)).toEqual(
+      lines(output.replace(app, '').replace(/^\//m, '')).filter((line) => !/problems? \(/.test(line)),
+    );
   });
 
   it('fixes what is certain with --fix and leaves the suggestions', () => {

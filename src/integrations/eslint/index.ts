@@ -52,6 +52,10 @@ const recommended: Linter.Config = {
   },
 };
 
+/**
+ * The plugin: `rules` holds `valid-filters` and `no-unsafe-interpolation`, `configs.recommended`
+ * turns them on (error and warn) with the plugin registered as `v3-filters`.
+ */
 const plugin: V3FiltersPlugin = {
   meta: { name: 'v3-filters', namespace: 'v3-filters' },
   rules,
