@@ -1,73 +1,73 @@
-import { RuleTester } from 'eslint';
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 import plugin from '../../src/integrations/eslint/index.js';
+import { ESLINTS } from './testers.js';
 
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-const tester = new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: 'module' } });
 const SDK = "import { SourcesApi } from 'sailpoint-api-client';\n";
 const message =
   'A value interpolated into filter text can change what the filter selects (a value holding `"` ends the string): write the filter with the `v3f` tag, which writes each value in the filter\'s syntax.';
 
-tester.run('no-unsafe-interpolation', plugin.rules['no-unsafe-interpolation'], {
-  valid: [
-    `${SDK}new SourcesApi(cfg).listSources({ filters: 'name eq "x"' });`,
-    `${SDK}import { v3f } from 'v3-filters';\nnew SourcesApi(cfg).listSources({ filters: v3f\`id eq \${sourceId}\` });`,
-    // Not a target: a template elsewhere is none of this rule's business.
-    'call({ filters: `id eq "${sourceId}"` });',
-    'const text = `id eq "${sourceId}"`;',
-  ],
-  invalid: [
-    {
-      code: `${SDK}new SourcesApi(cfg).listSources({ filters: \`id eq "\${sourceId}"\` });`,
-      errors: [
+for (const { version, RuleTester } of ESLINTS) {
+  describe(version, () => {
+    const tester = new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: 'module' } });
+    tester.run('no-unsafe-interpolation', plugin.rules['no-unsafe-interpolation'], {
+      valid: [
+        `${SDK}new SourcesApi(cfg).listSources({ filters: 'name eq "x"' });`,
+        `${SDK}import { v3f } from 'v3-filters';\nnew SourcesApi(cfg).listSources({ filters: v3f\`id eq \${sourceId}\` });`,
+        // Not a target: a template elsewhere is none of this rule's business.
+        'call({ filters: `id eq "${sourceId}"` });',
+        'const text = `id eq "${sourceId}"`;',
+      ],
+      invalid: [
         {
-          message,
-          line: 2,
-          column: 52,
-          endColumn: 63,
-          suggestions: [
+          code: `${SDK}new SourcesApi(cfg).listSources({ filters: \`id eq "\${sourceId}"\` });`,
+          errors: [
             {
-              messageId: 'useV3f',
-              output: `import { v3f } from 'v3-filters';\n${SDK}new SourcesApi(cfg).listSources({ filters: v3f\`id eq \${sourceId}\` });`,
+              message,
+              line: 2,
+              column: 52,
+              endColumn: 63,
+              suggestions: [
+                {
+                  messageId: 'useV3f',
+                  output: `import { v3f } from 'v3-filters';\n${SDK}new SourcesApi(cfg).listSources({ filters: v3f\`id eq \${sourceId}\` });`,
+                },
+              ],
             },
           ],
         },
-      ],
-    },
-    {
-      // v3f already imported (under another name): used as it is.
-      code: `import { v3f as filter } from 'v3-filters';\nimport { parse } from 'v3-filters';\nparse(\`name eq \${a} or id in (\${b}, "\${c}")\`);`,
-      errors: [
         {
-          message,
-          line: 3,
-          column: 16,
-          endColumn: 20,
-          suggestions: [
+          // v3f already imported (under another name): used as it is.
+          code: `import { v3f as filter } from 'v3-filters';\nimport { parse } from 'v3-filters';\nparse(\`name eq \${a} or id in (\${b}, "\${c}")\`);`,
+          errors: [
             {
-              messageId: 'useV3f',
-              output: `import { v3f as filter } from 'v3-filters';\nimport { parse } from 'v3-filters';\nparse(filter\`name eq \${a} or id in (\${b}, \${c})\`);`,
+              message,
+              line: 3,
+              column: 16,
+              endColumn: 20,
+              suggestions: [
+                {
+                  messageId: 'useV3f',
+                  output: `import { v3f as filter } from 'v3-filters';\nimport { parse } from 'v3-filters';\nparse(filter\`name eq \${a} or id in (\${b}, \${c})\`);`,
+                },
+              ],
             },
           ],
         },
+        {
+          // A substitution that is part of a string or stands for a field: no rewrite keeps its intent.
+          code: 'import { parse } from \'v3-filters\';\nparse(`name sw "${prefix}-x"`);\nparse(`${field} eq 1`);',
+          errors: [
+            { message, line: 2, column: 17, suggestions: [] },
+            { message, line: 3, column: 8, suggestions: [] },
+          ],
+        },
+        {
+          // CommonJS: no import can be added, so no suggestion.
+          code: "const { parse } = require('v3-filters');\nparse(`id eq ${id}`);",
+          languageOptions: { sourceType: 'commonjs' },
+          errors: [{ message, line: 2, column: 14, suggestions: [] }],
+        },
       ],
-    },
-    {
-      // A substitution that is part of a string or stands for a field: no rewrite keeps its intent.
-      code: 'import { parse } from \'v3-filters\';\nparse(`name sw "${prefix}-x"`);\nparse(`${field} eq 1`);',
-      errors: [
-        { message, line: 2, column: 17, suggestions: [] },
-        { message, line: 3, column: 8, suggestions: [] },
-      ],
-    },
-    {
-      // CommonJS: no import can be added, so no suggestion.
-      code: "const { parse } = require('v3-filters');\nparse(`id eq ${id}`);",
-      languageOptions: { sourceType: 'commonjs' },
-      errors: [{ message, line: 2, column: 14, suggestions: [] }],
-    },
-  ],
-});
+    });
+  });
+}

@@ -1,8 +1,8 @@
-import { Linter } from 'eslint';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';
 import plugin from '../../src/integrations/eslint/index.js';
+import { ESLINTS } from './testers.js';
 
 /**
  * Every report lands where the generator wrote the offending characters. The generator writes
@@ -73,8 +73,10 @@ function position(source: string, offset: number): { line: number; column: numbe
 }
 
 describe('valid-filters report positions', () => {
-  for (const quote of ["'", '`'] as const) {
-    it(`lands on the characters that spell the offending token (${quote === '`' ? 'templates' : 'strings'})`, () => {
+  for (const [quote, { version, Linter }] of (["'", '`'] as const).flatMap((q) =>
+    ESLINTS.map((e) => [q, e] as const),
+  )) {
+    it(`lands on the characters that spell the offending token (${quote === '`' ? 'templates' : 'strings'}, ${version})`, () => {
       const linter = new Linter();
       const config = [
         { plugins: { 'v3-filters': plugin }, rules: { 'v3-filters/valid-filters': 'error' as const } },
