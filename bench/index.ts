@@ -2,7 +2,8 @@
  * `npm run bench`: v3-filters side by side with its peers and floors (agreement, parse, text to
  * predicate, evaluation, parse + validate + compileSql), the cost curves (bench/results/*.svg),
  * peak memory on a 1 MB filter, compile time per dialect, parse-time scaling on hostile input,
- * the schema-side scaling, completion latency, the reference server under load, the cold start
+ * the schema-side scaling, completion latency, the reference server under load, other clients'
+ * latency during one client's burst of expensive filters, the cold start
  * of fresh processes and the size of each entry point; then one table of ratios with each
  * target's pass/fail, also written to bench/results/summary.{json,md}. Each module exports `run()`.
  */
@@ -11,6 +12,7 @@ import { cpus } from 'node:os';
 import { run as coldStart } from './cold-start.js';
 import { run as complete } from './complete.js';
 import { run as curves } from './curves.js';
+import { run as fairness } from './fairness.js';
 import { run as memory } from './memory.js';
 import { printSummary } from './report.js';
 import { RESULTS_URL } from './root.js';
@@ -31,6 +33,7 @@ const modules: readonly (readonly [string, () => Promise<void>])[] = [
   ['schemas', schemas],
   ['complete', complete],
   ['server', server],
+  ['fairness', fairness],
   ['cold-start', coldStart],
   ['size', size],
 ];

@@ -9,7 +9,8 @@
  *   field names, operators and enum values stay literal types), field descriptions left out;
  * - `<version>-<n>.ts`: one `<Class>Filters` object per SDK class, keyed by method;
  * - `<version>-operations-<n>.ts`: the rows `findSailPointOperation` reads;
- * - `filters.ts` and `operations.ts`: the two barrels.
+ * - `filters.ts` and `operations.ts`: the two barrels;
+ * - `LICENSE`: the documents' notice, which the build copies into dist/THIRD-PARTY-NOTICES.txt.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -201,6 +202,8 @@ export function generateSailPointModules(
       operationEntries.push(`  [${stringifyVisible(version)}, ${local}],`);
     });
   }
+  // The documents' licence beside the data made from them; the build copies it into the notices.
+  files.set('LICENSE', readFileSync(join(DOCUMENTS_DIR, 'LICENSE'), 'utf8'));
   files.set(
     'schemas.ts',
     [...notice, "import type { Schema } from '../../schema/types.js';", '', ...schemas, ''].join('\n'),

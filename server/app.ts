@@ -5,8 +5,10 @@ import { rateLimit } from 'express-rate-limit';
 import { toV3ErrorResponse } from '../src/index.js';
 import { requireBearerToken } from './auth.js';
 import { internalFaultBody, methodNotAllowedBody, notFoundBody, RATE_LIMIT_BODY } from './bodies.js';
+import { answerStoreBusy, type ClientConcurrencyOptions, perClientConcurrency } from './fair-share.js';
 import { executionsRoute } from './routes/executions.js';
 import { workflowsRoute } from './routes/workflows.js';
+import { securityHeaders } from './security-headers.js';
 import type { Store } from './store/types.js';
 
 /** Options of {@link createApp}. */
@@ -18,11 +20,22 @@ export interface AppOptions {
   readonly rateLimit: number;
   /** The rate limit's window; default one minute. */
   readonly rateLimitWindowMs?: number;
+  /**
+   * How many of one client's database requests run at once, and how many more wait; default
+   * {@link DEFAULT_CLIENT_CONCURRENCY}; `inFlight: 0` turns the bound off.
+   */
+  readonly clientConcurrency?: ClientConcurrencyOptions;
   /** A built playground (`index.html` at its root) to serve at `/`, when the folder exists. */
   readonly playgroundDir?: string;
   /** Where unexpected faults are reported; default `console.error`. */
   readonly logError?: (error: unknown) => void;
 }
+
+/**
+ * One request of each client runs at once, eight more wait: a burst holds one SQLite reader
+ * thread (one core) or one request's connections, whatever it asks.
+ */
+export const DEFAULT_CLIENT_CONCURRENCY: ClientConcurrencyOptions = { inFlight: 1, queued: 8 };
 
 /** SailPoint's V3 base path, and the routes under it. */
 const V3_BASE = '/v3';
@@ -41,6 +54,7 @@ export function createApp(options: AppOptions): Express {
   // Bodies are small and change with the data; hashing each for an ETag costs more than it saves.
   app.set('etag', false);
   const logError = options.logError ?? ((error: unknown) => console.error(error));
+  app.use(securityHeaders);
 
   const v3 = express.Router();
   if (options.rateLimit > 0) {
@@ -58,8 +72,13 @@ export function createApp(options: AppOptions): Express {
     );
   }
   if (options.apiToken !== undefined) v3.use(requireBearerToken(options.apiToken));
-  v3.get(EXECUTIONS_PATH, ...executionsRoute(options.store));
-  v3.get(WORKFLOWS_PATH, ...workflowsRoute(options.store));
+  // Each database route: validation (a 400 costs the database nothing), the client's share, the work.
+  const concurrency = options.clientConcurrency ?? DEFAULT_CLIENT_CONCURRENCY;
+  const share = concurrency.inFlight > 0 ? [perClientConcurrency(concurrency)] : [];
+  const [validateExecutions, listExecutions] = executionsRoute(options.store);
+  v3.get(EXECUTIONS_PATH, validateExecutions, ...share, listExecutions);
+  const [validateWorkflows, listWorkflows] = workflowsRoute(options.store);
+  v3.get(WORKFLOWS_PATH, validateWorkflows, ...share, listWorkflows);
   v3.all([EXECUTIONS_PATH, WORKFLOWS_PATH], (req, res) => {
     res.status(405).set('Allow', 'GET, HEAD').json(methodNotAllowedBody(req.method));
   });
@@ -89,6 +108,6 @@ export function createApp(options: AppOptions): Express {
     }
     res.status(500).json(internalFaultBody());
   };
-  app.use(onError);
+  app.use(answerStoreBusy, onError);
   return app;
 }

@@ -30,6 +30,17 @@ export function internalFaultBody(): V3StatusBody {
   return v3Body('500.0 Internal Fault', 'An internal fault occurred.');
 }
 
+/**
+ * A 503 in the V3 shape: the database did not answer within the request's time budget (a
+ * statement or a lock wait ran past it, or every connection stayed busy).
+ */
+export function serviceBusyBody(budgetMs: number): V3StatusBody {
+  return v3Body(
+    '503 Service Unavailable',
+    `The database did not answer within ${budgetMs} ms (it is busy or locked); try again after Retry-After seconds, or send a narrower filter.`,
+  );
+}
+
 /** A 405 in the same shape: the route exists but only answers GET (and HEAD). */
 export function methodNotAllowedBody(method: string): V3StatusBody {
   return v3Body('405 Method Not Allowed', `The method ${method.slice(0, 20)} is not allowed here; use GET.`);

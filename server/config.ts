@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_QUERY_TIMEOUT_MS } from './store/busy.js';
 
 /** The reference server's settings, read from the environment by {@link readConfig}. */
 export interface ServerConfig {
@@ -16,6 +17,13 @@ export interface ServerConfig {
   readonly rateLimit: number;
   /** `SEED_EXECUTIONS`: how many executions a new database gets, default 120,000. */
   readonly seedExecutions: number | undefined;
+  /**
+   * `QUERY_TIMEOUT_MS`: each request's time budget for its database work (PostgreSQL's
+   * `statement_timeout` and `lock_timeout`, SQLite's reader threads), default 2,000; past it, 503.
+   */
+  readonly queryTimeoutMs: number;
+  /** `CLIENT_CONCURRENCY`: database requests of one client that run at once, default 1; 0 turns the bound off. */
+  readonly clientConcurrency: number;
   /** `PLAYGROUND_DIR`, default `playground/dist` in the repository: served at `/` when built. */
   readonly playgroundDir: string;
 }
@@ -39,6 +47,12 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max
   return Number(text);
 }
 
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const value = wholeNumber(env, name, fallback, max);
+  if (value === 0) throw new ConfigError(`${name} must be a whole number from 1 to ${max}, not "0"`);
+  return value;
+}
+
 /** Reads the settings from `env` (default `process.env`); throws {@link ConfigError} on a bad one. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -54,6 +68,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     apiToken: env.API_TOKEN || undefined,
     rateLimit: wholeNumber(env, 'RATE_LIMIT', 600, 1_000_000_000),
     seedExecutions: seed < 0 ? undefined : seed,
+    queryTimeoutMs: positive(env, 'QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS, 600_000),
+    clientConcurrency: wholeNumber(env, 'CLIENT_CONCURRENCY', 1, 1_000),
     playgroundDir: env.PLAYGROUND_DIR || repository('playground/dist'),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { createApp } from './app.js';
+import { createApp, DEFAULT_CLIENT_CONCURRENCY } from './app.js';
 import { answerClientErrors } from './client-errors.js';
 import { ConfigError, readConfig, type ServerConfig } from './config.js';
 import { exampleRequests } from './examples.js';
@@ -25,6 +25,7 @@ export async function startServer(config: ServerConfig, log = console.log): Prom
   const app = createApp({
     store,
     rateLimit: config.rateLimit,
+    clientConcurrency: { ...DEFAULT_CLIENT_CONCURRENCY, inFlight: config.clientConcurrency },
     playgroundDir: config.playgroundDir,
     ...(config.apiToken !== undefined ? { apiToken: config.apiToken } : {}),
   });

@@ -41,7 +41,7 @@ export async function openStore(config: ServerConfig, log: (line: string) => voi
 async function open(config: ServerConfig, log: (line: string) => void): Promise<Store> {
   const seeding = () => log('Creating and seeding the sample database (first start only)...');
   if (config.databaseUrl !== undefined) {
-    const db = poolDatabase(config.databaseUrl);
+    const db = poolDatabase(config.databaseUrl, { budgetMs: config.queryTimeoutMs });
     try {
       return await openPostgresStore(db, config.seedExecutions, seeding);
     } catch (error) {
@@ -53,6 +53,7 @@ async function open(config: ServerConfig, log: (line: string) => void): Promise<
   return openSqliteStore({
     path: config.sqlitePath,
     onSeed: seeding,
+    budgetMs: config.queryTimeoutMs,
     ...(config.seedExecutions !== undefined ? { executions: config.seedExecutions } : {}),
   });
 }

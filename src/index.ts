@@ -27,6 +27,7 @@ export {
 // Clients: the typed builder (also in `v3-filters/builder`), typed schemas from OpenAPI, and
 // completions for filter boxes.
 export * from './builder/api.js';
+export { type V3fForOptions, v3fFor } from './builder/checked-template.js';
 export {
   type GeneratedSchemaExport,
   generateSchemaModule,

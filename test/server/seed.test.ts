@@ -94,6 +94,33 @@ describe('the playground', () => {
     }
   });
 
+  it('is sent with a strict Content-Security-Policy, nosniff, and framed by no other site', async () => {
+    const dist = join(directory, 'dist-headers');
+    mkdirSync(dist);
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>playground</title>');
+    writeFileSync(join(dist, 'diagrams.html'), '<!doctype html><title>diagrams</title>');
+    const server = await startTestServer({ engine: 'sqlite', executions: 500, playgroundDir: dist });
+    try {
+      const policyOf = (headers: Headers) =>
+        new Map(
+          (headers.get('content-security-policy') ?? '')
+            .split(';')
+            .map((d) => d.trim().split(/\s+/))
+            .map(([name, ...values]) => [name, values.join(' ')]),
+        );
+      for (const path of ['/', '/index.html', '/diagrams.html', '/v3/workflows', '/nowhere']) {
+        const answer = await get(server.url, path);
+        expect(answer.headers.get('x-content-type-options'), path).toBe('nosniff');
+        const policy = policyOf(answer.headers);
+        expect(policy.get('script-src'), path).toBe("'self'");
+        expect(policy.get('object-src'), path).toBe("'none'");
+        expect(policy.get('frame-ancestors'), path).toBe(path === '/diagrams.html' ? "'self'" : "'none'");
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('is a JSON 404 when not built', async () => {
     const server = await startTestServer({
       engine: 'sqlite',

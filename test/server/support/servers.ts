@@ -27,6 +27,8 @@ export interface TestServerOptions extends Partial<Omit<AppOptions, 'store'>> {
   readonly engine: 'sqlite' | 'postgres';
   /** How many sample executions to seed; default the full 120,000. */
   readonly executions?: number;
+  /** The store's time budget per request (SQLite's reader threads; a PostgreSQL server's pool). */
+  readonly queryTimeoutMs?: number;
 }
 
 async function listen(options: AppOptions): Promise<{ server: Server; url: string }> {
@@ -58,13 +60,17 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     sqlitePath = join(directory, 'executions.sqlite');
     store = openSqliteStore({
       path: sqlitePath,
+      ...(options.queryTimeoutMs !== undefined ? { budgetMs: options.queryTimeoutMs } : {}),
       ...(options.executions !== undefined ? { executions: options.executions } : {}),
     });
   } else {
-    postgres = await openTestPostgres('server');
+    postgres = await openTestPostgres(
+      'server',
+      options.queryTimeoutMs !== undefined ? { budgetMs: options.queryTimeoutMs } : {},
+    );
     store = await openPostgresStore(postgres, options.executions);
   }
-  const { engine: _engine, executions: _executions, ...appOptions } = options;
+  const { engine: _engine, executions: _executions, queryTimeoutMs: _budget, ...appOptions } = options;
   const { server, url } = await listen({
     rateLimit: 0,
     logError: (error) => faults.push(error),
