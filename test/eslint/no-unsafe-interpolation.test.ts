@@ -29,7 +29,7 @@ for (const { version, RuleTester } of ESLINTS) {
               suggestions: [
                 {
                   messageId: 'useV3f',
-                  output: `import { v3f } from 'v3-filters';\n${SDK}new SourcesApi(cfg).listSources({ filters: v3f\`id eq \${sourceId}\` });`,
+                  output: `import { v3f } from 'v3-filters';\n${SDK}new SourcesApi(cfg).listSources({ filters: v3f\`id eq "\${sourceId}"\` });`,
                 },
               ],
             },
@@ -47,18 +47,36 @@ for (const { version, RuleTester } of ESLINTS) {
               suggestions: [
                 {
                   messageId: 'useV3f',
-                  output: `import { v3f as filter } from 'v3-filters';\nimport { parse } from 'v3-filters';\nparse(filter\`name eq \${a} or id in (\${b}, \${c})\`);`,
+                  output: `import { v3f as filter } from 'v3-filters';\nimport { parse } from 'v3-filters';\nparse(filter\`name eq \${a} or id in (\${b}, "\${c}")\`);`,
                 },
               ],
             },
           ],
         },
         {
-          // A substitution that is part of a string or stands for a field: no rewrite keeps its intent.
-          code: 'import { parse } from \'v3-filters\';\nparse(`name sw "${prefix}-x"`);\nparse(`${field} eq 1`);',
+          // Inside a double-quoted string, v3f joins the value to its text, escaped: the same intent.
+          code: 'import { parse } from \'v3-filters\';\nparse(`name sw "${prefix}-x"`);',
           errors: [
-            { message, line: 2, column: 17, suggestions: [] },
-            { message, line: 3, column: 8, suggestions: [] },
+            {
+              message,
+              line: 2,
+              column: 17,
+              suggestions: [
+                {
+                  messageId: 'useV3f',
+                  output:
+                    "import { v3f } from 'v3-filters';\nimport { parse } from 'v3-filters';\nparse(v3f`name sw \"${prefix}-x\"`);",
+                },
+              ],
+            },
+          ],
+        },
+        {
+          // A substitution standing for a field or an operator: v3f would throw, so no rewrite.
+          code: "import { parse } from 'v3-filters';\nparse(`${field} eq 1`);\nparse(`id ${op} 1`);",
+          errors: [
+            { message, line: 2, column: 8, suggestions: [] },
+            { message, line: 3, column: 11, suggestions: [] },
           ],
         },
         {

@@ -91,6 +91,27 @@ for (const { version, RuleTester } of ESLINTS) {
           ],
         },
         {
+          // Where v3f takes no value it throws at run time: reported at the substitution.
+          code: `${V3F}v3f\`\${field} eq 1\`;\nv3f\`name eq 'x\${y}'\`;`,
+          output: null,
+          errors: [
+            {
+              message:
+                'v3f throws FilterBuildError here at run time: No value may stand at interpolation 1 (at the start): a field, `not`, `pr` or `(` stands here',
+              line: 2,
+              column: 5,
+              endColumn: 13,
+            },
+            {
+              message:
+                "v3f throws FilterBuildError here at run time: No value may stand at interpolation 1 (after `name eq 'x`): the value is inside a quote the language does not have (`'` or a typographic quote): write the interpolation bare, v3f quotes it",
+              line: 3,
+              column: 15,
+              endColumn: 19,
+            },
+          ],
+        },
+        {
           // The validator's "did you mean" is a suggestion, not a fix: it may change the meaning.
           code: 'api.listUsers({ filters: \'nmae eq "x" and created eq 2020-01-01T00:00:00Z\' });',
           options: usersTarget,

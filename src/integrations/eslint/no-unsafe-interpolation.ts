@@ -1,53 +1,23 @@
 /**
  * `v3-filters/no-unsafe-interpolation`: a template literal with `${…}` written where filter text
  * goes. The interpolated value is spliced into the text, so one holding a `"` (or ` or `) changes
- * what the filter selects. The suggestion rewrites it to the `v3f` tag, which writes each value in
- * the filter's syntax, when every substitution stands where a value goes (alone, or alone between
- * quotes, which the tag then writes itself).
+ * what the filter selects. The suggestion tags it with `v3f`, which writes each value in the
+ * filter's syntax, when every substitution stands where the tag takes a value.
  */
-import type { Rule, Scope, SourceCode } from 'eslint';
+import type { Rule, Scope } from 'eslint';
 import type * as ESTree from 'estree';
-import { cookLiteral } from '../../embedded/cook.js';
-import { parse } from '../../syntax/parse.js';
 import { isV3fTag, targetLiteral, targetsOfCall } from './targets.js';
+import { v3fProblem } from './v3f.js';
 import { TARGETS_OPTION_SCHEMA, targetsOption } from './valid-filters.js';
 
 /**
- * The template rewritten for `v3f` (quotes around a lone substitution dropped), or `undefined`
- * when some substitution does not stand where a value goes.
+ * Whether the template reads the same under `v3f`: every substitution stands where the tag takes
+ * a value (after an operator, in a list, inside a double-quoted string, whose text it joins).
  */
-export function v3fTemplate(sourceCode: SourceCode, template: ESTree.TemplateLiteral): string | undefined {
-  const text = sourceCode.text;
-  const raws = template.quasis.map((quasi) => {
-    const [from, to] = quasi.range!;
-    return text.slice(from + 1, to - (quasi.tail ? 1 : 2));
-  });
-  const holes = template.expressions.map((expression) => sourceCode.getText(expression));
-  for (let i = 0; i < holes.length; i++) {
-    if (raws[i]!.endsWith('"') && !raws[i]!.endsWith('\\"') && raws[i + 1]!.startsWith('"')) {
-      raws[i] = raws[i]!.slice(0, -1);
-      raws[i + 1] = raws[i + 1]!.slice(1);
-    }
-  }
-  let rewritten = '`';
-  const pieces: { start: number; end: number }[] = [];
-  for (const [index, raw] of raws.entries()) {
-    if (index > 0) rewritten += `\${${holes[index - 1]}}`;
-    pieces.push({ start: rewritten.length, end: rewritten.length + raw.length });
-    rewritten += raw;
-  }
-  rewritten += '`';
-  const cooked = cookLiteral(rewritten, pieces, 'template', () => '"x"');
-  if (cooked === undefined) return undefined;
-  const parsed = parse(cooked.text);
-  const misplaced = parsed.diagnostics.some(
-    (d) =>
-      d.severity === 'error' &&
-      cooked.holes.some(
-        (hole) => d.span.start < hole.end && hole.start < d.span.end + (d.span.start === d.span.end ? 1 : 0),
-      ),
-  );
-  return misplaced ? undefined : rewritten;
+export function v3fAccepts(template: ESTree.TemplateLiteral): boolean {
+  const parts = template.quasis.map((quasi) => quasi.value.cooked);
+  if (parts.some((part) => typeof part !== 'string')) return false;
+  return v3fProblem(parts as string[]) === undefined;
 }
 
 /** The name `v3f` is imported under in this file, or `'v3f'` when an import can be added; else none. */
@@ -105,8 +75,7 @@ export const noUnsafeInterpolation: Rule.RuleModule = {
           if (parent?.type === 'TaggedTemplateExpression') continue;
           seen.add(literal);
           const first = literal.quasis[0]!.range![1] - 2;
-          const rewritten = v3fTemplate(sourceCode, literal);
-          const tag = rewritten === undefined ? undefined : v3fName(context, literal);
+          const tag = v3fAccepts(literal) ? v3fName(context, literal) : undefined;
           const firstStatement = sourceCode.ast.body[0];
           const importAt = firstStatement ? firstStatement.range![0] : 0;
           context.report({
@@ -115,7 +84,7 @@ export const noUnsafeInterpolation: Rule.RuleModule = {
               end: sourceCode.getLocFromIndex(literal.quasis[1]!.range![0] + 1),
             },
             messageId: 'unsafe',
-            ...(rewritten !== undefined && tag !== undefined
+            ...(tag !== undefined
               ? {
                   suggest: [
                     {
@@ -129,7 +98,7 @@ export const noUnsafeInterpolation: Rule.RuleModule = {
                               ),
                             ]
                           : []),
-                        fixer.replaceText(literal, `${tag.name}${rewritten}`),
+                        fixer.insertTextBefore(literal, tag.name),
                       ],
                     },
                   ],

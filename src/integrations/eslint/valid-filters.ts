@@ -4,10 +4,12 @@
  * message; the library's certain fixes become ESLint fixes, the others suggestions.
  */
 import type { Rule } from 'eslint';
+import type * as ESTree from 'estree';
 import { checkEmbedded, type EmbeddedFix } from '../../embedded/check.js';
 import type { Schema } from '../../schema/types.js';
 import { embeddedLiteral, type FilterLiteral } from './literals.js';
 import { isV3fTag, targetLiteral, targetsOfCall, type UserTarget } from './targets.js';
+import { v3fProblem } from './v3f.js';
 
 /** The rule's options: targets for the user's own APIs. */
 export interface ValidFiltersOptions {
@@ -42,6 +44,14 @@ export function targetsOption(context: Rule.RuleContext): readonly UserTarget[] 
   return options?.targets ?? [];
 }
 
+/** Whether a template literal is the template of a `v3f` tag. */
+function isV3fQuasi(context: Rule.RuleContext, literal: FilterLiteral): boolean {
+  const parent = (literal as { parent?: ESTree.Node }).parent;
+  return (
+    parent?.type === 'TaggedTemplateExpression' && parent.quasi === literal && isV3fTag(context, parent.tag)
+  );
+}
+
 function fixOf(fix: EmbeddedFix): Rule.ReportFixer {
   return (fixer) =>
     fix.edits.map((edit) => fixer.replaceTextRange([edit.span.start, edit.span.end], edit.text));
@@ -62,6 +72,7 @@ export const validFilters: Rule.RuleModule = {
       problem: '{{message}}',
       fix: '{{message}}',
       invalidSchema: '{{message}}',
+      v3fThrows: 'v3f throws FilterBuildError here at run time: {{message}}',
     },
   },
   create(context) {
@@ -69,7 +80,27 @@ export const validFilters: Rule.RuleModule = {
     const reported = new Set<string>();
     const sourceCode = context.sourceCode;
 
+    /** A `v3f` template's substitution where the tag throws: reported at the `${…}`. */
+    function checkV3f(literal: FilterLiteral): void {
+      if (literal.type !== 'TemplateLiteral' || !isV3fQuasi(context, literal)) return;
+      const parts = literal.quasis.map((quasi) => quasi.value.cooked);
+      if (parts.some((part) => typeof part !== 'string')) return;
+      const problem = v3fProblem(parts as string[]);
+      if (!problem) return;
+      const start = literal.quasis[problem.index]!.range![1] - 2;
+      const end = literal.quasis[problem.index + 1]!.range![0] + 1;
+      const key = `${start}:${end}:${problem.message}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      context.report({
+        loc: { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) },
+        messageId: 'v3fThrows',
+        data: { message: problem.message },
+      });
+    }
+
     function check(literal: FilterLiteral, schema: Schema | undefined): void {
+      checkV3f(literal);
       const { problems } = checkEmbedded(embeddedLiteral(context, literal), schema);
       for (const problem of problems) {
         const key = `${problem.span.start}:${problem.span.end}:${problem.message}`;
