@@ -22,12 +22,12 @@ describe('the rules on hostile source', () => {
     expect(reports[0]).toMatch(/^v3-filters\/valid-filters 3:\d+ The filter is \d+ characters long/);
   });
 
-  it('nesting past the depth limit, and a long flat filter of many comparisons', () => {
+  it('nesting past the depth limit, and a flat filter of as many comparisons as the limit allows', () => {
     const deep = lint(`${PARSE}parse('${'('.repeat(50_000)}a eq 1${')'.repeat(50_000)}');`);
     expect(deep.length).toBeGreaterThan(0);
     for (const report of deep) expect(report).toMatch(/^v3-filters\/valid-filters 3:\d+ /);
     expect(
-      lint(`${PARSE}parse('${Array.from({ length: 200 }, (_, i) => `f${i} eq ${i}`).join(' or ')}');`),
+      lint(`${PARSE}parse('${Array.from({ length: 100 }, (_, i) => `f${i} eq ${i}`).join(' or ')}');`),
     ).toEqual([]);
   });
 
