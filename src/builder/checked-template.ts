@@ -40,9 +40,13 @@ export function v3fFor(schema: Schema, options: V3fForOptions = {}): V3fTag {
   return (strings, ...values) => {
     const text = renderTemplate(strings, values, isDateTime);
     const parsed = parse(text, limits === undefined ? undefined : { limits });
-    if (!parsed.ok) throw new FilterSchemaError(parsed.diagnostics.filter((d) => d.severity === 'error'));
+    if (!parsed.ok)
+      throw new FilterSchemaError(
+        parsed.diagnostics.filter((d) => d.severity === 'error'),
+        text,
+      );
     const problems = validate(parsed.ast, schema, { text }).filter((d) => d.severity === 'error');
-    if (problems.length > 0) throw new FilterSchemaError(problems);
+    if (problems.length > 0) throw new FilterSchemaError(problems, text);
     return text;
   };
 }

@@ -35,6 +35,8 @@ export type Position =
   | 'string'
   /** Inside a quote that is not the language's (`'`, `“`): no value may stand here. */
   | 'foreign-quote'
+  /** Inside a double-quoted string where no value stands (a quoted field): no value may stand here. */
+  | 'misplaced-string'
   /** Text the scanner cannot read as a filter: no value may stand here. */
   | 'unknown';
 
@@ -128,7 +130,7 @@ export function scanStatic(state: ScanState, text: string): void {
       } else i++;
       continue;
     }
-    if (state.position === 'foreign-quote') {
+    if (state.position === 'foreign-quote' || state.position === 'misplaced-string') {
       if (code === state.closeQuote) state.position = 'unknown';
       i++;
       continue;
@@ -145,7 +147,7 @@ export function scanStatic(state: ScanState, text: string): void {
         // A single or typographic quote is no string of the language: a value inside one would
         // be read as bare words, so none may stand there (and the parser reports the quote).
         state.closeQuote = closingQuoteOf(code);
-        state.position = 'foreign-quote';
+        state.position = code === DOUBLE_QUOTE ? 'misplaced-string' : 'foreign-quote';
       }
       i++;
       continue;
@@ -174,6 +176,8 @@ export function whatStandsAt(position: Position): string {
       return '`and`, `or`, `)` or the end stands here';
     case 'list-next':
       return '`,` or `)` stands here';
+    case 'misplaced-string':
+      return 'the value is inside a string where no value stands (a field or an operator is not quoted)';
     case 'foreign-quote':
       return "the value is inside a quote the language does not have (`'` or a typographic quote): write the interpolation bare, v3f quotes it";
     default:

@@ -1,6 +1,7 @@
 import { parseDateTime } from '../ast/index.js';
 import { quote } from '../diagnostic/text.js';
 import { isWhitespace } from '../language/chars.js';
+import { LIST_OPERATORS } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import { afterValue, initialState, type Position, scanStatic, whatStandsAt } from './template-scan.js';
 import { dateText, decimalText, FilterBuildError } from './values.js';
@@ -15,6 +16,9 @@ export type TemplateValue = TemplateScalar | readonly TemplateScalar[];
 export type DateTimeFields = (field: string) => boolean;
 
 const noDateTimes: DateTimeFields = () => false;
+
+/** The list operators as messages name them: `in`, `ca`. */
+const LIST_WORDS = LIST_OPERATORS.map((word) => `\`${word}\``).join(', ');
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -57,7 +61,7 @@ function stringContent(value: unknown): string {
 
 function listText(values: readonly unknown[], asDateTime: boolean): string {
   if (values.length === 0)
-    throw new FilterBuildError('An empty list has no filter text: `in` and `ca` take at least one value');
+    throw new FilterBuildError(`An empty list has no filter text: ${LIST_WORDS} take at least one value`);
   return values
     .map((item) => {
       if (Array.isArray(item)) throw new FilterBuildError('A list holds values, not lists');
@@ -70,7 +74,8 @@ function listText(values: readonly unknown[], asDateTime: boolean): string {
 function valueText(position: Position, value: unknown, asDateTime: boolean): string | undefined {
   switch (position) {
     case 'value':
-      if (Array.isArray(value)) throw new FilterBuildError('An array stands only after `in` or `ca`');
+      if (Array.isArray(value))
+        throw new FilterBuildError(`An array stands only after a list operator (${LIST_WORDS})`);
       return literalText(value, asDateTime);
     case 'list':
       return `(${Array.isArray(value) ? listText(value, asDateTime) : literalText(value, asDateTime)})`;

@@ -177,7 +177,9 @@ describe('v3f', () => {
         const flat = values.flatMap((v) => (Array.isArray(v) ? v : [v])) as TemplateScalar[];
         const found = leaves(parsed.ast);
         expect(found.length).toBe(flat.length);
-        found.forEach((node, i) => expect(sameValue(node, flat[i]!), `value ${i}`).toBe(true));
+        found.forEach((node, i) => {
+          expect(sameValue(node, flat[i]!), `value ${i}`).toBe(true);
+        });
       }),
       { numRuns: 300 },
     );
@@ -251,6 +253,7 @@ describe('v3f', () => {
     ['after prefix pr', () => v3f`pr ${'name'}`, 'a field stands here'],
     ['between list values', () => v3f`name in ("a" ${'b'})`, '`,` or `)` stands here'],
     ['in single quotes', () => v3f`name eq '${'x'}'`, 'write the interpolation bare'],
+    ['in a quoted field', () => v3f`"${'name'}" eq "x"`, 'a field or an operator is not quoted'],
     ['in typographic quotes', () => v3f`name eq “${'x'}”`, 'write the interpolation bare'],
     ['after a bare word', () => v3f`name eq Joe ${'x'}`, 'not a filter v3f can read'],
     ['glued to a word', () => v3f`name eq ${'x'}abc`, 'follow it with a space'],
@@ -278,7 +281,7 @@ describe('v3f', () => {
   });
 
   it('refuses an array where one value stands, and a call that is not a template', () => {
-    expect(() => v3f`name eq ${['a']}`).toThrow('An array stands only after `in` or `ca`');
+    expect(() => v3f`name eq ${['a']}`).toThrow('An array stands only after a list operator (`in`, `ca`)');
     expect(() => (v3f as unknown as (s: string) => string)('name eq "x"')).toThrow(FilterBuildError);
     expect(() => tag(['a eq ', ''], [])).toThrow(FilterBuildError);
   });

@@ -217,12 +217,10 @@ export function leafSql(
     if (nan !== undefined) {
       // NaN counts as missing: `pr` is "not null and not NaN", `isnull` "null or NaN".
       return twoValued(
-        plan.operator === 'pr'
-          ? sql`(${column} IS NOT NULL AND ${nan})`
-          : sql`(${column} IS NULL OR NOT ${nan})`,
+        plan.present ? sql`(${column} IS NOT NULL AND ${nan})` : sql`(${column} IS NULL OR NOT ${nan})`,
       );
     }
-    return twoValued(`${column} ${plan.operator === 'pr' ? 'IS NOT NULL' : 'IS NULL'}`);
+    return twoValued(`${column} ${plan.present ? 'IS NOT NULL' : 'IS NULL'}`);
   }
   const { typed, operator } = plan;
   if (operator === 'ca') {
