@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { SAMPLE_WORKFLOWS, sampleData } from '../server/seed/sample.js';
 import { openClickhouseStore } from '../server/store/clickhouse.js';
-import { INDEX_STATEMENTS } from '../server/store/ddl.js';
+import { indexStatements } from '../server/store/ddl.js';
 import { poolDatabase } from '../server/store/pg-database.js';
 import { PostgresStore, seedPostgres } from '../server/store/postgres.js';
 import { openSqliteStore, seedSqlite } from '../server/store/sqlite.js';
@@ -72,7 +72,7 @@ const copySql = {
     FROM workflow_executions ARRAY JOIN range(1, ${COPIES}) AS n`,
 };
 
-const INDEX_NAMES = INDEX_STATEMENTS.map((statement) => /CREATE INDEX (\S+)/.exec(statement)![1]!);
+const INDEX_NAMES = indexStatements('sqlite').map((statement) => /CREATE INDEX (\S+)/.exec(statement)![1]!);
 
 async function openSqlite(large: boolean): Promise<Engine> {
   const folder = mkdtempSync(join(tmpdir(), 'v3f-bench-engines-'));
@@ -82,7 +82,7 @@ async function openSqlite(large: boolean): Promise<Engine> {
     const db = new Database(path);
     for (const name of INDEX_NAMES) db.exec(`DROP INDEX ${name}`);
     db.exec(copySql.sqlite);
-    for (const statement of INDEX_STATEMENTS) db.exec(statement);
+    for (const statement of indexStatements('sqlite')) db.exec(statement);
     db.exec('ANALYZE');
     db.close();
   }
@@ -107,7 +107,7 @@ async function openPostgres(url: string, large: boolean): Promise<Engine> {
   if (large) {
     for (const name of INDEX_NAMES) await db.query(`DROP INDEX ${name}`);
     await db.query(copySql.postgres);
-    for (const statement of INDEX_STATEMENTS) await db.query(statement);
+    for (const statement of indexStatements('postgres')) await db.query(statement);
     await db.query('ANALYZE workflow_executions');
   }
   return {

@@ -2,7 +2,8 @@
  * `npm run bench`: v3-filters side by side with its peers and floors (agreement, parse, text to
  * predicate, evaluation, parse + validate + compileSql), the cost curves (bench/results/*.svg),
  * peak memory on a 1 MB filter, compile time per dialect, parse-time scaling on hostile input,
- * the schema-side scaling, completion latency, the reference server under load, the endpoint's
+ * the schema-side scaling, completion latency, the reference server under load, other clients'
+ * latency during one client's burst of expensive filters, the endpoint's
  * queries on ClickHouse against SQLite and PostgreSQL at two sizes, the cold start
  * of fresh processes and the size of each entry point; then one table of ratios with each
  * target's pass/fail, also written to bench/results/summary.{json,md}. Each module exports `run()`.
@@ -13,6 +14,7 @@ import { run as coldStart } from './cold-start.js';
 import { run as complete } from './complete.js';
 import { run as curves } from './curves.js';
 import { run as engines } from './engines.js';
+import { run as fairness } from './fairness.js';
 import { run as memory } from './memory.js';
 import { printSummary } from './report.js';
 import { RESULTS_URL } from './root.js';
@@ -33,6 +35,7 @@ const modules: readonly (readonly [string, () => Promise<void>])[] = [
   ['schemas', schemas],
   ['complete', complete],
   ['server', server],
+  ['fairness', fairness],
   ['engines', engines],
   ['cold-start', coldStart],
   ['size', size],

@@ -152,6 +152,17 @@ function writeNotices(metafile: Metafile): void {
       '',
     );
   }
+  // Data made from documents under their own licence: SailPoint's API schemas (src/sailpoint/generated/).
+  const generated = 'src/sailpoint/generated';
+  if (Object.keys(metafile.inputs).some((input) => input.startsWith(`${generated}/`))) {
+    parts.push(
+      '='.repeat(78),
+      "SailPoint's published OpenAPI documents (sailpoint-oss/api-specs; the filter schemas of v3-filters/sailpoint are generated from them)",
+      '='.repeat(78),
+      readFileSync(join(ROOT, generated, 'LICENSE'), 'utf8').trim(),
+      '',
+    );
+  }
   writeFileSync(join(DIST, 'THIRD-PARTY-NOTICES.txt'), `${parts.join('\n')}\n`);
 }
 

@@ -22,6 +22,7 @@ export const ENTRIES: readonly Entry[] = [
   { subpath: './codemirror', source: 'src/integrations/codemirror/index.ts', browser: true },
   { subpath: './kysely', source: 'src/integrations/kysely/index.ts', browser: true },
   { subpath: './drizzle', source: 'src/integrations/drizzle/index.ts', browser: true },
+  { subpath: './sailpoint', source: 'src/sailpoint/index.ts', browser: true },
 ];
 
 /** The command line: bundled like an entry, but run through `bin/`, not exported. */

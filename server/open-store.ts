@@ -53,7 +53,7 @@ async function open(config: ServerConfig, log: (line: string) => void): Promise<
     }
   }
   if (config.databaseUrl !== undefined) {
-    const db = poolDatabase(config.databaseUrl);
+    const db = poolDatabase(config.databaseUrl, { budgetMs: config.queryTimeoutMs });
     try {
       return await openPostgresStore(db, config.seedExecutions, seeding);
     } catch (error) {
@@ -65,6 +65,7 @@ async function open(config: ServerConfig, log: (line: string) => void): Promise<
   return openSqliteStore({
     path: config.sqlitePath,
     onSeed: seeding,
+    budgetMs: config.queryTimeoutMs,
     ...(config.seedExecutions !== undefined ? { executions: config.seedExecutions } : {}),
   });
 }

@@ -37,11 +37,18 @@ export function schemaStatements(dialect: SqlDialectName): readonly string[] {
   ];
 }
 
-/** The indexes, created after the rows are loaded (faster than maintaining them row by row). */
-export const INDEX_STATEMENTS: readonly string[] = [
-  'CREATE INDEX workflow_executions_by_start ON workflow_executions (workflow_id, start_time, id)',
-  'CREATE INDEX workflow_executions_by_status ON workflow_executions (workflow_id, lower(status), start_time, id)',
-];
+/**
+ * The indexes, created after the rows are loaded (faster than maintaining them row by row). Each
+ * also answers `count=true` without reading the table: on PostgreSQL the status index carries
+ * `status` itself (`INCLUDE`), because a negated status test also asks `status IS NOT NULL`, which
+ * `lower(status)` cannot answer; SQLite reads the expression index as covering already.
+ */
+export function indexStatements(dialect: SqlDialectName): readonly string[] {
+  return [
+    'CREATE INDEX workflow_executions_by_start ON workflow_executions (workflow_id, start_time, id)',
+    `CREATE INDEX workflow_executions_by_status ON workflow_executions (workflow_id, lower(status), start_time, id)${dialect === 'postgres' ? ' INCLUDE (status)' : ''}`,
+  ];
+}
 
 /** The columns read for the answer, named as the seed's example names them. */
 export const EXECUTION_COLUMNS =

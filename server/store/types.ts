@@ -42,8 +42,11 @@ export interface Store {
   listWorkflows(): Promise<readonly WorkflowRow[]>;
   /** One page of a workflow's executions, or undefined when there is no such workflow. */
   listExecutions(query: ExecutionsQuery): Promise<ExecutionsPage | undefined>;
-  /** The query plan the engine chooses for `query` (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN without costs), one line per step. */
-  explain(query: ExecutionsQuery): Promise<readonly string[]>;
+  /**
+   * The query plan the engine chooses for `query`'s page statement, or its count statement
+   * (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN without costs), one line per step.
+   */
+  explain(query: ExecutionsQuery, statement?: 'page' | 'count'): Promise<readonly string[]>;
   /** Releases the connection(s). */
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_WORKFLOWS, sampleData } from '../../server/seed/sample.js';
-import { INDEX_STATEMENTS, schemaStatements } from '../../server/store/ddl.js';
+import { indexStatements, schemaStatements } from '../../server/store/ddl.js';
 import { PostgresStore, seedPostgres } from '../../server/store/postgres.js';
 import { executionsStatements } from '../../server/store/statements.js';
 import type { ExecutionsQuery } from '../../server/store/types.js';
@@ -86,7 +86,7 @@ describe.skipIf(missing !== undefined)('PostgreSQL shards through postgres_fdw',
       .replace(' PRIMARY KEY', '')
       .replace(' REFERENCES workflows (id)', '');
     await sharded.shardTable('workflow_executions', columns, 'workflow_id');
-    for (const statement of INDEX_STATEMENTS) await sharded.onShards(statement);
+    for (const statement of indexStatements('postgres')) await sharded.onShards(statement);
     const stored = sqlStorage('postgres');
     for (const w of data.workflows) {
       await sharded.main.query('INSERT INTO workflows VALUES ($1, $2, $3, $4, $5)', [

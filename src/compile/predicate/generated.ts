@@ -62,7 +62,7 @@ class Writer {
     const path = plan.field.path;
     if (plan.kind === 'presence') {
       // NaN is a missing value, as in the closures.
-      return plan.operator === 'pr'
+      return plan.present
         ? `((v = ${this.read(path)}) != null && v === v)`
         : `((v = ${this.read(path)}) == null || v !== v)`;
     }

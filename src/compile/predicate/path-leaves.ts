@@ -17,7 +17,7 @@ const own = Object.prototype.hasOwnProperty;
 /** `pr` or `isnull` (plain or negated: `isnull` negated is `pr`, and the other way round). */
 export function presenceLeaf(plan: PresencePlan, negated: boolean): RecordTest {
   const path = plan.field.path;
-  const pr = (plan.operator === 'pr') !== negated;
+  const pr = plan.present !== negated;
   if (path.length === 1) {
     const key = path[0]!;
     return (r) => {

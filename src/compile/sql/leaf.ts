@@ -258,14 +258,12 @@ export function leafSql(
     if (nan !== undefined) {
       // NaN counts as missing: `pr` is "not null and not NaN", `isnull` "null or NaN".
       return twoValued(
-        plan.operator === 'pr'
-          ? sql`(${column} IS NOT NULL AND ${nan})`
-          : sql`(${column} IS NULL OR NOT ${nan})`,
+        plan.present ? sql`(${column} IS NOT NULL AND ${nan})` : sql`(${column} IS NULL OR NOT ${nan})`,
       );
     }
     const missing = plan.field.collection ? ctx.dialect.missingCollection?.(column) : undefined;
-    if (missing !== undefined) return twoValued(plan.operator === 'pr' ? `NOT ${missing}` : missing);
-    return twoValued(`${column} ${plan.operator === 'pr' ? 'IS NOT NULL' : 'IS NULL'}`);
+    if (missing !== undefined) return twoValued(plan.present ? `NOT ${missing}` : missing);
+    return twoValued(`${column} ${plan.present ? 'IS NOT NULL' : 'IS NULL'}`);
   }
   const { typed, operator } = plan;
   if (operator === 'ca') {

@@ -27,7 +27,7 @@ export const SCHEMA_CODES = {
   'duplicate-sorter': 'Warning: a sortable field listed twice.',
   'no-operators': 'Warning: a field that allows no operator, so no filter can use it.',
   'operator-not-applicable':
-    'Warning: `co`/`sw` on a non-string field, or ordering on a boolean: no valid value can use it.',
+    'Warning: a text operator (such as `co`) on a non-string field, or ordering on a boolean: no valid value can use it.',
 } as const;
 
 /** A schema diagnostic code. */

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppOptions, createApp } from '../../../server/app.js';
-import { answerClientErrors } from '../../../server/client-errors.js';
+import { createHttpServer, type HttpTimeouts, listen as listenOn } from '../../../server/http-server.js';
 import { openClickhouseStore } from '../../../server/store/clickhouse.js';
 import { openPostgresStore } from '../../../server/store/postgres.js';
 import { openSqliteStore, type SqliteStore } from '../../../server/store/sqlite.js';
@@ -31,19 +31,19 @@ export interface TestServerOptions extends Partial<Omit<AppOptions, 'store'>> {
   readonly engine: 'sqlite' | 'postgres' | 'clickhouse';
   /** How many sample executions to seed; default the full 120,000. */
   readonly executions?: number;
+  /** The HTTP server's timeouts; default the reference server's. */
+  readonly timeouts?: HttpTimeouts;
+  /** The store's time budget per request (SQLite's reader threads; a PostgreSQL server's pool). */
+  readonly queryTimeoutMs?: number;
 }
 
-async function listen(options: AppOptions): Promise<{ server: Server; url: string }> {
-  const app = createApp(options);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
-  });
-  answerClientErrors(server);
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return { server, url: `http://127.0.0.1:${address.port}` };
+async function listen(
+  options: AppOptions,
+  timeouts?: HttpTimeouts,
+): Promise<{ server: Server; url: string }> {
+  const { server } = createHttpServer(createApp(options), timeouts);
+  const port = await listenOn(server, 0, '127.0.0.1');
+  return { server, url: `http://127.0.0.1:${port}` };
 }
 
 /**
@@ -66,19 +66,32 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     sqlitePath = join(directory, 'executions.sqlite');
     store = openSqliteStore({
       path: sqlitePath,
+      ...(options.queryTimeoutMs !== undefined ? { budgetMs: options.queryTimeoutMs } : {}),
       ...(options.executions !== undefined ? { executions: options.executions } : {}),
     });
   } else {
-    postgres = await openTestPostgres('server');
+    postgres = await openTestPostgres(
+      'server',
+      options.queryTimeoutMs !== undefined ? { budgetMs: options.queryTimeoutMs } : {},
+    );
     store = await openPostgresStore(postgres, options.executions);
   }
-  const { engine: _engine, executions: _executions, ...appOptions } = options;
-  const { server, url } = await listen({
-    rateLimit: 0,
-    logError: (error) => faults.push(error),
-    ...appOptions,
-    store,
-  });
+  const {
+    engine: _engine,
+    executions: _executions,
+    queryTimeoutMs: _budget,
+    timeouts,
+    ...appOptions
+  } = options;
+  const { server, url } = await listen(
+    {
+      rateLimit: 0,
+      logError: (error) => faults.push(error),
+      ...appOptions,
+      store,
+    },
+    timeouts,
+  );
   return {
     url,
     store,
