@@ -113,7 +113,15 @@ function hostProblem(host: string): string | undefined {
   return valid ? undefined : `HOST must be an IP address or a host name, not ${quote(host)}`;
 }
 
-/** What is wrong with a PostgreSQL URL, naming the part but never showing it (it may hold a password). */
+/** The protocols `DATABASE_URL` takes: PostgreSQL, and ClickHouse over HTTP or HTTPS. */
+const DATABASE_PROTOCOLS: ReadonlySet<string> = new Set([
+  'postgres:',
+  'postgresql:',
+  'clickhouse:',
+  'clickhouses:',
+]);
+
+/** What is wrong with a database URL, naming the part but never showing it (it may hold a password). */
 function databaseUrlProblem(text: string): string | undefined {
   const what =
     'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database) or a ClickHouse one (clickhouse://user:password@host:8123/database)';
@@ -123,7 +131,7 @@ function databaseUrlProblem(text: string): string | undefined {
   } catch {
     return `${what}; it is not a URL`;
   }
-  if (!['postgres:', 'postgresql:', 'clickhouse:', 'clickhouses:'].includes(url.protocol)) {
+  if (!DATABASE_PROTOCOLS.has(url.protocol)) {
     return `${what}, not a ${quote(url.protocol.slice(0, -1))} URL`;
   }
   for (const [part, value] of [
