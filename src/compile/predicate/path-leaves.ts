@@ -1,4 +1,5 @@
 import type { PresencePlan } from '../plan.js';
+import { presenceFirst, readsFirst } from './read-first.js';
 import { pathReader } from './read-path.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 
@@ -18,6 +19,7 @@ const own = Object.prototype.hasOwnProperty;
 export function presenceLeaf(plan: PresencePlan, negated: boolean): RecordTest {
   const path = plan.field.path;
   const pr = (plan.operator === 'pr') !== negated;
+  if (readsFirst(path)) return presenceFirst(path, pr);
   if (path.length === 1) {
     const key = path[0]!;
     return (r) => {
