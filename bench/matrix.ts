@@ -211,7 +211,7 @@ export async function run(budgetMs = 60): Promise<void> {
     cells.push(...shapeCells);
     for (const c of shapeCells) {
       console.log(
-        `${shape.padEnd(7)}${c.cell.padEnd(20)}depth ${c.depth}  ours/arrow ${ratio(c.ours, c.arrow).padStart(6)}${c.arrowAgrees ? ' ' : '*'}  ours/floor ${ratio(c.ours, c.floor).padStart(6)}  generated/arrow ${ratio(c.generated, c.arrow).padStart(6)}  selected ${c.selected}`,
+        `${shape.padEnd(7)}${c.cell.padEnd(20)}depth ${c.depth}  ours/arrow ${ratio(c.ours, c.arrow).padStart(6)}${c.arrowAgrees ? ' ' : '*'}  ours/floor ${ratio(c.ours, c.floor).padStart(6)}  generated/arrow ${ratio(c.generated, c.arrow).padStart(6)}  arrow ${c.arrow.toFixed(2)} ms  selected ${c.selected}`,
       );
     }
     const rs = shapeCells.map((c) => c.ours / c.arrow);
