@@ -138,7 +138,7 @@ function timeShape(shape: Shape, budgetMs: number): Cell[] {
       name,
       run: () => loop(records, test),
     }));
-    const ms = compare(contenders, { ms: budgetMs, sampleMs: 1, minRounds: 7 });
+    const ms = compare(contenders, { ms: budgetMs, sampleMs: 2, warmMs: 20, minRounds: 7 });
     out.push({
       cell: c.cell,
       type: c.type,
@@ -201,12 +201,12 @@ function depthCurve(cells: readonly Cell[]): string {
   });
 }
 
-/** Runs the matrix. */
-export async function run(budgetMs = 60): Promise<void> {
+/** Runs the matrix (`shapes`: all unless given, e.g. by a profiling script). */
+export async function run(budgetMs = 60, shapes: readonly Shape[] = SHAPES): Promise<void> {
   console.log(`\nEvaluation matrix over ${RECORDS.toLocaleString('en-US')} records per shape`);
   console.log('(ratios of the lower quartile of interleaved samples; * = the arrow selects other records)');
   const cells: Cell[] = [];
-  for (const shape of SHAPES) {
+  for (const shape of shapes) {
     const shapeCells = timeShape(shape, budgetMs);
     cells.push(...shapeCells);
     for (const c of shapeCells) {
