@@ -116,6 +116,14 @@ const LEAVES: readonly Leaf[] = [
   { field: 'number', caseSensitive: true, text: 'le 5', holds: (v) => isNumber(v) && v <= 5 },
   { field: 'number', caseSensitive: true, text: 'ne 5', holds: (v) => isNumber(v) && v !== 5 },
   { field: 'boolean', caseSensitive: true, text: 'eq true', holds: (v) => v === true },
+  { field: 'number', caseSensitive: true, text: 'in (5, 6, 4)', holds: (v) => v === 5 || v === 6 || v === 4 },
+  {
+    field: 'string',
+    caseSensitive: true,
+    text: 'in ("Failed", "", "5")',
+    holds: (v) => v === 'Failed' || v === '' || v === '5',
+  },
+  { field: 'boolean', caseSensitive: true, text: 'in (true, false)', holds: (v) => typeof v === 'boolean' },
   { field: 'boolean', caseSensitive: true, text: 'ne true', holds: (v) => v === false },
   {
     field: 'date-time',

@@ -6,8 +6,10 @@ import { numberBound, numberBoundTest } from './number-leaves.js';
 import { presenceLeaf, strictEqualityLeaf, valueLeaf } from './path-leaves.js';
 import {
   foldedEqualityFirst,
+  MAX_WRITTEN_OUT,
   numberRangeFirst,
   readsFirst,
+  strictAnyFirst,
   strictEqualityFirst,
   valueFirst,
 } from './read-first.js';
@@ -42,6 +44,19 @@ function strictEquality(path: readonly string[], c: unknown, negated: boolean): 
   return path.length === 1 ? strictEqualityLeaf(path[0]!, c, negated) : undefined;
 }
 
+/** `eq`, or `in` with up to four constants, compared strictly: undefined for anything else. */
+function strictMembership(plan: ValuePlan, negated: boolean): RecordTest | undefined {
+  const { operator, typed, field } = plan;
+  const values: readonly unknown[] = typed.values;
+  if (operator === 'eq' || (operator === 'in' && values.length === 1)) {
+    return strictEquality(field.path, values[0], negated);
+  }
+  if (operator === 'in' && values.length <= MAX_WRITTEN_OUT && readsFirst(field.path)) {
+    return strictAnyFirst(field.path, values, negated);
+  }
+  return undefined;
+}
+
 function numberOrdering(plan: ValuePlan, negated: boolean): RecordTest | undefined {
   const path = plan.field.path;
   const bound = numberBound(plan);
@@ -65,9 +80,9 @@ function valuePlanTest(plan: ValuePlan, folding: CaseFolding, negated: boolean):
   const single = operator === 'eq' || (operator === 'in' && typed.values.length === 1);
   switch (typed.type) {
     case 'number':
-      return single ? strictEquality(path, typed.values[0], negated) : numberOrdering(plan, negated);
+      return strictMembership(plan, negated) ?? numberOrdering(plan, negated);
     case 'boolean':
-      return single ? strictEquality(path, typed.values[0], negated) : undefined;
+      return strictMembership(plan, negated);
     case 'string': {
       if (!isStringOperator(operator)) return undefined;
       if (single) {
@@ -87,6 +102,10 @@ function valuePlanTest(plan: ValuePlan, folding: CaseFolding, negated: boolean):
             return foldedEqualityLeaf(path[0]!, text, lower, fold, negated);
           }
         }
+      }
+      if (field.caseSensitive && operator === 'in') {
+        const test = strictMembership(plan, negated);
+        if (test !== undefined) return test;
       }
       const operands = stringOperands(typed.values, field.caseSensitive, folding);
       return stringLeaf(path, single ? 'eq' : operator, operands, negated);

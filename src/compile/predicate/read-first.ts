@@ -94,6 +94,31 @@ export function strictEqualityFirst(path: readonly string[], c: unknown, negated
   };
 }
 
+/** Most constants an `in` is written out for as strict equalities (no set lookup per record). */
+export const MAX_WRITTEN_OUT = 4;
+
+/**
+ * Strict equality with any of one to {@link MAX_WRITTEN_OUT} constants (`in` on numbers,
+ * booleans, case-sensitive strings): the list is padded with its first constant.
+ */
+export function strictAnyFirst(
+  path: readonly string[],
+  constants: readonly unknown[],
+  negated: boolean,
+): RecordTest {
+  const { k1, k2, k3, depth } = steps(path);
+  const [c0, c1 = c0, c2 = c0, c3 = c0] = constants;
+  return (r) => {
+    try {
+      const v = readPath(r, k1, k2, k3, depth);
+      if (v !== c0 && v !== c1 && v !== c2 && v !== c3) return negated;
+      return ownHolds(r as object, k1, k2, k3, depth, v) !== negated;
+    } catch {
+      return negated;
+    }
+  };
+}
+
 /** A number between two bounds, each inclusive or not (an infinite bound for one ordering). */
 export function numberRangeFirst(
   path: readonly string[],
