@@ -16,8 +16,9 @@ import type { RecordTest } from './record-test.js';
  * and the value tests are handed to the function as arguments, read into `const`s of its scope;
  * the source holds only generated names (`a0`, `a1`…), operators and punctuation.
  *
- * The semantics are the closures': each leaf reads own properties only and its value test is the
- * one the closures use. What differs is where a throw is caught: once, around the whole test;
+ * The semantics are the closures': a value counts only when it is the record's own (read first
+ * and checked when it would decide, as the closures do: read-first.ts), and each value test is
+ * the one the closures use. What differs is where a throw is caught: once, around the whole test;
  * then the record is tested again by the closures, which catch per leaf (so a throwing getter is
  * read twice).
  */

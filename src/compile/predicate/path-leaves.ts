@@ -8,6 +8,8 @@ import type { RecordTest, ValueTest } from './record-test.js';
 const own = Object.prototype.hasOwnProperty;
 
 /*
+ * The leaves here check each step is the record's own before reading it: they serve the paths
+ * read-first.ts does not take (a name `Object.prototype` has, or more than three steps).
  * Every leaf catches what a hostile record can throw (a getter, a proxy trap) and then answers as
  * for a missing value. Leaves read their path inline, because in a process with many compiled
  * filters every call from one shared closure to another is megamorphic and costs more than the
