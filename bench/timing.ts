@@ -1,22 +1,45 @@
 /**
- * The timer of the side-by-side benchmark, the matrix and the cost curves. Time is the process's
- * CPU time (user + system, `process.cpuUsage`), not the wall clock: on a machine shared with
- * other work, a process waiting for a core would otherwise be charged for the wait, by chance and
- * by the whole batch (the runs this bench was first made on had a load of 20 on 2 cores). Warm-up
- * is counted in CPU time too, so each contender has done the same work, and reached the same
- * optimised state, before its first sample, however loaded the machine. Contenders are measured
- * in interleaved rounds (each round takes one sample of every contender, in a rotating order), so
- * what is left of the noise (caches, frequency) falls on all of them alike; a sample times a batch
- * of calls long enough for the timer to resolve; the figure is the lower quartile of the samples,
- * per call: noise only ever adds time, and the lower quartile is steadier than the median against
- * it while still not the luckiest sample.
+ * The timer of the side-by-side benchmark, the matrix and the cost curves. Time is the CPU time
+ * of the thread that runs the contenders (Linux: `/proc/thread-self/schedstat`, nanoseconds on
+ * the CPU; elsewhere the process's `process.cpuUsage`), not the wall clock: on a machine shared
+ * with other work, a process waiting for a core would otherwise be charged for the wait, by
+ * chance and by the whole batch (the runs this bench was made on had a load of 20 on 2 cores),
+ * and the engine's helper threads (parallel collection, background compilation) are not charged
+ * to whichever contender happens to run beside them. Warm-up is counted in that time too, so
+ * each contender has done the same work, and reached the same optimised state, before its first
+ * sample, however loaded the machine. Contenders are measured in interleaved rounds (each round
+ * takes one sample of every contender, in a rotating order), so what is left of the noise
+ * (caches, frequency) falls on all of them alike; a sample times a batch of calls long enough
+ * for the timer to resolve; the figure is the lower quartile of the samples, per call: noise only
+ * ever adds time, and the lower quartile is steadier than the median against it while still not
+ * the luckiest sample.
  */
 
-/** CPU milliseconds this process has used (all its threads, so the collector's helpers count). */
-export function cpuMs(): number {
+import { readFileSync } from 'node:fs';
+
+const SCHEDSTAT = '/proc/thread-self/schedstat';
+
+function threadMs(): number {
+  const text = readFileSync(SCHEDSTAT, 'latin1');
+  return Number(text.slice(0, text.indexOf(' '))) / 1e6;
+}
+
+function processMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
+
+function pickClock(): () => number {
+  try {
+    const ms = threadMs();
+    return Number.isFinite(ms) && ms > 0 ? threadMs : processMs;
+  } catch {
+    return processMs;
+  }
+}
+
+/** CPU milliseconds of the calling thread so far (of the whole process where that is unknown). */
+export const cpuMs: () => number = pickClock();
 
 /** Whatever the contenders return ends here, so that no engine can drop the calls as dead code. */
 export let sink: unknown;
@@ -39,13 +62,17 @@ export interface Budget {
   readonly minRounds?: number;
 }
 
+// Calls in doubling batches between readings of the clock, so the reading (a few microseconds)
+// does not crowd out the calls of a fast contender.
 function warm(run: () => unknown, ms: number): number {
   const start = cpuMs();
   let calls = 0;
+  let batch = 1;
   let now = start;
   while (now - start < ms || calls < 3) {
-    sink = run();
-    calls++;
+    for (let i = 0; i < batch; i++) sink = run();
+    calls += batch;
+    if (batch < 1024) batch *= 2;
     now = cpuMs();
   }
   return (now - start) / calls;
