@@ -138,7 +138,7 @@ function timeShape(shape: Shape, budgetMs: number): Cell[] {
       name,
       run: () => loop(records, test),
     }));
-    const ms = compare(contenders, { ms: budgetMs, sampleMs: 2, warmMs: 20, minRounds: 7 });
+    const ms = compare(contenders, { ms: budgetMs, sampleMs: 2, warmMs: 10, minRounds: 5 });
     out.push({
       cell: c.cell,
       type: c.type,
@@ -161,26 +161,63 @@ const median = (values: number[]): number => {
   return s[Math.floor((s.length - 1) / 2)]!;
 };
 
+/** Per shape: the median and worst ratios, and the cells over 2x the arrow. */
+function shapeSummary(cells: readonly Cell[]): string[] {
+  const head = [
+    'shape',
+    'cells',
+    'ours/arrow median',
+    'worst',
+    'over 2x',
+    'ours/floor median',
+    'generated/arrow median',
+    'worst',
+  ];
+  const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
+  for (const shape of SHAPES) {
+    const own = cells.filter((c) => c.shape === shape);
+    if (own.length === 0) continue;
+    const ours = own.map((c) => c.ours / c.arrow);
+    const generated = own.map((c) => c.generated / c.arrow);
+    const over = own.filter((c) => c.ours > 2 * c.arrow).length;
+    const row = [
+      shape,
+      String(own.length),
+      times(median(ours)),
+      times(Math.max(...ours)),
+      String(over),
+      times(median(own.map((c) => c.ours / c.floor))),
+      times(median(generated)),
+      times(Math.max(...generated)),
+    ];
+    lines.push(`| ${row.join(' | ')} |`);
+  }
+  return lines;
+}
+
 /** The matrix as Markdown: a row per cell and depth, per shape ours/arrow, ours/floor, generated/arrow. */
 export function matrixMarkdown(cells: readonly Cell[]): string {
+  const summary = shapeSummary(cells);
+  const shapes = SHAPES.filter((s) => cells.some((c) => c.shape === s));
   const head = [
     'cell',
     'depth',
-    ...SHAPES.flatMap((s) => [`${s} ours/arrow`, `${s} ours/floor`, `${s} gen/arrow`]),
+    ...shapes.flatMap((s) => [`${s} ours/arrow`, `${s} ours/floor`, `${s} gen/arrow`]),
   ];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   const keys = [...new Set(cells.map((c) => `${c.cell}\u0000${c.depth}`))];
   for (const key of keys) {
     const [cell, depth] = key.split('\u0000');
     const row = [cell!, depth!];
-    for (const shape of SHAPES) {
-      const c = cells.find((x) => x.cell === cell && String(x.depth) === depth && x.shape === shape)!;
+    for (const shape of shapes) {
+      const c = cells.find((x) => x.cell === cell && String(x.depth) === depth && x.shape === shape);
+      if (c === undefined) continue;
       const mark = c.arrowAgrees ? '' : '*';
       row.push(`${ratio(c.ours, c.arrow)}${mark}`, ratio(c.ours, c.floor), ratio(c.generated, c.arrow));
     }
     lines.push(`| ${row.join(' | ')} |`);
   }
-  return lines.join('\n');
+  return [...summary, '', ...lines].join('\n');
 }
 
 function depthCurve(cells: readonly Cell[]): string {

@@ -1,45 +1,25 @@
 /**
- * The timer of the side-by-side benchmark, the matrix and the cost curves. Time is the CPU time
- * of the thread that runs the contenders (Linux: `/proc/thread-self/schedstat`, nanoseconds on
- * the CPU; elsewhere the process's `process.cpuUsage`), not the wall clock: on a machine shared
- * with other work, a process waiting for a core would otherwise be charged for the wait, by
- * chance and by the whole batch (the runs this bench was made on had a load of 20 on 2 cores),
- * and the engine's helper threads (parallel collection, background compilation) are not charged
- * to whichever contender happens to run beside them. Warm-up is counted in that time too, so
- * each contender has done the same work, and reached the same optimised state, before its first
- * sample, however loaded the machine. Contenders are measured in interleaved rounds (each round
- * takes one sample of every contender, in a rotating order), so what is left of the noise
- * (caches, frequency) falls on all of them alike; a sample times a batch of calls long enough
- * for the timer to resolve; the figure is the lower quartile of the samples, per call: noise only
- * ever adds time, and the lower quartile is steadier than the median against it while still not
- * the luckiest sample.
+ * The timer of the side-by-side benchmark, the matrix and the cost curves. Time is the process's
+ * CPU time (user + system, `process.cpuUsage`), not the wall clock: on a machine shared with
+ * other work, a process waiting for a core would otherwise be charged for the wait, by chance and
+ * by the whole batch (the runs this bench was made on had a load of 20 on 2 cores). It includes
+ * the engine's helper threads (the collector's parallel work), so a contender that allocates is
+ * charged for all of its collection, as on one core. (The kernel's per-thread figure,
+ * `/proc/thread-self/schedstat`, only moves at scheduler ticks: too coarse for a sample.) Warm-up
+ * is counted in CPU time too, so each contender has done the same work, and reached the same
+ * optimised state, before its first sample, however loaded the machine. Contenders are measured
+ * in interleaved rounds (each round takes one sample of every contender, in a rotating order), so
+ * what is left of the noise (caches, frequency) falls on all of them alike; a sample times a batch
+ * of calls long enough for the timer to resolve; the figure is the lower quartile of the samples,
+ * per call: noise only ever adds time, and the lower quartile is steadier than the median against
+ * it while still not the luckiest sample.
  */
 
-import { readFileSync } from 'node:fs';
-
-const SCHEDSTAT = '/proc/thread-self/schedstat';
-
-function threadMs(): number {
-  const text = readFileSync(SCHEDSTAT, 'latin1');
-  return Number(text.slice(0, text.indexOf(' '))) / 1e6;
-}
-
-function processMs(): number {
+/** CPU milliseconds this process has used. */
+export function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
-
-function pickClock(): () => number {
-  try {
-    const ms = threadMs();
-    return Number.isFinite(ms) && ms > 0 ? threadMs : processMs;
-  } catch {
-    return processMs;
-  }
-}
-
-/** CPU milliseconds of the calling thread so far (of the whole process where that is unknown). */
-export const cpuMs: () => number = pickClock();
 
 /** Whatever the contenders return ends here, so that no engine can drop the calls as dead code. */
 export let sink: unknown;
