@@ -3,7 +3,9 @@
  * predicate, evaluation, parse + validate + compileSql), the evaluation matrix against the
  * arrows a user writes (matrix.ts), text to predicate over nine fresh processes, the cost curves (bench/results/*.svg),
  * peak memory on a 1 MB filter, compile time per dialect, parse-time scaling on hostile input,
- * the schema-side scaling, completion latency, the reference server under load, the cold start
+ * the schema-side scaling, completion latency, the reference server under load, other clients'
+ * latency during one client's burst of expensive filters, the endpoint's queries on ClickHouse
+ * against SQLite and PostgreSQL at two sizes, the cold start
  * of fresh processes and the size of each entry point; then one table of ratios with each
  * target's pass/fail, also written to bench/results/summary.{json,md}. Each module exports `run()`.
  */
@@ -12,6 +14,8 @@ import { cpus } from 'node:os';
 import { run as coldStart } from './cold-start.js';
 import { run as complete } from './complete.js';
 import { run as curves } from './curves.js';
+import { run as engines } from './engines.js';
+import { run as fairness } from './fairness.js';
 import { run as freshProcesses } from './fresh-processes.js';
 import { run as matrix } from './matrix.js';
 import { run as memory } from './memory.js';
@@ -36,6 +40,8 @@ const modules: readonly (readonly [string, () => Promise<void>])[] = [
   ['schemas', schemas],
   ['complete', complete],
   ['server', server],
+  ['fairness', fairness],
+  ['engines', engines],
   ['cold-start', coldStart],
   ['size', size],
 ];

@@ -86,7 +86,8 @@ async function handlingMicros(query: string): Promise<number> {
 }
 
 async function benchEngine(name: string, env: Record<string, string>, handlerMicros: number): Promise<void> {
-  const server = await spawnServer({ ...env, RATE_LIMIT: '0' }, 600_000);
+  // autocannon is one client with many connections: no rate limit, no per-client bound.
+  const server = await spawnServer({ ...env, RATE_LIMIT: '0', CLIENT_CONCURRENCY: '0' }, 600_000);
   try {
     const base = `${server.url}/v3/workflows/${SAMPLE_WORKFLOWS[0]!.id}/executions?`;
     // Warm-up: JIT, statement cache, pages in memory.
@@ -127,7 +128,8 @@ async function benchEngine(name: string, env: Record<string, string>, handlerMic
   }
 }
 
-async function postgresTarget(): Promise<
+/** A PostgreSQL server for a benchmark: `DATABASE_URL`, or a schema of its own at `V3F_TEST_POSTGRES_URL`. */
+export async function postgresTarget(): Promise<
   { env: Record<string, string>; done: () => Promise<void> } | undefined
 > {
   if (process.env.DATABASE_URL) return { env: {}, done: async () => undefined };

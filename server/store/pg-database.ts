@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { StoreBusyError } from './busy.js';
 
 /** Runs one statement with numbered parameters and returns its rows. */
 export interface PgQueryable {
@@ -22,6 +23,12 @@ export interface PoolDatabaseOptions {
   readonly schema?: string;
   /** The `application_name` the connections report (`pg_stat_activity`); default `v3-filters`. */
   readonly applicationName?: string;
+  /**
+   * Each statement's time budget, in milliseconds: the connections' `statement_timeout` and
+   * `lock_timeout`, and the longest wait for a free connection. Past it a query fails with
+   * {@link StoreBusyError}. Default: no budget (and 5 s to connect).
+   */
+  readonly budgetMs?: number;
   /** Where a connection's background error is reported; default `console.error`. */
   readonly onError?: (error: Error) => void;
 }
@@ -34,7 +41,10 @@ export function poolDatabase(connectionString: string, options: PoolDatabaseOpti
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.budgetMs ?? 5_000,
+    ...(options.budgetMs !== undefined
+      ? { statement_timeout: options.budgetMs, lock_timeout: options.budgetMs }
+      : {}),
     idleTimeoutMillis: 30_000,
     application_name: options.applicationName ?? 'v3-filters',
     ...(options.schema !== undefined
@@ -46,8 +56,12 @@ export function poolDatabase(connectionString: string, options: PoolDatabaseOpti
   pool.on('error', onError);
   return {
     query: async <Row extends object>(text: string, params?: readonly unknown[]) => {
-      const result = await pool.query<Row>(text, params as unknown[] | undefined);
-      return { rows: result.rows };
+      try {
+        const result = await pool.query<Row>(text, params as unknown[] | undefined);
+        return { rows: result.rows };
+      } catch (error) {
+        throw overBudget(error, options.budgetMs) ?? error;
+      }
     },
     transaction: async (work) => {
       const client = await pool.connect();
@@ -69,4 +83,20 @@ export function poolDatabase(connectionString: string, options: PoolDatabaseOpti
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * The {@link StoreBusyError} a pool error means when a budget is set: `statement_timeout`
+ * (SQLSTATE 57014), `lock_timeout` (55P03), or no connection free within the budget.
+ */
+function overBudget(error: unknown, budgetMs: number | undefined): StoreBusyError | undefined {
+  if (budgetMs === undefined) return undefined;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '57014') return new StoreBusyError('statement-timeout', budgetMs, { cause: error });
+  if (code === '55P03') return new StoreBusyError('lock', budgetMs, { cause: error });
+  // pg-pool's own message when connectionTimeoutMillis passes with every connection in use.
+  if (error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message)) {
+    return new StoreBusyError('no-connection', budgetMs, { cause: error });
+  }
+  return undefined;
 }

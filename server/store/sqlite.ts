@@ -1,7 +1,10 @@
+import { availableParallelism } from 'node:os';
 import Database from 'better-sqlite3';
 import { sqlStorage } from '../../src/index.js';
 import { type SampleData, sampleData, type WorkflowRow } from '../seed/sample.js';
-import { INDEX_STATEMENTS, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, type StoreBusyError } from './busy.js';
+import { indexStatements, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
+import { SqliteThreads } from './sqlite-threads.js';
 import { executionsStatements } from './statements.js';
 import type { Execution, ExecutionsPage, ExecutionsQuery, Store } from './types.js';
 
@@ -39,7 +42,7 @@ export function seedSqlite(path: string, data: () => SampleData = () => sampleDa
       for (const e of executions) {
         execution.run(e.id, e.workflowId, e.requestId, e.startTime, e.closeTime, e.status);
       }
-      for (const statement of INDEX_STATEMENTS) db.exec(statement);
+      for (const statement of indexStatements('sqlite')) db.exec(statement);
       db.exec('ANALYZE');
       return true;
     });
@@ -53,102 +56,80 @@ interface WorkflowRecord extends Omit<WorkflowRow, 'enabled'> {
   readonly enabled: number;
 }
 
+/** Options of {@link SqliteStore}'s reading. */
+export interface SqliteReadOptions {
+  /** Each request's time budget for its statements, waiting for a lock included; default 2 s. */
+  readonly budgetMs?: number;
+  /** How many reader threads run statements at once; default one per CPU core, at least two. */
+  readonly threads?: number;
+}
+
 /**
- * The reference server's store on SQLite. It reads through a read-only connection (the server
- * never writes), opened on first use. A query that fails closes the connection, so the next
- * request opens the file afresh: when the database comes back, so does the service.
+ * The reference server's store on SQLite. It reads through read-only connections (the server
+ * never writes), each owned by a reader thread ({@link SqliteThreads}): no statement runs on the
+ * event loop, and each request's statements have a time budget (past it, {@link StoreBusyError}).
+ * A query that fails closes its connection, so the next request opens the file afresh: when the
+ * database comes back, so does the service.
  */
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite' as const;
-  private db: Database.Database | undefined;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly threads: SqliteThreads;
 
-  constructor(readonly path: string) {}
-
-  private connection(): Database.Database {
-    if (this.db === undefined) {
-      // fileMustExist: a missing file is a fault to report, not a new empty database to serve.
-      this.db = new Database(this.path, { readonly: true, fileMustExist: true });
-      this.db.pragma('busy_timeout = 2000');
-    }
-    return this.db;
+  constructor(
+    readonly path: string,
+    options: SqliteReadOptions = {},
+  ) {
+    this.threads = new SqliteThreads({
+      path,
+      budgetMs: options.budgetMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+      threads: options.threads ?? Math.max(2, availableParallelism()),
+    });
   }
 
-  private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      // Filters vary without end; keep the cache bounded.
-      if (this.statements.size >= 256) this.statements.clear();
-      statement = this.connection().prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  private run<T>(work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      this.disconnect();
-      throw error;
-    }
-  }
-
-  /** Closes the connection; the next query opens it again. */
+  /** Closes the connections; the next query opens them again. */
   disconnect(): void {
-    this.statements.clear();
-    const db = this.db;
-    this.db = undefined;
-    try {
-      db?.close();
-    } catch {
-      // Already unusable: nothing more to release.
-    }
+    this.threads.disconnect();
   }
 
   async listWorkflows(): Promise<readonly WorkflowRow[]> {
-    return this.run(() =>
-      (
-        this.prepare(
-          `SELECT ${WORKFLOW_COLUMNS} FROM workflows ORDER BY created, id`,
-        ).all() as WorkflowRecord[]
-      ).map((w) => ({ ...w, enabled: w.enabled === 1 })),
-    );
+    const [rows] = await this.threads.run([
+      { sql: `SELECT ${WORKFLOW_COLUMNS} FROM workflows ORDER BY created, id`, params: [], mode: 'all' },
+    ]);
+    return (rows as WorkflowRecord[]).map((w) => ({ ...w, enabled: w.enabled === 1 }));
   }
 
   async listExecutions(query: ExecutionsQuery): Promise<ExecutionsPage | undefined> {
-    return this.run(() => {
-      const sql = executionsStatements('sqlite', query);
-      const items = this.prepare(sql.page).all(...sql.pageParams) as Execution[];
-      if (items.length === 0 && !this.prepare('SELECT 1 FROM workflows WHERE id = ?').get(query.workflowId)) {
-        return undefined;
-      }
-      if (!query.count) return { items };
-      const counted = this.prepare(sql.count).get(...sql.countParams) as { total: number };
-      return { items, total: counted.total };
-    });
+    const sql = executionsStatements('sqlite', query);
+    const [items, known, counted] = (await this.threads.run([
+      { sql: sql.page, params: sql.pageParams, mode: 'all' },
+      { sql: 'SELECT 1 AS known FROM workflows WHERE id = ?', params: [query.workflowId], mode: 'get' },
+      ...(query.count ? [{ sql: sql.count, params: sql.countParams, mode: 'get' as const }] : []),
+    ])) as [Execution[], { known: number } | null, { total: number } | undefined];
+    if (items.length === 0 && known === null) return undefined;
+    if (counted === undefined) return { items };
+    return { items, total: counted.total };
   }
 
-  async explain(query: ExecutionsQuery): Promise<readonly string[]> {
-    return this.run(() => {
-      const sql = executionsStatements('sqlite', query);
-      const plan = this.connection()
-        .prepare(`EXPLAIN QUERY PLAN ${sql.page}`)
-        .all(...sql.pageParams) as { detail: string }[];
-      return plan.map((step) => step.detail);
-    });
+  async explain(query: ExecutionsQuery, statement: 'page' | 'count' = 'page'): Promise<readonly string[]> {
+    const sql = executionsStatements('sqlite', query);
+    const [text, params] = statement === 'page' ? [sql.page, sql.pageParams] : [sql.count, sql.countParams];
+    const [plan] = await this.threads.run([{ sql: `EXPLAIN QUERY PLAN ${text}`, params, mode: 'all' }]);
+    return (plan as { detail: string }[]).map((step) => step.detail);
   }
 
   async close(): Promise<void> {
-    this.disconnect();
+    await this.threads.close();
   }
 }
 
 /** Seeds `options.path` when it has no tables yet, then opens the store on it. */
-export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+export function openSqliteStore(options: SqliteStoreOptions & SqliteReadOptions): SqliteStore {
   seedSqlite(options.path, () => {
     options.onSeed?.();
     return sampleData(options.executions);
   });
-  return new SqliteStore(options.path);
+  return new SqliteStore(options.path, {
+    ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+  });
 }

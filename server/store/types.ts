@@ -1,4 +1,4 @@
-import type { SqlChunks, SqlDialectName } from '../../src/index.js';
+import type { DateTimeStorage, SqlChunks, SqlDialectName } from '../../src/index.js';
 import type { ExecutionStatus, WorkflowRow } from '../seed/sample.js';
 
 /** A workflow execution as the endpoint answers it (the seed's example shape). */
@@ -38,12 +38,17 @@ export interface ExecutionsPage {
 export interface Store {
   /** The engine behind it. */
   readonly dialect: SqlDialectName;
+  /** How the executions' times are stored: text (the default), or native timestamps (PostgreSQL). */
+  readonly dateTimeStorage?: DateTimeStorage;
   /** Every workflow, in creation order. */
   listWorkflows(): Promise<readonly WorkflowRow[]>;
   /** One page of a workflow's executions, or undefined when there is no such workflow. */
   listExecutions(query: ExecutionsQuery): Promise<ExecutionsPage | undefined>;
-  /** The query plan the engine chooses for `query` (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN without costs), one line per step. */
-  explain(query: ExecutionsQuery): Promise<readonly string[]>;
+  /**
+   * The query plan the engine chooses for `query`'s page statement, or its count statement
+   * (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN without costs), one line per step.
+   */
+  explain(query: ExecutionsQuery, statement?: 'page' | 'count'): Promise<readonly string[]>;
   /** Releases the connection(s). */
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 /**
- * The typed filter builder: clients build filters that are valid for an endpoint's schema by
- * construction, and cannot inject syntax through values.
+ * The typed filter builder and the `v3f` tagged template: clients build filters that are valid
+ * for an endpoint's schema by construction, or write them as text with values interpolated as
+ * literals, and cannot inject syntax through values either way.
  * @module
  */
 
@@ -18,4 +19,5 @@ export {
   type OperatorMethods,
   type PresenceMethod,
 } from './builder.js';
+export { type TemplateScalar, type TemplateValue, type V3fTag, v3f } from './template.js';
 export type { BuilderValue } from './values.js';

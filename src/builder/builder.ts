@@ -20,10 +20,15 @@ import {
 } from '../ast/index.js';
 import type { Diagnostic } from '../diagnostic/index.js';
 import { format, InvalidAstError } from '../printer/format.js';
-import type { FieldNameOf, FieldValueOf, OperatorOf } from '../schema/define.js';
-import { ownSchema } from '../schema/own.js';
+import {
+  type FieldNameOf,
+  type FieldValueOf,
+  InvalidSchemaError,
+  type OperatorOf,
+} from '../schema/define.js';
+import { ownSchema, schemaErrors } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
-import { PredicateChecker } from '../validate/predicate.js';
+import { checkPredicate } from './check.js';
 import { type BuilderValue, FilterBuildError, toValueNode } from './values.js';
 
 export { FilterBuildError } from './values.js';
@@ -95,32 +100,44 @@ export interface FilterBuilder<S extends Schema> extends OperatorMethods<S> {
   not(filter: BuiltFilter): BuiltFilter;
 }
 
-/** Thrown when a built filter breaks its schema at run time; carries the validator's diagnostics. */
+/**
+ * Thrown when a built predicate breaks its schema at run time: the problems `validate` finds in
+ * it (the same codes, at the same places), each spanning the part of {@link FilterSchemaError.filter}
+ * at fault: the value of `f.eq('age', 1.5)`, the field of `f.eq('nope', 1)`. From `v3fFor`, the
+ * problems of the whole written filter, the parser's too when its static text does not parse.
+ */
 export class FilterSchemaError extends FilterBuildError {
   override readonly name: string = 'FilterSchemaError';
-  /** The validator's diagnostics for the offending part. */
+  /** The problems, errors only, with spans into {@link FilterSchemaError.filter}. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The offending predicate as the language writes it (`age eq 1.5`). */
+  readonly filter: string;
 
-  constructor(diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join('; '));
+  constructor(diagnostics: readonly Diagnostic[], filter: string) {
+    super(`${diagnostics.map((d) => d.message).join('; ')} (in ${JSON.stringify(filter)})`);
     this.diagnostics = diagnostics;
+    this.filter = filter;
   }
 }
 
 const builtFilters = new WeakSet<BuiltFilter>();
 
 /**
- * Throws {@link FilterBuildError} for a predicate the language cannot write (a Date past year
- * 9999, a field name that is a keyword...): the builder's one error type, so the printer's
- * `InvalidAstError` never reaches a caller (a predicate is small: checking it costs little).
+ * Checks a predicate against its schema: {@link FilterBuildError} for one the language cannot
+ * write (a Date past year 9999, a field name that is a keyword...), so the printer's
+ * `InvalidAstError` never reaches a caller, and {@link FilterSchemaError} for one the schema
+ * refuses.
  */
-function printable(predicate: Expression): void {
+function checked(predicate: PredicateNode, schema: Schema): void {
+  // `schema` is the builder's own-property snapshot (ownSchema).
+  let check: ReturnType<typeof checkPredicate>;
   try {
-    format(predicate);
+    check = checkPredicate(predicate, schema);
   } catch (cause) {
     if (cause instanceof InvalidAstError) throw new FilterBuildError(cause.message, { cause });
     throw cause;
   }
+  if (check.problems.length > 0) throw new FilterSchemaError(check.problems, check.text);
 }
 
 function built(ast: Expression): BuiltFilter {
@@ -130,7 +147,9 @@ function built(ast: Expression): BuiltFilter {
 }
 
 /**
- * Creates a {@link FilterBuilder} for `schema`.
+ * Creates a {@link FilterBuilder} for `schema`. A schema with errors (those `loadSchema` reports)
+ * throws `InvalidSchemaError` here, as `defineSchema` does; the builder then reads the schema's
+ * own properties as they were at this first use (later changes to the object are not seen).
  *
  * @example
  * const f = createFilterBuilder(workflowExecutionsSchema);
@@ -138,24 +157,22 @@ function built(ast: Expression): BuiltFilter {
  * String(filter); // 'status eq "Failed" and start_time ge 2022-02-07T20:13:29.000Z'
  */
 export function createFilterBuilder<const S extends Schema>(schema: S): FilterBuilder<S> {
+  const errors = schemaErrors(schema);
+  if (errors.length > 0) throw new InvalidSchemaError(errors);
+  const own = ownSchema(schema);
   const isDateTime = (field: string): boolean =>
-    Object.hasOwn(schema.fields, field) && schema.fields[field]!.type === 'date-time';
+    Object.hasOwn(own.fields, field) && own.fields[field]!.type === 'date-time';
 
-  // The checks `validate` makes of a predicate, without its tree walk: a builder checks each
-  // predicate as it builds it, and composites below.
-  const checked = (ast: PredicateNode): BuiltFilter => {
-    const checker = new PredicateChecker(ownSchema(schema));
-    checker.predicate(ast);
-    const problems = checker.diagnostics.filter((d) => d.severity === 'error');
-    if (problems.length > 0) throw new FilterSchemaError(problems);
-    printable(ast);
+  // A builder checks each predicate as it builds it (see checkPredicate), and composites below.
+  const predicate = (ast: PredicateNode): BuiltFilter => {
+    checked(ast, own);
     return built(ast);
   };
 
   const compare =
     (operator: CompareOperator) =>
     (field: string, value: BuilderValue): BuiltFilter =>
-      checked(
+      predicate(
         createComparison(
           createField(field, nowhere),
           operator,
@@ -172,14 +189,14 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
         throw new FilterBuildError(`\`${operator}\` takes at least one value`);
       }
       const nodes = values.map((value) => toValueNode(value, isDateTime(field)));
-      return checked(createList(createField(field, nowhere), operator, nowhere, nodes, nowhere));
+      return predicate(createList(createField(field, nowhere), operator, nowhere, nodes, nowhere));
     };
 
   const presence = (operator: PresenceOperator) => (field: string) =>
-    checked(createPresence(createField(field, nowhere), operator, nowhere, nowhere));
+    predicate(createPresence(createField(field, nowhere), operator, nowhere, nowhere));
 
   const operands = (operator: CompositeOperator, filters: readonly BuiltFilter[]): Expression[] => {
-    const allowed = schema.composite ?? ['and', 'or', 'not'];
+    const allowed = own.composite ?? ['and', 'or', 'not'];
     if (!allowed.includes(operator)) {
       throw new FilterBuildError(`This endpoint does not allow \`${operator}\``);
     }

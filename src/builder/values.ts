@@ -39,20 +39,23 @@ export function decimalText(value: number): string {
   return negative ? `-${text}` : text;
 }
 
+/** A `Date` as RFC 3339 text in UTC (`2024-01-02T03:04:05.000Z`); throws for one that has none. */
+export function dateText(value: Date): string {
+  if (Number.isNaN(value.getTime())) throw new FilterBuildError('Invalid Date');
+  const year = value.getUTCFullYear();
+  if (year < 0 || year > 9999) {
+    throw new FilterBuildError(`A Date in year ${year} has no RFC 3339 form: the years are 0000 to 9999`);
+  }
+  return value.toISOString();
+}
+
 /**
  * Turns a JavaScript value into a literal node, by its JavaScript type: a string stays a string
  * unless `asDateTime` (a date-time field), where it must be RFC 3339 text; a `Date` becomes its
  * ISO text in UTC.
  */
 export function toValueNode(value: BuilderValue, asDateTime: boolean): ValueNode {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new FilterBuildError('Invalid Date');
-    const year = value.getUTCFullYear();
-    if (year < 0 || year > 9999) {
-      throw new FilterBuildError(`A Date in year ${year} has no RFC 3339 form: the years are 0000 to 9999`);
-    }
-    return createDateTime(value.toISOString(), nowhere);
-  }
+  if (value instanceof Date) return createDateTime(dateText(value), nowhere);
   switch (typeof value) {
     case 'string':
       if (/[\n\r]/.test(value)) {

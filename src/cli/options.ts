@@ -22,7 +22,7 @@ const LIMIT_OPTIONS: readonly { flag: string; key: keyof ParseLimits; what: stri
   { flag: '--max-length', key: 'maxLength', what: 'longest filter, in UTF-16 code units' },
   { flag: '--max-depth', key: 'maxDepth', what: 'deepest nesting of parentheses and not' },
   { flag: '--max-comparisons', key: 'maxComparisons', what: 'most comparisons in one filter' },
-  { flag: '--max-list-values', key: 'maxListValues', what: 'most values in one in/ca list' },
+  { flag: '--max-list-values', key: 'maxListValues', what: 'most values in one list, such as in (...)' },
   { flag: '--max-errors', key: 'maxErrors', what: 'most diagnostics reported per filter' },
 ];
 

@@ -27,12 +27,20 @@ export interface ValuePlan {
   readonly nodes: readonly ValueNode[];
 }
 
-/** A `pr`/`isnull` leaf. */
+/** A presence leaf (`pr`, `isnull`). */
 export interface PresencePlan {
   readonly kind: 'presence';
   readonly field: ResolvedField;
   readonly operator: PresenceOperator;
+  /** Whether the leaf holds where the value is present (`pr`) rather than missing (`isnull`). */
+  readonly present: boolean;
 }
+
+/**
+ * What each presence operator tests, for both compilers: a record over the table's presence rows,
+ * so a new one fails to compile here until it says.
+ */
+const TESTS_PRESENCE: { readonly [Op in PresenceOperator]: boolean } = { pr: true, isnull: false };
 
 /** What both compilers need to know about one leaf of the filter. */
 export type LeafPlan = ValuePlan | PresencePlan;
@@ -143,7 +151,10 @@ export function planLeafInto(
   if (!isOperatorOfKind(operator, node.kind)) {
     return malformed(report, node, `unknown operator ${quote(operator)}`);
   }
-  if (node.kind === 'presence') return { kind: 'presence', field, operator: operator as PresenceOperator };
+  if (node.kind === 'presence') {
+    const presence = operator as PresenceOperator;
+    return { kind: 'presence', field, operator: presence, present: TESTS_PRESENCE[presence] };
+  }
   let nodes: readonly ValueNode[];
   if (node.kind === 'comparison') {
     nodes = [node.value];

@@ -162,14 +162,16 @@ function checkNode(node: Expression): void {
   }
 }
 
-function fieldText(name: string): string {
+/** A field name as written, or {@link InvalidAstError} when the language cannot write it. */
+export function fieldText(name: string): string {
   if (typeof name !== 'string' || !isFieldPath(name) || isKeyword(name)) {
     throw new InvalidAstError(`Not a field name the language can express: ${JSON.stringify(name)}`);
   }
   return name;
 }
 
-function valueText(value: ValueNode): string {
+/** A literal as written, or {@link InvalidAstError} when the language cannot write it. */
+export function valueText(value: ValueNode): string {
   switch (value?.kind) {
     case 'string':
       if (typeof value.value !== 'string') throw new InvalidAstError('A string value must be a string');

@@ -7,6 +7,40 @@ export interface ModuleImports {
   readonly imports: readonly { readonly target: string; readonly typeOnly: boolean }[];
 }
 
+/**
+ * The pipeline's layers, lowest first. A folder may import its own files and folders of a lower
+ * rank only: nothing reaches back up the pipeline, and two folders of one rank stay apart.
+ */
+export const RANKS: Readonly<Record<string, number>> = {
+  language: 0,
+  ast: 1,
+  diagnostic: 2,
+  syntax: 3,
+  printer: 3,
+  schema: 3,
+  'v3-error': 3,
+  validate: 4,
+  compile: 4,
+  openapi: 4,
+  embedded: 5,
+  collection: 5,
+  complete: 5,
+  builder: 5,
+  codegen: 5,
+  sailpoint: 5,
+  handler: 6,
+  'integrations/kysely': 6,
+  'integrations/drizzle': 6,
+  'integrations/codemirror': 7,
+  'integrations/express': 7,
+  'integrations/fastify': 7,
+  'integrations/hono': 7,
+  'integrations/eslint': 7,
+  'integrations/ts-plugin': 7,
+  cli: 7,
+  'index.ts': 8,
+};
+
 const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 function listSources(dir: string): string[] {

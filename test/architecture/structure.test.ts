@@ -1,41 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCycles, readImportGraph } from './import-graph.js';
+import { importCycles, RANKS, readImportGraph } from './import-graph.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 const graph = readImportGraph(SRC);
 const relative = (file: string) => path.relative(SRC, file);
-
-/**
- * The pipeline's layers, lowest first. A folder may import its own files and folders of a lower
- * rank only: nothing reaches back up the pipeline, and two folders of one rank stay apart.
- */
-const RANKS: Readonly<Record<string, number>> = {
-  language: 0,
-  ast: 1,
-  diagnostic: 2,
-  syntax: 3,
-  printer: 3,
-  schema: 3,
-  'v3-error': 3,
-  validate: 4,
-  compile: 4,
-  openapi: 4,
-  collection: 5,
-  complete: 5,
-  builder: 5,
-  codegen: 5,
-  handler: 6,
-  'integrations/kysely': 6,
-  'integrations/drizzle': 6,
-  'integrations/codemirror': 7,
-  'integrations/express': 7,
-  'integrations/fastify': 7,
-  'integrations/hono': 7,
-  cli: 7,
-  'index.ts': 8,
-};
 
 /** A file's layer: its top folder under src/, or `integrations/<name>` for an entry's integration. */
 const folderOf = (file: string) => {

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { jsonValueOffsets } from '../../src/cli/document-positions.js';
 import { textInputs } from '../../src/cli/inputs.js';
 import { scanJsonStringArray } from '../../src/cli/json-strings.js';
 import { excerpt } from '../../src/cli/output/excerpt.js';
 import { escapeForTerminal } from '../../src/cli/output/terminal.js';
 import { urlEncodingOf } from '../../src/syntax/url-encoding.js';
-import { describeRatios, ratiosPerDoubling } from '../support/growth.js';
+import { expectLinear, ratiosPerDoubling } from '../support/growth.js';
 
 /**
  * The CLI's readers of untrusted text (files, their JSON arrays, the document scanner, URL
@@ -58,7 +58,7 @@ describe('CLI readers of untrusted text: time per doubling', () => {
     '%s',
     (_, [run, make]) => {
       const ratios = ratiosPerDoubling(run, make, { sizes: PER_LINE.has(_) ? LINE_SIZES : SIZES });
-      for (const ratio of ratios) expect(ratio, describeRatios(ratios)).toBeLessThan(3);
+      expectLinear(ratios);
     },
     60_000,
   );

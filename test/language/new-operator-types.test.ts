@@ -2,15 +2,28 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { recipe } from '../support/recipes.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TABLE = path.join(root, 'src/language/operator-table.ts');
 
-/** The rows added: a comparison and a list operator, which no compiler handles yet. */
+/** The rows added: a comparison, a list and a presence operator, which no compiler handles yet. */
 const ROWS = [
   "{ ...plain, word: 'ew', kind: 'comparison', textOnly: true, meaning: 'ends with (text)' },",
   "{ ...plain, word: 'ni', kind: 'list', enumMembers: true, meaning: 'equals none of a list' },",
+  "{ ...plain, word: 'nx', kind: 'presence', meaning: 'is empty or missing' },",
 ];
+
+/**
+ * Where the type checker names each new row: both compilers for a value operator (the
+ * in-memory predicate and the SQL), and the leaf planner both share for a presence operator
+ * (what it tests, present or missing, is one record there).
+ */
+const NAMED_IN: Readonly<Record<string, readonly string[]>> = {
+  ew: ['src/compile/predicate', 'src/compile/sql'],
+  ni: ['src/compile/predicate', 'src/compile/sql'],
+  nx: ['src/compile'],
+};
 
 /** The type errors of the library's browser-safe source (tsconfig.core.json) with `table` as the operator table. */
 function typeErrors(table: string): { file: string; message: string }[] {
@@ -51,12 +64,13 @@ describe('a row added to the operator table', () => {
     // Only the compilers' handler records and dispatches fail; every other part of the library
     // (parsers, messages, editor, completion, builder, validation) reads the new rows as they are.
     expect(errors.filter((e) => !e.file.startsWith('src/compile/'))).toEqual([]);
-    for (const word of ['ew', 'ni']) {
+    for (const [word, folders] of Object.entries(NAMED_IN)) {
       const naming = errors.filter((e) => e.message.includes(`"${word}"`) || e.message.includes(`'${word}'`));
-      const folders = new Set(naming.map((e) => path.dirname(e.file)));
-      // Both compilers say what they miss: the in-memory predicate and the SQL.
-      expect([...folders].sort(), word).toEqual(['src/compile/predicate', 'src/compile/sql']);
+      expect([...new Set(naming.map((e) => path.dirname(e.file)))].sort(), word).toEqual(folders);
     }
-    expect(errors.every((e) => /"ew"|"ni"|'ew'|'ni'/.test(e.message))).toBe(true);
+    expect(errors.every((e) => /["'](ew|ni|nx)["']/.test(e.message))).toBe(true);
+    // The operator recipe of docs/architecture.md names exactly the handlers' files.
+    const handlers = recipe('A new operator').files.filter((file) => file.startsWith('src/compile/'));
+    expect([...new Set(errors.map((e) => e.file))].sort()).toEqual([...handlers].sort());
   }, 180_000);
 });

@@ -113,6 +113,8 @@ describe('the tarball', () => {
     const notices = readFileSync(join(installed, 'dist', 'THIRD-PARTY-NOTICES.txt'), 'utf8');
     expect(notices).toContain('chevrotain');
     expect(notices).toContain('yaml');
+    // The schemas of v3-filters/sailpoint are made from SailPoint's documents: their notice ships.
+    expect(notices).toContain('Copyright (c) 2022 SailPoint');
   });
 
   it('publishes no prepare script (it builds on prepack) and caret ranges for runtime dependencies', () => {
@@ -163,6 +165,29 @@ describe('installed from the tarball (offline)', () => {
     });
   });
 
+  it('imports v3-filters/sailpoint and the v3f tag as ESM', () => {
+    const script = `
+      import { v3f } from 'v3-filters/builder';
+      import { v3fFor } from 'v3-filters';
+      import { AccessProfilesApiFilters, findSailPointOperation } from 'v3-filters/sailpoint';
+      const operation = findSailPointOperation('AccessProfilesV2024Api', 'listAccessProfiles');
+      const checked = v3fFor(AccessProfilesApiFilters.listAccessProfiles);
+      console.log(JSON.stringify({
+        path: operation.path,
+        version: operation.version,
+        same: findSailPointOperation('AccessProfilesApi', 'listAccessProfiles').schema === AccessProfilesApiFilters.listAccessProfiles,
+        text: v3f\`name eq \${'a"b'} and id in \${['1', '2']}\`,
+        checked: checked\`name sw \${'Adm'}\`,
+      }));`;
+    expect(JSON.parse(run(process.execPath, ['--input-type=module', '-e', script]))).toEqual({
+      path: '/access-profiles',
+      version: 'v2024',
+      same: true,
+      text: 'name eq "a\\"b" and id in ("1", "2")',
+      checked: 'name sw "Adm"',
+    });
+  });
+
   it('loads with require() (Node 20.19+ requires ESM without top-level await)', () => {
     writeFileSync(
       join(app, 'consumer.cjs'),
@@ -175,6 +200,24 @@ console.log(format(result.ast) + ' | ' + String(f.ge('start_time', '2022-02-07T2
     );
     expect(run(process.execPath, ['consumer.cjs'])).toBe(
       'status eq "Failed" | start_time ge 2022-02-07T20:13:29Z\n',
+    );
+  });
+
+  it('gives tsserver the plugin it requires: a factory as module.exports, found without `exports`', () => {
+    // tsserver resolves plugin names as Node 10 did (no `exports`), then require()s the file.
+    const typescript = JSON.stringify(join(ROOT, 'node_modules', 'typescript'));
+    writeFileSync(
+      join(app, 'ts-plugin.cjs'),
+      `const ts = require(${typescript});
+const resolved = ts.resolveJSModule('v3-filters/ts-plugin', __dirname, ts.sys);
+const factory = require(resolved);
+const eslintPlugin = require('v3-filters/eslint').default;
+console.log([require('node:path').basename(resolved), typeof factory, typeof factory({ typescript: ts }).create,
+  factory === require('v3-filters/ts-plugin'), Object.keys(eslintPlugin.rules).join(' ')].join(' | '));
+`,
+    );
+    expect(run(process.execPath, ['ts-plugin.cjs'])).toBe(
+      'ts-plugin.cjs | function | function | true | valid-filters no-unsafe-interpolation\n',
     );
   });
 
@@ -202,13 +245,20 @@ console.log(format(result.ast) + ' | ' + String(f.ge('start_time', '2022-02-07T2
     writeFileSync(
       join(folder, 'consumer.ts'),
       `import { parse, type ParseResult } from 'v3-filters';
-import { createFilterBuilder, defineSchema } from 'v3-filters/builder';
+import { type BuiltFilter, createFilterBuilder, defineSchema, v3f } from 'v3-filters/builder';
+import { AccessProfilesApiFilters, findSailPointOperation } from 'v3-filters/sailpoint';
 ${imports.join('\n')}
 
 const f = createFilterBuilder(defineSchema({ fields: { name: { type: 'string', operators: ['eq'] } } }));
 export const result: ParseResult = parse(String(f.eq('name', 'x')));
 // @ts-expect-error the schema has no field \`age\`: the types are real, not any
 f.eq('age', 1);
+export const text: string = v3f\`name eq \${'x'}\`;
+const profiles = createFilterBuilder(AccessProfilesApiFilters.listAccessProfiles);
+export const built: BuiltFilter = profiles.sw('name', 'Adm');
+// @ts-expect-error \`name\` allows only eq and sw on this endpoint: the SailPoint schemas are typed
+profiles.co('name', 'x');
+export const found = findSailPointOperation('AccessProfilesApi', 'listAccessProfiles')?.path;
 `,
     );
     writeFileSync(
@@ -239,7 +289,8 @@ f.eq('age', 1);
       writeFileSync(
         join(folder, 'consumer.ts'),
         `import { type Expression, parse, type ParseResult } from 'v3-filters';
-import { type BuiltFilter, createFilterBuilder, defineSchema, FilterBuildError } from 'v3-filters/builder';
+import { type BuiltFilter, createFilterBuilder, defineSchema, FilterBuildError, v3f } from 'v3-filters/builder';
+import { AccessProfilesApiFilters, findSailPointOperation } from 'v3-filters/sailpoint';
 
 const schema = defineSchema({ fields: { name: { type: 'string', operators: ['eq', 'sw'] } } });
 const f = createFilterBuilder(schema);
@@ -250,6 +301,12 @@ export const tree: Expression | undefined = result.ok ? result.ast : undefined;
 export const error = new FilterBuildError('x');
 // @ts-expect-error the schema has no field \`age\`: the types are real, not any
 f.eq('age', 1);
+export const text: string = v3f\`name eq \${'x'}\`;
+const profiles = createFilterBuilder(AccessProfilesApiFilters.listAccessProfiles);
+export const built: BuiltFilter = profiles.sw('name', 'Adm');
+// @ts-expect-error \`name\` allows only eq and sw on this endpoint: the SailPoint schemas are typed
+profiles.co('name', 'x');
+export const found = findSailPointOperation('AccessProfilesApi', 'listAccessProfiles')?.path;
 `,
       );
       const options =

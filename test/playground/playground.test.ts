@@ -295,7 +295,7 @@ describe.skipIf(skipped)(`playground in headless Chromium${skipped ? ` (skipped:
       expect(html, file).not.toMatch(/<style/i);
       expect(html, file).not.toMatch(/\son[a-z]+\s*=/i);
     }
-    // The server sent STRICT_CSP with every file; a violation would be a console error (checked last).
+    // The server sent the reference server's policy with every file; a violation would be a console error (checked last).
   });
 
   it('ends with screenshots and no page errors', async () => {

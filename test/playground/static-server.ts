@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentSecurityPolicy } from '../../server/security-headers.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,26 +14,8 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * A strict Content-Security-Policy, as the reference server sends one: scripts only from files of
- * the page's origin (no inline script, no event-handler attribute), requests to the origin only,
- * frames of the origin only. Styles may be inline: CodeMirror writes its own stylesheet at run
- * time (without it, a space typed in the editor becomes a no-break space).
- */
-export const STRICT_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-/**
  * A static server for `root` on 127.0.0.1 (a free port): GET only, no path outside `root`, every
- * answer with {@link STRICT_CSP}.
+ * answer with the reference server's Content-Security-Policy.
  */
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
@@ -52,7 +35,7 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': size,
-      'content-security-policy': STRICT_CSP,
+      'content-security-policy': contentSecurityPolicy(path),
     });
     createReadStream(file).pipe(response);
   });

@@ -9,30 +9,7 @@ import { executionsStatements } from '../../server/store/statements.js';
 import type { Store } from '../../server/store/types.js';
 import { createCollectionHandler, workflowExecutionsSchema } from '../../src/index.js';
 import { openTestPostgres, type TestPostgres } from '../support/postgres.js';
-import { PLAN_FILTERS, planOf, WORKFLOW } from './support/plans.js';
-
-const HUNDRED_NOTS = Array.from({ length: 100 }, () => 'not status eq "Failed"').join(' and ');
-
-/**
- * Filters the whitelist allows beyond one comparison. `oneRun`: their rows lie in one run of an
- * index in page order, so the page is read without a sort. The others lie in several runs (two
- * statuses; a status and a start time, on PostgreSQL) and the engine may either read the
- * start-time index in page order and filter, or seek the runs and sort only their rows.
- */
-const SHAPES: readonly { filter: string; oneRun: boolean }[] = [
-  ...PLAN_FILTERS.map((filter) => ({ filter, oneRun: true })),
-  { filter: 'start_time ge 2026-08-10T00:00:00Z and start_time lt 2026-08-20T00:00:00Z', oneRun: true },
-  { filter: 'not status eq "Failed"', oneRun: true },
-  { filter: HUNDRED_NOTS, oneRun: true },
-  { filter: 'not (start_time lt 2026-08-10T00:00:00Z)', oneRun: true },
-  { filter: 'status eq "Failed" or start_time gt 2026-10-25T00:00:00Z', oneRun: true },
-  { filter: 'start_time lt 2026-08-10T00:00:00Z or start_time gt 2026-10-25T00:00:00Z', oneRun: true },
-  { filter: 'status eq "Failed" or status eq "Canceled"', oneRun: false },
-  { filter: 'status eq "Completed" or status eq "Failed"', oneRun: false },
-  { filter: 'not (status eq "Failed" or status eq "Canceled")', oneRun: true },
-  { filter: 'status eq "Failed" and start_time gt 2026-10-25T00:00:00Z', oneRun: false },
-  { filter: 'start_time eq 2026-09-15T10:00:00Z or start_time eq 2026-09-15T11:00:00Z', oneRun: false },
-];
+import { HUNDRED_NOTS, planOf, SHAPES, WORKFLOW } from './support/plans.js';
 
 function statements(store: Store, filter: string) {
   const handle = createCollectionHandler(workflowExecutionsSchema, {

@@ -196,7 +196,14 @@ for (const name of ENGINES) {
     let server: ChildServer;
     beforeAll(async () => {
       engine = name === 'sqlite' ? await sqliteEngine() : await postgresEngine();
-      server = await spawnServer({ ...engine.env, SEED_EXECUTIONS: String(EXECUTIONS), RATE_LIMIT: '0' });
+      // One client at concurrency 24: neither the rate limit nor the per-client bound applies here
+      // (test/server/fairness.test.ts holds those).
+      server = await spawnServer({
+        ...engine.env,
+        SEED_EXECUTIONS: String(EXECUTIONS),
+        RATE_LIMIT: '0',
+        CLIENT_CONCURRENCY: '0',
+      });
     });
     afterAll(async () => {
       await server?.stop();

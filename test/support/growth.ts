@@ -1,6 +1,12 @@
+import { expect } from 'vitest';
+
 /**
  * Growth of a function's time with its input: for inputs at doubling sizes, the ratio of the time
  * at 2n to the time at n. Linear work gives about 2 per doubling, quadratic about 4.
+ *
+ * The verdict ({@link expectLinear}) is the growth over the whole range (the geometric mean of the
+ * ratios): a single doubling can cross a cache or garbage-collector step and read 3 on linear
+ * work, while super-linear work is above the bound on every doubling and so on their mean.
  *
  * Robust to a loaded machine: time is the process's CPU time (not the wall clock), each sample
  * runs n and 2n back to back so that a slow spell hits both, the ratio compared is that of the
@@ -24,6 +30,9 @@ function timeOf<T>(run: (input: T) => unknown, input: T, repeats: number): numbe
  * does not multiply it): measuring more samples of a polynomial input could take hours.
  */
 const CERTAIN_FACTOR = 4;
+
+/** A single doubling this far over the bound fails the run whatever the others say. */
+const SUPER_LINEAR_FACTOR = 1.5;
 
 function ratioOf<T>(
   run: (input: T) => unknown,
@@ -79,15 +88,32 @@ export function ratiosPerDoubling<T>(
       ratio = Math.min(ratio, ratioOf(run, inputs[i]!, inputs[i + 1]!, repeats, samples, bound));
     }
     ratios.push(ratio);
-    // Past a failing doubling the next one only takes longer (a polynomial input, far longer).
-    if (ratio >= bound) break;
+    // Past a clearly super-linear doubling the next one only takes longer (far longer).
+    if (ratio >= SUPER_LINEAR_FACTOR * bound) break;
   }
   return ratios;
 }
 
-/** The ratios as a message: `ratios per doubling: 2.01, 1.97`. */
+/** The ratios as a message: `ratios per doubling: 2.01, 1.97 (mean 1.99)`. */
 export function describeRatios(ratios: readonly number[]): string {
-  return `ratios per doubling: ${ratios.map((r) => r.toFixed(2)).join(', ')}`;
+  return `ratios per doubling: ${ratios.map((r) => r.toFixed(2)).join(', ')} (mean ${meanRatio(ratios).toFixed(2)})`;
+}
+
+/** The growth per doubling over the whole range: the geometric mean of the ratios. */
+export function meanRatio(ratios: readonly number[]): number {
+  if (ratios.length === 0) return Number.NaN;
+  return Math.exp(ratios.reduce((sum, r) => sum + Math.log(Math.max(r, 1e-9)), 0) / ratios.length);
+}
+
+/**
+ * Asserts linear growth: the mean ratio per doubling under `bound` (default 3, between linear and
+ * quadratic) and no single doubling at 1.5 times the bound or more.
+ */
+export function expectLinear(ratios: readonly number[], bound = 3): void {
+  const message = describeRatios(ratios);
+  expect(ratios.length, message).toBeGreaterThan(0);
+  expect(meanRatio(ratios), message).toBeLessThan(bound);
+  for (const ratio of ratios) expect(ratio, message).toBeLessThan(SUPER_LINEAR_FACTOR * bound);
 }
 
 /** {@link ratiosPerDoubling} for an asynchronous `run` (a whole command run in-process). */
@@ -117,7 +143,7 @@ export async function ratiosPerDoublingAsync<T>(
       best = Math.min(best, Math.min(...large) / Math.max(Math.min(...small), 0.01));
     }
     ratios.push(best);
-    if (best >= bound) break;
+    if (best >= SUPER_LINEAR_FACTOR * bound) break;
   }
   return ratios;
 }

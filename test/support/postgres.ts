@@ -30,7 +30,13 @@ export function uniqueSchemaName(label: string): string {
   return `v3f_${label}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 }
 
-async function openServer(url: string, label: string): Promise<TestPostgres> {
+/** Options of {@link openTestPostgres}. */
+export interface TestPostgresOptions {
+  /** On a server, the pool's per-statement time budget (`poolDatabase`'s `budgetMs`). */
+  readonly budgetMs?: number;
+}
+
+async function openServer(url: string, label: string, options: TestPostgresOptions): Promise<TestPostgres> {
   const schema = uniqueSchemaName(label);
   const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
@@ -43,7 +49,13 @@ async function openServer(url: string, label: string): Promise<TestPostgres> {
   const version = Number(
     (await admin.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v,
   );
-  const db = poolDatabase(url, { schema, max: 4, applicationName: schema, onError: () => undefined });
+  const db = poolDatabase(url, {
+    schema,
+    max: 4,
+    applicationName: schema,
+    onError: () => undefined,
+    ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+  });
   return {
     kind: 'server',
     version,
@@ -91,7 +103,7 @@ async function openPGlite(): Promise<TestPostgres> {
  * Opens the tests' PostgreSQL: a schema of its own on the server at `V3F_TEST_POSTGRES_URL`, or
  * a fresh PGlite. `label` goes into the schema's name, to tell runs apart when one is left over.
  */
-export function openTestPostgres(label = 'test'): Promise<TestPostgres> {
+export function openTestPostgres(label = 'test', options: TestPostgresOptions = {}): Promise<TestPostgres> {
   const url = testPostgresUrl();
-  return url === undefined ? openPGlite() : openServer(url, label);
+  return url === undefined ? openPGlite() : openServer(url, label, options);
 }

@@ -1,15 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { MAX_LIMITS, parse } from '../../src/index.js';
+import { describeRatios, expectLinear, ratiosPerDoubling } from '../support/growth.js';
 
 /**
  * Linear time on every input at the maximum limits: for each hostile shape, parsing
  * twice the input must take about twice the time. Quadratic work shows as a ratio near 4 per
  * doubling (`'()'.repeat(n)` was: 0.54 s at 8 KB, 23.5 s at 128 KB, 3.2 then 3.8 per doubling
- * from 32 KB); the bound asserted is 3 for each doubling.
- *
- * Robust to a loaded machine: time is the process's CPU time (not the wall clock), each sample
- * parses n and 2n back to back so that a slow spell hits both, the ratio compared is that of
- * the fastest of several samples, and a ratio over the bound is measured again. Figures themselves are measured in bench/scaling.ts.
+ * from 32 KB); the bound asserted is a mean of 3 per doubling over the range. test/support/growth.ts says how the ratios stay steady on a loaded
+ * machine; the figures themselves are measured in bench/scaling.ts.
  */
 const SHAPES: Readonly<Record<string, (n: number) => string>> = {
   "'()' repeated": (n) => '()'.repeat(n / 2),
@@ -36,65 +34,15 @@ const SIZES = [16_384, 32_768, 65_536, 131_072];
  */
 const CHAIN_SIZES = [4096, 8192, 16_384, 32_768];
 const VALID_CHAINS = new Set(['an or chain', 'an or chain with an error at its end']);
-const SAMPLES = 7;
-const ATTEMPTS = 3;
-const BOUND = 3;
-
-function cpuMillis(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
-/** CPU time of one parse at the maximum limits, repeated until it is long enough to measure. */
-function timeOf(text: string, repeats: number): number {
-  const start = cpuMillis();
-  for (let i = 0; i < repeats; i++) parse(text, { limits: MAX_LIMITS });
-  return (cpuMillis() - start) / repeats;
-}
-
-/**
- * The ratio of the time at 2n to the time at n, each the fastest of `samples` (noise from other
- * processes only ever adds time, so the fastest sample is the steadiest estimate).
- */
-function ratioOf(small: string, large: string, repeats: number, samples: number): number {
-  const smallTimes: number[] = [];
-  const largeTimes: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    smallTimes.push(timeOf(small, repeats));
-    largeTimes.push(timeOf(large, repeats));
-  }
-  return Math.min(...largeTimes) / Math.max(Math.min(...smallTimes), 0.01);
-}
-
-/**
- * For each doubling in SIZES, the ratio of the median times; a ratio at or above the bound is
- * measured again (up to ATTEMPTS times in all) and the lowest kept: noise comes and goes, while
- * quadratic work stays above the bound on every attempt.
- */
-function ratiosPerDoubling(make: (n: number) => string, bound: number, sizes: readonly number[]): number[] {
-  const texts = sizes.map(make);
-  parse(texts[0]!, { limits: MAX_LIMITS }); // warm up
-  // Enough repeats that the smallest size takes some milliseconds of CPU.
-  const once = Math.max(timeOf(texts[0]!, 1), 0.05);
-  const repeats = Math.min(50, Math.max(1, Math.ceil(20 / once)));
-  // Slow shapes (those that stop at maxErrors take a fixed, long time) need fewer samples.
-  const samples = once > 50 ? 3 : SAMPLES;
-  const ratios: number[] = [];
-  for (let i = 0; i + 1 < texts.length; i++) {
-    let ratio = ratioOf(texts[i]!, texts[i + 1]!, repeats, samples);
-    for (let attempt = 1; attempt < ATTEMPTS && ratio >= bound; attempt++) {
-      ratio = Math.min(ratio, ratioOf(texts[i]!, texts[i + 1]!, repeats, samples));
-    }
-    ratios.push(ratio);
-  }
-  return ratios;
-}
+const parseAtMaxLimits = (text: string) => parse(text, { limits: MAX_LIMITS });
 
 describe('parse time per doubling of hostile input at MAX_LIMITS', () => {
   it.each(Object.entries(SHAPES))('%s: under 3 per doubling', (_, make) => {
-    const ratios = ratiosPerDoubling(make, BOUND, VALID_CHAINS.has(_) ? CHAIN_SIZES : SIZES);
-    const shown = `ratios per doubling: ${ratios.map((r) => r.toFixed(2)).join(', ')}`;
-    if (process.env.V3F_SHOW_SCALING) console.log(`${_}: ${shown}`);
-    for (const ratio of ratios) expect(ratio, shown).toBeLessThan(BOUND);
+    const ratios = ratiosPerDoubling(parseAtMaxLimits, make, {
+      sizes: VALID_CHAINS.has(_) ? CHAIN_SIZES : SIZES,
+      samples: 7,
+    });
+    if (process.env.V3F_SHOW_SCALING) console.log(`${_}: ${describeRatios(ratios)}`);
+    expectLinear(ratios);
   });
 });

@@ -84,7 +84,7 @@ class Writer {
     if (plan.kind === 'presence') {
       // NaN is a missing value, as in the closures.
       const present = this.holds(path, 'v != null && v === v');
-      return plan.operator === 'pr' ? present : `!${present}`;
+      return plan.present ? present : `!${present}`;
     }
     const { field, operator, typed } = plan;
     if (!field.collection) {

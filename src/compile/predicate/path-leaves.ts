@@ -20,7 +20,7 @@ const own = Object.prototype.hasOwnProperty;
 /** `pr` or `isnull` (plain or negated: `isnull` negated is `pr`, and the other way round). */
 export function presenceLeaf(plan: PresencePlan, negated: boolean): RecordTest {
   const path = plan.field.path;
-  const pr = (plan.operator === 'pr') !== negated;
+  const pr = plan.present !== negated;
   if (readsFirst(path)) return presenceFirst(path, pr);
   if (path.length === 1) {
     const key = path[0]!;

@@ -8,7 +8,7 @@ export const COMPILE_CODES = {
   'compile-value-type': "A value's type does not fit the field's type (a string for a number field...).",
   'compile-operator':
     "The operator does not apply to the field's type (`co` on a number, `ca` on a field that is no collection).",
-  'compile-empty-list': 'An `in`/`ca` list without values.',
+  'compile-empty-list': 'A list operator without values (an empty `in ()`).',
   'compile-malformed-ast': 'Something that is not a well-formed AST node.',
   'sql-nul-character':
     "A string value holds U+0000, which PostgreSQL text cannot store and SQLite's LIKE/GLOB cut at.",

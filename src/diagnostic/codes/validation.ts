@@ -12,7 +12,7 @@ export const VALIDATION_CODES = {
     'A number too large for any field (beyond a double, e.g. 309 digits), or outside the 64-bit range on an integer field.',
   'unsupported-character':
     'Text holding U+0000 or an unpaired surrogate, which no SQL engine stores as text (the compilers refuse it too).',
-  'duplicate-value': 'Warning: the same value twice in an `in`/`ca` list.',
+  'duplicate-value': 'Warning: the same value twice in the list of a list operator (`in ("a", "a")`).',
   'too-many-errors': 'More problems than `maxDiagnostics`; the rest are not reported.',
 } as const;
 

@@ -16,9 +16,10 @@ import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 /** Options of {@link drizzleFilter}: those of `compileSql` but the placeholder offset (Drizzle numbers them). */
 export interface DrizzleFilterOptions extends Omit<SqlOptions, 'parameterOffset'> {
   /**
-   * The SQL the expression is written in, which must be the one the database speaks:
-   * `'postgres'` (pg-core: node-postgres, PGlite, Neon…), `'sqlite'` (sqlite-core) or `'mysql'`
-   * (mysql-core: mysql2, PlanetScale, TiDB…). {@link drizzleDialectOf} reads it from a database.
+   * The SQL the expression is written in (a dialect of the dialect table, {@link SqlDialectName}),
+   * which must be the one the database speaks: `'postgres'` for pg-core (node-postgres, PGlite,
+   * Neon), `'mysql'` for mysql-core (mysql2, PlanetScale). {@link drizzleDialectOf} reads it from a
+   * database.
    */
   readonly dialect: SqlDialectName;
 }

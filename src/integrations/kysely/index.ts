@@ -17,9 +17,9 @@ import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 /** Options of {@link kyselyFilter}: those of `compileSql` but the placeholder offset (Kysely numbers them). */
 export interface KyselyFilterOptions extends Omit<SqlOptions, 'parameterOffset'> {
   /**
-   * The SQL the expression is written in, which must be the one the Kysely instance speaks:
-   * `'postgres'` (also CockroachDB, PGlite, …), `'sqlite'` or `'mysql'` (also MariaDB, PlanetScale,
-   * …). {@link kyselyDialectOf} reads it from a Kysely instance.
+   * The SQL the expression is written in (a dialect of the dialect table, {@link SqlDialectName}),
+   * which must be the one the Kysely instance speaks: `'postgres'` also serves CockroachDB and
+   * PGlite, `'mysql'` MariaDB. {@link kyselyDialectOf} reads it from a Kysely instance.
    */
   readonly dialect: SqlDialectName;
 }

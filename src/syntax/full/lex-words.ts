@@ -1,7 +1,7 @@
 import { replaceFix } from '../../diagnostic/index.js';
 import { quote } from '../../diagnostic/text.js';
 import { isFieldPath, isNumberLiteral } from '../../language/chars.js';
-import { operatorListText } from '../../language/operator-text.js';
+import { operatorListText, textOperatorText } from '../../language/operator-text.js';
 import { wordRunEnd } from '../../language/words.js';
 import { type PeekedWord, peekWord } from '../peek-word.js';
 import {
@@ -15,6 +15,8 @@ import * as T from './tokens.js';
 
 /** The operators as the lexer's messages list them: `eq, ne, ... pr or isnull`. */
 const OPERATOR_LIST = operatorListText();
+/** What the text operators do not do: `(`co` or `sw` take no wildcards)`. */
+const NO_WILDCARDS = `(${textOperatorText((word) => `\`${word}\``)} take no wildcards)`;
 
 /** A word right after a field: an operator, in the right case and spelling or reported. */
 function lexOperatorWord(state: LexerState, start: number, end: number, word: string): number {
@@ -65,7 +67,7 @@ function lexOperatorWord(state: LexerState, start: number, end: number, word: st
     } else {
       state.report(
         'foreign-operator',
-        `${quote(word)} is not supported: the operators are ${OPERATOR_LIST} (\`co\` and \`sw\` take no wildcards)`,
+        `${quote(word)} is not supported: the operators are ${OPERATOR_LIST} ${NO_WILDCARDS}`,
         start,
         end,
       );

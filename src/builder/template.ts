@@ -1,0 +1,177 @@
+import { parseDateTime } from '../ast/index.js';
+import { quote } from '../diagnostic/text.js';
+import { isWhitespace } from '../language/chars.js';
+import { LIST_OPERATORS } from '../language/operators.js';
+import { quoteString } from '../language/quoting.js';
+import { afterValue, initialState, type Position, scanStatic, whatStandsAt } from './template-scan.js';
+import { dateText, decimalText, FilterBuildError } from './values.js';
+
+/** One value a `v3f` template writes: a literal of the language. */
+export type TemplateScalar = string | number | bigint | boolean | Date;
+
+/** What a `v3f` interpolation takes: a value, or a list of values for `in` and `ca`. */
+export type TemplateValue = TemplateScalar | readonly TemplateScalar[];
+
+/** Whether a field takes date-times, so that a string for it is written as one (a schema knows). */
+export type DateTimeFields = (field: string) => boolean;
+
+const noDateTimes: DateTimeFields = () => false;
+
+/** The list operators as messages name them: `in`, `ca`. */
+const LIST_WORDS = LIST_OPERATORS.map((word) => `\`${word}\``).join(', ');
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/** A value as text of the language: a quoted, escaped string, a number, a boolean, a date-time. */
+function literalText(value: unknown, asDateTime: boolean): string {
+  if (value instanceof Date) return dateText(value);
+  switch (typeof value) {
+    case 'string':
+      if (/[\n\r]/.test(value)) {
+        throw new FilterBuildError(
+          'A string value cannot contain a line break: the language has no escape for one',
+        );
+      }
+      if (!asDateTime) return quoteString(value);
+      if (!parseDateTime(value)) throw new FilterBuildError(`Not an RFC 3339 date-time: ${quote(value, 80)}`);
+      return value;
+    case 'number':
+      return decimalText(value);
+    case 'bigint':
+      return value.toString();
+    case 'boolean':
+      return String(value);
+    default:
+      throw new FilterBuildError(
+        `${describe(value)} is not a filter value: pass a string, number, bigint, boolean or Date`,
+      );
+  }
+}
+
+/** A value as the content of a double-quoted string: its text, escaped so it cannot close the string. */
+function stringContent(value: unknown): string {
+  if (Array.isArray(value)) throw new FilterBuildError('An array cannot stand inside a quoted string');
+  const text = typeof value === 'string' ? literalText(value, false) : `"${literalText(value, false)}"`;
+  return text.slice(1, -1);
+}
+
+function listText(values: readonly unknown[], asDateTime: boolean): string {
+  if (values.length === 0)
+    throw new FilterBuildError(`An empty list has no filter text: ${LIST_WORDS} take at least one value`);
+  return values
+    .map((item) => {
+      if (Array.isArray(item)) throw new FilterBuildError('A list holds values, not lists');
+      return literalText(item, asDateTime);
+    })
+    .join(', ');
+}
+
+/** The text of a value interpolated at `position`, where a value may stand; `undefined` where none may. */
+function valueText(position: Position, value: unknown, asDateTime: boolean): string | undefined {
+  switch (position) {
+    case 'value':
+      if (Array.isArray(value))
+        throw new FilterBuildError(`An array stands only after a list operator (${LIST_WORDS})`);
+      return literalText(value, asDateTime);
+    case 'list':
+      return `(${Array.isArray(value) ? listText(value, asDateTime) : literalText(value, asDateTime)})`;
+    case 'list-value':
+      return Array.isArray(value) ? listText(value, asDateTime) : literalText(value, asDateTime);
+    default:
+      return undefined;
+  }
+}
+
+/** Whether `text` ends in a character that would run into a value written right after it. */
+function endsInWord(text: string): boolean {
+  if (text === '') return false;
+  const code = text.charCodeAt(text.length - 1);
+  return !isWhitespace(code) && code !== 40 /* ( */ && code !== 44 /* , */;
+}
+
+/** Whether `text` starts where a value may end: whitespace, `)`, `,` or nothing. */
+function startsAfterValue(text: string): boolean {
+  if (text === '') return true;
+  const code = text.charCodeAt(0);
+  return isWhitespace(code) || code === 41 || code === 44;
+}
+
+function staticParts(strings: unknown, count: number): readonly string[] {
+  if (!Array.isArray(strings) || strings.length !== count + 1) {
+    throw new FilterBuildError('v3f is a template tag: write it before a template literal, not call it');
+  }
+  for (const part of strings) {
+    if (typeof part !== 'string') throw new FilterBuildError('The template has an invalid escape sequence');
+  }
+  return strings as readonly string[];
+}
+
+/**
+ * Writes a template's text with each value as a literal where the static parts want a value,
+ * throwing {@link FilterBuildError} for a value anywhere else. The shared work of {@link v3f} and
+ * the schema-checking variant (`v3fFor` in the root entry), which says which fields are date-times.
+ */
+export function renderTemplate(
+  strings: unknown,
+  values: readonly unknown[],
+  isDateTime: DateTimeFields = noDateTimes,
+): string {
+  const parts = staticParts(strings, values.length);
+  const state = initialState();
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i > 0 && state.position !== 'string' && !startsAfterValue(part)) {
+      throw new FilterBuildError(
+        `The value of interpolation ${i} runs into ${quote(part.slice(0, 20))}: follow it with a space, \`,\` or \`)\``,
+      );
+    }
+    out += part;
+    scanStatic(state, part);
+    if (i === values.length) break;
+    const value = values[i];
+    const where = `interpolation ${i + 1} (${out === '' ? 'at the start' : `after ${quote(out.slice(-30))}`})`;
+    if (state.position === 'string') {
+      if (state.danglingEscape) {
+        throw new FilterBuildError(`The backslash before ${where} would escape the value: remove it`);
+      }
+      out += stringContent(value);
+      continue;
+    }
+    const asDateTime = state.field !== undefined && isDateTime(state.field);
+    const text = valueText(state.position, value, asDateTime);
+    if (text === undefined) {
+      throw new FilterBuildError(`No value may stand at ${where}: ${whatStandsAt(state.position)}`);
+    }
+    out += (endsInWord(part) ? ' ' : '') + text;
+    state.position = state.position === 'list' ? 'after' : afterValue(state.position);
+  }
+  return out;
+}
+
+/**
+ * A tagged template that writes filters with values interpolated safely: each value becomes a
+ * literal of the language by its type (a string quoted and escaped, a `Date` as RFC 3339 in UTC,
+ * a number in decimal, a bigint, a boolean, an array as the list of `in` or `ca`), so no value
+ * can change the filter's structure. A value may stand only where the grammar wants one (after a
+ * comparison operator, as or in an `in`/`ca` list, or inside a double-quoted string, whose text
+ * it joins escaped); anywhere else (a field, an operator, after a single quote) it throws
+ * {@link FilterBuildError}, as it does for a value no literal can hold (`NaN`, a string with a
+ * line break, an empty list, `null`). The static text is not checked: lint it, or use the
+ * variant that checks against a schema (`v3fFor` in the root entry).
+ *
+ * @example
+ * v3f`name eq ${"O'Brien \"Jr\""} and created gt ${new Date(Date.UTC(2024, 0, 1))}`;
+ * // 'name eq "O\'Brien \\"Jr\\"" and created gt 2024-01-01T00:00:00.000Z'
+ * v3f`status in ${['Failed', 'Canceled']}`; // 'status in ("Failed", "Canceled")'
+ */
+export function v3f(strings: TemplateStringsArray, ...values: readonly TemplateValue[]): string {
+  return renderTemplate(strings, values);
+}
+
+/** A `v3f`-style template tag: the filter text, with each value written as a literal. */
+export type V3fTag = (strings: TemplateStringsArray, ...values: readonly TemplateValue[]) => string;
