@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: v3-filters side by side with its peers and floors (agreement, parse, text to
- * predicate, evaluation, parse + validate + compileSql), the cost curves (bench/results/*.svg),
+ * predicate, evaluation, parse + validate + compileSql), the evaluation matrix against the
+ * arrows a user writes (matrix.ts), text to predicate over nine fresh processes, the cost curves (bench/results/*.svg),
  * peak memory on a 1 MB filter, compile time per dialect, parse-time scaling on hostile input,
  * the schema-side scaling, completion latency, the reference server under load, other clients'
  * latency during one client's burst of expensive filters, the endpoint's queries on ClickHouse
@@ -15,6 +16,8 @@ import { run as complete } from './complete.js';
 import { run as curves } from './curves.js';
 import { run as engines } from './engines.js';
 import { run as fairness } from './fairness.js';
+import { run as freshProcesses } from './fresh-processes.js';
+import { run as matrix } from './matrix.js';
 import { run as memory } from './memory.js';
 import { printSummary } from './report.js';
 import { RESULTS_URL } from './root.js';
@@ -28,6 +31,8 @@ import { run as sql } from './sql.js';
 // In the order they run. Static imports, so that scripts/bench.ts can bundle them into one file.
 const modules: readonly (readonly [string, () => Promise<void>])[] = [
   ['side-by-side', sideBySide],
+  ['matrix', matrix],
+  ['fresh-processes', freshProcesses],
   ['curves', curves],
   ['memory', memory],
   ['sql', sql],

@@ -97,7 +97,7 @@ describe('compilePredicate: null semantics', () => {
 });
 
 describe('compilePredicate: own properties only', () => {
-  it('never reads through the prototype chain', () => {
+  it('never takes a value from the prototype chain', () => {
     const inherited = Object.create({ status: 'Failed' }) as object;
     expect(matches('status eq "Failed"', inherited)).toBe(false);
     expect(matches('status isnull', inherited)).toBe(true);

@@ -39,8 +39,9 @@ export type RecordPredicate = (record: unknown) => boolean;
  * missing values false, `not` plain negation, code-point string order, exact date-times.
  *
  * The function is built once from closures (no `eval`, so it runs under a strict
- * Content-Security-Policy) unless `generateCode` asks for generated code (see that option). It
- * reads each field at its schema `path` by own properties only, accepts date-times as RFC 3339
+ * Content-Security-Policy) unless `generateCode` asks for generated code (see that option). A
+ * field's value at its schema `path` counts only when the record owns it (a prototype never
+ * supplies one; see docs/semantics.md for when the own check runs), it accepts date-times as RFC 3339
  * strings or `Date`s, and never throws: a value of the wrong type does not match, and a value
  * whose access throws (a hostile getter or proxy) counts as missing.
  *

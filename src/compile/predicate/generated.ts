@@ -3,6 +3,7 @@ import type { LeafPlan } from '../plan.js';
 import { composedValueTest } from './leaves.js';
 import { type NumberBound, numberBound, numberRange } from './number-leaves.js';
 import type { Program } from './program.js';
+import { readsFirst } from './read-first.js';
 import { pathReader } from './read-path.js';
 import type { RecordTest } from './record-test.js';
 
@@ -15,8 +16,9 @@ import type { RecordTest } from './record-test.js';
  * and the value tests are handed to the function as arguments, read into `const`s of its scope;
  * the source holds only generated names (`a0`, `a1`…), operators and punctuation.
  *
- * The semantics are the closures': each leaf reads own properties only and its value test is the
- * one the closures use. What differs is where a throw is caught: once, around the whole test;
+ * The semantics are the closures': a value counts only when it is the record's own (read first
+ * and checked when it would decide, as the closures do: read-first.ts), and each value test is
+ * the one the closures use. What differs is where a throw is caught: once, around the whole test;
  * then the record is tested again by the closures, which catch per leaf (so a throwing getter is
  * read twice).
  */
@@ -37,34 +39,52 @@ class Writer {
     return `a${this.values.length - 1}`;
   }
 
-  /** An expression for the value at `path` of the record `r` (an object), undefined when missing. */
-  read(path: readonly string[]): string {
-    if (path.length === 1) {
-      const k = this.name(path[0]);
-      return `(own.call(r, ${k}) ? r[${k}] : undefined)`;
+  /**
+   * Expressions for the value at `path` of the record `r` (an object) and for whether that value
+   * is the record's own. Where the path allows (read-first.ts), the value is read as a property
+   * access reads it and `own` checks each step, to be evaluated only after the test passed; the
+   * steps are kept in `o` and `p`, which nothing else writes between the read and the check.
+   * Otherwise each step is checked before it is read and `own` is `true`.
+   */
+  read(path: readonly string[]): { readonly value: string; readonly own: string } {
+    const k = path.map((key) => this.name(key));
+    if (readsFirst(path)) {
+      if (path.length === 1) return { value: `r[${k[0]}]`, own: `own.call(r, ${k[0]})` };
+      const object = (x: string): string => `typeof ${x} === "object" && ${x} !== null`;
+      if (path.length === 2) {
+        return {
+          value: `(${object(`(o = r[${k[0]}])`)} ? o[${k[1]}] : undefined)`,
+          own: `own.call(r, ${k[0]}) && own.call(o, ${k[1]})`,
+        };
+      }
+      return {
+        value: `(${object(`(o = r[${k[0]}])`)} && ${object(`(p = o[${k[1]}])`)} ? p[${k[2]}] : undefined)`,
+        own: `own.call(r, ${k[0]}) && own.call(o, ${k[1]}) && own.call(p, ${k[2]})`,
+      };
     }
-    if (path.length === 2) {
-      const k1 = this.name(path[0]);
-      const k2 = this.name(path[1]);
-      return `(own.call(r, ${k1}) && typeof (o = r[${k1}]) === "object" && o !== null && own.call(o, ${k2}) ? o[${k2}] : undefined)`;
-    }
-    return `${this.name(pathReader(path))}(r)`;
+    if (path.length === 1) return { value: `(own.call(r, ${k[0]}) ? r[${k[0]}] : undefined)`, own: 'true' };
+    return { value: `${this.name(pathReader(path))}(r)`, own: 'true' };
+  }
+
+  /** A leaf: `test` written over `v`, the value at `path`, then the own check. */
+  holds(path: readonly string[], test: string): string {
+    const { value, own } = this.read(path);
+    return `((v = ${value}, ${test}) && ${own})`;
   }
 
   range(bounds: readonly NumberBound[]): string {
     const { key, lo, loInclusive, hi, hiInclusive } = numberRange(bounds);
     const low = `v ${loInclusive ? '>=' : '>'} ${this.name(lo)}`;
     const high = `v ${hiInclusive ? '<=' : '<'} ${this.name(hi)}`;
-    return `(typeof (v = ${this.read([key])}) === "number" && ${low} && ${high})`;
+    return this.holds([key], `typeof v === "number" && ${low} && ${high}`);
   }
 
   plannedLeaf(plan: LeafPlan): string {
     const path = plan.field.path;
     if (plan.kind === 'presence') {
       // NaN is a missing value, as in the closures.
-      return plan.present
-        ? `((v = ${this.read(path)}) != null && v === v)`
-        : `((v = ${this.read(path)}) == null || v !== v)`;
+      const present = this.holds(path, 'v != null && v === v');
+      return plan.present ? present : `!${present}`;
     }
     const { field, operator, typed } = plan;
     if (!field.collection) {
@@ -75,9 +95,9 @@ class Writer {
         typed.type === 'number' ||
         typed.type === 'boolean' ||
         (typed.type === 'string' && field.caseSensitive);
-      if (single && exact) return `(${this.read(path)} === ${this.name(typed.values[0])})`;
+      if (single && exact) return this.holds(path, `v === ${this.name(typed.values[0])}`);
     }
-    return `${this.name(composedValueTest(plan, this.folding))}(${this.read(path)})`;
+    return this.holds(path, `${this.name(composedValueTest(plan, this.folding))}(v)`);
   }
 
   leaf(program: Program & { kind: 'leaf' }): string {
@@ -125,7 +145,7 @@ export function generatePredicate(program: Program, folding: CaseFolding, closur
     names.length > 0 ? `const [${names.join(', ')}] = values;` : '',
     'return function generatedPredicate(r) {',
     '  if (typeof r !== "object" || r === null) return closures(r);',
-    '  let v, o;',
+    '  let v, o, p;',
     `  try { return ${body}; } catch { return closures(r); }`,
     '};',
   ].join('\n');

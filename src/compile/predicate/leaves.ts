@@ -4,6 +4,15 @@ import { dateTimeTest } from './date-time-test.js';
 import { normalizeOperands } from './normalize.js';
 import { numberBound, numberBoundTest } from './number-leaves.js';
 import { presenceLeaf, strictEqualityLeaf, valueLeaf } from './path-leaves.js';
+import {
+  foldedEqualityFirst,
+  MAX_WRITTEN_OUT,
+  numberRangeFirst,
+  readsFirst,
+  strictAnyFirst,
+  strictEqualityFirst,
+  valueFirst,
+} from './read-first.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 import { isAsciiText, nativeLowerCasePath, type StringOperator } from './string-fold.js';
 import { foldedEqualityLeaf, stringLeaf, stringOperands } from './string-leaves.js';
@@ -29,30 +38,74 @@ export function composedValueTest(plan: ValuePlan, folding: CaseFolding): ValueT
   return plan.field.collection ? someMemberTest(test) : test;
 }
 
+/** A leaf with strict equality to `c`: read first where the path allows (see read-first.ts). */
+function strictEquality(path: readonly string[], c: unknown, negated: boolean): RecordTest | undefined {
+  if (readsFirst(path)) return strictEqualityFirst(path, c, negated);
+  return path.length === 1 ? strictEqualityLeaf(path[0]!, c, negated) : undefined;
+}
+
+/** `eq`, or `in` with up to four constants, compared strictly: undefined for anything else. */
+function strictMembership(plan: ValuePlan, negated: boolean): RecordTest | undefined {
+  const { operator, typed, field } = plan;
+  const values: readonly unknown[] = typed.values;
+  if (operator === 'eq' || (operator === 'in' && values.length === 1)) {
+    return strictEquality(field.path, values[0], negated);
+  }
+  if (operator === 'in' && values.length <= MAX_WRITTEN_OUT && readsFirst(field.path)) {
+    return strictAnyFirst(field.path, values, negated);
+  }
+  return undefined;
+}
+
+function numberOrdering(plan: ValuePlan, negated: boolean): RecordTest | undefined {
+  const path = plan.field.path;
+  const bound = numberBound(plan);
+  if (bound !== undefined) return numberBoundTest(bound, negated);
+  const { operator } = plan;
+  const value = plan.typed.values[0];
+  if (typeof value !== 'number' || Number.isNaN(value) || !readsFirst(path)) return undefined;
+  const { POSITIVE_INFINITY: up, NEGATIVE_INFINITY: down } = Number;
+  if (operator === 'gt' || operator === 'ge') {
+    return numberRangeFirst(path, value, operator === 'ge', up, true, negated);
+  }
+  if (operator === 'lt' || operator === 'le') {
+    return numberRangeFirst(path, down, true, value, operator === 'le', negated);
+  }
+  return undefined;
+}
+
 function valuePlanTest(plan: ValuePlan, folding: CaseFolding, negated: boolean): RecordTest | undefined {
   const { field, operator, typed } = plan;
   const path = field.path;
   const single = operator === 'eq' || (operator === 'in' && typed.values.length === 1);
   switch (typed.type) {
-    case 'number': {
-      const bound = numberBound(plan);
-      if (bound !== undefined) return numberBoundTest(bound, negated);
-      if (single && path.length === 1) return strictEqualityLeaf(path[0]!, typed.values[0], negated);
-      return undefined;
-    }
+    case 'number':
+      return strictMembership(plan, negated) ?? numberOrdering(plan, negated);
     case 'boolean':
-      if (single && path.length === 1) return strictEqualityLeaf(path[0]!, typed.values[0], negated);
-      return undefined;
+      return strictMembership(plan, negated);
     case 'string': {
       if (!isStringOperator(operator)) return undefined;
-      if (single && path.length === 1) {
+      if (single) {
         const first = typed.values[0]!;
-        if (field.caseSensitive) return strictEqualityLeaf(path[0]!, first, negated);
-        const fold = caseFolder(folding);
-        const ascii = isAsciiText(first);
-        const text = ascii ? first.toLowerCase() : fold(first);
-        const lower = ascii ? folding : nativeLowerCasePath(text, folding);
-        if (lower !== undefined) return foldedEqualityLeaf(path[0]!, text, lower, fold, negated);
+        if (field.caseSensitive) {
+          const test = strictEquality(path, first, negated);
+          if (test !== undefined) return test;
+        } else {
+          const fold = caseFolder(folding);
+          const ascii = isAsciiText(first);
+          const text = ascii ? first.toLowerCase() : fold(first);
+          const lower = ascii ? folding : nativeLowerCasePath(text, folding);
+          if (lower !== undefined && readsFirst(path)) {
+            return foldedEqualityFirst(path, text, lower, fold, negated);
+          }
+          if (lower !== undefined && path.length === 1) {
+            return foldedEqualityLeaf(path[0]!, text, lower, fold, negated);
+          }
+        }
+      }
+      if (field.caseSensitive && operator === 'in') {
+        const test = strictMembership(plan, negated);
+        if (test !== undefined) return test;
       }
       const operands = stringOperands(typed.values, field.caseSensitive, folding);
       return stringLeaf(path, single ? 'eq' : operator, operands, negated);
@@ -60,13 +113,18 @@ function valuePlanTest(plan: ValuePlan, folding: CaseFolding, negated: boolean):
     case 'date-time': {
       const node = plan.nodes[0];
       const literal = node?.kind === 'date-time' && typeof node.text === 'string' ? node.text : undefined;
-      if (single) return valueLeaf(path, dateTimeTest('eq', typed.values[0]!, literal), negated);
+      if (single) return anyValueLeaf(path, dateTimeTest('eq', typed.values[0]!, literal), negated);
       if (operator === 'gt' || operator === 'ge' || operator === 'lt' || operator === 'le') {
-        return valueLeaf(path, dateTimeTest(operator, typed.values[0]!, literal), negated);
+        return anyValueLeaf(path, dateTimeTest(operator, typed.values[0]!, literal), negated);
       }
       return undefined;
     }
   }
+}
+
+/** A leaf calling `test` on the value at `path`: read first where the path allows. */
+function anyValueLeaf(path: readonly string[], test: ValueTest, negated: boolean): RecordTest {
+  return readsFirst(path) ? valueFirst(path, test, negated) : valueLeaf(path, test, negated);
 }
 
 /**
@@ -79,5 +137,5 @@ export function leafTest(plan: LeafPlan, folding: CaseFolding, negated: boolean)
     const test = valuePlanTest(plan, folding, negated);
     if (test !== undefined) return test;
   }
-  return valueLeaf(plan.field.path, composedValueTest(plan, folding), negated);
+  return anyValueLeaf(plan.field.path, composedValueTest(plan, folding), negated);
 }

@@ -1,4 +1,5 @@
 import type { LeafPlan } from '../plan.js';
+import { numberRangeFirst, readsFirst } from './read-first.js';
 import type { RecordTest } from './record-test.js';
 
 // Captured once and called, never looked up on a record (which may shadow it); measurably faster
@@ -36,6 +37,8 @@ function numberRangeLeaf(
   hiInclusive: boolean,
   negated: boolean,
 ): RecordTest {
+  const path = [key];
+  if (readsFirst(path)) return numberRangeFirst(path, lo, loInclusive, hi, hiInclusive, negated);
   if (loInclusive && hiInclusive) {
     return (r) => {
       try {

@@ -1,4 +1,5 @@
 import type { PresencePlan } from '../plan.js';
+import { presenceFirst, readsFirst } from './read-first.js';
 import { pathReader } from './read-path.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 
@@ -7,6 +8,8 @@ import type { RecordTest, ValueTest } from './record-test.js';
 const own = Object.prototype.hasOwnProperty;
 
 /*
+ * The leaves here check each step is the record's own before reading it: they serve the paths
+ * read-first.ts does not take (a name `Object.prototype` has, or more than three steps).
  * Every leaf catches what a hostile record can throw (a getter, a proxy trap) and then answers as
  * for a missing value. Leaves read their path inline, because in a process with many compiled
  * filters every call from one shared closure to another is megamorphic and costs more than the
@@ -18,6 +21,7 @@ const own = Object.prototype.hasOwnProperty;
 export function presenceLeaf(plan: PresencePlan, negated: boolean): RecordTest {
   const path = plan.field.path;
   const pr = plan.present !== negated;
+  if (readsFirst(path)) return presenceFirst(path, pr);
   if (path.length === 1) {
     const key = path[0]!;
     return (r) => {

@@ -1,5 +1,6 @@
 import { type CaseFolding, caseFolder } from '../case-folding.js';
 import { pathLeaf } from './path-leaves.js';
+import { readsFirst, stringFirst } from './read-first.js';
 import type { RecordTest } from './record-test.js';
 import {
   type FoldMode,
@@ -96,6 +97,7 @@ export function stringLeaf(
   const c = constants[0]!;
   // Only `in` reads the set; the others share an empty one (no Set built per compile).
   const set: ReadonlySet<string> = operator === 'in' ? new Set(constants) : NO_STRINGS;
+  if (readsFirst(keys)) return stringFirst(keys, operator, c, set, mode, negated);
   if (keys.length === 1) {
     const key = keys[0]!;
     return (r) => {
