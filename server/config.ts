@@ -9,7 +9,10 @@ export interface ServerConfig {
   readonly port: number;
   /** `HOST`; default: every interface. */
   readonly host: string | undefined;
-  /** `DATABASE_URL` (`postgres://...`): serve from PostgreSQL instead of SQLite. */
+  /**
+   * `DATABASE_URL`: serve from PostgreSQL (`postgres://...`) or ClickHouse (`clickhouse://...`,
+   * `clickhouses://...` over HTTPS) instead of SQLite.
+   */
   readonly databaseUrl: string | undefined;
   /** `SQLITE_PATH`, default `.data/reference-server.sqlite` in the repository. */
   readonly sqlitePath: string;
@@ -26,6 +29,11 @@ export interface ServerConfig {
   readonly queryTimeoutMs: number;
   /** `CLIENT_CONCURRENCY`: database requests of one client that run at once, default 1; 0 turns the bound off. */
   readonly clientConcurrency: number;
+  /**
+   * `DATE_TIME_STORAGE`: `text` (default), or `timestamp` for executions' times in `timestamptz`
+   * columns (PostgreSQL only; the sample's times cut to microseconds).
+   */
+  readonly dateTimeStorage: 'text' | 'timestamp';
   /** `PLAYGROUND_DIR`, default `playground/dist` in the repository: served at `/` when built. */
   readonly playgroundDir: string;
   /** `NODE_ENV=development`: each fault's log line is followed by its stack. */
@@ -107,14 +115,15 @@ function hostProblem(host: string): string | undefined {
 
 /** What is wrong with a PostgreSQL URL, naming the part but never showing it (it may hold a password). */
 function databaseUrlProblem(text: string): string | undefined {
-  const what = 'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database)';
+  const what =
+    'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database) or a ClickHouse one (clickhouse://user:password@host:8123/database)';
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return `${what}; it is not a URL`;
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+  if (!['postgres:', 'postgresql:', 'clickhouse:', 'clickhouses:'].includes(url.protocol)) {
     return `${what}, not a ${quote(url.protocol.slice(0, -1))} URL`;
   }
   for (const [part, value] of [
@@ -169,6 +178,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const clientConcurrency = wholeNumber(env, 'CLIENT_CONCURRENCY', 1, 1_000);
   const playgroundDir = env.PLAYGROUND_DIR || repository('playground/dist');
   fail(notA('directory', 'PLAYGROUND_DIR', playgroundDir));
+  const storage = env.DATE_TIME_STORAGE || 'text';
+  if (storage !== 'text' && storage !== 'timestamp') {
+    throw new ConfigError('DATE_TIME_STORAGE must be text or timestamp');
+  }
+  if (storage === 'timestamp' && databaseUrl === undefined) {
+    throw new ConfigError(
+      'DATE_TIME_STORAGE=timestamp needs DATABASE_URL: the timestamptz store is PostgreSQL',
+    );
+  }
   return {
     port,
     host,
@@ -179,6 +197,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedExecutions: seed < 0 ? undefined : seed,
     queryTimeoutMs,
     clientConcurrency,
+    dateTimeStorage: storage,
     playgroundDir,
     development: env.NODE_ENV === 'development',
   };

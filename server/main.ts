@@ -1,6 +1,6 @@
 /**
  * `npm start`: the reference server. Seeds its database on first start (SQLite in `.data/`, or
- * PostgreSQL at `DATABASE_URL`), listens on `PORT`, and prints requests to paste.
+ * PostgreSQL or ClickHouse at `DATABASE_URL`), listens on `PORT`, and prints requests to paste.
  */
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppOptions, createApp } from '../../../server/app.js';
 import { createHttpServer, type HttpTimeouts, listen as listenOn } from '../../../server/http-server.js';
+import { openClickhouseStore } from '../../../server/store/clickhouse.js';
 import { openPostgresStore } from '../../../server/store/postgres.js';
 import { openSqliteStore, type SqliteStore } from '../../../server/store/sqlite.js';
 import type { Store } from '../../../server/store/types.js';
+import { chdbDatabase, openClickhouse, type TestClickhouse } from '../../support/clickhouse.js';
 import { openTestPostgres, type TestPostgres } from '../../support/postgres.js';
 
 /** The reference server on loopback for a test, over its own database. */
@@ -17,6 +19,8 @@ export interface TestServer {
   readonly sqlitePath?: string;
   /** The test's PostgreSQL (PostgreSQL servers only). */
   readonly postgres?: TestPostgres;
+  /** The test's embedded ClickHouse (ClickHouse servers only). */
+  readonly clickhouse?: TestClickhouse;
   /** Errors the server logged as faults. */
   readonly faults: unknown[];
   close(): Promise<void>;
@@ -24,7 +28,7 @@ export interface TestServer {
 
 /** What a test server is made of. */
 export interface TestServerOptions extends Partial<Omit<AppOptions, 'store'>> {
-  readonly engine: 'sqlite' | 'postgres';
+  readonly engine: 'sqlite' | 'postgres' | 'clickhouse';
   /** How many sample executions to seed; default the full 120,000. */
   readonly executions?: number;
   /** The HTTP server's timeouts; default the reference server's. */
@@ -53,7 +57,11 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   let sqlitePath: string | undefined;
   let directory: string | undefined;
   let postgres: TestPostgres | undefined;
-  if (options.engine === 'sqlite') {
+  let clickhouse: TestClickhouse | undefined;
+  if (options.engine === 'clickhouse') {
+    clickhouse = openClickhouse();
+    store = await openClickhouseStore(chdbDatabase(clickhouse), options.executions);
+  } else if (options.engine === 'sqlite') {
     directory = mkdtempSync(join(tmpdir(), 'v3f-server-'));
     sqlitePath = join(directory, 'executions.sqlite');
     store = openSqliteStore({
@@ -89,12 +97,14 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     store,
     ...(sqlitePath !== undefined ? { sqlitePath } : {}),
     ...(postgres !== undefined ? { postgres } : {}),
+    ...(clickhouse !== undefined ? { clickhouse } : {}),
     faults,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // The PostgreSQL store's close ends the pool; the test database then drops its schema.
       if (postgres !== undefined) await postgres.close();
+      else if (clickhouse !== undefined) clickhouse.close();
       else await (store as SqliteStore).close();
       if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
     },
