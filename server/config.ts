@@ -29,6 +29,11 @@ export interface ServerConfig {
   readonly queryTimeoutMs: number;
   /** `CLIENT_CONCURRENCY`: database requests of one client that run at once, default 1; 0 turns the bound off. */
   readonly clientConcurrency: number;
+  /**
+   * `DATE_TIME_STORAGE`: `text` (default), or `timestamp` for executions' times in `timestamptz`
+   * columns (PostgreSQL only; the sample's times cut to microseconds).
+   */
+  readonly dateTimeStorage: 'text' | 'timestamp';
   /** `PLAYGROUND_DIR`, default `playground/dist` in the repository: served at `/` when built. */
   readonly playgroundDir: string;
   /** `NODE_ENV=development`: each fault's log line is followed by its stack. */
@@ -108,15 +113,7 @@ function hostProblem(host: string): string | undefined {
   return valid ? undefined : `HOST must be an IP address or a host name, not ${quote(host)}`;
 }
 
-/** The protocols `DATABASE_URL` takes: PostgreSQL, and ClickHouse over HTTP or HTTPS. */
-const DATABASE_PROTOCOLS: ReadonlySet<string> = new Set([
-  'postgres:',
-  'postgresql:',
-  'clickhouse:',
-  'clickhouses:',
-]);
-
-/** What is wrong with a database URL, naming the part but never showing it (it may hold a password). */
+/** What is wrong with a PostgreSQL URL, naming the part but never showing it (it may hold a password). */
 function databaseUrlProblem(text: string): string | undefined {
   const what =
     'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database) or a ClickHouse one (clickhouse://user:password@host:8123/database)';
@@ -126,7 +123,7 @@ function databaseUrlProblem(text: string): string | undefined {
   } catch {
     return `${what}; it is not a URL`;
   }
-  if (!DATABASE_PROTOCOLS.has(url.protocol)) {
+  if (!['postgres:', 'postgresql:', 'clickhouse:', 'clickhouses:'].includes(url.protocol)) {
     return `${what}, not a ${quote(url.protocol.slice(0, -1))} URL`;
   }
   for (const [part, value] of [
@@ -181,6 +178,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const clientConcurrency = wholeNumber(env, 'CLIENT_CONCURRENCY', 1, 1_000);
   const playgroundDir = env.PLAYGROUND_DIR || repository('playground/dist');
   fail(notA('directory', 'PLAYGROUND_DIR', playgroundDir));
+  const storage = env.DATE_TIME_STORAGE || 'text';
+  if (storage !== 'text' && storage !== 'timestamp') {
+    throw new ConfigError('DATE_TIME_STORAGE must be text or timestamp');
+  }
+  if (storage === 'timestamp' && databaseUrl === undefined) {
+    throw new ConfigError(
+      'DATE_TIME_STORAGE=timestamp needs DATABASE_URL: the timestamptz store is PostgreSQL',
+    );
+  }
   return {
     port,
     host,
@@ -191,6 +197,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedExecutions: seed < 0 ? undefined : seed,
     queryTimeoutMs,
     clientConcurrency,
+    dateTimeStorage: storage,
     playgroundDir,
     development: env.NODE_ENV === 'development',
   };

@@ -55,7 +55,7 @@ async function open(config: ServerConfig, log: (line: string) => void): Promise<
   if (config.databaseUrl !== undefined) {
     const db = poolDatabase(config.databaseUrl, { budgetMs: config.queryTimeoutMs });
     try {
-      return await openPostgresStore(db, config.seedExecutions, seeding);
+      return await openPostgresStore(db, config.seedExecutions, seeding, config.dateTimeStorage);
     } catch (error) {
       await db.close().catch(() => undefined);
       throw error;

@@ -97,7 +97,7 @@ export class ClickhouseStore implements Store {
   }
 
   async listExecutions(query: ExecutionsQuery): Promise<ExecutionsPage | undefined> {
-    const sql = executionsStatements('clickhouse', query, EXECUTION_COLUMNS);
+    const sql = executionsStatements('clickhouse', query, 'text', EXECUTION_COLUMNS);
     const [items, counted] = await Promise.all([
       this.db.query<Execution>(sql.page, sql.pageNamed),
       query.count ? this.db.query<CountRow>(sql.count, sql.countNamed) : undefined,
@@ -113,7 +113,7 @@ export class ClickhouseStore implements Store {
   }
 
   async explain(query: ExecutionsQuery): Promise<readonly string[]> {
-    const sql = executionsStatements('clickhouse', query, EXECUTION_COLUMNS);
+    const sql = executionsStatements('clickhouse', query, 'text', EXECUTION_COLUMNS);
     const rows = await this.db.query<{ explain: string }>(`EXPLAIN indexes = 1 ${sql.page}`, sql.pageNamed);
     return rows.map((row) => row.explain);
   }

@@ -1,5 +1,11 @@
-import { renderSqlChunks, type SqlChunk, type SqlChunks, type SqlParam } from '../../src/index.js';
-import { EXECUTION_COLUMNS } from './ddl.js';
+import {
+  type DateTimeStorage,
+  renderSqlChunks,
+  type SqlChunk,
+  type SqlChunks,
+  type SqlParam,
+} from '../../src/index.js';
+import { executionColumns } from './ddl.js';
 import type { ExecutionsQuery, Store } from './types.js';
 
 /** The page and count statements of one executions query, with their parameters. */
@@ -37,7 +43,9 @@ function render(dialect: Store['dialect'], chunks: readonly SqlChunk[]): Rendere
 export function executionsStatements(
   dialect: Store['dialect'],
   query: ExecutionsQuery,
-  columns: string = EXECUTION_COLUMNS,
+  storage: DateTimeStorage = 'text',
+  /** The page's select list; default the columns as stored for `storage`. */
+  columns: string = executionColumns(storage),
 ): ExecutionsStatements {
   const filter = query.filter(dialect);
   const where: SqlChunk[] = [

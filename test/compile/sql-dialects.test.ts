@@ -95,6 +95,12 @@ describe('the dialect table: each dialect in one place, read by everything that 
           `\`${storage.columns[type].toLowerCase()}\``,
         );
       }
+      for (const type of storage.timestamp.columns) {
+        expect(
+          rows.get("date-time with storage: 'timestamp'")?.[column[name]],
+          `${name} timestamp`,
+        ).toContain(`\`${type.toLowerCase()}\``);
+      }
       expect(rows.get('collection')?.[column[name]], `${name} collection`).toContain(
         `\`${storage.collectionColumn('string').toLowerCase()}\``,
       );

@@ -1,3 +1,4 @@
+import { tickText } from '../../language/date-time/ticks.js';
 import type { SqlParamChunk, SqlParamType, SqlPiece } from './chunks.js';
 import { joinSql, sql } from './chunks.js';
 import type { SqlDialect } from './dialect.js';
@@ -58,6 +59,15 @@ export const CLICKHOUSE_DATE_TIME_RANGE = {
   last: '2262-04-11T23:47:16.854775807Z',
 } as const;
 
+/** The seconds since the epoch of 1900-01-01 and of 2262-04-11T23:47:16Z, DateTime64(9)'s range. */
+const CLICKHOUSE_FIRST_SECOND = -2_208_988_800;
+const CLICKHOUSE_LAST_SECOND = 9_223_372_036;
+
+/** `nullable(t)` as `t`; other types as they are. */
+function stripNullable(type: string): string {
+  return type.startsWith('nullable(') && type.endsWith(')') ? type.slice('nullable('.length, -1) : type;
+}
+
 /**
  * A date-time as a `DateTime64` parameter reads it: the storage form of `toSqlDateTime` with a
  * space for the `T` and no `Z` (ClickHouse parses parameters in its own text format, and the
@@ -96,6 +106,7 @@ export const clickhouse: SqlDialect = {
       : param,
   // A parameter carries its type.
   textArgument: (value) => value,
+  timestampValue: (param) => param,
   trueSql: 'true',
   falseSql: 'false',
   quoteIdentifier: quoteClickhouseIdentifier,
@@ -135,6 +146,33 @@ export const clickhouse: SqlDialect = {
       // Arrays cannot be NULL: a missing collection is stored as `[]` (see missingCollection).
       // Date-time members stay in the storage form, which ClickHouse reads into DateTime64 on insert.
       collection: (members) => members,
+      // `'timestamp'` is a microsecond column, as ORMs create one. Its ticks are bound in the
+      // storage form, which bindValue turns into ClickHouse's text like every date-time value.
+      timestamp: {
+        columns: ["DateTime64(6, 'UTC')"],
+        digits: 6,
+        first: { second: CLICKHOUSE_FIRST_SECOND, tick: 0 },
+        // The parameter is a DateTime64(9): its last microsecond bounds the column's.
+        last: { second: CLICKHOUSE_LAST_SECOND, tick: 854_775 },
+        param: (t) => `${tickText(t, 6).replace(' ', 'T')}Z`,
+      },
+      catalog: {
+        namesFoldCase: false,
+        // system.columns writes `Nullable(DateTime64(9, 'UTC'))`: the stored type is inside.
+        typeName: (column) => stripNullable(column.type.toLowerCase()),
+        holds: {
+          string: ['string'],
+          number: ['float64'],
+          integer: ['int64'],
+          boolean: ['bool'],
+          'date-time': ["datetime64(9, 'utc')"],
+          timestamp: ["datetime64(6, 'utc')"],
+        },
+        collectionHolds: (member) => [`array(${COLUMNS[member].toLowerCase()})`],
+        // Strings are bytes, compared by `=` exactly: no collation can blur them.
+        textProblem: () => undefined,
+        sessionProblem: () => undefined,
+      },
     });
     return {
       ...shared,

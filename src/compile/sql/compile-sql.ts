@@ -90,7 +90,7 @@ type Compiled =
 function compile(ast: Expression, options: SqlOptions): Compiled {
   const settings = checkSqlOptions(options, (name) => sqlDialect(name)?.maxParameters);
   if (!settings.ok) return settings;
-  const { schema, folding, table, offset } = settings;
+  const { schema, folding, table, offset, storage } = settings;
   const dialect = sqlDialect(settings.dialect)!;
   const diagnostics: Diagnostic[] = [];
   const foldingProblem = dialect.foldingProblem(folding);
@@ -115,6 +115,14 @@ function compile(ast: Expression, options: SqlOptions): Compiled {
       bound++;
       const chunk = { value, type };
       return dialect.bindValue === undefined ? chunk : dialect.bindValue(chunk);
+    },
+    bindBare(value, type) {
+      bound++;
+      return { value, type };
+    },
+    timestamp(plan) {
+      const chosen = storage.get(plan.field.name) ?? plan.field.schema.storage;
+      return chosen === 'timestamp' ? dialect.storage.timestamp : undefined;
     },
     column: (plan) => prefix + quoteName(plan.field.column),
     // The member aliases (`v3f_member`, `v3f_member_source`) must not shadow the table's name.

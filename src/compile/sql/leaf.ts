@@ -1,22 +1,14 @@
-import { type Instant, type SqlInstant, sqlInstant } from '../../language/date-time/instant.js';
-import {
-  type CompareOperator,
-  isOrderingOperator,
-  isTextOperator,
-  type TextOperator,
-} from '../../language/operators.js';
+import { type CompareOperator, isOrderingOperator, isTextOperator } from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { LeafPlan, TypedValues, ValuePlan } from '../plan.js';
-import { joinSql, type SqlParamType, type SqlPiece, sql } from './chunks.js';
-import { SQL_COMPARISON, type SqlDialect } from './dialect.js';
+import { type SqlParamChunk, type SqlParamType, type SqlPiece, sql } from './chunks.js';
+import { dateTimeSql } from './date-time-leaf.js';
+import type { SqlDialect, TimestampStorage } from './dialect.js';
+import { type LeafSql, nullable, type ScalarOperator, scalarSql, twoValued } from './leaf-shape.js';
 import { LIKE_ESCAPE, likePattern } from './patterns.js';
 import type { SqlParam } from './types.js';
 
-/** The SQL of one leaf; `nullable` when it is NULL (not FALSE) for a NULL column. */
-export interface LeafSql {
-  readonly sql: SqlPiece;
-  readonly nullable: boolean;
-}
+export type { LeafSql } from './leaf-shape.js';
 
 /** What leaf compilation needs from the compiler around it. */
 export interface LeafContext {
@@ -24,29 +16,14 @@ export interface LeafContext {
   readonly folding: CaseFolding | undefined;
   /** Binds a value and returns how it stands in the SQL (its chunk, or the dialect's form of it). */
   bind(value: SqlParam, type: SqlParamType): SqlPiece;
+  /** Counts a value as bound and returns its bare chunk (for a dialect hook to place it). */
+  bindBare(value: SqlParam, type: SqlParamType): SqlParamChunk;
+  /** The native timestamp column of a plan's date-time field, or undefined when it holds text. */
+  timestamp(plan: LeafPlan): TimestampStorage | undefined;
   /** The quoted (and qualified) column of a plan's field. */
   column(plan: LeafPlan): string;
   /** An alias no column reference can clash with, for collection members. */
   readonly memberAlias: string;
-}
-
-/** The operators written with an SQL comparison (`=`, `<`...) or `IN`: all but the text patterns. */
-type ScalarOperator = Exclude<CompareOperator, TextOperator> | 'in';
-
-function nullable(piece: SqlPiece): LeafSql {
-  return { sql: piece, nullable: true };
-}
-
-function twoValued(piece: SqlPiece): LeafSql {
-  return { sql: piece, nullable: false };
-}
-
-/** `x op p`, or `x IN (p, ...)`: the shape every non-pattern comparison takes. */
-function scalarSql(x: SqlPiece, operator: ScalarOperator, values: readonly SqlPiece[]): SqlPiece {
-  if (operator === 'in') {
-    return values.length === 1 ? sql`${x} = ${values[0]!}` : sql`${x} IN (${joinSql(values, ', ')})`;
-  }
-  return sql`${x} ${SQL_COMPARISON[operator]} ${values[0]!}`;
 }
 
 /**
@@ -100,56 +77,6 @@ function stringSql(
   return scalarSql(left, operator, values.map(lowerValue));
 }
 
-/**
- * An instant placed against the dialect's narrower date-time range: outside it, before or after
- * every stored value (a cut-off instant just below `first` lies below it too).
- */
-function withinRange(placed: SqlInstant, range: SqlDialect['dateTimeRange']): SqlInstant {
-  if (range === undefined || placed.kind !== 'within') return placed;
-  if (placed.text < range.first) return { kind: 'before' };
-  if (placed.text > range.last || (placed.text === range.last && !placed.exact)) return { kind: 'after' };
-  return placed;
-}
-
-/**
- * Date-times are stored to the nanosecond within years 0000-9999 (see `toSqlDateTime`). A
- * literal finer than that, or outside those years, lies strictly between (or beyond) storable
- * values, so each operator becomes an exact test on the neighbouring storable value.
- */
-function dateTimeSql(
-  x: SqlPiece,
-  operator: ScalarOperator,
-  values: readonly Instant[],
-  ctx: LeafContext,
-): LeafSql {
-  const range = ctx.dialect.dateTimeRange;
-  const placed = values.map((value) => withinRange(sqlInstant(value), range));
-  const bind = (text: string) => ctx.bind(text, 'date-time');
-  if (operator === 'in') {
-    const exact: string[] = [];
-    for (const p of placed) if (p.kind === 'within' && p.exact) exact.push(p.text);
-    return exact.length === 0
-      ? twoValued(ctx.dialect.falseSql)
-      : nullable(scalarSql(x, 'in', exact.map(bind)));
-  }
-  const p = placed[0]!;
-  if (p.kind === 'within' && p.exact) return nullable(scalarSql(x, operator, [bind(p.text)]));
-  const present = twoValued(sql`${x} IS NOT NULL`);
-  const none = twoValued(ctx.dialect.falseSql);
-  const later = operator === 'gt' || operator === 'ge';
-  switch (operator) {
-    case 'eq':
-      return none;
-    case 'ne':
-      return present;
-    default:
-      if (p.kind === 'before') return later ? present : none;
-      if (p.kind === 'after') return later ? none : present;
-      // Between `p.text` and the next nanosecond: `> L` is `> p.text`, `< L` is `<= p.text`.
-      return nullable(sql`${x} ${later ? '>' : '<='} ${bind(p.text)}`);
-  }
-}
-
 /** The test of one operand (a column or a collection member) against a plan's values. */
 function operandSql(
   x: SqlPiece,
@@ -162,7 +89,12 @@ function operandSql(
     case 'string':
       return nullable(stringSql(x, operator, typed.values, plan.field.caseSensitive, ctx));
     case 'date-time':
-      return dateTimeSql(x, operator as ScalarOperator, typed.values, ctx);
+      return dateTimeSql(x, operator as ScalarOperator, typed.values, ctx.timestamp(plan), {
+        dialect: ctx.dialect,
+        bindText: (text) => ctx.bind(text, 'date-time'),
+        bindTick: (timestamp, tick) =>
+          ctx.dialect.timestampValue(ctx.bindBare(timestamp.param(tick), 'date-time')),
+      });
     case 'number': {
       const type = plan.field.schema.type === 'integer' ? 'integer' : 'number';
       const compared = scalarSql(

@@ -1,6 +1,6 @@
 import type { Span } from '../../ast/span.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
-import type { Schema } from '../../schema/types.js';
+import type { DateTimeStorage, Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { SqlChunk, SqlParam } from './chunks.js';
 import type { SqlDialectName } from './dialects.js';
@@ -31,6 +31,17 @@ export interface SqlOptions {
    * `'ascii'` is refused.
    */
   readonly caseFolding?: CaseFolding;
+  /**
+   * How date-time columns hold their values, per field name, overriding the fields' own
+   * `storage` (for a schema shared by engines whose tables differ): `'text'`, fixed-width UTC
+   * text to the nanosecond, or `'timestamp'`, the engine's native column (PostgreSQL
+   * `timestamptz`/`timestamp`, MySQL `DATETIME(6)`/`TIMESTAMP(6)`, SQLite epoch milliseconds in
+   * an INTEGER). Each name must be a single date-time field of the schema.
+   *
+   * @example
+   * compileSql(ast, { schema, dialect: 'postgres', storage: { start_time: 'timestamp' } });
+   */
+  readonly storage?: Readonly<Record<string, DateTimeStorage>>;
   /** A table name or alias to qualify every column with (`"t"."status"`, MySQL `` `t`.`status` ``); default: none. */
   readonly table?: string;
 }
