@@ -113,7 +113,15 @@ function hostProblem(host: string): string | undefined {
   return valid ? undefined : `HOST must be an IP address or a host name, not ${quote(host)}`;
 }
 
-/** What is wrong with a PostgreSQL URL, naming the part but never showing it (it may hold a password). */
+/** The protocols `DATABASE_URL` takes: PostgreSQL, and ClickHouse over HTTP or HTTPS. */
+const DATABASE_PROTOCOLS: ReadonlySet<string> = new Set([
+  'postgres:',
+  'postgresql:',
+  'clickhouse:',
+  'clickhouses:',
+]);
+
+/** What is wrong with a database URL, naming the part but never showing it (it may hold a password). */
 function databaseUrlProblem(text: string): string | undefined {
   const what =
     'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:port/database) or a ClickHouse one (clickhouse://user:password@host:8123/database)';
