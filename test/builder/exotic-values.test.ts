@@ -170,7 +170,7 @@ describe('values that run code when read', () => {
         }
         for (const build of [
           () => builder.eq('created', value as Date),
-          () => builder.in('name', value as string[]),
+          () => builder.in('name', value as [string]),
         ]) {
           let text: string;
           try {
