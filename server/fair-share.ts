@@ -51,7 +51,7 @@ export function perClientConcurrency(
     if (load.running === 0) clients.delete(key);
   };
   /** Whether the request got a slot: at once, after waiting, or never (429, or its client left). */
-  const acquire = (key: string, load: ClientLoad, res: Response): boolean | Promise<boolean> => {
+  const acquire = (load: ClientLoad, res: Response): boolean | Promise<boolean> => {
     if (load.running < options.inFlight) {
       load.running++;
       return true;
@@ -78,7 +78,7 @@ export function perClientConcurrency(
       load = { running: 0, waiting: [] };
       clients.set(key, load);
     }
-    if (!(await acquire(key, load, res))) return;
+    if (!(await acquire(load, res))) return;
     try {
       await handler(req, res);
     } finally {

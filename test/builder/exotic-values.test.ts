@@ -208,7 +208,9 @@ describe('values that run code when read', () => {
       },
     });
     expect(() => v3f`name in ${huge as string[]}`).toThrow(FilterBuildError);
-    expect(() => createFilterBuilder(schema).in('name', huge as unknown as [string])).toThrow(FilterBuildError);
+    expect(() => createFilterBuilder(schema).in('name', huge as unknown as [string])).toThrow(
+      FilterBuildError,
+    );
     expect(reads).toBe(0);
   });
 });
