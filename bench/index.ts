@@ -3,7 +3,8 @@
  * predicate, evaluation, parse + validate + compileSql), the cost curves (bench/results/*.svg),
  * peak memory on a 1 MB filter, compile time per dialect, parse-time scaling on hostile input,
  * the schema-side scaling, completion latency, the reference server under load, other clients'
- * latency during one client's burst of expensive filters, the cold start
+ * latency during one client's burst of expensive filters, the endpoint's queries on ClickHouse
+ * against SQLite and PostgreSQL at two sizes, the cold start
  * of fresh processes and the size of each entry point; then one table of ratios with each
  * target's pass/fail, also written to bench/results/summary.{json,md}. Each module exports `run()`.
  */
@@ -12,6 +13,7 @@ import { cpus } from 'node:os';
 import { run as coldStart } from './cold-start.js';
 import { run as complete } from './complete.js';
 import { run as curves } from './curves.js';
+import { run as engines } from './engines.js';
 import { run as fairness } from './fairness.js';
 import { run as memory } from './memory.js';
 import { printSummary } from './report.js';
@@ -34,6 +36,7 @@ const modules: readonly (readonly [string, () => Promise<void>])[] = [
   ['complete', complete],
   ['server', server],
   ['fairness', fairness],
+  ['engines', engines],
   ['cold-start', coldStart],
   ['size', size],
 ];

@@ -193,8 +193,10 @@ export function exportsFromEntries(entries: readonly Entry[] = ENTRIES): Record<
   const exports: Record<string, unknown> = {};
   for (const entry of entries) {
     const js = `./dist/${outName(entry)}.js`;
-    // `require` points at the ESM bundle: Node 20.19+ loads it with require(esm) (no top-level await).
-    exports[entry.subpath] = { types: typesPath(entry), import: js, require: js, default: js };
+    // `require` points at the ESM bundle: Node 20.19+ loads it with require(esm) (no top-level await);
+    // an entry built as CommonJS too (for tsserver) gives `require` its .cjs file.
+    const required = entry.commonjs ? `./dist/${outName(entry)}.cjs` : js;
+    exports[entry.subpath] = { types: typesPath(entry), import: js, require: required, default: js };
   }
   exports['./package.json'] = './package.json';
   return exports;
@@ -234,6 +236,26 @@ function emitDeclarations(): void {
   }
 }
 
+/**
+ * The CommonJS builds of the entries that need one: each a single file (no chunks), whose
+ * `module.exports` is the entry's default export, its named exports as properties of it.
+ */
+async function buildCommonJs(): Promise<void> {
+  const shared = bundleOptions();
+  for (const entry of ENTRIES.filter((e) => e.commonjs)) {
+    await build({
+      ...shared,
+      entryPoints: [{ in: entry.source, out: outName(entry) }],
+      format: 'cjs',
+      splitting: false,
+      platform: 'node',
+      outExtension: { '.js': '.cjs' },
+      footer: { js: 'module.exports = Object.assign(module.exports.default, module.exports);' },
+      metafile: false,
+    });
+  }
+}
+
 /** Builds dist/. */
 export async function buildPackage(options: { types?: boolean } = {}): Promise<void> {
   // Without declarations, the ones already in dist/types/ stay (the CLI tests rebuild this way).
@@ -243,6 +265,7 @@ export async function buildPackage(options: { types?: boolean } = {}): Promise<v
       rmSync(join(DIST, name), { recursive: true, force: true });
   }
   const result = await build(bundleOptions());
+  await buildCommonJs();
   checkBrowserEntries(result.metafile!);
   writeNotices(result.metafile!);
   syncExports();

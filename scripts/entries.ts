@@ -11,6 +11,12 @@ export interface Entry {
   readonly source: string;
   /** Whether the entry may be imported in a browser: no `node:` import in its graph (the build checks). */
   readonly browser: boolean;
+  /**
+   * Also built as one CommonJS file, `dist/<name>.cjs`, which `require` gets, its default export
+   * as `module.exports`: tsserver loads language-service plugins with `require` and calls
+   * whatever `module.exports` holds.
+   */
+  readonly commonjs?: true;
 }
 
 export const ENTRIES: readonly Entry[] = [
@@ -23,6 +29,8 @@ export const ENTRIES: readonly Entry[] = [
   { subpath: './kysely', source: 'src/integrations/kysely/index.ts', browser: true },
   { subpath: './drizzle', source: 'src/integrations/drizzle/index.ts', browser: true },
   { subpath: './sailpoint', source: 'src/sailpoint/index.ts', browser: true },
+  { subpath: './eslint', source: 'src/integrations/eslint/index.ts', browser: true },
+  { subpath: './ts-plugin', source: 'src/integrations/ts-plugin/index.ts', browser: true, commonjs: true },
 ];
 
 /** The command line: bundled like an entry, but run through `bin/`, not exported. */

@@ -1,16 +1,22 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { toV3ErrorResponse } from '../src/index.js';
 import { requireBearerToken } from './auth.js';
-import { internalFaultBody, methodNotAllowedBody, notFoundBody, RATE_LIMIT_BODY } from './bodies.js';
+import {
+  internalFaultBody,
+  methodNotAllowedBody,
+  notFoundBody,
+  PLAYGROUND_NOT_BUILT_PAGE,
+  playgroundNotBuiltBody,
+  RATE_LIMIT_BODY,
+} from './bodies.js';
 import {
   answerStoreBusy,
   type ClientConcurrencyOptions,
   type DatabaseHandler,
   perClientConcurrency,
 } from './fair-share.js';
+import { type FaultContext, faultLogLine } from './fault-log.js';
 import { executionsRoute } from './routes/executions.js';
 import { workflowsRoute } from './routes/workflows.js';
 import { securityHeaders } from './security-headers.js';
@@ -32,8 +38,13 @@ export interface AppOptions {
   readonly clientConcurrency?: ClientConcurrencyOptions;
   /** A built playground (`index.html` at its root) to serve at `/`, when the folder exists. */
   readonly playgroundDir?: string;
-  /** Where unexpected faults are reported; default `console.error`. */
-  readonly logError?: (error: unknown) => void;
+  /**
+   * Where unexpected faults are reported, with the tracking id of the 500 body the client got;
+   * default one line on `console.error` per fault ({@link faultLogLine}).
+   */
+  readonly logError?: (error: unknown, context: FaultContext) => void;
+  /** Whether the default log follows each fault's line with its stack; default: `NODE_ENV=development`. */
+  readonly logStacks?: boolean;
 }
 
 /**
@@ -58,7 +69,10 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   // Bodies are small and change with the data; hashing each for an ETag costs more than it saves.
   app.set('etag', false);
-  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const logStacks = options.logStacks ?? process.env.NODE_ENV === 'development';
+  const logError =
+    options.logError ??
+    ((error: unknown, context: FaultContext) => console.error(faultLogLine(error, context, logStacks)));
   app.use(securityHeaders);
 
   const v3 = express.Router();
@@ -90,16 +104,17 @@ export function createApp(options: AppOptions): Express {
   });
   app.use(V3_BASE, v3);
 
-  const playground = options.playgroundDir;
-  if (playground !== undefined && existsSync(join(playground, 'index.html'))) {
-    app.use(express.static(playground, { index: 'index.html' }));
+  if (options.playgroundDir !== undefined) {
+    // Looked up on each request: a playground built while the server runs is served at once.
+    app.use(express.static(options.playgroundDir, { index: 'index.html' }));
+    app.get('/', playgroundNotBuilt);
   }
 
   app.use((_req, res) => {
     res.status(404).json(notFoundBody());
   });
 
-  const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (error: unknown, req, res, _next) => {
     // Express's own 4xx (a path that does not decode, a malformed header) stay client errors.
     const status = (error as { status?: unknown } | null)?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -107,13 +122,21 @@ export function createApp(options: AppOptions): Express {
       res.status(status === 404 ? 404 : 400).json(status === 404 ? notFoundBody() : toV3ErrorResponse([]));
       return;
     }
-    logError(error);
+    const body = internalFaultBody();
+    logError(error, { trackingId: body.trackingId, method: req.method, url: req.originalUrl });
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    res.status(500).json(internalFaultBody());
+    res.status(500).json(body);
   };
   app.use(answerStoreBusy, onError);
   return app;
 }
+
+/** `GET /` before `npm run playground`: how to build it, as a page for a browser, else as JSON. */
+const playgroundNotBuilt: RequestHandler = (req, res) => {
+  res.status(404).set('Cache-Control', 'no-store');
+  if (req.accepts(['json', 'html']) === 'html') res.type('html').send(PLAYGROUND_NOT_BUILT_PAGE);
+  else res.json(playgroundNotBuiltBody());
+};

@@ -1,4 +1,4 @@
-import { generateTrackingId, type V3ErrorMessage } from '../src/index.js';
+import { generateTrackingId, type V3ErrorMessage, type V3ErrorResponse } from '../src/index.js';
 
 /**
  * The error bodies of the seed's endpoint other than the 400 (which the library writes): the
@@ -24,6 +24,25 @@ function v3Body(detailCode: string, text: string): V3StatusBody {
 export function notFoundBody(): V3StatusBody {
   return v3Body('404 Not found', 'The server did not find a current representation for the target resource.');
 }
+
+const PLAYGROUND_NOT_BUILT =
+  'The playground is not built: run npm run playground in the repository, then reload; the running server serves it without a restart. The API is at /v3/workflows.';
+
+/** The 404 of `GET /` before the playground is built, saying how to build it. */
+export function playgroundNotBuiltBody(): V3StatusBody {
+  return v3Body('404 Not found', PLAYGROUND_NOT_BUILT);
+}
+
+/** The same for a browser: a page without scripts or styles, so it needs nothing but HTML. */
+export const PLAYGROUND_NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>v3-filters reference server: playground not built</title>
+<h1>The playground is not built</h1>
+<p>Run <code>npm run playground</code> in the repository, then reload this page: the running server serves it without a restart.</p>
+<p>The API is served meanwhile: <a href="/v3/workflows">/v3/workflows</a>.</p>
+</html>
+`;
 
 /** The seed's 500: an unexpected fault (the database unreachable, a bug). */
 export function internalFaultBody(): V3StatusBody {
@@ -51,6 +70,33 @@ export function requestTooLargeBody(): V3StatusBody {
   return v3Body(
     '431 Request Header Fields Too Large',
     'The request line or headers are longer than 16 KiB; send a shorter filter.',
+  );
+}
+
+/** The seed's 400 shape (messages and causes) for a request refused before its parameters are read. */
+export function badRequestBody(text: string): V3ErrorResponse {
+  const message: V3ErrorMessage = { locale: 'en-US', localeOrigin: 'DEFAULT', text };
+  return {
+    detailCode: '400.1 Bad Request Content',
+    trackingId: generateTrackingId(),
+    messages: [message],
+    causes: [message],
+  };
+}
+
+/** A 408 in the V3 shape: the request line and headers did not all arrive in time. */
+export function requestTimeoutBody(): V3StatusBody {
+  return v3Body(
+    '408 Request Timeout',
+    'The request line and headers did not arrive in time; send them at once.',
+  );
+}
+
+/** A 417 in the V3 shape: an `Expect` other than `100-continue`, which is all the server meets. */
+export function expectationFailedBody(): V3StatusBody {
+  return v3Body(
+    '417 Expectation Failed',
+    'The server meets no expectation but 100-continue; send the request without that Expect header.',
   );
 }
 

@@ -1,13 +1,14 @@
 /**
  * `npm start`: the reference server. Seeds its database on first start (SQLite in `.data/`, or
- * PostgreSQL at `DATABASE_URL`), listens on `PORT`, and prints requests to paste.
+ * PostgreSQL or ClickHouse at `DATABASE_URL`), listens on `PORT`, and prints requests to paste.
  */
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { createApp, DEFAULT_CLIENT_CONCURRENCY } from './app.js';
-import { answerClientErrors } from './client-errors.js';
 import { ConfigError, readConfig, type ServerConfig } from './config.js';
 import { exampleRequests } from './examples.js';
+import { oneLine } from './fault-log.js';
+import { createHttpServer, HTTP_TIMEOUTS, type HttpTimeouts, listen } from './http-server.js';
 import { openStore } from './open-store.js';
 import type { Store } from './store/types.js';
 
@@ -16,34 +17,47 @@ export interface RunningServer {
   readonly server: Server;
   readonly store: Store;
   readonly url: string;
-  close(): Promise<void>;
+  /**
+   * Stops gracefully: no new connections; idle ones and those with half a request closed at
+   * once; requests being answered finish within `graceMs` (default {@link SHUTDOWN_GRACE_MS}),
+   * then every connection is closed and the store after them.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
+/** How long a stopping server lets the requests it is answering finish. */
+export const SHUTDOWN_GRACE_MS = 5_000;
+
 /** Opens (and seeds) the store, then listens. */
-export async function startServer(config: ServerConfig, log = console.log): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  log = console.log,
+  timeouts: HttpTimeouts = HTTP_TIMEOUTS,
+): Promise<RunningServer> {
   const store = await openStore(config, log);
   const app = createApp({
     store,
     rateLimit: config.rateLimit,
     clientConcurrency: { ...DEFAULT_CLIENT_CONCURRENCY, inFlight: config.clientConcurrency },
     playgroundDir: config.playgroundDir,
+    logStacks: config.development,
     ...(config.apiToken !== undefined ? { apiToken: config.apiToken } : {}),
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host ?? '', (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
-  });
-  answerClientErrors(server);
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const http = createHttpServer(app, timeouts);
+  let port: number;
+  try {
+    port = await listen(http.server, config.port, config.host);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   const url = `http://${config.host ?? 'localhost'}:${port}`;
   return {
-    server,
+    server: http.server,
     store,
     url,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    close: async (graceMs = SHUTDOWN_GRACE_MS) => {
+      await http.close(graceMs);
       await store.close();
     },
   };
@@ -64,7 +78,13 @@ async function main(): Promise<void> {
   console.log(`v3-filters reference server on ${running.url} (${running.store.dialect})`);
   console.log('Try:');
   for (const line of exampleRequests(running.url, config.apiToken)) console.log(`  ${line}`);
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: finishing the requests being answered, then stopping`);
+    // Should closing the store hang, the process still ends shortly after the grace period.
+    setTimeout(() => {
+      console.error('error: the database did not close in time (a statement still running); stopping anyway');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS + 2_000).unref();
     running.close().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -92,7 +112,7 @@ function answerMemoryQueries(): void {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((error: unknown) => {
     console.error(
-      `error: the server could not start: ${error instanceof Error ? error.message : String(error)}`,
+      `error: the server could not start: ${oneLine(error instanceof Error ? error.message : String(error), 1000)}`,
     );
     process.exit(1);
   });

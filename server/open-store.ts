@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ServerConfig } from './config.js';
+import { openClickhouseStore } from './store/clickhouse.js';
+import { clickhouseClientDatabase } from './store/clickhouse-database.js';
 import { poolDatabase } from './store/pg-database.js';
 import { openPostgresStore } from './store/postgres.js';
 import { openSqliteStore } from './store/sqlite.js';
@@ -31,7 +33,8 @@ async function checkTables(store: Store, where: string): Promise<Store> {
 }
 
 /**
- * The store the configuration names: PostgreSQL at `databaseUrl` through a pool, else SQLite at
+ * The store the configuration names: ClickHouse at a `clickhouse://` `databaseUrl` through
+ * @clickhouse/client, PostgreSQL at a `postgres://` one through a pool, else SQLite at
  * `sqlitePath`; each created and seeded when its tables are absent, then checked.
  */
 export async function openStore(config: ServerConfig, log: (line: string) => void): Promise<Store> {
@@ -40,10 +43,19 @@ export async function openStore(config: ServerConfig, log: (line: string) => voi
 
 async function open(config: ServerConfig, log: (line: string) => void): Promise<Store> {
   const seeding = () => log('Creating and seeding the sample database (first start only)...');
+  if (config.databaseUrl?.startsWith('clickhouse')) {
+    const db = clickhouseClientDatabase(config.databaseUrl);
+    try {
+      return await openClickhouseStore(db, config.seedExecutions, seeding);
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+  }
   if (config.databaseUrl !== undefined) {
     const db = poolDatabase(config.databaseUrl, { budgetMs: config.queryTimeoutMs });
     try {
-      return await openPostgresStore(db, config.seedExecutions, seeding);
+      return await openPostgresStore(db, config.seedExecutions, seeding, config.dateTimeStorage);
     } catch (error) {
       await db.close().catch(() => undefined);
       throw error;

@@ -62,6 +62,10 @@ export type { CaseFolding } from './compile/case-folding.js';
 export { FilterCompileError } from './compile/compile-error.js';
 export { compilePredicate, type PredicateOptions, type RecordPredicate } from './compile/predicate/index.js';
 export {
+  type CheckTableOptions,
+  type ColumnCatalog,
+  type ColumnKind,
+  checkTable,
   compileSql,
   compileSqlChunks,
   renderSqlChunks,
@@ -80,6 +84,12 @@ export {
   type SqlStorage,
   type StoredType,
   sqlStorage,
+  type TableColumn,
+  type TableColumnRow,
+  type TableProblem,
+  type TableProblemCode,
+  type Tick,
+  type TimestampStorage,
   tryCompileSql,
   tryCompileSqlChunks,
 } from './compile/sql/index.js';

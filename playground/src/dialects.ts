@@ -5,4 +5,5 @@ export const DIALECTS: readonly { readonly name: SqlDialectName; readonly label:
   { name: 'postgres', label: 'PostgreSQL' },
   { name: 'sqlite', label: 'SQLite' },
   { name: 'mysql', label: 'MySQL / MariaDB' },
+  { name: 'clickhouse', label: 'ClickHouse' },
 ];

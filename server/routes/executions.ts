@@ -38,6 +38,8 @@ export function executionsRoute(store: Store) {
   const collection = v3Collection(workflowExecutionsSchema, {
     dialect: store.dialect,
     tiebreaker: EXECUTIONS_ORDER,
+    // A store whose times are native columns: the filter compares them as the engine's type.
+    storage: { start_time: store.dateTimeStorage ?? 'text' },
   });
   const handler = async (req: Request<{ id: string }>, res: Response): Promise<void> => {
     const id = req.params.id;

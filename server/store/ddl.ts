@@ -1,4 +1,4 @@
-import { type SqlDialectName, sqlStorage } from '../../src/index.js';
+import { type DateTimeStorage, type SqlDialectName, sqlStorage } from '../../src/index.js';
 
 /**
  * The tables and indexes of the reference server, per engine, in the storage the SQL compiler
@@ -13,11 +13,17 @@ import { type SqlDialectName, sqlStorage } from '../../src/index.js';
  * PostgreSQL's `id` and `start_time` use the "C" collation: byte order, as in SQLite, so pages
  * come in the same order on both engines whatever the database's default collation.
  */
-export function schemaStatements(dialect: SqlDialectName): readonly string[] {
-  const { columns } = sqlStorage(dialect);
+export function schemaStatements(
+  dialect: SqlDialectName,
+  storage: DateTimeStorage = 'text',
+): readonly string[] {
+  const { columns, timestamp } = sqlStorage(dialect);
   const c = dialect === 'postgres' ? ' COLLATE "C"' : '';
   const text = columns.string;
+  // With `storage: 'timestamp'`, the executions' times are the engine's native column.
+  const native = storage === 'timestamp';
   const time = columns['date-time'];
+  const executionTime = native ? timestamp.columns[0]! : `${time}${c}`;
   return [
     `CREATE TABLE workflows (
       id ${text}${c} PRIMARY KEY,
@@ -30,8 +36,8 @@ export function schemaStatements(dialect: SqlDialectName): readonly string[] {
       id ${text}${c} PRIMARY KEY,
       workflow_id ${text}${c} NOT NULL REFERENCES workflows (id),
       request_id ${text} NOT NULL,
-      start_time ${time}${c} NOT NULL,
-      close_time ${time}${c},
+      start_time ${executionTime} NOT NULL,
+      close_time ${executionTime},
       status ${text} NOT NULL
     )`,
   ];
@@ -50,9 +56,18 @@ export function indexStatements(dialect: SqlDialectName): readonly string[] {
   ];
 }
 
-/** The columns read for the answer, named as the seed's example names them. */
-export const EXECUTION_COLUMNS =
-  'id, workflow_id AS "workflowId", request_id AS "requestId", start_time AS "startTime", close_time AS "closeTime", status';
+/** A native PostgreSQL timestamp as the answer writes it: RFC 3339 in UTC, to the microsecond. */
+const pgTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * The columns read for the answer, named as the seed's example names them; native PostgreSQL
+ * timestamps written back as RFC 3339 text.
+ */
+export function executionColumns(storage: DateTimeStorage = 'text'): string {
+  const start = storage === 'timestamp' ? pgTime('start_time') : 'start_time';
+  const close = storage === 'timestamp' ? pgTime('close_time') : 'close_time';
+  return `id, workflow_id AS "workflowId", request_id AS "requestId", ${start} AS "startTime", ${close} AS "closeTime", status`;
+}
 
 /** The workflow columns `GET /v3/workflows` answers. */
 export const WORKFLOW_COLUMNS = 'id, name, description, enabled, created';

@@ -1,4 +1,4 @@
-import type { SqlChunks, SqlDialectName } from '../../src/index.js';
+import type { DateTimeStorage, SqlChunks, SqlDialectName } from '../../src/index.js';
 import type { ExecutionStatus, WorkflowRow } from '../seed/sample.js';
 
 /** A workflow execution as the endpoint answers it (the seed's example shape). */
@@ -38,6 +38,8 @@ export interface ExecutionsPage {
 export interface Store {
   /** The engine behind it. */
   readonly dialect: SqlDialectName;
+  /** How the executions' times are stored: text (the default), or native timestamps (PostgreSQL). */
+  readonly dateTimeStorage?: DateTimeStorage;
   /** Every workflow, in creation order. */
   listWorkflows(): Promise<readonly WorkflowRow[]>;
   /** One page of a workflow's executions, or undefined when there is no such workflow. */

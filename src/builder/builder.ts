@@ -20,8 +20,13 @@ import {
 } from '../ast/index.js';
 import type { Diagnostic } from '../diagnostic/index.js';
 import { format, InvalidAstError } from '../printer/format.js';
-import type { FieldNameOf, FieldValueOf, OperatorOf } from '../schema/define.js';
-import { ownSchema } from '../schema/own.js';
+import {
+  type FieldNameOf,
+  type FieldValueOf,
+  InvalidSchemaError,
+  type OperatorOf,
+} from '../schema/define.js';
+import { ownSchema, schemaErrors } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
 import { checkPredicate } from './check.js';
 import { type BuilderValue, copyOfList, FilterBuildError, readingValue, toValueNode } from './values.js';
@@ -124,9 +129,10 @@ const builtFilters = new WeakSet<BuiltFilter>();
  * refuses.
  */
 function checked(predicate: PredicateNode, schema: Schema): void {
+  // `schema` is the builder's own-property snapshot (ownSchema).
   let check: ReturnType<typeof checkPredicate>;
   try {
-    check = checkPredicate(predicate, ownSchema(schema));
+    check = checkPredicate(predicate, schema);
   } catch (cause) {
     if (cause instanceof InvalidAstError) throw new FilterBuildError(cause.message, { cause });
     throw cause;
@@ -141,7 +147,9 @@ function built(ast: Expression): BuiltFilter {
 }
 
 /**
- * Creates a {@link FilterBuilder} for `schema`.
+ * Creates a {@link FilterBuilder} for `schema`. A schema with errors (those `loadSchema` reports)
+ * throws `InvalidSchemaError` here, as `defineSchema` does; the builder then reads the schema's
+ * own properties as they were at this first use (later changes to the object are not seen).
  *
  * @example
  * const f = createFilterBuilder(workflowExecutionsSchema);
@@ -149,12 +157,15 @@ function built(ast: Expression): BuiltFilter {
  * String(filter); // 'status eq "Failed" and start_time ge 2022-02-07T20:13:29.000Z'
  */
 export function createFilterBuilder<const S extends Schema>(schema: S): FilterBuilder<S> {
+  const errors = schemaErrors(schema);
+  if (errors.length > 0) throw new InvalidSchemaError(errors);
+  const own = ownSchema(schema);
   const isDateTime = (field: string): boolean =>
-    Object.hasOwn(schema.fields, field) && schema.fields[field]!.type === 'date-time';
+    Object.hasOwn(own.fields, field) && own.fields[field]!.type === 'date-time';
 
   // A builder checks each predicate as it builds it (see checkPredicate), and composites below.
   const predicate = (ast: PredicateNode): BuiltFilter => {
-    checked(ast, schema);
+    checked(ast, own);
     return built(ast);
   };
 
@@ -187,7 +198,7 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
     predicate(createPresence(createField(field, nowhere), operator, nowhere, nowhere));
 
   const operands = (operator: CompositeOperator, filters: readonly BuiltFilter[]): Expression[] => {
-    const allowed = schema.composite ?? ['and', 'or', 'not'];
+    const allowed = own.composite ?? ['and', 'or', 'not'];
     if (!allowed.includes(operator)) {
       throw new FilterBuildError(`This endpoint does not allow \`${operator}\``);
     }

@@ -1,5 +1,6 @@
 import type { CaseFolding, SqlDialectName } from '../compile/index.js';
 import { sqlDialectNames } from '../compile/sql/dialects.js';
+import { checkTableCommand } from './commands/check-table.js';
 import { codegenCommand } from './commands/codegen.js';
 import { endpointsCommand } from './commands/endpoints.js';
 import { explainCommand } from './commands/explain.js';
@@ -207,6 +208,39 @@ export const COMMANDS: readonly CommandSpec[] = [
             typeof options.parameterOffset === 'number' ? options.parameterOffset : undefined,
           ),
           limits: limitsFrom(options),
+        },
+        context,
+      ),
+  },
+  {
+    name: 'check-table',
+    description: "check an existing table's columns against a schema, for the SQL the compiler writes",
+    schema: true,
+    formats: ['text', 'json'],
+    options: [
+      {
+        flags: '--dialect <dialect>',
+        description: 'SQL dialect',
+        choices: sqlDialectNames(),
+        defaultValue: 'postgres',
+      },
+      { flags: '--table <name>', description: 'the table (or schema.table)', required: true },
+      { flags: '--url <url>', description: 'read the columns from this database (SQLite: a file)' },
+      { flags: '--columns <file>', description: 'read them from a JSON list of catalog rows' },
+      { flags: '--storage <field=storage...>', description: 'date-time storage per field' },
+      { flags: '--time-zone <zone>', description: "MySQL: the sessions' time zone" },
+    ],
+    run: (_argument, options, context) =>
+      checkTableCommand(
+        {
+          ...schemaOptionsFrom(options),
+          format: options.format as 'text' | 'json',
+          dialect: options.dialect as SqlDialectName,
+          table: String(options.table),
+          ...given('url', text(options, 'url')),
+          ...given('columns', text(options, 'columns')),
+          storage: Array.isArray(options.storage) ? (options.storage as string[]) : [],
+          ...given('timeZone', text(options, 'timeZone')),
         },
         context,
       ),

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
 import { quote } from '../diagnostic/text.js';
 import { ownSchema } from '../schema/own.js';
-import type { Schema } from '../schema/types.js';
+import type { DateTimeStorage, Schema } from '../schema/types.js';
 import type { CaseFolding } from './case-folding.js';
 import { compileDiagnostic } from './compile-error.js';
 import { sqlDialectNames } from './sql/dialects.js';
@@ -36,6 +36,8 @@ export type SqlSettings =
       readonly folding: CaseFolding | undefined;
       readonly offset: number;
       readonly table: string | undefined;
+      /** The `storage` option: per field name, overriding the field's own. */
+      readonly storage: ReadonlyMap<string, DateTimeStorage>;
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
@@ -188,6 +190,7 @@ export function checkSqlOptions(
   }
   const table = reader.read('table');
   if (table !== undefined && typeof table !== 'string') reader.bad('table', table, 'a string');
+  const storage = readStorage(reader, schema);
   if (reader.diagnostics.length > 0) return { ok: false, diagnostics: reader.diagnostics };
   return {
     ok: true,
@@ -196,5 +199,36 @@ export function checkSqlOptions(
     folding,
     offset: (offset as number | undefined) ?? 0,
     table: table as string | undefined,
+    storage,
   };
+}
+
+const NO_STORAGE: ReadonlyMap<string, DateTimeStorage> = new Map();
+
+/**
+ * The `storage` option: an object mapping single date-time fields of the schema to `'text'` or
+ * `'timestamp'`, read by own properties (an inherited key is never seen).
+ */
+function readStorage(reader: OptionReader, schema: Schema): ReadonlyMap<string, DateTimeStorage> {
+  const given = reader.read('storage');
+  if (given === undefined) return NO_STORAGE;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    reader.bad('storage', given, "an object mapping date-time fields to `'text'` or `'timestamp'`");
+    return NO_STORAGE;
+  }
+  const storage = new Map<string, DateTimeStorage>();
+  try {
+    for (const name of Object.keys(given)) {
+      const value = (given as Record<string, unknown>)[name];
+      const field = Object.hasOwn(schema.fields, name) ? schema.fields[name] : undefined;
+      if (field === undefined || field.type !== 'date-time' || field.collection === true) {
+        reader.bad(`storage.${name}`, value, 'set for a single date-time field of the schema only');
+      } else if (value !== 'text' && value !== 'timestamp') {
+        reader.bad(`storage.${name}`, value, "`'text'` or `'timestamp'`");
+      } else storage.set(name, value);
+    }
+  } catch {
+    reader.bad('storage', undefined, 'readable (a getter threw)');
+  }
+  return storage;
 }

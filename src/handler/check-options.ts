@@ -30,6 +30,7 @@ const HANDLER_OPTION_NAMES: readonly string[] = [
   'dialect',
   'parameterOffset',
   'caseFolding',
+  'storage',
   'defaultSorters',
   'trackingId',
   'maxMessages',
@@ -185,6 +186,7 @@ export function checkHandlerOptions(schema: Schema, given: unknown): CollectionH
   const tiebreaker = readTiebreaker(raw.tiebreaker, problems);
   const defaultSorters = readDefaultSorters(raw.defaultSorters, problems);
   targetProblems(raw.dialect, raw, problems);
+  const storage = readStorage(schema, raw.storage, problems);
   if (raw.trackingId !== undefined && typeof raw.trackingId !== 'function') {
     problems.push(
       `The option \`trackingId\` must be a function returning the id; it is ${show(raw.trackingId)}.`,
@@ -225,8 +227,23 @@ export function checkHandlerOptions(schema: Schema, given: unknown): CollectionH
     ...(columns !== undefined ? { columns } : {}),
     ...(tiebreaker !== undefined ? { tiebreaker } : {}),
     ...(defaultSorters !== undefined ? { defaultSorters } : {}),
+    ...(storage !== undefined ? { storage } : {}),
   });
   return Object.freeze(options) as CollectionHandlerOptions;
+}
+
+/** The `storage` option, checked by `compileSql`'s own rule against the schema; a frozen copy. */
+function readStorage(schema: Schema, storage: unknown, problems: Problems) {
+  if (storage === undefined) return undefined;
+  const checked = checkSqlOptions(
+    { schema, dialect: sqlDialectNames()[0], storage },
+    (name) => sqlDialect(name)?.maxParameters,
+  );
+  if (!checked.ok) {
+    for (const d of checked.diagnostics) problems.push(d.message);
+    return undefined;
+  }
+  return Object.freeze(Object.fromEntries(checked.storage));
 }
 
 /** The collection options, checked by `parseCollectionQuery`'s own rule; problems as sentences. */

@@ -128,7 +128,7 @@ function request(
       checkTarget(state, dialect, table);
       if (filterSql === undefined) return { sql: sqlDialect(dialect)!.trueSql, params: [] };
       // Compiled once per dialect and table; only the placeholders depend on the offset.
-      const target = { dialect, table, caseFolding: options.caseFolding };
+      const target = { dialect, table, caseFolding: options.caseFolding, storage: options.storage };
       const rendered = filterSql.render(target, where?.parameterOffset ?? options.parameterOffset);
       if ('fragment' in rendered) return rendered.fragment;
       const texts = { filters: query.parameters.filters ?? '' };
@@ -138,7 +138,12 @@ function request(
       const table = where?.table ?? options.table;
       checkTarget(state, dialect, table);
       if (filterSql === undefined) return { dialect, chunks: [sqlDialect(dialect)!.trueSql] };
-      const compiled = filterSql.chunks({ dialect, table, caseFolding: options.caseFolding });
+      const compiled = filterSql.chunks({
+        dialect,
+        table,
+        caseFolding: options.caseFolding,
+        storage: options.storage,
+      });
       if ('chunks' in compiled) return compiled.chunks;
       const texts = { filters: query.parameters.filters ?? '' };
       throw new CollectionSqlError(reject(compiled.problems, texts, options));
@@ -198,7 +203,12 @@ export function createCollectionHandler(schema: Schema, given?: CollectionHandle
     // Compiled (and rendered at the handler's offset) now, so a filter SQL cannot take is this
     // request's 400 and `where` for this dialect cannot throw.
     const compiled = new FilterSql(parsed.filters, schema);
-    const target = { dialect, table: options.table, caseFolding: options.caseFolding };
+    const target = {
+      dialect,
+      table: options.table,
+      caseFolding: options.caseFolding,
+      storage: options.storage,
+    };
     const rendered = compiled.render(target, options.parameterOffset);
     if ('problems' in rendered) {
       return reject([...parsed.diagnostics, ...rendered.problems], parsed.parameters, options);

@@ -1,7 +1,7 @@
 import type { CollectionQueryOptions } from '../collection/options.js';
 import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
-import type { SqlDialectName } from '../compile/sql/types.js';
+import type { SqlDialectName, SqlOptions } from '../compile/sql/types.js';
 import type { OrderByOptions } from './order-by.js';
 
 /** Options of `createCollectionHandler` and `handleCollectionRequest`. */
@@ -23,6 +23,11 @@ export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderB
   readonly parameterOffset?: number;
   /** What case-insensitive comparisons fold, for `where` and `predicate` (see `compileSql`). */
   readonly caseFolding?: CaseFolding;
+  /**
+   * How date-time columns hold their values, per field, over the schema's `storage` (see
+   * `compileSql`): `{ start_time: 'timestamp' }` for a native `timestamptz`/`DATETIME(6)` column.
+   */
+  readonly storage?: SqlOptions['storage'];
   /**
    * The sort keys of a request that gives no `sorters` (as nestjs-paginate's `defaultSortBy`),
    * e.g. `[{ field: 'start_time', direction: 'desc' }]`; default none (the tiebreaker alone).

@@ -2,7 +2,7 @@ import type { Expression } from '../ast/index.js';
 import type { CaseFolding } from '../compile/case-folding.js';
 import { tryCompileSqlChunks } from '../compile/sql/compile-sql.js';
 import { renderSqlChunks } from '../compile/sql/render.js';
-import type { SqlChunks, SqlDialectName, SqlFragment } from '../compile/sql/types.js';
+import type { SqlChunks, SqlDialectName, SqlFragment, SqlOptions } from '../compile/sql/types.js';
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
 import type { Schema } from '../schema/types.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
@@ -15,6 +15,7 @@ export interface WhereTarget {
   readonly dialect: SqlDialectName;
   readonly table: string | undefined;
   readonly caseFolding: CaseFolding | undefined;
+  readonly storage: SqlOptions['storage'];
 }
 
 function inFilters(diagnostics: readonly Diagnostic[]): ParameterDiagnostic[] {
@@ -45,6 +46,7 @@ export class FilterSql {
         dialect: target.dialect,
         ...(target.caseFolding !== undefined ? { caseFolding: target.caseFolding } : {}),
         ...(target.table !== undefined ? { table: target.table } : {}),
+        ...(target.storage !== undefined ? { storage: target.storage } : {}),
       });
       compiled = result.ok ? { chunks: result } : { problems: inFilters(result.diagnostics) };
       this.compiled.set(key, compiled);
@@ -61,7 +63,12 @@ export class FilterSql {
     if ('problems' in compiled) return compiled;
     const result = renderSqlChunks(compiled.chunks, { parameterOffset: parameterOffset ?? 0 });
     const where: WhereSql = result.ok
-      ? { fragment: { sql: result.sql, params: result.params } }
+      ? {
+          fragment:
+            result.queryParams === undefined
+              ? { sql: result.sql, params: result.params }
+              : { sql: result.sql, params: result.params, queryParams: result.queryParams },
+        }
       : { problems: inFilters(result.diagnostics) };
     // A handler renders at few offsets; a caller looping over offsets should not grow this forever.
     if (this.rendered.size >= 8) this.rendered.clear();

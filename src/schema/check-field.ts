@@ -9,7 +9,7 @@ import {
   documentWarning,
 } from './document-diagnostic.js';
 import { clearBestMatch, didYouMean, listWords } from './suggest.js';
-import type { FieldSchema, FieldType } from './types.js';
+import type { DateTimeStorage, FieldSchema, FieldType } from './types.js';
 
 /** The field types a schema may declare. */
 export const FIELD_TYPES: readonly FieldType[] = [
@@ -30,8 +30,12 @@ export const FIELD_KEYS = [
   'caseSensitive',
   'path',
   'column',
+  'storage',
   'description',
 ] as const;
+
+/** The values of a date-time field's `storage`. */
+export const DATE_TIME_STORAGES: readonly DateTimeStorage[] = ['text', 'timestamp'];
 
 /** Whether `value` is a plain data object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -159,6 +163,31 @@ function readEnum(
   return values;
 }
 
+function readStorage(
+  field: Record<string, unknown>,
+  type: FieldType | undefined,
+  collection: boolean,
+  pointer: string,
+  report: DiagnosticAcceptor<DocumentDiagnostic>,
+): DateTimeStorage | undefined {
+  if (!Object.hasOwn(field, 'storage') || field.storage === undefined) return undefined;
+  const at = childPointer(pointer, 'storage');
+  const value = field.storage;
+  if (!(DATE_TIME_STORAGES as readonly unknown[]).includes(value)) {
+    const shown = typeof value === 'string' ? quote(value) : `a ${typeof value}`;
+    const message = `${quote('storage')} must be ${listWords(DATE_TIME_STORAGES, quote, { conjunction: 'or' })}; it is ${shown}`;
+    report(documentError('invalid-property', message, at));
+    return undefined;
+  }
+  if ((type !== undefined && type !== 'date-time') || collection) {
+    const what = collection ? 'a collection' : `a ${quote(String(type))} field`;
+    const message = `${quote('storage')} applies to single date-time fields only; this is ${what}`;
+    report(documentError('storage-requires-date-time', message, at));
+    return undefined;
+  }
+  return value as DateTimeStorage;
+}
+
 /**
  * Reads and checks one field declaration, reporting every problem. Returns the field as plain
  * data (known keys only) when it has no errors.
@@ -197,6 +226,7 @@ export function readField(
   const column = readText(value, 'column', pointer, sink, (t) =>
     t.length > 0 && !t.includes('\u0000') ? undefined : 'must be a non-empty name',
   );
+  const storage = readStorage(value, type, collection === true, pointer, sink);
   const description = readText(value, 'description', pointer, sink);
   if (operators) checkOperatorTypes(operators, type, collection === true, pointer, sink);
   if (failed || !type || !operators) return undefined;
@@ -208,6 +238,7 @@ export function readField(
     ...(caseSensitive !== undefined ? { caseSensitive } : {}),
     ...(path !== undefined ? { path } : {}),
     ...(column !== undefined ? { column } : {}),
+    ...(storage !== undefined ? { storage } : {}),
     ...(description !== undefined ? { description } : {}),
   };
 }

@@ -20,4 +20,4 @@ export {
   type OperatorOf,
   type ValueOfField,
 } from './define.js';
-export type { FieldSchema, FieldType, Schema } from './types.js';
+export type { DateTimeStorage, FieldSchema, FieldType, Schema } from './types.js';

@@ -7,6 +7,14 @@ import type { CompositeOperator, PrimitiveOperator } from '../language/operators
  */
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'date-time' | 'unknown';
 
+/**
+ * How a date-time field's SQL column holds it: `'text'` (the default), fixed-width UTC text to
+ * the nanosecond (`toSqlDateTime`), or `'timestamp'`, the engine's native timestamp column
+ * (PostgreSQL `timestamptz`/`timestamp`, MySQL `DATETIME(6)`/`TIMESTAMP(6)`, SQLite epoch
+ * milliseconds in an INTEGER). See the storage table in the SQL documentation.
+ */
+export type DateTimeStorage = 'text' | 'timestamp';
+
 /** One filterable field of an endpoint: plain JSON data. */
 export interface FieldSchema {
   readonly type: FieldType;
@@ -22,6 +30,12 @@ export interface FieldSchema {
   readonly path?: string;
   /** The SQL column for the SQL compiler; default: the field name. */
   readonly column?: string;
+  /**
+   * How the column of a single date-time field holds it (SQL compilers only): `'text'`
+   * (default) or `'timestamp'`, the engine's native column. `compileSql`'s `storage` option
+   * overrides it per field.
+   */
+  readonly storage?: DateTimeStorage;
   /** Free text for people (e.g. from an OpenAPI description). */
   readonly description?: string;
 }

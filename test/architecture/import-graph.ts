@@ -22,6 +22,7 @@ export const RANKS: Readonly<Record<string, number>> = {
   validate: 4,
   compile: 4,
   openapi: 4,
+  embedded: 5,
   collection: 5,
   complete: 5,
   builder: 5,
@@ -34,6 +35,8 @@ export const RANKS: Readonly<Record<string, number>> = {
   'integrations/express': 7,
   'integrations/fastify': 7,
   'integrations/hono': 7,
+  'integrations/eslint': 7,
+  'integrations/ts-plugin': 7,
   cli: 7,
   'index.ts': 8,
 };

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFilterBuilder, FilterBuildError, FilterSchemaError } from '../../src/builder/api.js';
-import { OPERATOR_TABLE, parse, type Schema, validate } from '../../src/index.js';
+import {
+  checkSchema,
+  InvalidSchemaError,
+  OPERATOR_TABLE,
+  parse,
+  type Schema,
+  validate,
+} from '../../src/index.js';
 import { defineSchema } from '../../src/schema/index.js';
 
 /**
@@ -108,5 +115,50 @@ describe('the builder’s schema errors', () => {
       ['unsupported-character', '"a\u0000b"'],
     ]);
     expect(nul.message).toContain('name in (');
+  });
+});
+
+describe('createFilterBuilder and its schema', () => {
+  it('refuses a schema loadSchema refuses, with InvalidSchemaError naming its errors', () => {
+    const bad: unknown[] = [
+      null,
+      'fields',
+      {},
+      { fields: 1 },
+      { fields: { a: { type: 'string', operators: ['nope'] } } },
+      { fields: { a: { type: 'text', operators: ['eq'] } } },
+      { fields: { tags: { type: 'string', operators: ['ca'] } } },
+      { fields: { a: { type: 'string', operators: 'eq' } } },
+      { fields: { a: { type: 'string', operators: ['eq'], operatorz: ['co'] } } },
+    ];
+    for (const schema of bad) {
+      let thrown: unknown;
+      try {
+        createFilterBuilder(schema as Schema);
+      } catch (cause) {
+        thrown = cause;
+      }
+      expect(thrown, JSON.stringify(schema)).toBeInstanceOf(InvalidSchemaError);
+      const codes = (thrown as InvalidSchemaError).diagnostics.map((d) => d.code);
+      expect(codes).toEqual(
+        checkSchema(schema)
+          .filter((d) => d.severity === 'error')
+          .map((d) => d.code),
+      );
+    }
+  });
+
+  it('reads the schema’s own properties once: a polluted prototype or a later change is not seen', () => {
+    const given = { fields: { name: { type: 'string', operators: ['eq', 'co'] } } } as Schema;
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.composite = ['and'];
+    try {
+      const f = createFilterBuilder(given);
+      expect(String(f.or(f.eq('name', 'a'), f.co('name', 'b')))).toBe('name eq "a" or name co "b"');
+      (given.fields.name!.operators as string[]).length = 0;
+      expect(String(f.eq('name', 'a'))).toBe('name eq "a"');
+    } finally {
+      delete proto.composite;
+    }
   });
 });

@@ -240,6 +240,23 @@ describe.concurrent('sql', () => {
     }
   });
 
+  it('ClickHouse: typed named placeholders, with the values by name (queryParams) in text and JSON', async ({
+    expect,
+  }) => {
+    const args = ['sql', '--endpoint', 'workflow-executions', '--dialect', 'clickhouse'];
+    const filter = 'start_time ge 2022-02-07T20:13:29Z and status eq "Failed"';
+    const text = await runInProcess([...args, '--parameter-offset', '2', filter]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("`start_time` >= {p3:DateTime64(9, 'UTC')}");
+    expect(text.stdout).toContain('queryParams: {"p3":"2022-02-07 20:13:29.000000000","p4":"Failed"}\n');
+    const json = await runInProcess([...args, '--format', 'json', filter]);
+    const [output] = JSON.parse(json.stdout) as { params: unknown[]; queryParams: Record<string, unknown> }[];
+    expect(output!.queryParams).toEqual({ p1: '2022-02-07 20:13:29.000000000', p2: 'Failed' });
+    expect(Object.values(output!.queryParams)).toEqual(output!.params);
+    const postgres = await runInProcess(['sql', '--endpoint', 'workflow-executions', filter]);
+    expect(postgres.stdout).not.toContain('queryParams');
+  });
+
   it('SQLite: the fragment selects the rows the filter means, run on a real database', async () => {
     const run = await runCli([
       'sql',

@@ -19,7 +19,7 @@ const TYPES: readonly StoredType[] = ['string', 'number', 'integer', 'boolean', 
 
 describe('the dialect table: each dialect in one place, read by everything that needs it', () => {
   it('keys each row by its own name, and finds nothing for any other value', () => {
-    expect(NAMES).toEqual(['postgres', 'sqlite', 'mysql']);
+    expect(NAMES).toEqual(['postgres', 'sqlite', 'mysql', 'clickhouse']);
     for (const name of NAMES) expect(sqlDialect(name)?.name).toBe(name);
     for (const other of ['__proto__', 'toString', 'Postgres', '', null, 1])
       expect(sqlDialect(other)).toBeUndefined();
@@ -62,11 +62,17 @@ describe('the dialect table: each dialect in one place, read by everything that 
       [(MySqlDatabase as unknown as Record<symbol, unknown>)[entityKind], 'mysql'],
       [(BaseSQLiteDatabase as unknown as Record<symbol, unknown>)[entityKind], 'sqlite'],
     ]);
-    for (const name of NAMES) {
+    // ClickHouse has neither a Kysely adapter nor a Drizzle database among those libraries.
+    const withBuilders = NAMES.filter((name) => name !== 'clickhouse');
+    for (const name of withBuilders) {
       const { kyselyAdapter, drizzleDatabase } = sqlDialect(name)!.builders;
       expect(typeof (kysely as unknown as Record<string, unknown>)[kyselyAdapter!]).toBe('function');
       expect(kinds.get(drizzleDatabase)).toBe(name);
     }
+    expect(sqlDialect('clickhouse')!.builders).toEqual({
+      kyselyAdapter: undefined,
+      drizzleDatabase: undefined,
+    });
   });
 
   it("states the storage the manual's table shows, for every type and collections", () => {
@@ -78,16 +84,22 @@ describe('the dialect table: each dialect in one place, read by everything that 
         .filter((line) => line.startsWith('| `') || line.startsWith('| collection'))
         .map((line) => {
           const cells = line.split('|').map((c) => c.trim());
-          return [cells[1]!.replaceAll('`', ''), cells.slice(2, 5).map((c) => c.toLowerCase())] as const;
+          return [cells[1]!.replaceAll('`', ''), cells.slice(2, 6).map((c) => c.toLowerCase())] as const;
         }),
     );
-    const column = { postgres: 0, sqlite: 1, mysql: 2 } as const;
+    const column = { postgres: 0, sqlite: 1, mysql: 2, clickhouse: 3 } as const;
     for (const name of NAMES) {
       const storage = sqlStorage(name);
       for (const type of TYPES) {
         expect(rows.get(type)?.[column[name]], `${name} ${type}`).toContain(
           `\`${storage.columns[type].toLowerCase()}\``,
         );
+      }
+      for (const type of storage.timestamp.columns) {
+        expect(
+          rows.get("date-time with storage: 'timestamp'")?.[column[name]],
+          `${name} timestamp`,
+        ).toContain(`\`${type.toLowerCase()}\``);
       }
       expect(rows.get('collection')?.[column[name]], `${name} collection`).toContain(
         `\`${storage.collectionColumn('string').toLowerCase()}\``,

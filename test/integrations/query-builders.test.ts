@@ -136,4 +136,57 @@ describe.each(ENGINES)('query builders on %s', (_name, factory, enabled) => {
     const drizzleQuery = drizzleFilter(parsed.ast, options);
     expect(JSON.stringify(drizzleQuery.queryChunks)).toContain(bound);
   });
+
+  it.skipIf(!enabled)(
+    "honours storage: 'timestamp' on the engine's native column, through both builders",
+    async () => {
+      const { sql } = await import('kysely');
+      const { parse } = await import('../../src/syntax/parse.js');
+      const { sqlStorage } = await import('../../src/compile/sql/index.js');
+      const storage = sqlStorage(engine.dialect);
+      const quote = (name: string) =>
+        engine.dialect === 'mysql' ? `\`${name}\`` : `"${name.replaceAll('"', '""')}"`;
+      await sql.raw(`DROP TABLE IF EXISTS ${quote(TABLE)}`).execute(engine.kysely);
+      await sql
+        .raw(`CREATE TABLE ${quote(TABLE)} (id INT PRIMARY KEY, t ${storage.timestamp.columns[0]} NULL)`)
+        .execute(engine.kysely);
+      const times = [
+        '2022-01-01T00:00:00Z',
+        '2022-01-01T00:00:00.001Z',
+        '2022-01-01T05:30:00.002+05:30',
+        null,
+      ];
+      for (const [i, time] of times.entries()) {
+        const value = time === null ? null : storage.scalar('date-time', time, 'timestamp')!;
+        await sql`INSERT INTO ${sql.table(TABLE)} VALUES (${i + 1}, ${value})`.execute(engine.kysely);
+      }
+      const schema = {
+        fields: { t: { type: 'date-time' as const, operators: ['eq', 'gt', 'lt', 'ne', 'in'] as const } },
+      };
+      const filters = [
+        't gt 2022-01-01T00:00:00.0000005Z',
+        't lt 2022-01-01T00:00:00.0010000001Z',
+        't eq 2022-01-01T00:00:00.0000001Z',
+        'not t ne 2022-01-01T05:30:00.001+05:30',
+        't in (2021-12-31T18:30:00.002-05:30, 2022-01-01T00:00:00.0005Z)',
+      ];
+      for (const text of filters) {
+        const parsed = parse(text);
+        if (!parsed.ok) throw new Error(text);
+        const options = { schema, dialect: engine.dialect, storage: { t: 'timestamp' as const } };
+        const predicate = compilePredicate(parsed.ast, { schema });
+        const expected = times.flatMap((t, i) => (predicate({ t }) ? [i + 1] : []));
+        const viaKysely = (
+          await engine.kysely
+            .selectFrom(TABLE)
+            .select('id')
+            .where(kyselyFilter(parsed.ast, options))
+            .orderBy('id')
+            .execute()
+        ).map((r) => Number(r.id));
+        const viaDrizzle = (await engine.drizzleIds(drizzleFilter(parsed.ast, options))).map(Number);
+        expect([viaKysely, viaDrizzle], text).toEqual([expected, expected]);
+      }
+    },
+  );
 });

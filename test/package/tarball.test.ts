@@ -203,6 +203,24 @@ console.log(format(result.ast) + ' | ' + String(f.ge('start_time', '2022-02-07T2
     );
   });
 
+  it('gives tsserver the plugin it requires: a factory as module.exports, found without `exports`', () => {
+    // tsserver resolves plugin names as Node 10 did (no `exports`), then require()s the file.
+    const typescript = JSON.stringify(join(ROOT, 'node_modules', 'typescript'));
+    writeFileSync(
+      join(app, 'ts-plugin.cjs'),
+      `const ts = require(${typescript});
+const resolved = ts.resolveJSModule('v3-filters/ts-plugin', __dirname, ts.sys);
+const factory = require(resolved);
+const eslintPlugin = require('v3-filters/eslint').default;
+console.log([require('node:path').basename(resolved), typeof factory, typeof factory({ typescript: ts }).create,
+  factory === require('v3-filters/ts-plugin'), Object.keys(eslintPlugin.rules).join(' ')].join(' | '));
+`,
+    );
+    expect(run(process.execPath, ['ts-plugin.cjs'])).toBe(
+      'ts-plugin.cjs | function | function | true | valid-filters no-unsafe-interpolation\n',
+    );
+  });
+
   it('runs the bin through npx, offline', () => {
     const lint = spawnSync(
       'npx',

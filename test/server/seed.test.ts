@@ -121,16 +121,28 @@ describe('the playground', () => {
     }
   });
 
-  it('is a JSON 404 when not built', async () => {
-    const server = await startTestServer({
-      engine: 'sqlite',
-      executions: 500,
-      playgroundDir: join(directory, 'none'),
-    });
+  it('says how to build it until it is built (a page for a browser, else JSON), then serves it without a restart', async () => {
+    const dist = join(directory, 'later');
+    const server = await startTestServer({ engine: 'sqlite', executions: 500, playgroundDir: dist });
     try {
-      const page = await get(server.url, '/');
+      const json = await get(server.url, '/');
+      expect(json.status).toBe(404);
+      expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(json.body).toMatchObject({ detailCode: '404 Not found' });
+      expect(JSON.stringify(json.body)).toContain('npm run playground');
+      const page = await get(server.url, '/', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
       expect(page.status).toBe(404);
-      expect(page.body).toMatchObject({ detailCode: '404 Not found' });
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.text).toContain('<code>npm run playground</code>');
+      expect(page.text).not.toMatch(/<script|<style/);
+      // Other paths stay the API's 404.
+      expect((await get(server.url, '/other')).body).toMatchObject({ detailCode: '404 Not found' });
+
+      mkdirSync(dist);
+      writeFileSync(join(dist, 'index.html'), '<!doctype html><title>playground</title>');
+      const built = await get(server.url, '/', { accept: 'text/html' });
+      expect(built.status).toBe(200);
+      expect(built.text).toContain('<title>playground</title>');
     } finally {
       await server.close();
     }

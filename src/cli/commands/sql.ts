@@ -1,5 +1,6 @@
-import { type CaseFolding, type SqlDialectName, tryCompileSql } from '../../compile/index.js';
+import { type CaseFolding, type SqlDialectName, type SqlParam, tryCompileSql } from '../../compile/index.js';
 import { foldingProblem as dialectFoldingProblem } from '../../compile/sql/dialects.js';
+import type { Diagnostic } from '../../diagnostic/diagnostic.js';
 import type { ParseLimits } from '../../syntax/limits.js';
 import { checkFilter } from '../check.js';
 import type { CommandContext } from '../context.js';
@@ -18,6 +19,16 @@ export interface SqlCommandOptions extends SchemaOptions {
   readonly caseFolding?: CaseFolding;
   readonly parameterOffset?: number;
   readonly limits: Partial<ParseLimits>;
+}
+
+/** One filter's answer: its SQL and values (by name too, for ClickHouse), or its diagnostics. */
+interface SqlOutput {
+  readonly from: FilterInput;
+  readonly input: string;
+  readonly sql?: string;
+  readonly params?: readonly SqlParam[];
+  readonly queryParams?: Readonly<Record<string, SqlParam>>;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Where a filter came from, as diagnostics name it: `<argument 2>:1`, `filters.txt:7`. */
@@ -54,7 +65,7 @@ export async function sqlCommand(
   const collected = await collectInputs(filters, options.file, io.stdin);
   const paint = context.paint(io.stderr);
   let failed = false;
-  const outputs = collected.inputs.map((input) => {
+  const outputs = collected.inputs.map((input): SqlOutput => {
     const result = checkFilter(input.text, { schema: resolved.schema, limits: options.limits });
     if (!result.ast || !result.valid) {
       failed = true;
@@ -75,7 +86,15 @@ export async function sqlCommand(
       if (options.format === 'text') io.stderr.write(renderDiagnostics(input, compileResult, paint));
       return { from: input, input: input.text, diagnostics };
     }
-    return { from: input, input: input.text, sql: compiled.sql, params: compiled.params, diagnostics };
+    const named = compiled.queryParams === undefined ? {} : { queryParams: compiled.queryParams };
+    return {
+      from: input,
+      input: input.text,
+      sql: compiled.sql,
+      params: compiled.params,
+      ...named,
+      diagnostics,
+    };
   });
   if (options.format === 'json') {
     io.stdout.write(toJson(outputs.map(({ from: _, ...output }) => output)));
@@ -86,7 +105,9 @@ export async function sqlCommand(
       const head = `${inputLabel(o.from)}: ${text}\n`;
       return o.sql === undefined
         ? `${head}rejected (the diagnostics are on stderr)\n`
-        : `${head}sql:    ${o.sql}\nparams: ${JSON.stringify(o.params)}\n`;
+        : `${head}sql:    ${o.sql}\nparams: ${JSON.stringify(o.params)}\n${
+            o.queryParams !== undefined ? `queryParams: ${JSON.stringify(o.queryParams)}\n` : ''
+          }`;
     });
     io.stdout.write(blocks.join('\n'));
   }

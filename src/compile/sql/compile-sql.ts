@@ -90,7 +90,7 @@ type Compiled =
 function compile(ast: Expression, options: SqlOptions): Compiled {
   const settings = checkSqlOptions(options, (name) => sqlDialect(name)?.maxParameters);
   if (!settings.ok) return settings;
-  const { schema, folding, table, offset } = settings;
+  const { schema, folding, table, offset, storage } = settings;
   const dialect = sqlDialect(settings.dialect)!;
   const diagnostics: Diagnostic[] = [];
   const foldingProblem = dialect.foldingProblem(folding);
@@ -115,6 +115,14 @@ function compile(ast: Expression, options: SqlOptions): Compiled {
       bound++;
       const chunk = { value, type };
       return dialect.bindValue === undefined ? chunk : dialect.bindValue(chunk);
+    },
+    bindBare(value, type) {
+      bound++;
+      return { value, type };
+    },
+    timestamp(plan) {
+      const chosen = storage.get(plan.field.name) ?? plan.field.schema.storage;
+      return chosen === 'timestamp' ? dialect.storage.timestamp : undefined;
     },
     column: (plan) => prefix + quoteName(plan.field.column),
     // The member aliases (`v3f_member`, `v3f_member_source`) must not shadow the table's name.
@@ -174,9 +182,9 @@ function malformedResult(): { ok: false; diagnostics: Diagnostic[] } {
 }
 
 /**
- * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL, SQLite or MySQL, with
+ * Compiles a filter into a parameterized WHERE-clause fragment for PostgreSQL, SQLite, MySQL or ClickHouse, with
  * the same semantics as `compilePredicate` (see the Semantics and SQL pages of the manual), and
- * returns `{ sql, params }`.
+ * returns `{ sql, params }` (and, for ClickHouse, `queryParams`: the values by placeholder name).
  *
  * Values are only ever parameters; identifiers come only from the schema's `column` (default:
  * the field name) and are quoted, embedded quotes doubled. Comparisons on NULL are false and
@@ -192,7 +200,8 @@ function malformedResult(): { ok: false; diagnostics: Diagnostic[] } {
 export function compileSql(ast: Expression, options: SqlOptions): SqlFragment {
   const result = tryCompileSql(ast, options);
   if (!result.ok) throw new FilterCompileError(result.diagnostics);
-  return { sql: result.sql, params: result.params };
+  const { sql, params, queryParams } = result;
+  return queryParams === undefined ? { sql, params } : { sql, params, queryParams };
 }
 
 /**

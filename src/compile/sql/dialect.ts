@@ -1,4 +1,6 @@
+import type { Tick } from '../../language/date-time/ticks.js';
 import type { CompareOperator, TextOperator } from '../../language/operators.js';
+import type { DateTimeStorage } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { ValueType } from '../plan.js';
 import type { SqlParam, SqlParamChunk, SqlParamType, SqlPiece } from './chunks.js';
@@ -11,6 +13,11 @@ export interface MemberSource {
   readonly value: SqlPiece;
   /** A condition that keeps members of the right type, where storage cannot guarantee it. */
   readonly typeCheck: SqlPiece | undefined;
+  /**
+   * Whether some member satisfies `test` (written over `value`), for an engine that asks with an
+   * array function (ClickHouse's `arrayExists`); absent: `EXISTS (SELECT 1 FROM from WHERE test)`.
+   */
+  readonly exists?: (test: SqlPiece) => SqlPiece;
 }
 
 /** A field type a column stores (a schema's `unknown` has no storage of its own). */
@@ -27,15 +34,79 @@ export interface SqlStorage {
   collectionColumn(member: StoredType): string;
   /**
    * A scalar as its column holds it (and as a filter binds it): a boolean as the engine keeps
-   * it, a date-time as `toSqlDateTime` text; undefined for a date-time that cannot be stored.
+   * it, a date-time as `toSqlDateTime` text, or with `dateTimeStorage` `'timestamp'` as the
+   * native column takes it ({@link SqlStorage.timestamp}); undefined for a date-time that column
+   * cannot hold exactly (finer than its precision, outside its years, or no native column).
    */
-  scalar(type: StoredType, value: string | number | boolean | Date): SqlParam | undefined;
+  scalar(
+    type: StoredType,
+    value: string | number | boolean | Date,
+    dateTimeStorage?: DateTimeStorage,
+  ): SqlParam | undefined;
   /**
    * A collection as its column holds it, from its members (each a scalar of the member type,
    * booleans as `true`/`false`, date-times as `toSqlDateTime` text, or null): an array, or the
    * text of a JSON array.
    */
   collection(members: readonly (string | number | boolean | null)[]): unknown;
+  /** What a date-time field with `storage: 'timestamp'` means on this engine: its native column. */
+  readonly timestamp: TimestampStorage;
+  /** How `checkTable` reads this engine's catalog rows against the storage above. */
+  readonly catalog: ColumnCatalog;
+}
+
+/** A column as `checkTable` reads it from the engine's catalog (see `TableColumnRow`). */
+export interface TableColumn {
+  readonly name: string;
+  /** The catalog's type: PostgreSQL `data_type`, MySQL `DATA_TYPE`, SQLite's declared type. */
+  readonly type: string;
+  /** PostgreSQL's `udt_name` (`timestamptz`, `_text` for `text[]`). */
+  readonly udtName: string | undefined;
+  readonly collation: string | undefined;
+  /** MySQL's `CHARACTER_SET_NAME`. */
+  readonly characterSet: string | undefined;
+  /** PostgreSQL: whether the collation is deterministic (`pg_collation.collisdeterministic`). */
+  readonly deterministic: boolean | undefined;
+}
+
+/** The kinds of column a field needs: a stored type, a native timestamp, or a collection. */
+export type ColumnKind = StoredType | 'timestamp';
+
+/** How one engine's catalog names the column types its storage accepts. */
+export interface ColumnCatalog {
+  /** Whether the engine matches column names ignoring case (MySQL), rather than exactly. */
+  readonly namesFoldCase: boolean;
+  /** The column's type name as {@link ColumnCatalog.holds} lists it (lower case). */
+  typeName(column: TableColumn): string;
+  /** The type names that hold each kind of scalar field. */
+  readonly holds: Readonly<Record<ColumnKind, readonly string[]>>;
+  /** The type names that hold a collection of `member` values. */
+  collectionHolds(member: StoredType): readonly string[];
+  /** Why a string column's character set or collation breaks the fragment's comparisons, or undefined. */
+  textProblem(column: TableColumn): string | undefined;
+  /**
+   * Why a native timestamp column of this type depends on a session setting the check saw
+   * (`timeZone`: MySQL's `TIMESTAMP` converts through the session's time zone), or undefined.
+   */
+  sessionProblem(typeName: string, timeZone: string | undefined): string | undefined;
+}
+
+/**
+ * A native timestamp column (`storage: 'timestamp'`): its types, its precision, the instants it
+ * holds, and how an instant at its precision is bound. The compiler rewrites every literal onto
+ * this clock exactly (see `placeOnClock`), so the engine never rounds a value.
+ */
+export interface TimestampStorage {
+  /** The column types that hold it, the recommended one first (e.g. `timestamptz`, `timestamp`). */
+  readonly columns: readonly string[];
+  /** Fractional-second digits the column keeps: 6 (microseconds) or 3 (milliseconds). */
+  readonly digits: number;
+  /** The earliest instant the column holds, or undefined when no literal can be earlier. */
+  readonly first: Tick | undefined;
+  /** The latest instant the column holds, or undefined when no literal can be later. */
+  readonly last: Tick | undefined;
+  /** An instant on the column's clock, as the driver binds it (text the engine reads exactly, or a number). */
+  param(tick: Tick): SqlParam;
 }
 
 /** How the query-builder integrations recognise an engine's database objects. */
@@ -61,10 +132,21 @@ export interface SqlDialect {
    */
   placeholder(position: number, param: SqlParamChunk): string;
   /**
+   * The name of the `position`-th parameter, for a driver that binds by name (ClickHouse: `p3`):
+   * the compiled fragment then also gives `queryParams`, the values by these names. Absent:
+   * positional parameters only.
+   */
+  readonly paramName?: (position: number) => string;
+  /**
    * How a bound value stands in the SQL, made when it is bound: the value chunk itself, or an
    * expression around an encoded value (MySQL: text as `UNHEX(hex digits)`). Absent: the chunk.
    */
   readonly bindValue?: (param: SqlParamChunk) => SqlPiece;
+  /**
+   * How a value bound for a native timestamp column ({@link SqlStorage.timestamp}) stands in the
+   * SQL: the chunk itself, or an expression around it (MySQL: `CAST(? AS DATETIME(6))`).
+   */
+  timestampValue(param: SqlParamChunk): SqlPiece;
   /** A bound value used as text inside a function call, cast where the engine cannot infer it. */
   textArgument(value: SqlPiece): SqlPiece;
   /** The constant true (the collection handler's `WHERE` for a request without a filter). */
@@ -73,6 +155,13 @@ export interface SqlDialect {
   readonly falseSql: string;
   /** Why this dialect cannot pin `folding`, or undefined when it can. */
   foldingProblem(folding: CaseFolding | undefined): string | undefined;
+  /**
+   * A pinned folding the engine's `lower()` matches exactly on every code point, applied to a
+   * value before it is bound, so the value side of a case-insensitive comparison is a bare
+   * parameter (PostgreSQL's `'ascii'`: `lower("x" COLLATE "C") = $1`, which postgres_fdw ships
+   * to a foreign server when the column is itself `COLLATE "C"`); undefined: `lower()` in SQL.
+   */
+  readonly foldValue?: (folding: CaseFolding | undefined) => ((text: string) => string) | undefined;
   /** `lower()` of `operand` under the requested folding. */
   lower(operand: SqlPiece, folding: CaseFolding | undefined): SqlPiece;
   /**
@@ -109,6 +198,24 @@ export interface SqlDialect {
   notNaN(operand: SqlPiece): SqlPiece | undefined;
   /** The members of a collection column holding values of `type`; `alias` is free to use. */
   members(column: string, type: ValueType, alias: string): MemberSource;
+  /**
+   * Whether a collection holds one of `values` exactly (`eq` or `in` on a number, boolean or
+   * case-sensitive string member), for an engine with array functions for it (ClickHouse's `has`
+   * and `hasAny`); absent: the members' `EXISTS`.
+   */
+  readonly exactMembers?: (column: string, values: readonly SqlPiece[]) => SqlPiece;
+  /**
+   * The test that a collection column holds no collection, for an engine whose arrays cannot be
+   * NULL (ClickHouse: a missing collection is stored as an empty array, `empty(column)`); absent:
+   * `column IS NULL`.
+   */
+  readonly missingCollection?: (column: string) => string;
+  /**
+   * The first and last date-times the engine's date-time columns hold (storage form of
+   * `toSqlDateTime`), where that is narrower than years 0000-9999: a literal outside lies before or
+   * after every stored value. Absent: years 0000-9999.
+   */
+  readonly dateTimeRange?: { readonly first: string; readonly last: string };
   /** Quotes one identifier (a column or table name) so any text is safe in it. */
   quoteIdentifier(name: string): string;
   /**

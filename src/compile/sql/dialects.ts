@@ -1,4 +1,5 @@
 import type { CaseFolding } from '../case-folding.js';
+import { clickhouse } from './clickhouse.js';
 import type { SqlDialect, SqlStorage } from './dialect.js';
 import { mysql } from './mysql.js';
 import { postgres } from './postgres.js';
@@ -6,9 +7,10 @@ import { sqlite } from './sqlite.js';
 
 /**
  * The SQL dialects `compileSql` writes, one per row of the dialect table: `'postgres'`
- * (PostgreSQL and engines that speak it), `'sqlite'`, `'mysql'` (MySQL 8 and MariaDB 10.6+).
+ * (PostgreSQL and engines that speak it), `'sqlite'`, `'mysql'` (MySQL 8 and MariaDB 10.6+),
+ * `'clickhouse'` (a ClickHouse server, or chdb embedded).
  */
-export type SqlDialectName = 'postgres' | 'sqlite' | 'mysql';
+export type SqlDialectName = 'postgres' | 'sqlite' | 'mysql' | 'clickhouse';
 
 /**
  * THE table of dialects: each row is one engine's file of hooks (placeholders, quoting, folding,
@@ -16,7 +18,7 @@ export type SqlDialectName = 'postgres' | 'sqlite' | 'mysql';
  * the CLI's `--dialect` choices, the query-builder integrations and the reference server's
  * tables all read it. Adding a dialect is its file, its name above and its row here.
  */
-const DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, sqlite, mysql };
+const DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, sqlite, mysql, clickhouse };
 
 /**
  * The hooks of the dialect called `name`, or undefined for any other value (`__proto__`

@@ -3,6 +3,14 @@
  * @module
  */
 
+export type { Tick } from '../../language/date-time/ticks.js';
+export {
+  type CheckTableOptions,
+  checkTable,
+  type TableColumnRow,
+  type TableProblem,
+  type TableProblemCode,
+} from './check-table.js';
 export type { SqlChunk, SqlParamChunk, SqlParamType } from './chunks.js';
 export {
   compileSql,
@@ -10,7 +18,14 @@ export {
   tryCompileSql,
   tryCompileSqlChunks,
 } from './compile-sql.js';
-export type { SqlStorage, StoredType } from './dialect.js';
+export type {
+  ColumnCatalog,
+  ColumnKind,
+  SqlStorage,
+  StoredType,
+  TableColumn,
+  TimestampStorage,
+} from './dialect.js';
 export { sqlStorage } from './dialects.js';
 export { renderSqlChunks } from './render.js';
 export type {

@@ -1,22 +1,14 @@
-import { type Instant, sqlInstant } from '../../language/date-time/instant.js';
-import {
-  type CompareOperator,
-  isOrderingOperator,
-  isTextOperator,
-  type TextOperator,
-} from '../../language/operators.js';
+import { type CompareOperator, isOrderingOperator, isTextOperator } from '../../language/operators.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { LeafPlan, TypedValues, ValuePlan } from '../plan.js';
-import { joinSql, type SqlParamType, type SqlPiece, sql } from './chunks.js';
-import { SQL_COMPARISON, type SqlDialect } from './dialect.js';
+import { type SqlParamChunk, type SqlParamType, type SqlPiece, sql } from './chunks.js';
+import { dateTimeSql } from './date-time-leaf.js';
+import type { SqlDialect, TimestampStorage } from './dialect.js';
+import { type LeafSql, nullable, type ScalarOperator, scalarSql, twoValued } from './leaf-shape.js';
 import { LIKE_ESCAPE, likePattern } from './patterns.js';
 import type { SqlParam } from './types.js';
 
-/** The SQL of one leaf; `nullable` when it is NULL (not FALSE) for a NULL column. */
-export interface LeafSql {
-  readonly sql: SqlPiece;
-  readonly nullable: boolean;
-}
+export type { LeafSql } from './leaf-shape.js';
 
 /** What leaf compilation needs from the compiler around it. */
 export interface LeafContext {
@@ -24,29 +16,14 @@ export interface LeafContext {
   readonly folding: CaseFolding | undefined;
   /** Binds a value and returns how it stands in the SQL (its chunk, or the dialect's form of it). */
   bind(value: SqlParam, type: SqlParamType): SqlPiece;
+  /** Counts a value as bound and returns its bare chunk (for a dialect hook to place it). */
+  bindBare(value: SqlParam, type: SqlParamType): SqlParamChunk;
+  /** The native timestamp column of a plan's date-time field, or undefined when it holds text. */
+  timestamp(plan: LeafPlan): TimestampStorage | undefined;
   /** The quoted (and qualified) column of a plan's field. */
   column(plan: LeafPlan): string;
   /** An alias no column reference can clash with, for collection members. */
   readonly memberAlias: string;
-}
-
-/** The operators written with an SQL comparison (`=`, `<`...) or `IN`: all but the text patterns. */
-type ScalarOperator = Exclude<CompareOperator, TextOperator> | 'in';
-
-function nullable(piece: SqlPiece): LeafSql {
-  return { sql: piece, nullable: true };
-}
-
-function twoValued(piece: SqlPiece): LeafSql {
-  return { sql: piece, nullable: false };
-}
-
-/** `x op p`, or `x IN (p, ...)`: the shape every non-pattern comparison takes. */
-function scalarSql(x: SqlPiece, operator: ScalarOperator, values: readonly SqlPiece[]): SqlPiece {
-  if (operator === 'in') {
-    return values.length === 1 ? sql`${x} = ${values[0]!}` : sql`${x} IN (${joinSql(values, ', ')})`;
-  }
-  return sql`${x} ${SQL_COMPARISON[operator]} ${values[0]!}`;
 }
 
 /**
@@ -90,50 +67,14 @@ function stringSql(
     return scalarSql(left, operator, values.map(bind));
   }
   const lower = (operand: SqlPiece) => dialect.lower(operand, folding);
-  const lowerValue = (value: string) => lower(dialect.textArgument(bind(value)));
+  const prefold = dialect.foldValue?.(folding);
+  const lowerValue = (value: string) =>
+    prefold !== undefined ? bind(prefold(value)) : lower(dialect.textArgument(bind(value)));
   if (isTextOperator(operator)) {
     return sql`${lower(x)} LIKE ${lowerValue(likePattern(operator, values[0]!))} ESCAPE '${LIKE_ESCAPE}'`;
   }
   const left = isOrderingOperator(operator) ? dialect.byCodePoint(lower(x), true, folding) : lower(x);
   return scalarSql(left, operator, values.map(lowerValue));
-}
-
-/**
- * Date-times are stored to the nanosecond within years 0000-9999 (see `toSqlDateTime`). A
- * literal finer than that, or outside those years, lies strictly between (or beyond) storable
- * values, so each operator becomes an exact test on the neighbouring storable value.
- */
-function dateTimeSql(
-  x: SqlPiece,
-  operator: ScalarOperator,
-  values: readonly Instant[],
-  ctx: LeafContext,
-): LeafSql {
-  const placed = values.map(sqlInstant);
-  const bind = (text: string) => ctx.bind(text, 'date-time');
-  if (operator === 'in') {
-    const exact: string[] = [];
-    for (const p of placed) if (p.kind === 'within' && p.exact) exact.push(p.text);
-    return exact.length === 0
-      ? twoValued(ctx.dialect.falseSql)
-      : nullable(scalarSql(x, 'in', exact.map(bind)));
-  }
-  const p = placed[0]!;
-  if (p.kind === 'within' && p.exact) return nullable(scalarSql(x, operator, [bind(p.text)]));
-  const present = twoValued(sql`${x} IS NOT NULL`);
-  const none = twoValued(ctx.dialect.falseSql);
-  const later = operator === 'gt' || operator === 'ge';
-  switch (operator) {
-    case 'eq':
-      return none;
-    case 'ne':
-      return present;
-    default:
-      if (p.kind === 'before') return later ? present : none;
-      if (p.kind === 'after') return later ? none : present;
-      // Between `p.text` and the next nanosecond: `> L` is `> p.text`, `< L` is `<= p.text`.
-      return nullable(sql`${x} ${later ? '>' : '<='} ${bind(p.text)}`);
-  }
 }
 
 /** The test of one operand (a column or a collection member) against a plan's values. */
@@ -148,7 +89,12 @@ function operandSql(
     case 'string':
       return nullable(stringSql(x, operator, typed.values, plan.field.caseSensitive, ctx));
     case 'date-time':
-      return dateTimeSql(x, operator as ScalarOperator, typed.values, ctx);
+      return dateTimeSql(x, operator as ScalarOperator, typed.values, ctx.timestamp(plan), {
+        dialect: ctx.dialect,
+        bindText: (text) => ctx.bind(text, 'date-time'),
+        bindTick: (timestamp, tick) =>
+          ctx.dialect.timestampValue(ctx.bindBare(timestamp.param(tick), 'date-time')),
+      });
     case 'number': {
       const type = plan.field.schema.type === 'integer' ? 'integer' : 'number';
       const compared = scalarSql(
@@ -181,10 +127,37 @@ function existsMember(
   typed: TypedValues,
   ctx: LeafContext,
 ): SqlPiece {
-  const members = ctx.dialect.members(ctx.column(plan), typed.type, ctx.memberAlias);
+  const { dialect } = ctx;
+  const exact =
+    typed.type === 'number' ||
+    typed.type === 'boolean' ||
+    (typed.type === 'string' && plan.field.caseSensitive);
+  if (dialect.exactMembers !== undefined && exact && (operator === 'eq' || operator === 'in')) {
+    const values = operandValues(plan, typed, ctx);
+    if (values !== undefined) return dialect.exactMembers(ctx.column(plan), values);
+  }
+  const members = dialect.members(ctx.column(plan), typed.type, ctx.memberAlias);
   const test = operandSql(members.value, plan, operator, typed, ctx).sql;
   const where = members.typeCheck === undefined ? test : sql`${members.typeCheck} AND ${test}`;
-  return sql`EXISTS (SELECT 1 FROM ${members.from} WHERE ${where})`;
+  return members.exists !== undefined
+    ? members.exists(where)
+    : sql`EXISTS (SELECT 1 FROM ${members.from} WHERE ${where})`;
+}
+
+/** A number, boolean or string plan's values bound as they are compared; undefined for date-times. */
+function operandValues(plan: ValuePlan, typed: TypedValues, ctx: LeafContext): SqlPiece[] | undefined {
+  switch (typed.type) {
+    case 'string':
+      return typed.values.map((v) => ctx.bind(v, 'string'));
+    case 'number': {
+      const type = plan.field.schema.type === 'integer' ? 'integer' : 'number';
+      return typed.values.map((v) => ctx.bind(v, type));
+    }
+    case 'boolean':
+      return typed.values.map((v) => ctx.bind(ctx.dialect.storage.scalar('boolean', v)!, 'boolean'));
+    case 'date-time':
+      return undefined;
+  }
 }
 
 function single(typed: TypedValues, index: number): TypedValues {
@@ -220,6 +193,8 @@ export function leafSql(
         plan.present ? sql`(${column} IS NOT NULL AND ${nan})` : sql`(${column} IS NULL OR NOT ${nan})`,
       );
     }
+    const missing = plan.field.collection ? ctx.dialect.missingCollection?.(column) : undefined;
+    if (missing !== undefined) return twoValued(plan.present ? `NOT ${missing}` : missing);
     return twoValued(`${column} ${plan.present ? 'IS NOT NULL' : 'IS NULL'}`);
   }
   const { typed, operator } = plan;

@@ -1,3 +1,5 @@
+import { daysFromCivil, SECONDS_PER_DAY } from '../../language/date-time/calendar.js';
+import { tickText } from '../../language/date-time/ticks.js';
 import { isTextOperator } from '../../language/operators.js';
 import type { ValueType } from '../plan.js';
 import { joinSql, type SqlParamChunk, type SqlPiece, sql } from './chunks.js';
@@ -104,6 +106,23 @@ function bindValue(param: SqlParamChunk): SqlPiece {
 
 const q = quoteMysqlIdentifier;
 
+// The column types (DATA_TYPE) the fragment compares exactly. Not CHAR for strings (it drops
+// trailing spaces), not FLOAT (a bound number compares with its rounded single), and a JSON
+// collection is LONGTEXT on MariaDB.
+const HOLDS = {
+  string: ['varchar', 'text', 'tinytext', 'mediumtext', 'longtext'],
+  number: ['double'],
+  integer: ['bigint', 'int', 'mediumint', 'smallint'],
+  boolean: ['tinyint'],
+  'date-time': ['varchar', 'char', 'text'],
+  timestamp: ['datetime', 'timestamp'],
+} as const;
+
+/** Whether a MySQL time zone setting is UTC. */
+function isUtc(zone: string): boolean {
+  return /^(?:[+-]0?0:00|UTC|Etc\/UTC|GMT|Etc\/GMT|Z)$/i.test(zone.trim());
+}
+
 // JSON_TABLE's column type for each value type, and the JSON_TYPE() names members must have
 // (MySQL 8 also says UNSIGNED INTEGER and DECIMAL; MariaDB only INTEGER and DOUBLE).
 const MEMBER_TYPES: Record<ValueType, { column: string; json: string }> = {
@@ -118,7 +137,8 @@ const MEMBER_TYPES: Record<ValueType, { column: string; json: string }> = {
  * columns of any utf8mb4 collation (every string comparison states its own: binary for
  * case-sensitive ones, `LOWER()` under `utf8mb4_unicode_520_ci` then binary for the others),
  * numbers `DOUBLE` (`BIGINT` for integer fields), booleans `BOOLEAN`, date-times as text in the
- * storage form of `toSqlDateTime`; collections as a `JSON` array of those, read with JSON_TABLE.
+ * storage form of `toSqlDateTime` (or, with `storage: 'timestamp'`, `DATETIME(6)` holding UTC);
+ * collections as a `JSON` array of those, read with JSON_TABLE.
  */
 export const mysql: SqlDialect = {
   name: 'mysql',
@@ -126,6 +146,7 @@ export const mysql: SqlDialect = {
   maxParameters: 65_535,
   placeholder: () => '?',
   bindValue,
+  timestampValue: (param) => sql`CAST(${param} AS DATETIME(6))`,
   textArgument: utf8,
   trueSql: 'TRUE',
   falseSql: 'FALSE',
@@ -164,6 +185,32 @@ export const mysql: SqlDialect = {
     collectionColumn: () => 'JSON',
     boolean: (value) => (value ? 1 : 0),
     collection: (members) => JSON.stringify(members),
+    // DATETIME(6) holds UTC wall time, whatever the session's time zone. TIMESTAMP(6) converts
+    // between the session's time zone and UTC, so it needs a session at `time_zone = '+00:00'`
+    // (checkTable says so). The value is bound as plain text (digits, `-`, `:`, `.` and a space:
+    // nothing any sql_mode could read otherwise) cast to DATETIME(6), a constant the column's
+    // index serves. Years 1 to 9999: MariaDB's year 0 has no 29 February.
+    timestamp: {
+      columns: ['DATETIME(6)', 'TIMESTAMP(6)'],
+      digits: 6,
+      first: { second: daysFromCivil(1, 1, 1) * SECONDS_PER_DAY, tick: 0 },
+      last: { second: (daysFromCivil(9999, 12, 31) + 1) * SECONDS_PER_DAY - 1, tick: 999_999 },
+      param: (t) => tickText(t, 6),
+    },
+    catalog: {
+      namesFoldCase: true,
+      typeName: (column) => column.type.toLowerCase(),
+      holds: HOLDS,
+      collectionHolds: () => ['json', 'longtext'],
+      textProblem: (column) =>
+        column.characterSet !== undefined && column.characterSet.toLowerCase() !== 'utf8mb4'
+          ? `its character set is ${column.characterSet}, not utf8mb4, so text beyond it cannot be stored or compared`
+          : undefined,
+      sessionProblem: (typeName, timeZone) =>
+        typeName === 'timestamp' && timeZone !== undefined && !isUtc(timeZone)
+          ? `a TIMESTAMP column converts through the session's time zone, and sessions run at ${timeZone}: the fragment binds UTC, so set time_zone = '+00:00' on every connection, or use DATETIME(6)`
+          : undefined,
+    },
   }),
   builders: { kyselyAdapter: 'MysqlAdapter', drizzleDatabase: 'MySqlDatabase' },
 };

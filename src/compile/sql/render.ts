@@ -34,6 +34,10 @@ export function renderChecked(
   if (problem !== undefined) return { ok: false, diagnostics: [problem] };
   let text = '';
   const params: SqlParam[] = [];
+  const { paramName } = dialect;
+  // Null-prototype: a parameter name can never reach Object.prototype.
+  const named: Record<string, SqlParam> | undefined =
+    paramName === undefined ? undefined : Object.create(null);
   walkSql(
     root,
     (piece) => {
@@ -41,10 +45,13 @@ export function renderChecked(
     },
     (param) => {
       params.push(param.value);
-      text += dialect.placeholder(offset + params.length, param);
+      const position = offset + params.length;
+      if (named !== undefined) named[paramName!(position)] = param.value;
+      text += dialect.placeholder(position, param);
     },
   );
-  return { ok: true, sql: text, params, diagnostics: [] };
+  if (named === undefined) return { ok: true, sql: text, params, diagnostics: [] };
+  return { ok: true, sql: text, params, queryParams: { ...named }, diagnostics: [] };
 }
 
 function invalid(message: string): SqlResult {

@@ -13,9 +13,20 @@ const JSON_TYPES: Record<ValueType, string> = {
   boolean: "('true', 'false')",
 };
 
+/** The affinity SQLite gives a declared column type (its documented rules, in order). */
+function affinity(declared: string): string {
+  const type = declared.toUpperCase();
+  if (type.includes('INT')) return 'integer';
+  if (type.includes('CHAR') || type.includes('CLOB') || type.includes('TEXT')) return 'text';
+  if (type === '' || type.includes('BLOB')) return 'blob';
+  if (type.includes('REAL') || type.includes('FLOA') || type.includes('DOUB')) return 'real';
+  return 'numeric';
+}
+
 /**
  * SQLite: `?` placeholders; strings as TEXT (default BINARY collation), numbers as REAL or
- * INTEGER, booleans as INTEGER 0/1, date-times as TEXT in the storage form of `toSqlDateTime`;
+ * INTEGER, booleans as INTEGER 0/1, date-times as TEXT in the storage form of `toSqlDateTime`
+ * (or, with `storage: 'timestamp'`, epoch milliseconds as INTEGER);
  * collections as TEXT holding a JSON array of those (JSON `true`/`false` for booleans), read
  * with `json_each`.
  */
@@ -24,6 +35,7 @@ export const sqlite: SqlDialect = {
   // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32.
   maxParameters: 32_766,
   placeholder: () => '?',
+  timestampValue: (param) => param,
   textArgument: (value) => value,
   // SQLite has no boolean type (TRUE is only an alias of 1 since 3.23): write the 1 and 0 it means.
   trueSql: '1',
@@ -62,6 +74,35 @@ export const sqlite: SqlDialect = {
     boolean: (value) => (value ? 1 : 0),
     // Members keep JSON's true/false (json_each reports their type).
     collection: (members) => JSON.stringify(members),
+    // SQLite has no timestamp type: `'timestamp'` is epoch milliseconds in an INTEGER column
+    // (Drizzle's `timestamp_ms` mode, Prisma's DateTime), compared as numbers, index-friendly.
+    timestamp: {
+      columns: ['INTEGER'],
+      digits: 3,
+      first: undefined,
+      last: undefined,
+      param: (t) => t.second * 1000 + t.tick,
+    },
+    // The catalog names a column's affinity, the type SQLite stores values as.
+    catalog: {
+      namesFoldCase: true,
+      typeName: (column) => affinity(column.type),
+      holds: {
+        string: ['text'],
+        number: ['real', 'integer', 'numeric'],
+        integer: ['integer', 'numeric'],
+        boolean: ['integer', 'numeric'],
+        'date-time': ['text'],
+        timestamp: ['integer', 'numeric'],
+      },
+      collectionHolds: () => ['text'],
+      // NOCASE and RTRIM would make `=` blind to case or trailing spaces.
+      textProblem: (column) =>
+        column.collation !== undefined && column.collation.toUpperCase() !== 'BINARY'
+          ? `its collation is ${column.collation}, not BINARY, so \`=\` would equate strings that differ`
+          : undefined,
+      sessionProblem: () => undefined,
+    },
   }),
   builders: { kyselyAdapter: 'SqliteAdapter', drizzleDatabase: 'BaseSQLiteDatabase' },
 };

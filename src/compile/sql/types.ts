@@ -1,6 +1,6 @@
 import type { Span } from '../../ast/span.js';
 import type { Diagnostic } from '../../diagnostic/diagnostic.js';
-import type { Schema } from '../../schema/types.js';
+import type { DateTimeStorage, Schema } from '../../schema/types.js';
 import type { CaseFolding } from '../case-folding.js';
 import type { SqlChunk, SqlParam } from './chunks.js';
 import type { SqlDialectName } from './dialects.js';
@@ -31,6 +31,17 @@ export interface SqlOptions {
    * `'ascii'` is refused.
    */
   readonly caseFolding?: CaseFolding;
+  /**
+   * How date-time columns hold their values, per field name, overriding the fields' own
+   * `storage` (for a schema shared by engines whose tables differ): `'text'`, fixed-width UTC
+   * text to the nanosecond, or `'timestamp'`, the engine's native column (PostgreSQL
+   * `timestamptz`/`timestamp`, MySQL `DATETIME(6)`/`TIMESTAMP(6)`, SQLite epoch milliseconds in
+   * an INTEGER). Each name must be a single date-time field of the schema.
+   *
+   * @example
+   * compileSql(ast, { schema, dialect: 'postgres', storage: { start_time: 'timestamp' } });
+   */
+  readonly storage?: Readonly<Record<string, DateTimeStorage>>;
   /** A table name or alias to qualify every column with (`"t"."status"`, MySQL `` `t`.`status` ``); default: none. */
   readonly table?: string;
 }
@@ -41,6 +52,12 @@ export interface SqlFragment {
   readonly sql: string;
   /** The values to bind, in placeholder order. */
   readonly params: readonly SqlParam[];
+  /**
+   * The same values by placeholder name, for a dialect whose placeholders are named (ClickHouse:
+   * `{ p1: 'Failed', p2: '2022-02-07 20:13:29.000000000' }` for `{p1:String}`, `{p2:DateTime64(9, 'UTC')}`),
+   * ready for @clickhouse/client's `query_params` and chdb's `queryBind`; absent for the others.
+   */
+  readonly queryParams?: Readonly<Record<string, SqlParam>>;
 }
 
 /** What `tryCompileSql` returns: a WHERE-clause fragment and its parameters, or why there is none. */
@@ -51,6 +68,8 @@ export type SqlResult =
       readonly sql: string;
       /** The values to bind, in placeholder order. */
       readonly params: readonly SqlParam[];
+      /** The values by placeholder name, for a dialect with named placeholders (ClickHouse); see {@link SqlFragment}. */
+      readonly queryParams?: Readonly<Record<string, SqlParam>>;
       readonly diagnostics: readonly Diagnostic[];
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };

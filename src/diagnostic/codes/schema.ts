@@ -16,6 +16,8 @@ export const SCHEMA_CODES = {
   'ca-requires-collection': '`ca` on a field without `"collection": true`.',
   'invalid-enum': '`enum` is not a non-empty list of strings.',
   'enum-requires-string': '`enum` on a field that is not a string field.',
+  'storage-requires-date-time':
+    '`storage` on a field that is not a single date-time field (a collection or another type).',
   'invalid-property': 'A property of the wrong kind (`collection` not boolean, a `path` that is no path...).',
   'invalid-composite': '`composite` is not a list.',
   'unknown-composite-operator': 'A word in `composite` that is not and, or or not.',

@@ -72,3 +72,44 @@ export function spawnServer(env: Record<string, string>, timeoutMs = 120_000): P
     child.stdout?.on('data', watch);
   });
 }
+
+/** How a server process ended: its exit code and what it printed on each stream. */
+export interface ServerExit {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `server/main.ts` with `env` added (and `PORT=0`) until it exits on its own, e.g. refusing its configuration. */
+export function runServerToExit(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerExit> {
+  const child = fork(MAIN, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not exit within ${timeoutMs} ms:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    // 'close', not 'exit': the streams are read to their end first.
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Resolves with the exit code once `child` has exited (at once when it already has). */
+export function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}

@@ -3,10 +3,12 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppOptions, createApp } from '../../../server/app.js';
-import { answerClientErrors } from '../../../server/client-errors.js';
+import { createHttpServer, type HttpTimeouts, listen as listenOn } from '../../../server/http-server.js';
+import { openClickhouseStore } from '../../../server/store/clickhouse.js';
 import { openPostgresStore } from '../../../server/store/postgres.js';
 import { openSqliteStore, type SqliteStore } from '../../../server/store/sqlite.js';
 import type { Store } from '../../../server/store/types.js';
+import { chdbDatabase, openClickhouse, type TestClickhouse } from '../../support/clickhouse.js';
 import { openTestPostgres, type TestPostgres } from '../../support/postgres.js';
 
 /** The reference server on loopback for a test, over its own database. */
@@ -17,6 +19,8 @@ export interface TestServer {
   readonly sqlitePath?: string;
   /** The test's PostgreSQL (PostgreSQL servers only). */
   readonly postgres?: TestPostgres;
+  /** The test's embedded ClickHouse (ClickHouse servers only). */
+  readonly clickhouse?: TestClickhouse;
   /** Errors the server logged as faults. */
   readonly faults: unknown[];
   close(): Promise<void>;
@@ -24,24 +28,22 @@ export interface TestServer {
 
 /** What a test server is made of. */
 export interface TestServerOptions extends Partial<Omit<AppOptions, 'store'>> {
-  readonly engine: 'sqlite' | 'postgres';
+  readonly engine: 'sqlite' | 'postgres' | 'clickhouse';
   /** How many sample executions to seed; default the full 120,000. */
   readonly executions?: number;
+  /** The HTTP server's timeouts; default the reference server's. */
+  readonly timeouts?: HttpTimeouts;
   /** The store's time budget per request (SQLite's reader threads; a PostgreSQL server's pool). */
   readonly queryTimeoutMs?: number;
 }
 
-async function listen(options: AppOptions): Promise<{ server: Server; url: string }> {
-  const app = createApp(options);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
-  });
-  answerClientErrors(server);
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return { server, url: `http://127.0.0.1:${address.port}` };
+async function listen(
+  options: AppOptions,
+  timeouts?: HttpTimeouts,
+): Promise<{ server: Server; url: string }> {
+  const { server } = createHttpServer(createApp(options), timeouts);
+  const port = await listenOn(server, 0, '127.0.0.1');
+  return { server, url: `http://127.0.0.1:${port}` };
 }
 
 /**
@@ -55,7 +57,11 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   let sqlitePath: string | undefined;
   let directory: string | undefined;
   let postgres: TestPostgres | undefined;
-  if (options.engine === 'sqlite') {
+  let clickhouse: TestClickhouse | undefined;
+  if (options.engine === 'clickhouse') {
+    clickhouse = openClickhouse();
+    store = await openClickhouseStore(chdbDatabase(clickhouse), options.executions);
+  } else if (options.engine === 'sqlite') {
     directory = mkdtempSync(join(tmpdir(), 'v3f-server-'));
     sqlitePath = join(directory, 'executions.sqlite');
     store = openSqliteStore({
@@ -70,24 +76,35 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     );
     store = await openPostgresStore(postgres, options.executions);
   }
-  const { engine: _engine, executions: _executions, queryTimeoutMs: _budget, ...appOptions } = options;
-  const { server, url } = await listen({
-    rateLimit: 0,
-    logError: (error) => faults.push(error),
-    ...appOptions,
-    store,
-  });
+  const {
+    engine: _engine,
+    executions: _executions,
+    queryTimeoutMs: _budget,
+    timeouts,
+    ...appOptions
+  } = options;
+  const { server, url } = await listen(
+    {
+      rateLimit: 0,
+      logError: (error) => faults.push(error),
+      ...appOptions,
+      store,
+    },
+    timeouts,
+  );
   return {
     url,
     store,
     ...(sqlitePath !== undefined ? { sqlitePath } : {}),
     ...(postgres !== undefined ? { postgres } : {}),
+    ...(clickhouse !== undefined ? { clickhouse } : {}),
     faults,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // The PostgreSQL store's close ends the pool; the test database then drops its schema.
       if (postgres !== undefined) await postgres.close();
+      else if (clickhouse !== undefined) clickhouse.close();
       else await (store as SqliteStore).close();
       if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
     },

@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_TIMEOUTS } from '../../server/http-server.js';
+import { SAMPLE_WORKFLOWS } from '../../server/seed/sample.js';
+import { readPage } from '../support/manual.js';
+import { expectBadRequestBody, expectStatusBody } from './support/oracle.js';
+import { exchange, openSocket, parseAnswer, type RawAnswer } from './support/raw.js';
+import { startTestServer, type TestServer } from './support/servers.js';
+
+/**
+ * Every answer of the reference server is JSON in the V3 shape, the ones Node's HTTP server
+ * would write itself too (a bare status line, no body): sent as raw bytes on loopback, since
+ * an HTTP client library would not send these requests.
+ */
+const PATH = `/v3/workflows/${SAMPLE_WORKFLOWS[1]!.id}/executions?limit=1`;
+
+function json(answer: RawAnswer): unknown {
+  expect(answer.headers.get('content-type'), answer.raw).toBe('application/json; charset=utf-8');
+  expect(answer.headers.get('x-content-type-options'), answer.raw).toBe('nosniff');
+  expect(Number(answer.headers.get('content-length')), answer.raw).toBe(Buffer.byteLength(answer.body));
+  return JSON.parse(answer.body);
+}
+
+describe('the server page', () => {
+  it('states the header timeout the server has', () => {
+    expect(readPage('docs/server.md')).toContain(
+      `the request line and headers not all arrived within ${HTTP_TIMEOUTS.headersMs / 1000} s`,
+    );
+  });
+});
+
+describe('answers Node would write bare, as V3 JSON', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({
+      engine: 'sqlite',
+      executions: 500,
+      // Short timers, so a stalled request is answered within the test's time.
+      timeouts: { headersMs: 600, requestMs: 1_500, keepAliveMs: 5_000, checkIntervalMs: 100 },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('an HTTP/1.1 request without a Host, with two, or with an empty one: 400', async () => {
+    for (const headers of ['', 'Host: a\r\nHost: b\r\n', 'Host:\r\n']) {
+      const answer = await exchange(server.url, `GET ${PATH} HTTP/1.1\r\n${headers}\r\n`);
+      expect(answer.status, headers).toBe(400);
+      const body = json(answer);
+      expectBadRequestBody(body);
+      expect(JSON.stringify(body)).toContain('exactly one Host header');
+    }
+    // HTTP/1.0 has no Host requirement.
+    const old = await exchange(server.url, `GET ${PATH} HTTP/1.0\r\n\r\n`);
+    expect(old.status).toBe(200);
+    expect(json(old)).toHaveLength(1);
+  });
+
+  it('an Expect the server cannot meet: 417; 100-continue: the answer after the interim 100', async () => {
+    for (const expectation of ['200-ok', 'something', '100-continued']) {
+      const answer = await exchange(
+        server.url,
+        `GET ${PATH} HTTP/1.1\r\nHost: t\r\nExpect: ${expectation}\r\n\r\n`,
+      );
+      expect(answer.status, expectation).toBe(417);
+      expectStatusBody(
+        json(answer),
+        '417 Expectation Failed',
+        'The server meets no expectation but 100-continue; send the request without that Expect header.',
+      );
+    }
+    const going = await exchange(
+      server.url,
+      `GET ${PATH} HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\n\r\n`,
+    );
+    expect(going.raw).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
+    expect(json(going)).toHaveLength(1);
+  });
+
+  it('headers that do not arrive in time: 408, and the connection closed', async () => {
+    const socket = await openSocket(server.url);
+    let raw = '';
+    socket.on('data', (chunk: Buffer) => {
+      raw += chunk.toString('latin1');
+    });
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write(`GET ${PATH} HTTP/1.1\r\nHost: t\r\nX-Slow: `);
+    await closed;
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(head).toContain('Content-Type: application/json; charset=utf-8');
+    expectStatusBody(
+      JSON.parse(body),
+      '408 Request Timeout',
+      'The request line and headers did not arrive in time; send them at once.',
+    );
+  });
+
+  it('a request line or headers over 16 KiB: 431; bytes that are not HTTP: 400', async () => {
+    const long = await exchange(
+      server.url,
+      `GET ${PATH}&filters=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: t\r\n\r\n`,
+    );
+    expect(long.status).toBe(431);
+    expect(json(long)).toMatchObject({ detailCode: '431 Request Header Fields Too Large' });
+    const header = await exchange(
+      server.url,
+      `GET ${PATH} HTTP/1.1\r\nHost: t\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(header.status).toBe(431);
+    for (const garbage of [
+      '\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n',
+      'GET / HTTP/9.9\r\n\r\n',
+      'G\0T / HTTP/1.1\r\n\r\n',
+    ]) {
+      const answer = await exchange(server.url, garbage);
+      expect(answer.status, JSON.stringify(garbage)).toBe(400);
+      expectBadRequestBody(json(answer));
+    }
+  });
+
+  it('after requests pipelined before the bad one: their whole answers first, then the error', async () => {
+    for (const bad of [
+      'G\0T / HTTP/1.1\r\n\r\n',
+      `GET ${PATH} HTTP/1.1\r\nHost: t\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`,
+    ]) {
+      const socket = await openSocket(server.url);
+      let raw = '';
+      socket.on('data', (chunk: Buffer) => {
+        raw += chunk.toString('latin1');
+      });
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      const good = `GET ${PATH} HTTP/1.1\r\nHost: t\r\n\r\n`;
+      socket.write(good + good + bad);
+      await closed;
+      const answers: RawAnswer[] = [];
+      for (let rest = raw; rest !== ''; ) {
+        const answer = parseAnswer(rest, true);
+        if (answer === undefined) throw new Error(`not an answer: ${JSON.stringify(rest.slice(0, 200))}`);
+        answers.push(answer);
+        rest = rest.slice(rest.indexOf('\r\n\r\n') + 4 + Buffer.byteLength(answer.body));
+      }
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, bad.length > 1000 ? 431 : 400]);
+      expect(json(answers[0]!)).toHaveLength(1);
+      expect(json(answers[1]!)).toHaveLength(1);
+      expect(json(answers[2]!)).toMatchObject({ detailCode: expect.stringMatching(/^4/) });
+    }
+  });
+
+  it('any request made of HTTP pieces and noise: a JSON answer with Content-Length, V3-shaped when an error', async () => {
+    const token = fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,12}$/);
+    const noise = fc.string({ unit: 'binary-ascii', maxLength: 40 });
+    const header = fc.oneof(
+      fc.constantFrom('Host: t', 'Host:', 'Expect: 100-continue', 'Expect: 200-ok', 'Content-Length: 0'),
+      fc.constantFrom(
+        'Transfer-Encoding: chunked',
+        'Content-Length: x',
+        'Connection: keep-alive',
+        'Accept: text/html',
+      ),
+      fc.tuple(token, noise).map(([name, value]) => `${name}: ${value}`),
+      noise,
+    );
+    const request = fc
+      .record({
+        method: fc.oneof(fc.constantFrom('GET', 'POST', 'DELETE', 'OPTIONS', 'get'), token),
+        target: fc.oneof(
+          fc.constantFrom(PATH, '/', '/v3/workflows', '*', 'http://t/v3/workflows', `${PATH}&filters=%ZZ`),
+          noise.map((text) => `/${text}`),
+        ),
+        version: fc.oneof(fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/1.2', 'HTTP/2.0', 'http/1.1'), noise),
+        headers: fc.array(header, { maxLength: 5 }),
+        body: fc.oneof(fc.constant(''), noise),
+      })
+      .map(
+        ({ method, target, version, headers, body }) =>
+          `${method} ${target} ${version}\r\n${headers.map((h) => `${h}\r\n`).join('')}\r\n${body}`,
+      );
+    await fc.assert(
+      fc.asyncProperty(request, async (text) => {
+        const answer = await exchange(server.url, text);
+        const body = json(answer);
+        if (answer.status >= 400) {
+          expect(body, text).toMatchObject({
+            detailCode: expect.stringMatching(new RegExp(`^${answer.status}\\b`)),
+            trackingId: expect.stringMatching(/^[0-9a-f]{32}$/),
+            messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: expect.any(String) }],
+          });
+        } else expect(answer.status, text).toBe(200);
+      }),
+      { numRuns: 150 },
+    );
+    expect(server.faults).toEqual([]);
+  });
+});
