@@ -62,7 +62,7 @@ export function timeOfRealDate(value: unknown): number | undefined {
 /** A `Date` as RFC 3339 text in UTC (`2024-01-02T03:04:05.000Z`); throws for one that has none. */
 export function dateText(value: Date): string {
   const time = timeOfRealDate(value);
-  if (time === undefined) throw new FilterBuildError('Not a Date: an object that only looks like one');
+  if (time === undefined) throw new FilterBuildError('Not a Date');
   if (Number.isNaN(time)) throw new FilterBuildError('Invalid Date');
   // A fresh Date of the same instant: its text comes from the engine, not from the value.
   const instant = new Date(time);
@@ -82,9 +82,7 @@ export function copyOfList(value: unknown): unknown[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const length: unknown = value.length;
   if (typeof length !== 'number' || !(length <= MAX_LIMITS.maxListValues)) {
-    throw new FilterBuildError(
-      `A list of ${String(length)} values is longer than a filter may hold (${MAX_LIMITS.maxListValues})`,
-    );
+    throw new FilterBuildError(`A list holds at most ${MAX_LIMITS.maxListValues} values`);
   }
   const copy: unknown[] = [];
   for (let i = 0; i < length; i++) copy.push(value[i]);
@@ -100,17 +98,6 @@ function isBuildError(error: unknown): boolean {
   }
 }
 
-/** What a thrown value says, without running more of its code than reading a string `message`. */
-function messageOf(error: unknown): string {
-  try {
-    const message: unknown = error instanceof Error ? error.message : undefined;
-    if (typeof message === 'string') return message;
-  } catch {
-    // A getter or a trap that throws again: the value says nothing readable.
-  }
-  return 'it threw';
-}
-
 /**
  * Runs `read` over a caller's value and turns whatever its code throws (a getter, a proxy's trap,
  * a revoked proxy) into {@link FilterBuildError}, so a bad value always fails the same way.
@@ -120,7 +107,8 @@ export function readingValue<T>(what: string, read: () => T): T {
     return read();
   } catch (error) {
     if (isBuildError(error)) throw error;
-    throw new FilterBuildError(`${what} could not be read: ${messageOf(error)}`, { cause: error });
+    // The cause keeps what was thrown; the message says only where, which no thrown value can fake.
+    throw new FilterBuildError(`${what} could not be read: it threw`, { cause: error });
   }
 }
 
