@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { toV3ErrorResponse } from '../src/index.js';
 import { requireBearerToken } from './auth.js';
@@ -10,7 +10,12 @@ import {
   playgroundNotBuiltBody,
   RATE_LIMIT_BODY,
 } from './bodies.js';
-import { answerStoreBusy, type ClientConcurrencyOptions, perClientConcurrency } from './fair-share.js';
+import {
+  answerStoreBusy,
+  type ClientConcurrencyOptions,
+  type DatabaseHandler,
+  perClientConcurrency,
+} from './fair-share.js';
 import { type FaultContext, faultLogLine } from './fault-log.js';
 import { executionsRoute } from './routes/executions.js';
 import { workflowsRoute } from './routes/workflows.js';
@@ -88,11 +93,12 @@ export function createApp(options: AppOptions): Express {
   if (options.apiToken !== undefined) v3.use(requireBearerToken(options.apiToken));
   // Each database route: validation (a 400 costs the database nothing), the client's share, the work.
   const concurrency = options.clientConcurrency ?? DEFAULT_CLIENT_CONCURRENCY;
-  const share = concurrency.inFlight > 0 ? [perClientConcurrency(concurrency)] : [];
+  const share: <R extends Request>(handler: DatabaseHandler<R>) => DatabaseHandler<R> =
+    concurrency.inFlight > 0 ? perClientConcurrency(concurrency) : (handler) => handler;
   const [validateExecutions, listExecutions] = executionsRoute(options.store);
-  v3.get(EXECUTIONS_PATH, validateExecutions, ...share, listExecutions);
+  v3.get(EXECUTIONS_PATH, validateExecutions, share(listExecutions));
   const [validateWorkflows, listWorkflows] = workflowsRoute(options.store);
-  v3.get(WORKFLOWS_PATH, validateWorkflows, ...share, listWorkflows);
+  v3.get(WORKFLOWS_PATH, validateWorkflows, share(listWorkflows));
   v3.all([EXECUTIONS_PATH, WORKFLOWS_PATH], (req, res) => {
     res.status(405).set('Allow', 'GET, HEAD').json(methodNotAllowedBody(req.method));
   });

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import { RATE_LIMIT_BODY, serviceBusyBody } from './bodies.js';
 import { StoreBusyError } from './store/busy.js';
 
@@ -22,18 +22,26 @@ interface ClientLoad {
  */
 const clientOf = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? '';
 
+/** A route's handler that does database work: its promise settles when that work is over. */
+export type DatabaseHandler<R extends Request> = (req: R, res: Response) => Promise<void>;
+
 /**
  * Bounds the database work of each client: at most `inFlight` of its requests run at once, up to
  * `queued` more wait their turn (in arrival order), and any beyond those are answered at once
  * with the seed's 429 body and `Retry-After: 1`. So one client's burst of expensive filters holds
  * at most `inFlight` database connections (or SQLite reader threads) and the others' requests
- * find theirs free. Put it after validation (a 400 costs no database work) and before the
- * handler; a slot is released when the answer is sent or the client goes away, and a waiting
- * request whose client went away is dropped from the queue.
+ * find theirs free. Wrap the handler that does the work, after validation (a 400 costs no
+ * database work). A slot is released when the handler's work is over, not when the client goes
+ * away: a statement keeps running after its client hangs up, so a client that sent and dropped
+ * request after request would otherwise hold every connection. A waiting request whose client
+ * went away is dropped from the queue.
  */
-export function perClientConcurrency(options: ClientConcurrencyOptions): RequestHandler {
+export function perClientConcurrency(
+  options: ClientConcurrencyOptions,
+): <R extends Request>(handler: DatabaseHandler<R>) => DatabaseHandler<R> {
   const clients = new Map<string, ClientLoad>();
   const release = (key: string, load: ClientLoad) => {
+    // The slot passes from a finished request straight to the next waiting one (running stays).
     const next = load.waiting.shift();
     if (next !== undefined) {
       next();
@@ -42,33 +50,40 @@ export function perClientConcurrency(options: ClientConcurrencyOptions): Request
     load.running--;
     if (load.running === 0) clients.delete(key);
   };
-  return (req: Request, res: Response, next) => {
+  /** Whether the request got a slot: at once, after waiting, or never (429, or its client left). */
+  const acquire = (load: ClientLoad, res: Response): boolean | Promise<boolean> => {
+    if (load.running < options.inFlight) {
+      load.running++;
+      return true;
+    }
+    if (load.waiting.length >= options.queued) {
+      res.status(429).set('Retry-After', '1').json(RATE_LIMIT_BODY);
+      return false;
+    }
+    return new Promise((resolve) => {
+      const granted = () => resolve(true);
+      load.waiting.push(granted);
+      res.once('close', () => {
+        const index = load.waiting.indexOf(granted);
+        if (index < 0) return;
+        load.waiting.splice(index, 1);
+        resolve(false);
+      });
+    });
+  };
+  return (handler) => async (req, res) => {
     const key = clientOf(req);
     let load = clients.get(key);
     if (load === undefined) {
       load = { running: 0, waiting: [] };
       clients.set(key, load);
     }
-    const current = load;
-    // The slot passes from a finished request straight to the next waiting one (running stays).
-    const proceed = () => {
-      res.once('close', () => release(key, current));
-      next();
-    };
-    if (current.running < options.inFlight) {
-      current.running++;
-      proceed();
-      return;
+    if (!(await acquire(load, res))) return;
+    try {
+      await handler(req, res);
+    } finally {
+      release(key, load);
     }
-    if (current.waiting.length >= options.queued) {
-      res.status(429).set('Retry-After', '1').json(RATE_LIMIT_BODY);
-      return;
-    }
-    current.waiting.push(proceed);
-    res.once('close', () => {
-      const index = current.waiting.indexOf(proceed);
-      if (index >= 0) current.waiting.splice(index, 1);
-    });
   };
 }
 

@@ -29,7 +29,7 @@ import {
 import { ownSchema, schemaErrors } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
 import { checkPredicate } from './check.js';
-import { type BuilderValue, FilterBuildError, toValueNode } from './values.js';
+import { type BuilderValue, copyOfList, FilterBuildError, readingValue, toValueNode } from './values.js';
 
 export { FilterBuildError } from './values.js';
 
@@ -185,10 +185,12 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
   const list =
     (operator: ListOperator) =>
     (field: string, values: readonly BuilderValue[]): BuiltFilter => {
-      if (!Array.isArray(values) || values.length === 0) {
+      // A copy, each value read once: a proxy or a getter cannot change a value once it is checked.
+      const copy = readingValue(`The values of \`${operator}\``, () => copyOfList(values));
+      if (copy === undefined || copy.length === 0) {
         throw new FilterBuildError(`\`${operator}\` takes at least one value`);
       }
-      const nodes = values.map((value) => toValueNode(value, isDateTime(field)));
+      const nodes = copy.map((value) => toValueNode(value as BuilderValue, isDateTime(field)));
       return predicate(createList(createField(field, nowhere), operator, nowhere, nodes, nowhere));
     };
 

@@ -4,7 +4,14 @@ import { isWhitespace } from '../language/chars.js';
 import { LIST_OPERATORS } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import { afterValue, initialState, type Position, scanStatic, whatStandsAt } from './template-scan.js';
-import { dateText, decimalText, FilterBuildError } from './values.js';
+import {
+  copyOfList,
+  dateText,
+  decimalText,
+  FilterBuildError,
+  readingValue,
+  timeOfRealDate,
+} from './values.js';
 
 /** One value a `v3f` template writes: a literal of the language. */
 export type TemplateScalar = string | number | bigint | boolean | Date;
@@ -22,13 +29,12 @@ const LIST_WORDS = LIST_OPERATORS.map((word) => `\`${word}\``).join(', ');
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 /** A value as text of the language: a quoted, escaped string, a number, a boolean, a date-time. */
 function literalText(value: unknown, asDateTime: boolean): string {
-  if (value instanceof Date) return dateText(value);
+  if (timeOfRealDate(value) !== undefined) return dateText(value as Date);
   switch (typeof value) {
     case 'string':
       if (/[\n\r]/.test(value)) {
@@ -54,17 +60,19 @@ function literalText(value: unknown, asDateTime: boolean): string {
 
 /** A value as the content of a double-quoted string: its text, escaped so it cannot close the string. */
 function stringContent(value: unknown): string {
-  if (Array.isArray(value)) throw new FilterBuildError('An array cannot stand inside a quoted string');
+  if (copyOfList(value) !== undefined)
+    throw new FilterBuildError('An array cannot stand inside a quoted string');
   const text = typeof value === 'string' ? literalText(value, false) : `"${literalText(value, false)}"`;
   return text.slice(1, -1);
 }
 
 function listText(values: readonly unknown[], asDateTime: boolean): string {
+  // `values` is a copy (`copyOfList`), so each item is read once.
   if (values.length === 0)
     throw new FilterBuildError(`An empty list has no filter text: ${LIST_WORDS} take at least one value`);
   return values
     .map((item) => {
-      if (Array.isArray(item)) throw new FilterBuildError('A list holds values, not lists');
+      if (copyOfList(item) !== undefined) throw new FilterBuildError('A list holds values, not lists');
       return literalText(item, asDateTime);
     })
     .join(', ');
@@ -72,15 +80,17 @@ function listText(values: readonly unknown[], asDateTime: boolean): string {
 
 /** The text of a value interpolated at `position`, where a value may stand; `undefined` where none may. */
 function valueText(position: Position, value: unknown, asDateTime: boolean): string | undefined {
+  const takesValue = position === 'value' || position === 'list' || position === 'list-value';
+  const list = takesValue ? copyOfList(value) : undefined;
   switch (position) {
     case 'value':
-      if (Array.isArray(value))
+      if (list !== undefined)
         throw new FilterBuildError(`An array stands only after a list operator (${LIST_WORDS})`);
       return literalText(value, asDateTime);
     case 'list':
-      return `(${Array.isArray(value) ? listText(value, asDateTime) : literalText(value, asDateTime)})`;
+      return `(${list !== undefined ? listText(list, asDateTime) : literalText(value, asDateTime)})`;
     case 'list-value':
-      return Array.isArray(value) ? listText(value, asDateTime) : literalText(value, asDateTime);
+      return list !== undefined ? listText(list, asDateTime) : literalText(value, asDateTime);
     default:
       return undefined;
   }
@@ -101,13 +111,15 @@ function startsAfterValue(text: string): boolean {
 }
 
 function staticParts(strings: unknown, count: number): readonly string[] {
-  if (!Array.isArray(strings) || strings.length !== count + 1) {
+  // A copy, each part read once: what is checked here is what is written.
+  const parts = readingValue('The template', () => copyOfList(strings));
+  if (parts === undefined || parts.length !== count + 1) {
     throw new FilterBuildError('v3f is a template tag: write it before a template literal, not call it');
   }
-  for (const part of strings) {
+  for (const part of parts) {
     if (typeof part !== 'string') throw new FilterBuildError('The template has an invalid escape sequence');
   }
-  return strings as readonly string[];
+  return parts as readonly string[];
 }
 
 /**
@@ -139,11 +151,12 @@ export function renderTemplate(
       if (state.danglingEscape) {
         throw new FilterBuildError(`The backslash before ${where} would escape the value: remove it`);
       }
-      out += stringContent(value);
+      out += readingValue(`The value of ${where}`, () => stringContent(value));
       continue;
     }
     const asDateTime = state.field !== undefined && isDateTime(state.field);
-    const text = valueText(state.position, value, asDateTime);
+    const { position } = state;
+    const text = readingValue(`The value of ${where}`, () => valueText(position, value, asDateTime));
     if (text === undefined) {
       throw new FilterBuildError(`No value may stand at ${where}: ${whatStandsAt(state.position)}`);
     }

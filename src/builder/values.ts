@@ -7,6 +7,7 @@ import {
   type Span,
   type ValueNode,
 } from '../ast/index.js';
+import { MAX_LIMITS } from '../syntax/limits.js';
 
 /** A JavaScript value the builder turns into a literal. */
 export type BuilderValue = string | number | boolean | Date;
@@ -39,14 +40,76 @@ export function decimalText(value: number): string {
   return negative ? `-${text}` : text;
 }
 
+// Date's own methods, taken once: they read the internal time slot, which a subclass, a proxy or an
+// object inheriting from `Date.prototype` cannot fake (an overridden `toISOString` could return
+// any text, a whole filter included).
+const timeOfDate = Date.prototype.getTime;
+const isoTextOfDate = Date.prototype.toISOString;
+
+/**
+ * The time value of a real `Date` (NaN for an invalid one), read through `Date`'s own method;
+ * `undefined` for any other value, a proxy of a `Date` included. Calls no code of the value's.
+ */
+export function timeOfRealDate(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return timeOfDate.call(value as Date);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A `Date` as RFC 3339 text in UTC (`2024-01-02T03:04:05.000Z`); throws for one that has none. */
 export function dateText(value: Date): string {
-  if (Number.isNaN(value.getTime())) throw new FilterBuildError('Invalid Date');
-  const year = value.getUTCFullYear();
+  const time = timeOfRealDate(value);
+  if (time === undefined) throw new FilterBuildError('Not a Date');
+  if (Number.isNaN(time)) throw new FilterBuildError('Invalid Date');
+  // A fresh Date of the same instant: its text comes from the engine, not from the value.
+  const instant = new Date(time);
+  const year = instant.getUTCFullYear();
   if (year < 0 || year > 9999) {
     throw new FilterBuildError(`A Date in year ${year} has no RFC 3339 form: the years are 0000 to 9999`);
   }
-  return value.toISOString();
+  return isoTextOfDate.call(instant);
+}
+
+/**
+ * A copy of the list a caller passed, each item read once (a proxy or a getter cannot answer one
+ * thing when checked and another when written); `undefined` when `value` is no array. A list
+ * longer than any parser limit allows is refused before its items are read.
+ */
+export function copyOfList(value: unknown): unknown[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const length: unknown = value.length;
+  if (typeof length !== 'number' || !(length <= MAX_LIMITS.maxListValues)) {
+    throw new FilterBuildError(`A list holds at most ${MAX_LIMITS.maxListValues} values`);
+  }
+  const copy: unknown[] = [];
+  for (let i = 0; i < length; i++) copy.push(value[i]);
+  return copy;
+}
+
+/** Whether a thrown value is ours (`instanceof` itself throws for a revoked proxy). */
+function isBuildError(error: unknown): boolean {
+  try {
+    return error instanceof FilterBuildError;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `read` over a caller's value and turns whatever its code throws (a getter, a proxy's trap,
+ * a revoked proxy) into {@link FilterBuildError}, so a bad value always fails the same way.
+ */
+export function readingValue<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isBuildError(error)) throw error;
+    // The cause keeps what was thrown; the message says only where, which no thrown value can fake.
+    throw new FilterBuildError(`${what} could not be read: it threw`, { cause: error });
+  }
 }
 
 /**
@@ -55,7 +118,7 @@ export function dateText(value: Date): string {
  * ISO text in UTC.
  */
 export function toValueNode(value: BuilderValue, asDateTime: boolean): ValueNode {
-  if (value instanceof Date) return createDateTime(dateText(value), nowhere);
+  if (timeOfRealDate(value) !== undefined) return createDateTime(dateText(value as Date), nowhere);
   switch (typeof value) {
     case 'string':
       if (/[\n\r]/.test(value)) {

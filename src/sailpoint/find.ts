@@ -4,13 +4,27 @@ import type { SailPointApiVersion, SailPointOperation } from './operation.js';
 let byName: Map<string, SailPointOperation> | undefined;
 let all: readonly SailPointOperation[] | undefined;
 
+/**
+ * Freezes a schema and everything in it: the operations are shared by every caller in the
+ * process, so one caller's change to a field's operators would change what all of them accept.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
 /** The operations, built from the compact rows on first use (most imports never ask). */
 function operations(): readonly SailPointOperation[] {
   if (all === undefined) {
     const list: SailPointOperation[] = [];
     for (const [version, rows] of SAILPOINT_OPERATION_ROWS) {
       for (const [className, methodName, method, path, schema] of rows) {
-        list.push(Object.freeze({ version, className, methodName, method, path, schema }));
+        list.push(
+          Object.freeze({ version, className, methodName, method, path, schema: deepFreeze(schema) }),
+        );
       }
     }
     all = Object.freeze(list);
@@ -52,5 +66,7 @@ export function findSailPointOperation(
  */
 export function listSailPointOperations(version?: SailPointApiVersion): readonly SailPointOperation[] {
   const list = operations();
-  return version === undefined ? list : list.filter((operation) => operation.version === version);
+  return version === undefined
+    ? list
+    : Object.freeze(list.filter((operation) => operation.version === version));
 }

@@ -50,21 +50,30 @@ beforeAll(async () => {
       arrived.add(req.params.id as string);
       next();
     },
-    (req, res, next) => share(req, res, next),
-    (req, res) => {
-      const client = req.socket.remoteAddress ?? '';
-      // An abandoned request may have been given a slot before the server saw its client go.
-      res.once('close', () => held.delete(req.params.id as string));
-      held.set(req.params.id as string, {
-        client,
-        live: () => !req.socket.destroyed,
-        release: () => {
-          held.delete(req.params.id as string);
-          res.json({ ok: true });
-        },
-      });
-      worst = Math.max(worst, runningOf(client));
-    },
+    // The held work ends when the test lets it go, or when its client goes away (the work here
+    // stops with its client; the slot is given back when the work is over).
+    (req, res) =>
+      share(
+        (req, res) =>
+          new Promise<void>((resolve) => {
+            const id = req.params.id as string;
+            const client = req.socket.remoteAddress ?? '';
+            res.once('close', () => {
+              held.delete(id);
+              resolve();
+            });
+            held.set(id, {
+              client,
+              live: () => !req.socket.destroyed,
+              release: () => {
+                held.delete(id);
+                res.json({ ok: true });
+                resolve();
+              },
+            });
+            worst = Math.max(worst, runningOf(client));
+          }),
+      )(req, res),
   );
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
