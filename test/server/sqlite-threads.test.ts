@@ -7,9 +7,13 @@ import { StoreBusyError } from '../../server/store/busy.js';
 import { SqliteThreads } from '../../server/store/sqlite-threads.js';
 import { holdSqliteLock } from './support/sqlite-lock.js';
 
-/** A statement that keeps SQLite busy for seconds (2.5 s on a loaded two-core machine): it counts five million rows it makes. */
+/**
+ * A statement that keeps SQLite busy well past the 1 s budget on any machine (it counts 25 million
+ * rows it makes: about 3 s on an idle core, over 10 s on a loaded two-core machine), and still ends
+ * within the tests' wait for retired threads.
+ */
 const LONG = {
-  sql: 'WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5000000) SELECT count(*) AS c FROM n',
+  sql: 'WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 25000000) SELECT count(*) AS c FROM n',
   params: [],
   mode: 'get',
 } as const;
