@@ -46,6 +46,14 @@ export interface CommandSpec {
   run(argument: unknown, options: ParsedOptions, context: CommandContext): Promise<number>;
 }
 
+/** `--dialect`, from the dialect table's names: a new dialect is a choice here without an edit. */
+const DIALECT_OPTION = {
+  flags: '--dialect <dialect>',
+  description: 'SQL dialect',
+  choices: sqlDialectNames(),
+  defaultValue: 'postgres',
+};
+
 const FILTERS_ARGUMENT = (what: string) => ({
   syntax: '[filters...]',
   description: `filters to ${what} (default: --file, or stdin)`,
@@ -173,13 +181,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     schema: true,
     formats: ['text', 'json'],
     options: [
-      {
-        flags: '--dialect <dialect>',
-        description: 'SQL dialect',
-        // The dialect table's names: a new dialect is a choice here without an edit.
-        choices: sqlDialectNames(),
-        defaultValue: 'postgres',
-      },
+      DIALECT_OPTION,
       { flags: '--table <name>', description: 'qualify every column with this table name or alias' },
       {
         flags: '--case-folding <folding>',
@@ -218,12 +220,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     schema: true,
     formats: ['text', 'json'],
     options: [
-      {
-        flags: '--dialect <dialect>',
-        description: 'SQL dialect',
-        choices: sqlDialectNames(),
-        defaultValue: 'postgres',
-      },
+      DIALECT_OPTION,
       { flags: '--table <name>', description: 'the table (or schema.table)', required: true },
       { flags: '--url <url>', description: 'read the columns from this database (SQLite: a file)' },
       { flags: '--columns <file>', description: 'read them from a JSON list of catalog rows' },
