@@ -1,17 +1,9 @@
-import { parseDateTime } from '../ast/index.js';
 import { quote } from '../diagnostic/text.js';
 import { isWhitespace } from '../language/chars.js';
 import { LIST_OPERATORS } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import { afterValue, initialState, type Position, scanStatic, whatStandsAt } from './template-scan.js';
-import {
-  copyOfList,
-  dateText,
-  decimalText,
-  FilterBuildError,
-  readingValue,
-  timeOfRealDate,
-} from './values.js';
+import { copyOfList, FilterBuildError, literalNode, readingValue } from './values.js';
 
 /** One value a `v3f` template writes: a literal of the language. */
 export type TemplateScalar = string | number | bigint | boolean | Date;
@@ -34,28 +26,19 @@ function describe(value: unknown): string {
 
 /** A value as text of the language: a quoted, escaped string, a number, a boolean, a date-time. */
 function literalText(value: unknown, asDateTime: boolean): string {
-  if (timeOfRealDate(value) !== undefined) return dateText(value as Date);
-  switch (typeof value) {
-    case 'string':
-      if (/[\n\r]/.test(value)) {
-        throw new FilterBuildError(
-          'A string value cannot contain a line break: the language has no escape for one',
-        );
-      }
-      if (!asDateTime) return quoteString(value);
-      if (!parseDateTime(value)) throw new FilterBuildError(`Not an RFC 3339 date-time: ${quote(value, 80)}`);
-      return value;
-    case 'number':
-      return decimalText(value);
-    case 'bigint':
-      return value.toString();
-    case 'boolean':
-      return String(value);
-    default:
-      throw new FilterBuildError(
-        `${describe(value)} is not a filter value: pass a string, number, bigint, boolean or Date`,
-      );
+  // A bigint has no node (the builder's numbers are doubles), but its decimal text is a literal.
+  if (typeof value === 'bigint') return value.toString();
+  const node = literalNode(value, asDateTime);
+  if (node === 'not-date-time') {
+    throw new FilterBuildError(`Not an RFC 3339 date-time: ${quote(value as string, 80)}`);
   }
+  if (node === undefined) {
+    throw new FilterBuildError(
+      `${describe(value)} is not a filter value: pass a string, number, bigint, boolean or Date`,
+    );
+  }
+  if (node.kind === 'string') return quoteString(node.value);
+  return node.kind === 'boolean' ? String(node.value) : node.text;
 }
 
 /** A value as the content of a double-quoted string: its text, escaped so it cannot close the string. */

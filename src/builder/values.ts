@@ -113,11 +113,13 @@ export function readingValue<T>(what: string, read: () => T): T {
 }
 
 /**
- * Turns a JavaScript value into a literal node, by its JavaScript type: a string stays a string
- * unless `asDateTime` (a date-time field), where it must be RFC 3339 text; a `Date` becomes its
- * ISO text in UTC.
+ * A JavaScript value as a literal node, by its JavaScript type: a string stays a string unless
+ * `asDateTime` (a date-time field), where it must be RFC 3339 text; a `Date` becomes its ISO text
+ * in UTC. `'not-date-time'` for a string a date-time field cannot take, `undefined` for a value of
+ * no literal type: the builder and `v3f` word these refusals each in their own terms. Throws
+ * {@link FilterBuildError} for what no literal can hold (a line break, NaN, an invalid Date).
  */
-export function toValueNode(value: BuilderValue, asDateTime: boolean): ValueNode {
+export function literalNode(value: unknown, asDateTime: boolean): ValueNode | 'not-date-time' | undefined {
   if (timeOfRealDate(value) !== undefined) return createDateTime(dateText(value as Date), nowhere);
   switch (typeof value) {
     case 'string':
@@ -127,14 +129,21 @@ export function toValueNode(value: BuilderValue, asDateTime: boolean): ValueNode
         );
       }
       if (!asDateTime) return createString(value, nowhere);
-      if (!parseDateTime(value))
-        throw new FilterBuildError(`Not an RFC 3339 date-time: ${JSON.stringify(value)}`);
-      return createDateTime(value, nowhere);
+      return parseDateTime(value) ? createDateTime(value, nowhere) : 'not-date-time';
     case 'number':
       return createNumber(decimalText(value), nowhere);
     case 'boolean':
       return createBoolean(value, nowhere);
     default:
-      throw new FilterBuildError(`Not a filter value: ${typeof value}`);
+      return undefined;
   }
+}
+
+/** {@link literalNode} for the builder, whose values are typed: any refusal is a {@link FilterBuildError}. */
+export function toValueNode(value: BuilderValue, asDateTime: boolean): ValueNode {
+  const node = literalNode(value, asDateTime);
+  if (node === 'not-date-time')
+    throw new FilterBuildError(`Not an RFC 3339 date-time: ${JSON.stringify(value)}`);
+  if (node === undefined) throw new FilterBuildError(`Not a filter value: ${typeof value}`);
+  return node;
 }

@@ -28,7 +28,11 @@ type WordsWhere<Rows extends readonly Row[], Match> = Rows extends readonly [
     : WordsWhere<Rest, Match>
   : readonly [];
 
-/** The words of the rows that have every property of `match`: one pattern for the type and the value. */
+/**
+ * The words of the rows that have every property of `match`: one pattern for the type and the value.
+ * Free of side effects (so marked): a bundle drops the lists it does not read.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 function wordsWhere<const Match extends Partial<OperatorEntry>>(match: Match): WordsWhere<Table, Match> {
   const pattern = Object.entries(match) as [keyof OperatorEntry, unknown][];
   const rows = OPERATOR_TABLE.filter((row) => pattern.every(([key, value]) => row[key] === value));

@@ -8,6 +8,7 @@ import {
   documentError,
   documentWarning,
 } from './document-diagnostic.js';
+import { shown } from './read-list.js';
 import { clearBestMatch, didYouMean, listWords } from './suggest.js';
 import type { DateTimeStorage, FieldSchema, FieldType } from './types.js';
 
@@ -113,11 +114,10 @@ function readType(
   const type = field.type;
   if (typeof type === 'string' && (FIELD_TYPES as readonly string[]).includes(type)) return type as FieldType;
   const near = typeof type === 'string' ? clearBestMatch(type, FIELD_TYPES) : undefined;
-  const shown = typeof type === 'string' ? quote(type) : `a ${typeof type}`;
   report(
     documentError(
       'unknown-type',
-      `Unknown type ${shown}${didYouMean(near ? [near] : [], quote)} Types: ${listWords(FIELD_TYPES, quote)}`,
+      `Unknown type ${shown(type)}${didYouMean(near ? [near] : [], quote)} Types: ${listWords(FIELD_TYPES, quote)}`,
       at,
     ),
   );
@@ -174,8 +174,7 @@ function readStorage(
   const at = childPointer(pointer, 'storage');
   const value = field.storage;
   if (!(DATE_TIME_STORAGES as readonly unknown[]).includes(value)) {
-    const shown = typeof value === 'string' ? quote(value) : `a ${typeof value}`;
-    const message = `${quote('storage')} must be ${listWords(DATE_TIME_STORAGES, quote, { conjunction: 'or' })}; it is ${shown}`;
+    const message = `${quote('storage')} must be ${listWords(DATE_TIME_STORAGES, quote, { conjunction: 'or' })}; it is ${shown(value)}`;
     report(documentError('invalid-property', message, at));
     return undefined;
   }
@@ -232,7 +231,7 @@ export function readField(
   if (failed || !type || !operators) return undefined;
   return {
     type,
-    operators: operators.operators,
+    operators: operators.words,
     ...(values ? { enum: values } : {}),
     ...(collection !== undefined ? { collection } : {}),
     ...(caseSensitive !== undefined ? { caseSensitive } : {}),

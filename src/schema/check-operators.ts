@@ -12,6 +12,7 @@ import {
   documentError,
   documentWarning,
 } from './document-diagnostic.js';
+import { readUniqueWords, shown, type UniqueWords } from './read-list.js';
 import { listWords } from './suggest.js';
 import type { FieldType } from './types.js';
 
@@ -20,44 +21,37 @@ export function readOperators(
   field: Record<string, unknown>,
   pointer: string,
   report: DiagnosticAcceptor<DocumentDiagnostic>,
-): { operators: PrimitiveOperator[]; indexes: number[] } | undefined {
+): UniqueWords<PrimitiveOperator> | undefined {
   const at = childPointer(pointer, 'operators');
   const list = field.operators;
   if (!Object.hasOwn(field, 'operators') || !Array.isArray(list)) {
     report(documentError('invalid-operators', `${quote('operators')} must be a list of operators`, at));
     return undefined;
   }
-  const operators: PrimitiveOperator[] = [];
-  const indexes: number[] = [];
-  list.forEach((item: unknown, index) => {
-    const itemAt = childPointer(at, index);
-    if (!isPrimitiveOperator(item)) {
+  const read = readUniqueWords(
+    list,
+    at,
+    isPrimitiveOperator,
+    (item) => {
       const lower = typeof item === 'string' ? item.toLowerCase() : undefined;
       const hint = lower && isPrimitiveOperator(lower) ? `; operators are lowercase: ${quote(lower)}` : '';
-      const shown = typeof item === 'string' ? quote(item) : `a ${typeof item}`;
-      report(
-        documentError(
-          'unknown-operator',
-          `Unknown operator ${shown}${hint}. Operators: ${listWords(PRIMITIVE_OPERATORS, quote)}`,
-          itemAt,
-        ),
-      );
-    } else if (operators.includes(item)) {
-      report(documentWarning('duplicate-operator', `Operator ${quote(item)} is listed twice`, itemAt));
-    } else {
-      operators.push(item);
-      indexes.push(index);
-    }
-  });
+      return [
+        'unknown-operator',
+        `Unknown operator ${shown(item)}${hint}. Operators: ${listWords(PRIMITIVE_OPERATORS, quote)}`,
+      ];
+    },
+    ['duplicate-operator', 'Operator'],
+    report,
+  );
   if (list.length === 0) {
     report(documentWarning('no-operators', 'The field allows no operator, so no filter can use it', at));
   }
-  return { operators, indexes };
+  return read;
 }
 
 /** Checks that each operator can apply to the field's type (`ca` needs a collection). */
 export function checkOperatorTypes(
-  { operators, indexes }: { operators: readonly PrimitiveOperator[]; indexes: readonly number[] },
+  { words: operators, indexes }: UniqueWords<PrimitiveOperator>,
   type: FieldType | undefined,
   collection: boolean,
   pointer: string,

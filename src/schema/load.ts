@@ -2,12 +2,8 @@ import { COMPOSITE_OPERATORS, type CompositeOperator } from '../ast/index.js';
 import { type DiagnosticAcceptor, quote } from '../diagnostic/index.js';
 import { isFieldPath } from '../language/chars.js';
 import { checkKeys, isRecord, readField } from './check-field.js';
-import {
-  childPointer,
-  type DocumentDiagnostic,
-  documentError,
-  documentWarning,
-} from './document-diagnostic.js';
+import { childPointer, type DocumentDiagnostic, documentError } from './document-diagnostic.js';
+import { readUniqueWords, shown } from './read-list.js';
 import { listWords } from './suggest.js';
 import type { FieldSchema, Schema } from './types.js';
 
@@ -45,25 +41,19 @@ function readComposite(
     );
     return undefined;
   }
-  const result: CompositeOperator[] = [];
-  list.forEach((item: unknown, index) => {
-    const at = childPointer('/composite', index);
-    if (typeof item !== 'string' || !(COMPOSITE_OPERATORS as readonly string[]).includes(item)) {
-      const shown = typeof item === 'string' ? quote(item) : `a ${typeof item}`;
-      report(
-        documentError(
-          'unknown-composite-operator',
-          `Unknown composite operator ${shown}. Composite operators: ${listWords(COMPOSITE_OPERATORS, quote)}`,
-          at,
-        ),
-      );
-    } else if (result.includes(item as CompositeOperator)) {
-      report(documentWarning('duplicate-operator', `Composite operator ${quote(item)} is listed twice`, at));
-    } else {
-      result.push(item as CompositeOperator);
-    }
-  });
-  return result;
+  const isComposite = (item: unknown): item is CompositeOperator =>
+    (COMPOSITE_OPERATORS as readonly unknown[]).includes(item);
+  return readUniqueWords(
+    list,
+    '/composite',
+    isComposite,
+    (item) => [
+      'unknown-composite-operator',
+      `Unknown composite operator ${shown(item)}. Composite operators: ${listWords(COMPOSITE_OPERATORS, quote)}`,
+    ],
+    ['duplicate-operator', 'Composite operator'],
+    report,
+  ).words;
 }
 
 function readSorters(
@@ -76,19 +66,15 @@ function readSorters(
     report(documentError('invalid-sorters', `${quote('sorters')} must be a list of field names`, '/sorters'));
     return undefined;
   }
-  const result: string[] = [];
-  list.forEach((item: unknown, index) => {
-    const at = childPointer('/sorters', index);
-    if (typeof item !== 'string' || !isFieldPath(item)) {
-      const shown = typeof item === 'string' ? quote(item) : `a ${typeof item}`;
-      report(documentError('invalid-sorters', `Sortable field ${shown} is not a dotted field path`, at));
-    } else if (result.includes(item)) {
-      report(documentWarning('duplicate-sorter', `Sortable field ${quote(item)} is listed twice`, at));
-    } else {
-      result.push(item);
-    }
-  });
-  return result;
+  const isSorter = (item: unknown): item is string => typeof item === 'string' && isFieldPath(item);
+  return readUniqueWords(
+    list,
+    '/sorters',
+    isSorter,
+    (item) => ['invalid-sorters', `Sortable field ${shown(item)} is not a dotted field path`],
+    ['duplicate-sorter', 'Sortable field'],
+    report,
+  ).words;
 }
 
 function readFields(

@@ -16,7 +16,8 @@ export interface ParseLimits {
 }
 
 /** The defaults, in the spirit of OData's node count and GraphQL servers' depth limits. */
-export const DEFAULT_LIMITS: ParseLimits = Object.freeze({
+// Pure: a bundle that reads only MAX_LIMITS (the builder entry) drops the defaults.
+export const DEFAULT_LIMITS: ParseLimits = /* @__PURE__ */ Object.freeze({
   maxLength: 4096,
   maxDepth: 32,
   maxComparisons: 100,

@@ -6,7 +6,7 @@ import type { FieldSchema, Schema } from '../schema/types.js';
  * Operators whose values must be members of a field's enum (ordering and `co`/`sw` take any
  * text): the table's `enumMembers` rows.
  */
-export const ENUM_OPERATORS: ReadonlySet<PrimitiveOperator> = new Set(
+export const ENUM_OPERATORS: ReadonlySet<PrimitiveOperator> = /* @__PURE__ */ new Set(
   OPERATOR_TABLE.filter((row) => row.enumMembers).map((row) => row.word),
 );
 
