@@ -4,10 +4,11 @@ import type { FieldSchema, Schema } from '../schema/types.js';
 
 /**
  * Operators whose values must be members of a field's enum (ordering and `co`/`sw` take any
- * text): the table's `enumMembers` rows.
+ * text): the table's `enumMembers` rows. Marked pure, so bundles that only read the rules
+ * below (the builder entry) leave the set out.
  */
 export const ENUM_OPERATORS: ReadonlySet<PrimitiveOperator> = /* @__PURE__ */ new Set(
-  OPERATOR_TABLE.filter((row) => row.enumMembers).map((row) => row.word),
+  /* @__PURE__ */ OPERATOR_TABLE.filter((row) => row.enumMembers).map((row) => row.word),
 );
 
 /** Whether string values of `field` compare case-sensitively: the field's setting, else the schema's. */
