@@ -8,7 +8,7 @@ import {
   type ValueNode,
 } from '../ast/index.js';
 import { isFieldPath, isNumberLiteral } from '../language/chars.js';
-import { isKeyword, isOperatorOfKind, type OperatorKind } from '../language/operators.js';
+import { isKeyword, isOperatorOfKind } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 
 /** Options of {@link format}. */
@@ -119,46 +119,29 @@ export function format(ast: Expression, options?: FormatOptions): string {
 function checkNode(node: Expression): void {
   const item = node as unknown as Record<string, unknown> | null;
   if (typeof item !== 'object' || item === null) throw new InvalidAstError('Not an expression node');
-  // The operator table says which kind of node each operator builds.
-  const has = (kind: OperatorKind): boolean => isOperatorOfKind(item.operator, kind);
-  switch (item.kind) {
-    case 'and':
-    case 'or':
-      if (!Array.isArray(item.operands) || item.operands.length < 2) {
-        throw new InvalidAstError(`An \`${item.kind}\` needs at least two operands`);
-      }
-      return;
-    case 'not':
-      if (typeof item.operand !== 'object' || item.operand === null)
-        throw new InvalidAstError('A `not` needs an operand');
-      return;
-    case 'comparison':
-    case 'list':
-    case 'presence':
-      if (typeof item.field !== 'object' || item.field === null)
-        throw new InvalidAstError('A predicate needs a field');
-      break;
-    default:
-      break;
+  const kind = item.kind;
+  if (kind === 'and' || kind === 'or') {
+    if (!Array.isArray(item.operands) || item.operands.length < 2) {
+      throw new InvalidAstError(`An \`${kind}\` needs at least two operands`);
+    }
+    return;
   }
-  switch (item.kind) {
-    case 'comparison':
-      if (!has('comparison'))
-        throw new InvalidAstError(`Not a comparison operator: ${String(item.operator)}`);
-      return;
-    case 'list':
-      if (!has('list')) throw new InvalidAstError(`Not a list operator: ${String(item.operator)}`);
-      if (!Array.isArray(item.values) || item.values.length === 0) {
-        throw new InvalidAstError(
-          `\`${item.operator}\` needs at least one value: an empty list does not parse`,
-        );
-      }
-      return;
-    case 'presence':
-      if (!has('presence')) throw new InvalidAstError(`Not a presence operator: ${String(item.operator)}`);
-      return;
-    default:
-      throw new InvalidAstError(`Not an expression kind: ${String(item.kind)}`);
+  if (kind === 'not') {
+    if (typeof item.operand !== 'object' || item.operand === null)
+      throw new InvalidAstError('A `not` needs an operand');
+    return;
+  }
+  if (kind !== 'comparison' && kind !== 'list' && kind !== 'presence') {
+    throw new InvalidAstError(`Not an expression kind: ${String(kind)}`);
+  }
+  if (typeof item.field !== 'object' || item.field === null)
+    throw new InvalidAstError('A predicate needs a field');
+  // A predicate's kind is the kind of its operator's row in the operator table.
+  if (!isOperatorOfKind(item.operator, kind)) {
+    throw new InvalidAstError(`Not a ${kind} operator: ${String(item.operator)}`);
+  }
+  if (kind === 'list' && (!Array.isArray(item.values) || item.values.length === 0)) {
+    throw new InvalidAstError(`\`${item.operator}\` needs at least one value: an empty list does not parse`);
   }
 }
 
