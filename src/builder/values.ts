@@ -3,7 +3,7 @@ import {
   createDateTime,
   createNumber,
   createString,
-  parseDateTime,
+  isDateTimeLiteral,
   type Span,
   type ValueNode,
 } from '../ast/index.js';
@@ -129,7 +129,7 @@ export function literalNode(value: unknown, asDateTime: boolean): ValueNode | 'n
         );
       }
       if (!asDateTime) return createString(value, nowhere);
-      return parseDateTime(value) ? createDateTime(value, nowhere) : 'not-date-time';
+      return isDateTimeLiteral(value) ? createDateTime(value, nowhere) : 'not-date-time';
     case 'number':
       return createNumber(decimalText(value), nowhere);
     case 'boolean':

@@ -1,10 +1,9 @@
 import {
-  checkDateTime,
   type Expression,
   type ExpressionKind,
   type ExpressionReducer,
+  isDateTimeLiteral,
   reduceExpression,
-  splitDateTime,
   type ValueNode,
 } from '../ast/index.js';
 import { isFieldPath, isNumberLiteral } from '../language/chars.js';
@@ -170,8 +169,7 @@ export function valueText(value: ValueNode): string {
       return value.text;
     case 'date-time': {
       // The text must be RFC 3339 and the date must exist: the parser rejects `2023-02-30`.
-      const parts = typeof value.text === 'string' ? splitDateTime(value.text) : undefined;
-      if (parts === undefined || checkDateTime(parts) !== undefined) {
+      if (typeof value.text !== 'string' || !isDateTimeLiteral(value.text)) {
         throw new InvalidAstError(`Not a valid RFC 3339 date-time: ${JSON.stringify(value.text)}`);
       }
       return value.text;

@@ -77,6 +77,16 @@ export function checkDateTime(parts: DateTimeParts): DateTimeProblem | undefined
   return dateTimeProblem(parts);
 }
 
+/**
+ * Whether `text` is exactly one date-time literal that names a real instant: what
+ * {@link parseDateTime} accepts, without building its parts (the printer and the builder only ask).
+ */
+export function isDateTimeLiteral(text: string): boolean {
+  return (
+    readDateTime(text, 0, text.length, scratch) === text.length && dateTimeProblem(scratch) === undefined
+  );
+}
+
 /** Parses and checks a date-time literal; undefined when it is malformed or impossible. */
 export function parseDateTime(text: string): DateTimeParts | undefined {
   const parts = splitDateTime(text);
