@@ -1,3 +1,9 @@
+/**
+ * The reading shared by a schema's lists of words (a field's `operators`, `composite`,
+ * `sorters`): each item is valid or an error, a word listed twice is a warning and kept once.
+ * @module
+ */
+
 import { type DiagnosticAcceptor, type DocumentCode, quote } from '../diagnostic/index.js';
 import {
   childPointer,
@@ -5,12 +11,6 @@ import {
   documentError,
   documentWarning,
 } from './document-diagnostic.js';
-
-/**
- * The reading shared by a schema's lists of words (a field's `operators`, `composite`,
- * `sorters`): each item is valid or an error, a word listed twice is a warning and kept once.
- * @module
- */
 
 /** A value a schema holds where a word belongs, as a message shows it: quoted text, else its type (`a number`). */
 export function shown(value: unknown): string {
