@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import fc from 'fast-check';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
@@ -12,6 +14,7 @@ import {
 import { v3Collection as expressCollection } from '../../src/integrations/express/index.js';
 import { v3Collection as fastifyCollection } from '../../src/integrations/fastify/index.js';
 import { v3Collection as honoCollection } from '../../src/integrations/hono/index.js';
+import { get } from '../integrations/adapters/support/http.js';
 
 /**
  * Every option of the collection handler is checked when the handler is made: on random option
@@ -399,7 +402,7 @@ describe('handler options are checked when the handler is made, never on a reque
     );
   });
 
-  it('on random accepted option objects, Hono and Fastify answer each request as the handler does', async () => {
+  it('on random accepted option objects, Express, Fastify and Hono answer each request as the handler does', async () => {
     const comparable = (status: number, text: string) => {
       const body = JSON.parse(text) as Record<string, unknown>;
       return { status, body: 'trackingId' in body ? { ...body, trackingId: '(random)' } : body };
@@ -413,6 +416,15 @@ describe('handler options are checked when the handler is made, never on a reque
         hono.get('/c', honoCollection(schema, given as never), (c) =>
           c.json({ where: c.get('collection').where(target), orderBy: c.get('collection').orderBy(target) }),
         );
+        const app = express();
+        app.get('/c', expressCollection(schema, given as never), (_req, res) => {
+          res.json({
+            where: res.locals.collection.where(target),
+            orderBy: res.locals.collection.orderBy(target),
+          });
+        });
+        const server = app.listen(0, '127.0.0.1');
+        await new Promise<void>((resolve) => server.once('listening', resolve));
         const fastify = Fastify();
         fastify.get('/c', { preHandler: fastifyCollection(schema, given as never) }, async (request) => ({
           where: request.collection!.where(target),
@@ -435,9 +447,12 @@ describe('handler options are checked when the handler is made, never on a reque
             expect(comparable(fromFastify.statusCode, fromFastify.body), `fastify ${query}`).toEqual(
               expected,
             );
+            const fromExpress = await get((server.address() as AddressInfo).port, `/c?${query}`);
+            expect(comparable(fromExpress.status, fromExpress.text), `express ${query}`).toEqual(expected);
           }
         } finally {
           await fastify.close();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
         }
       }),
       { numRuns: 100 },
