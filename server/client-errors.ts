@@ -29,7 +29,7 @@ function answerFor(error: NodeJS.ErrnoException, bodyLate: boolean): [string, un
 }
 
 /**
- * Answers requests Node's HTTP parser or its header timer rejects before Express sees them.
+ * Answers requests Node's HTTP parser or its timers (headers, whole request) reject before Express sees them.
  * `answering(socket)` lists the answers still being written on that connection (requests sent
  * before the bad one, pipelined): the error answer follows them, so none is cut or taken for
  * another's. `readingBody(socket)` says whether a request's headers arrived there and its body is
