@@ -84,11 +84,16 @@ export function badRequestBody(text: string): V3ErrorResponse {
   };
 }
 
-/** A 408 in the V3 shape: the request line and headers did not all arrive in time. */
-export function requestTimeoutBody(): V3StatusBody {
+/**
+ * A 408 in the V3 shape: the request line and headers did not all arrive in time, or (`body`)
+ * they did but the request's body did not.
+ */
+export function requestTimeoutBody(part: 'headers' | 'body' = 'headers'): V3StatusBody {
   return v3Body(
     '408 Request Timeout',
-    'The request line and headers did not arrive in time; send them at once.',
+    part === 'body'
+      ? 'The request body did not arrive in time; send the whole request at once.'
+      : 'The request line and headers did not arrive in time; send them at once.',
   );
 }
 

@@ -16,33 +16,36 @@ function writeRaw(socket: Duplex, status: string, body: unknown): void {
 }
 
 /** Node's codes for a request its parser or timers refuse, with the status Node itself gives each. */
-function answerFor(error: NodeJS.ErrnoException & { reason?: unknown }): [string, unknown] {
+function answerFor(error: NodeJS.ErrnoException, bodyLate: boolean): [string, unknown] {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
       return ['431 Request Header Fields Too Large', requestTooLargeBody()];
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return ['408 Request Timeout', requestTimeoutBody()];
+      // Node's one code for both timers: the headers late (headersTimeout), or the body (requestTimeout).
+      return ['408 Request Timeout', requestTimeoutBody(bodyLate ? 'body' : 'headers')];
     default:
       return ['400 Bad Request', badRequestBody('The request could not be read as HTTP/1.1.')];
   }
 }
 
 /**
- * Answers requests Node's HTTP parser or its header timer rejects before Express sees them.
+ * Answers requests Node's HTTP parser or its timers (headers, whole request) reject before Express sees them.
  * `answering(socket)` lists the answers still being written on that connection (requests sent
  * before the bad one, pipelined): the error answer follows them, so none is cut or taken for
- * another's.
+ * another's. `readingBody(socket)` says whether a request's headers arrived there and its body is
+ * still arriving, so a 408 blames the part that was late.
  */
 export function answerClientErrors(
   server: Server,
   answering: (socket: Duplex) => readonly ServerResponse[],
+  readingBody: (socket: Duplex) => boolean = () => false,
 ): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
-    const [status, body] = answerFor(error);
+    const [status, body] = answerFor(error, readingBody(socket));
     const before = answering(socket);
     let left = before.length;
     if (left === 0) writeRaw(socket, status, body);

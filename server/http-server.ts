@@ -1,4 +1,10 @@
-import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { Socket } from 'node:net';
 import { answerClientErrors, requireOneHost } from './client-errors.js';
 
@@ -57,17 +63,25 @@ export function createHttpServer(
   const sockets = new Set<Socket>();
   /** Connections with requests whose answers are not yet written (several when pipelined), and those answers. */
   const answering = new Map<Socket, Set<ServerResponse>>();
-  answerClientErrors(server, (socket) => [...(answering.get(socket as Socket) ?? [])]);
+  /** Each connection's latest request: while it is not complete, its body is still arriving. */
+  const latest = new Map<Socket, IncomingMessage>();
+  answerClientErrors(
+    server,
+    (socket) => [...(answering.get(socket as Socket) ?? [])],
+    (socket) => latest.get(socket as Socket)?.complete === false,
+  );
   let closing = false;
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => {
       sockets.delete(socket);
       answering.delete(socket);
+      latest.delete(socket);
     });
   });
   server.on('request', (req, res) => {
     const socket = req.socket;
+    latest.set(socket, req);
     const answers = answering.get(socket) ?? new Set<ServerResponse>();
     answering.set(socket, answers.add(res));
     if (closing) res.setHeader('Connection', 'close');

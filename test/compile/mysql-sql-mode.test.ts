@@ -14,13 +14,17 @@ import type { Schema } from '../../src/schema/types.js';
 import { parse } from '../../src/syntax/parse.js';
 import { MYSQL_URL, type MysqlScratch, openMysql } from './support/mysql.js';
 
-/** The session modes that change how the server reads a literal or a quote. */
+/**
+ * The session modes that change how the server reads a literal or a quote, and (last) every mode
+ * that changes how it reads SQL text at once: `NOT`'s precedence, `||`, spaces before `(`.
+ */
 const MODES = [
   '',
   'NO_BACKSLASH_ESCAPES',
   'ANSI_QUOTES',
   'NO_BACKSLASH_ESCAPES,ANSI_QUOTES',
   'ANSI,NO_BACKSLASH_ESCAPES',
+  'NO_BACKSLASH_ESCAPES,ANSI_QUOTES,HIGH_NOT_PRECEDENCE,PIPES_AS_CONCAT,IGNORE_SPACE,PAD_CHAR_TO_FULL_LENGTH',
 ] as const;
 
 /** The value that broke out of the literal through mysql2's client-side escaping. */
@@ -201,6 +205,14 @@ describe.skipIf(MYSQL_URL === undefined)('MySQL: values stay data under every sq
       }
     }
   }
+
+  it('runs each path in its mode: the session holds every mode asked for', async () => {
+    for (const mode of MODES) {
+      const [rows] = await pool(mode).promise().query<RowDataPacket[]>('SELECT @@SESSION.sql_mode AS m');
+      const held = String(rows[0]?.m).split(',');
+      for (const word of mode.split(',').filter(Boolean)) expect(held, mode).toContain(word);
+    }
+  });
 
   it('the check sees an injection: the raw value through query() under NO_BACKSLASH_ESCAPES selects other rows', async () => {
     // The compiler's fragment shape with the value bound as plain text instead of hex: mysql2's

@@ -1,4 +1,8 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import fc from 'fast-check';
+import Fastify from 'fastify';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import {
   type CollectionHandlerResult,
@@ -7,6 +11,10 @@ import {
   type Schema,
   workflowExecutionsSchema,
 } from '../../src/index.js';
+import { v3Collection as expressCollection } from '../../src/integrations/express/index.js';
+import { v3Collection as fastifyCollection } from '../../src/integrations/fastify/index.js';
+import { v3Collection as honoCollection } from '../../src/integrations/hono/index.js';
+import { get } from '../integrations/adapters/support/http.js';
 
 /**
  * Every option of the collection handler is checked when the handler is made: on random option
@@ -297,6 +305,27 @@ function attempt(options: unknown, dialect: string | undefined): Outcome {
   return { created: true, answers };
 }
 
+/** Each adapter's middleware, made with the options: what a framework user calls at startup. */
+const ADAPTERS: Readonly<Record<string, (options: unknown) => unknown>> = {
+  express: (options) => expressCollection(schema, options as never),
+  fastify: (options) => fastifyCollection(schema, options as never),
+  hono: (options) => honoCollection(schema, options as never),
+};
+
+/** How each adapter's creation went: the error's class and message, or `made`. */
+function adaptersMade(options: unknown): Record<string, string> {
+  const made: Record<string, string> = {};
+  for (const [name, make] of Object.entries(ADAPTERS)) {
+    try {
+      make(options);
+      made[name] = 'made';
+    } catch (error) {
+      made[name] = `${(error as Error).constructor.name}: ${(error as Error).message}`;
+    }
+  }
+  return made;
+}
+
 const optionKeys = Object.keys(VALUES);
 const entries = fc
   .subarray(optionKeys, { maxLength: 6 })
@@ -330,6 +359,14 @@ describe('handler options are checked when the handler is made, never on a reque
         const dialect = typeof given.dialect === 'string' ? given.dialect : undefined;
         const outcome = withPollution(polluted, () => attempt(options, dialect));
         const label = `${how} ${JSON.stringify(given)} polluted=${polluted}`;
+        // Each adapter is made, or refused, exactly as the handler is: at startup, with its message.
+        const handlerMade = outcome.created
+          ? 'made'
+          : `${(outcome.error as Error).constructor.name}: ${(outcome.error as Error).message}`;
+        expect(
+          withPollution(polluted, () => adaptersMade(options)),
+          label,
+        ).toEqual({ express: handlerMade, fastify: handlerMade, hono: handlerMade });
         if (bad.size > 0) {
           expect(outcome.created, `${label}: should be refused for ${[...bad]}`).toBe(false);
           const error = outcome.created ? undefined : outcome.error;
@@ -362,6 +399,63 @@ describe('handler options are checked when the handler is made, never on a reque
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('on random accepted option objects, Express, Fastify and Hono answer each request as the handler does', async () => {
+    const comparable = (status: number, text: string) => {
+      const body = JSON.parse(text) as Record<string, unknown>;
+      return { status, body: 'trackingId' in body ? { ...body, trackingId: '(random)' } : body };
+    };
+    await fc.assert(
+      fc.asyncProperty(entries, async (given) => {
+        fc.pre(badOptions(given).size === 0);
+        const handler = createCollectionHandler(schema, given as never);
+        const target = (typeof given.dialect === 'string' ? given.dialect : 'postgres') as 'postgres';
+        const hono = new Hono();
+        hono.get('/c', honoCollection(schema, given as never), (c) =>
+          c.json({ where: c.get('collection').where(target), orderBy: c.get('collection').orderBy(target) }),
+        );
+        const app = express();
+        app.get('/c', expressCollection(schema, given as never), (_req, res) => {
+          res.json({
+            where: res.locals.collection.where(target),
+            orderBy: res.locals.collection.orderBy(target),
+          });
+        });
+        const server = app.listen(0, '127.0.0.1');
+        await new Promise<void>((resolve) => server.once('listening', resolve));
+        const fastify = Fastify();
+        fastify.get('/c', { preHandler: fastifyCollection(schema, given as never) }, async (request) => ({
+          where: request.collection!.where(target),
+          orderBy: request.collection!.orderBy(target),
+        }));
+        try {
+          for (const query of REQUESTS) {
+            const answer = handler(query);
+            const expected = answer.ok
+              ? {
+                  status: 200,
+                  body: JSON.parse(
+                    JSON.stringify({ where: answer.where(target), orderBy: answer.orderBy(target) }),
+                  ),
+                }
+              : comparable(answer.status, JSON.stringify(answer.body));
+            const fromHono = await hono.request(`/c?${query}`);
+            expect(comparable(fromHono.status, await fromHono.text()), `hono ${query}`).toEqual(expected);
+            const fromFastify = await fastify.inject({ method: 'GET', url: `/c?${query}` });
+            expect(comparable(fromFastify.statusCode, fromFastify.body), `fastify ${query}`).toEqual(
+              expected,
+            );
+            const fromExpress = await get((server.address() as AddressInfo).port, `/c?${query}`);
+            expect(comparable(fromExpress.status, fromExpress.text), `express ${query}`).toEqual(expected);
+          }
+        } finally {
+          await fastify.close();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 

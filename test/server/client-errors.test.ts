@@ -22,12 +22,52 @@ function json(answer: RawAnswer): unknown {
 }
 
 describe('the server page', () => {
-  it('states the header timeout the server has', () => {
-    expect(readPage('docs/server.md')).toContain(
+  it('states the timeouts the server has', () => {
+    const page = readPage('docs/server.md');
+    expect(page).toContain(
       `the request line and headers not all arrived within ${HTTP_TIMEOUTS.headersMs / 1000} s`,
     );
+    expect(page).toContain(`or a request's body not within ${HTTP_TIMEOUTS.requestMs / 1000} s`);
+    expect(page).toContain(`headers within ${HTTP_TIMEOUTS.headersMs / 1000} s of the first byte`);
+    expect(page).toContain(`its whole request within ${HTTP_TIMEOUTS.requestMs / 1000} s`);
+    expect(page).toContain(`closed ${HTTP_TIMEOUTS.keepAliveMs / 1000} s after its last answer`);
   });
 });
+
+/** Short timers, so a stalled request is answered within the test's time. */
+const TIMEOUTS = { headersMs: 600, requestMs: 1_500, keepAliveMs: 1_000, checkIntervalMs: 100 } as const;
+
+/** What a raw connection received until the server closed it, and when (ms after `start`). */
+interface Closed {
+  readonly raw: string;
+  readonly afterMs: number;
+}
+
+/**
+ * Opens a connection, writes `first`, then `trickle` one character every `everyMs` until the
+ * server closes the connection (a slow-loris client keeps sending to stay alive).
+ */
+async function trickleUntilClosed(
+  url: string,
+  first: string,
+  trickle: string,
+  everyMs: number,
+): Promise<Closed & { sent: number }> {
+  const socket = await openSocket(url);
+  const start = performance.now();
+  let raw = '';
+  let sent = 0;
+  socket.on('data', (chunk: Buffer) => {
+    raw += chunk.toString('latin1');
+  });
+  socket.write(first);
+  const timer = setInterval(() => {
+    if (sent < trickle.length && !socket.destroyed) socket.write(trickle[sent++]!);
+  }, everyMs);
+  await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  clearInterval(timer);
+  return { raw, afterMs: performance.now() - start, sent };
+}
 
 describe('answers Node would write bare, as V3 JSON', () => {
   let server: TestServer;
@@ -35,8 +75,7 @@ describe('answers Node would write bare, as V3 JSON', () => {
     server = await startTestServer({
       engine: 'sqlite',
       executions: 500,
-      // Short timers, so a stalled request is answered within the test's time.
-      timeouts: { headersMs: 600, requestMs: 1_500, keepAliveMs: 5_000, checkIntervalMs: 100 },
+      timeouts: TIMEOUTS,
     });
   });
   afterAll(async () => {
@@ -95,6 +134,67 @@ describe('answers Node would write bare, as V3 JSON', () => {
       '408 Request Timeout',
       'The request line and headers did not arrive in time; send them at once.',
     );
+  });
+
+  it('headers sent a byte at a time: 408 at the header deadline, however steadily the bytes come', async () => {
+    // A slow-loris client: each byte arrives well within any idle timeout, the headers never end.
+    const { raw, afterMs, sent } = await trickleUntilClosed(
+      server.url,
+      `GET ${PATH} HTTP/1.1\r\nHost: t\r\n`,
+      `X-Slow: ${'a'.repeat(1000)}`,
+      20,
+    );
+    expect(afterMs).toBeGreaterThanOrEqual(TIMEOUTS.headersMs - 50);
+    expect(afterMs).toBeLessThan(TIMEOUTS.requestMs);
+    expect(sent).toBeLessThan(1000);
+    const answer = parseAnswer(raw, true);
+    expect(answer?.status, raw).toBe(408);
+    expectStatusBody(
+      json(answer!),
+      '408 Request Timeout',
+      'The request line and headers did not arrive in time; send them at once.',
+    );
+  });
+
+  it('a body that does not arrive in time: 408 at the whole-request deadline, blaming the body', async () => {
+    const { raw, afterMs } = await trickleUntilClosed(
+      server.url,
+      `GET ${PATH} HTTP/1.1\r\nHost: t\r\nContent-Length: 1000\r\n\r\n`,
+      'a'.repeat(1000),
+      20,
+    );
+    expect(afterMs).toBeGreaterThanOrEqual(TIMEOUTS.requestMs - 50);
+    expect(afterMs).toBeLessThan(TIMEOUTS.requestMs * 2);
+    // The route answers without reading a GET's body; the 408 follows that answer, then the close.
+    const page = parseAnswer(raw, false);
+    expect(page?.status, raw).toBe(200);
+    const late = parseAnswer(raw.slice(raw.indexOf('\r\n\r\n') + 4 + Buffer.byteLength(page!.body)), true);
+    expect(late?.status, raw).toBe(408);
+    expectStatusBody(
+      json(late!),
+      '408 Request Timeout',
+      'The request body did not arrive in time; send the whole request at once.',
+    );
+  });
+
+  it('a kept-alive connection left idle is closed after the keep-alive timeout, with nothing written', async () => {
+    const socket = await openSocket(server.url);
+    const start = performance.now();
+    let raw = '';
+    socket.on('data', (chunk: Buffer) => {
+      raw += chunk.toString('latin1');
+    });
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write(`GET ${PATH} HTTP/1.1\r\nHost: t\r\n\r\n`);
+    await closed;
+    const afterMs = performance.now() - start;
+    expect(afterMs).toBeGreaterThanOrEqual(TIMEOUTS.keepAliveMs - 50);
+    // Node closes it up to a second after the timeout it announces (its buffer for slow clients).
+    expect(afterMs).toBeLessThan(TIMEOUTS.keepAliveMs + 2_500);
+    const answer = parseAnswer(raw, false);
+    expect(answer?.status).toBe(200);
+    expect(answer?.headers.get('keep-alive')).toBe(`timeout=${TIMEOUTS.keepAliveMs / 1000}`);
+    expect(raw.length).toBe(raw.indexOf('\r\n\r\n') + 4 + Buffer.byteLength(answer!.body));
   });
 
   it('a request line or headers over 16 KiB: 431; bytes that are not HTTP: 400', async () => {
