@@ -88,7 +88,9 @@ describe('query plans of filter shapes: no filter scans the table; only rows a s
       expect(store.closedStatus).toBe(true);
       for (const statement of ['page', 'count'] as const) {
         const plan = (await planOf(store, HUNDRED_NOTS, statement)).join('\n');
-        expect(plan.match(/lower\(status\)\)? = ANY \('\{completed,canceled,executing\}'::text\[\]\)/g)).toHaveLength(1);
+        expect(
+          plan.match(/lower\(status\)\)? = ANY \('\{completed,canceled,executing\}'::text\[\]\)/g),
+        ).toHaveLength(1);
         expect(plan).not.toMatch(/<>|Seq Scan|Sort/);
       }
     });
