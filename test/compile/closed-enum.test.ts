@@ -108,6 +108,16 @@ describe('a closed enum field: negated tests planned as an `in` of the other val
     expect(compileSql(ast('not u eq "x"'), { schema, dialect: 'sqlite' }).params).toEqual(['\u212a', 'k']);
   });
 
+  it('keeps the negation when another value could not be bound (a NUL in the enum), rather than failing the filter', () => {
+    const schema: Schema = {
+      fields: { f: { type: 'string', enum: ['a\u0000', 'b'], closed: true, operators: ['eq'] } },
+    };
+    expect(compileSql(ast('not f eq "b"'), { schema, dialect: 'postgres' })).toEqual({
+      sql: 'NOT ("f" IS NOT NULL AND lower("f") = lower($1::text))',
+      params: ['b'],
+    });
+  });
+
   it('is checked as part of the schema: only on a single string field with an enum, and a boolean', () => {
     const codes = (field: Record<string, unknown>) =>
       loadSchema({ fields: { f: { type: 'string', operators: ['eq'], ...field } } }).diagnostics.map((d) => [
