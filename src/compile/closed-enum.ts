@@ -76,10 +76,11 @@ function valuesLeaf(plan: ValuePlan, values: readonly string[], span: Span): Bui
   };
 }
 
-/** `field isnull` on a plan's field (missing or null), placed at `span`. */
+/** `field isnull` on a plan's field (missing or null), placed at `span`; folded as the `in` beside it is. */
 function missingLeaf(plan: ValuePlan, span: Span): BuiltLeaf<PresencePlan> {
   const node = createPresence(createField(plan.field.name, span), 'isnull', span, span);
-  return { node, plan: { kind: 'presence', field: plan.field, operator: 'isnull', present: false } };
+  const folded = !plan.field.caseSensitive;
+  return { node, plan: { kind: 'presence', field: plan.field, operator: 'isnull', present: false, folded } };
 }
 
 /** A leaf the rewrite built, planned, or undefined when the caller's checks refuse it. */

@@ -27,7 +27,7 @@ describe('the reference table holds status to the enum, and the endpoint relies 
     expect(EXECUTION_STATUSES).toEqual(workflowExecutionsSchema.fields.status.enum);
     expect(executionsSchema({ closedStatus: true })).toBe(closedStatusSchema);
     expect(notFailed(executionsSchema({ closedStatus: true }))).toBe(
-      '(lower("status") IN (lower(?), lower(?), lower(?)) OR "status" IS NULL)',
+      '(lower("status") IN (lower(?), lower(?), lower(?)) OR lower("status") IS NULL)',
     );
     for (const store of [{ closedStatus: false }, {}]) {
       expect(executionsSchema(store)).toBe(workflowExecutionsSchema);

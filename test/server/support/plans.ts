@@ -40,6 +40,8 @@ export const SHAPES: readonly { filter: string; oneRun: boolean }[] = [
   { filter: 'status eq "Failed" or status eq "Canceled"', oneRun: false },
   { filter: 'status eq "Completed" or status eq "Failed"', oneRun: false },
   { filter: 'not (status eq "Failed" or status eq "Canceled")', oneRun: true },
+  // Status is closed: the complement of the common status is an `in` of the rare ones, or missing.
+  { filter: 'not status eq "Completed"', oneRun: false },
   { filter: 'status eq "Failed" and start_time gt 2026-10-25T00:00:00Z', oneRun: false },
   { filter: 'start_time eq 2026-09-15T10:00:00Z or start_time eq 2026-09-15T11:00:00Z', oneRun: false },
 ];
