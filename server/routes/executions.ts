@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { type SqlDialectName, workflowExecutionsSchema } from '../../src/index.js';
+import { defineSchema, type Schema, type SqlDialectName, workflowExecutionsSchema } from '../../src/index.js';
 import { type CollectionRequest, collectionOf, v3Collection } from '../../src/integrations/express/index.js';
 import { notFoundBody } from '../bodies.js';
 import type { ExecutionsQuery, Store } from '../store/types.js';
@@ -9,6 +9,23 @@ import type { ExecutionsQuery, Store } from '../store/types.js';
  * then id, so pages never overlap or skip, on an index that serves every whitelisted filter.
  */
 export const EXECUTIONS_ORDER = ['start_time', 'id'] as const;
+
+const { fields } = workflowExecutionsSchema;
+
+/**
+ * The endpoint's schema with `status` declared `closed`: the table holds every status to the
+ * enum's (a CHECK constraint), so the compiler may plan `not status eq "Failed"` as an `IN` of the
+ * other statuses, which the status index serves.
+ */
+export const closedStatusSchema = defineSchema({
+  ...workflowExecutionsSchema,
+  fields: { ...fields, status: { ...fields.status, closed: true } },
+});
+
+/** The schema the endpoint validates and compiles with on `store`: status closed only where the table keeps it so. */
+export function executionsSchema(store: Pick<Store, 'closedStatus'>): Schema {
+  return store.closedStatus === true ? closedStatusSchema : workflowExecutionsSchema;
+}
 
 /** The store's query for one validated request. */
 export function executionsQuery(workflowId: string, request: CollectionRequest): ExecutionsQuery {
@@ -35,7 +52,7 @@ function isPossibleId(id: string): boolean {
  * the total as `X-Total-Count`. An unknown workflow is the seed's 404.
  */
 export function executionsRoute(store: Store) {
-  const collection = v3Collection(workflowExecutionsSchema, {
+  const collection = v3Collection(executionsSchema(store), {
     dialect: store.dialect,
     tiebreaker: EXECUTIONS_ORDER,
     // A store whose times are native columns: the filter compares them as the engine's type.

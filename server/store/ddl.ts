@@ -1,4 +1,21 @@
-import { type DateTimeStorage, type SqlDialectName, sqlStorage } from '../../src/index.js';
+import {
+  type DateTimeStorage,
+  type SqlDialectName,
+  sqlStorage,
+  workflowExecutionsSchema,
+} from '../../src/index.js';
+
+/** The statuses an execution may have: the endpoint schema's enum, which the table's CHECK holds it to. */
+export const EXECUTION_STATUSES: readonly string[] = workflowExecutionsSchema.fields.status.enum;
+
+/**
+ * The name of the constraint that keeps `status` to {@link EXECUTION_STATUSES}: a store finds it
+ * by name before it lets the filters rely on it (a database made before it has none).
+ */
+export const CLOSED_STATUS_CONSTRAINT = 'workflow_executions_status_closed';
+
+const statusCheck = () =>
+  `CONSTRAINT ${CLOSED_STATUS_CONSTRAINT} CHECK (status IN (${EXECUTION_STATUSES.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ')}))`;
 
 /**
  * The tables and indexes of the reference server, per engine, in the storage the SQL compiler
@@ -10,6 +27,8 @@ import { type DateTimeStorage, type SqlDialectName, sqlStorage } from '../../src
  * - `start_time eq|lt|le|gt|ge` reads `(workflow_id, start_time, id)`;
  * - `status eq` (case-insensitive, so compiled to `lower("status") = lower(?)`) reads the
  *   expression index `(workflow_id, lower(status), start_time, id)`.
+ * `status` holds only the enum's statuses (a CHECK constraint), so the server declares the field
+ * `closed` and `not status eq "Failed"` is planned as an `IN` of the other statuses, on the same index.
  * PostgreSQL's `id` and `start_time` use the "C" collation: byte order, as in SQLite, so pages
  * come in the same order on both engines whatever the database's default collation.
  */
@@ -38,7 +57,7 @@ export function schemaStatements(
       request_id ${text} NOT NULL,
       start_time ${executionTime} NOT NULL,
       close_time ${executionTime},
-      status ${text} NOT NULL
+      status ${text} NOT NULL ${statusCheck()}
     )`,
   ];
 }

@@ -1,6 +1,6 @@
 import { checkTable, type DateTimeStorage, sqlStorage, workflowExecutionsSchema } from '../../src/index.js';
 import { type SampleData, sampleData, type WorkflowRow } from '../seed/sample.js';
-import { indexStatements, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
+import { CLOSED_STATUS_CONSTRAINT, indexStatements, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
 import type { PgDatabase, PgQueryable } from './pg-database.js';
 import { executionsStatements } from './statements.js';
 import type { Execution, ExecutionsPage, ExecutionsQuery, Store } from './types.js';
@@ -97,6 +97,8 @@ export class PostgresStore implements Store {
   constructor(
     private readonly db: PgDatabase,
     readonly dateTimeStorage: DateTimeStorage = 'text',
+    /** Whether the table holds `status` to the enum ({@link pgHasClosedStatus}). */
+    readonly closedStatus = false,
   ) {}
 
   async listWorkflows(): Promise<readonly WorkflowRow[]> {
@@ -159,7 +161,21 @@ export async function openPostgresStore(
     await db.query('VACUUM ANALYZE workflow_executions').catch(() => undefined);
   }
   await checkExecutionsTable(db, storage);
-  return new PostgresStore(db, storage);
+  return new PostgresStore(db, storage, await pgHasClosedStatus(db));
+}
+
+/**
+ * Whether the executions table has the validated CHECK constraint that keeps `status` to the
+ * enum's statuses (a table made before it has none, and PostgreSQL never holds unvalidated rows to it).
+ */
+export async function pgHasClosedStatus(db: PgQueryable): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM pg_constraint
+      WHERE conname = $1 AND contype = 'c' AND convalidated
+        AND conrelid = to_regclass('workflow_executions')`,
+    [CLOSED_STATUS_CONSTRAINT],
+  );
+  return rows.length > 0;
 }
 
 /**

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { sqlStorage } from '../../src/index.js';
 import { type SampleData, sampleData, type WorkflowRow } from '../seed/sample.js';
 import { DEFAULT_QUERY_TIMEOUT_MS, type StoreBusyError } from './busy.js';
-import { indexStatements, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
+import { CLOSED_STATUS_CONSTRAINT, indexStatements, schemaStatements, WORKFLOW_COLUMNS } from './ddl.js';
 import { SqliteThreads } from './sqlite-threads.js';
 import { executionsStatements } from './statements.js';
 import type { Execution, ExecutionsPage, ExecutionsQuery, Store } from './types.js';
@@ -56,12 +56,31 @@ interface WorkflowRecord extends Omit<WorkflowRow, 'enabled'> {
   readonly enabled: number;
 }
 
+/**
+ * Whether the executions table of the database at `path` has the CHECK constraint that keeps
+ * `status` to the enum's statuses (SQLite keeps a table's SQL as written, constraint names included).
+ */
+export function sqliteHasClosedStatus(path: string): boolean {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 10000');
+    const row = db
+      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'workflow_executions'")
+      .get() as { sql: string } | undefined;
+    return row?.sql.includes(`CONSTRAINT ${CLOSED_STATUS_CONSTRAINT} CHECK`) === true;
+  } finally {
+    db.close();
+  }
+}
+
 /** Options of {@link SqliteStore}'s reading. */
 export interface SqliteReadOptions {
   /** Each request's time budget for its statements, waiting for a lock included; default 2 s. */
   readonly budgetMs?: number;
   /** How many reader threads run statements at once; default one per CPU core, at least two. */
   readonly threads?: number;
+  /** Whether the table holds `status` to the enum ({@link sqliteHasClosedStatus}); default false. */
+  readonly closedStatus?: boolean;
 }
 
 /**
@@ -73,12 +92,14 @@ export interface SqliteReadOptions {
  */
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite' as const;
+  readonly closedStatus: boolean;
   private readonly threads: SqliteThreads;
 
   constructor(
     readonly path: string,
     options: SqliteReadOptions = {},
   ) {
+    this.closedStatus = options.closedStatus ?? false;
     this.threads = new SqliteThreads({
       path,
       budgetMs: options.budgetMs ?? DEFAULT_QUERY_TIMEOUT_MS,
@@ -129,6 +150,7 @@ export function openSqliteStore(options: SqliteStoreOptions & SqliteReadOptions)
     return sampleData(options.executions);
   });
   return new SqliteStore(options.path, {
+    closedStatus: sqliteHasClosedStatus(options.path),
     ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
   });

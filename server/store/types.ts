@@ -40,6 +40,12 @@ export interface Store {
   readonly dialect: SqlDialectName;
   /** How the executions' times are stored: text (the default), or native timestamps (PostgreSQL). */
   readonly dateTimeStorage?: DateTimeStorage;
+  /**
+   * Whether the table holds `status` to the enum's statuses (its CHECK constraint, found when the
+   * store opened), so the endpoint may declare the field `closed`. A database made without the
+   * constraint, or an engine that cannot keep it, says false, and negated status tests stay negations.
+   */
+  readonly closedStatus?: boolean;
   /** Every workflow, in creation order. */
   listWorkflows(): Promise<readonly WorkflowRow[]>;
   /** One page of a workflow's executions, or undefined when there is no such workflow. */

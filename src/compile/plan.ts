@@ -34,6 +34,12 @@ export interface PresencePlan {
   readonly operator: PresenceOperator;
   /** Whether the leaf holds where the value is present (`pr`) rather than missing (`isnull`). */
   readonly present: boolean;
+  /**
+   * Set by the rewrite beside an `in` of a case-insensitive field: SQL tests the folded value
+   * (`lower(x) IS NULL`, which holds exactly where `x IS NULL` does), so the index on the folded
+   * column that serves the `in` serves this test too, and the engine can seek both.
+   */
+  readonly folded?: boolean;
 }
 
 /**

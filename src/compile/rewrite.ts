@@ -7,7 +7,9 @@ import type { Span } from '../ast/span.js';
 import { type CompositeNode, reduceExpression } from '../ast/walk.js';
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
 import type { Schema } from '../schema/types.js';
+import { closedNe, closedNot } from './closed-enum.js';
 import { type LeafPlan, planLeafInto, type TypedValues, type ValuePlan } from './plan.js';
+import { LATER, type Rewritten } from './rewritten.js';
 
 /**
  * Rewrites a filter into one that selects exactly the same records (under the predicate's
@@ -20,9 +22,14 @@ import { type LeafPlan, planLeafInto, type TypedValues, type ValuePlan } from '.
  *   status eq "Canceled"` is `status in ("Failed", "Canceled")`, one index lookup instead of an
  *   OR of two (on a collection field too: some member equals one of the values).
  *
- * Nothing is rewritten that holds only for some data: `not` over an enum field is not turned
- * into an `in` of the other values, because a schema's `enum` bounds the literals a filter may
- * hold, not what the column holds (a stored `"Zombie"` satisfies `not status eq "Failed"`).
+ * - on a field whose schema says the stored values are closed (`closed: true`: each is one of the
+ *   enum's, or missing), a negated test is an `in` of the other values (closed-enum.ts): `not
+ *   status eq "Failed"` is `status in ("Completed", ...) or status isnull`, `status ne "Failed"`
+ *   is `status in ("Completed", ...)`.
+ *
+ * Nothing is rewritten that holds only for some data: without `closed`, `not` over an enum field
+ * is not turned into an `in` of the other values, because a schema's `enum` bounds the literals a
+ * filter may hold, not what the column holds (a stored `"Zombie"` satisfies `not status eq "Failed"`).
  *
  * Each leaf is planned once here (its plan is in `plans`, for the rewritten leaves too), with the
  * caller's own checks; any problem, or a malformed node, and the result is those diagnostics in
@@ -54,10 +61,14 @@ export function rewriteFilter(ast: Expression, schema: Schema, checks: RewriteCh
         return { node, id: -1 };
       }
       plans.set(node, plan);
-      return { node, id: LATER, plan };
+      return closedNe(node, plan, plans, checks.leaf, intern) ?? { node, id: LATER, plan };
     },
     combine(node, children) {
       if (diagnostics.length > 0) return { node, id: -1 };
+      if (node.kind === 'not') {
+        const closed = closedNot(node, children[0]!, plans, checks.leaf, intern, idOf);
+        if (closed !== undefined) return closed;
+      }
       return combine(node, children, plans, intern, idOf);
     },
     childContext: () => undefined,
@@ -87,20 +98,6 @@ export type RewriteResult =
       readonly plans: ReadonlyMap<PredicateNode, LeafPlan>;
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
-/** An id not computed yet: a leaf's or a `not`'s, computed when an `and`/`or` compares it. */
-const LATER = -2;
-
-/** A rewritten subtree: its node, and an id equal for equal subtrees (hash-consed). */
-interface Rewritten {
-  readonly node: Expression;
-  /** Its id; {@link LATER} until asked for, -1 once anything failed. */
-  id: number;
-  /** A leaf's plan. */
-  readonly plan?: LeafPlan;
-  /** An `and`/`or`'s operands, or a `not`'s one, as rewritten (for flattening). */
-  readonly operands?: readonly Rewritten[];
-}
 
 /** A value's key: its kind and its exact text, length-prefixed so no two values share one. */
 function valueKey(node: ValueNode): string {
@@ -134,6 +131,7 @@ function combine(
     const child = children[0]!;
     // `not not x` is `x`.
     if (child.node.kind === 'not' && child.operands !== undefined) return child.operands[0]!;
+    if (child.negates !== undefined) return child.negates;
     const same = child.node === node.operand;
     return {
       node: same ? node : createNot(child.node, node.span),

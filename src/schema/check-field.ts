@@ -27,6 +27,7 @@ export const FIELD_KEYS = [
   'type',
   'operators',
   'enum',
+  'closed',
   'collection',
   'caseSensitive',
   'path',
@@ -225,6 +226,14 @@ export function readField(
   const column = readText(value, 'column', pointer, sink, (t) =>
     t.length > 0 && !t.includes('\u0000') ? undefined : 'must be a non-empty name',
   );
+  const closed = readBoolean(value, 'closed', pointer, sink);
+  // A malformed `enum` is reported as such; `closed` is wrong only without one, or on a collection.
+  const noEnum = !Object.hasOwn(value, 'enum') || value.enum === undefined;
+  if (closed === true && (noEnum || collection === true)) {
+    const what = collection === true ? 'a collection' : `a field without ${quote('enum')}`;
+    const message = `${quote('closed')} applies to single string fields with an ${quote('enum')}; this is ${what}`;
+    sink(documentError('closed-requires-enum', message, childPointer(pointer, 'closed')));
+  }
   const storage = readStorage(value, type, collection === true, pointer, sink);
   const description = readText(value, 'description', pointer, sink);
   if (operators) checkOperatorTypes(operators, type, collection === true, pointer, sink);
@@ -233,6 +242,7 @@ export function readField(
     type,
     operators: operators.words,
     ...(values ? { enum: values } : {}),
+    ...(closed !== undefined ? { closed } : {}),
     ...(collection !== undefined ? { collection } : {}),
     ...(caseSensitive !== undefined ? { caseSensitive } : {}),
     ...(path !== undefined ? { path } : {}),

@@ -22,6 +22,16 @@ export interface FieldSchema {
   readonly operators: readonly PrimitiveOperator[];
   /** The only values allowed (for string fields), compared as the field's case sensitivity says. */
   readonly enum?: readonly string[];
+  /**
+   * A promise about the stored data, not the filters: every record's value, when present, is one
+   * of `enum`'s values (for a case-insensitive field, equal to one ignoring case). A filter may
+   * only hold `enum`'s values either way; `closed` lets the SQL compiler plan `not status eq
+   * "Failed"` (and `ne`, `not … in`) as an `in` of the other values, which an index serves, keeping
+   * the records with no value where the filter selects them. Only on a single string field with an
+   * `enum`; make sure the storage keeps the promise (a `CHECK` constraint or an enum column), or
+   * rows outside it are silently left out of negated tests.
+   */
+  readonly closed?: boolean;
   /** True for a collection-valued field (the only kind `ca` applies to). */
   readonly collection?: boolean;
   /** Overrides the schema-wide `caseSensitive` for this field. */

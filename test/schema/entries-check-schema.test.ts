@@ -150,7 +150,7 @@ describe('every entry refuses a schema loadSchema refuses, with its codes', () =
     const result = tryCompileSql(filter, { schema, dialect: 'postgres' });
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]?.message).toBe(
-      'Invalid schema at `/fields/name/caseSensitve`: Unknown property `caseSensitve`; did you mean `caseSensitive`? Known properties: `type`, `operators`, `enum`, `collection`, `caseSensitive`, `path`, `column`, `storage` and `description`',
+      'Invalid schema at `/fields/name/caseSensitve`: Unknown property `caseSensitve`; did you mean `caseSensitive`? Known properties: `type`, `operators`, `enum`, `closed`, `collection`, `caseSensitive`, `path`, `column`, `storage` and `description`',
     );
     expect(() => createCollectionHandler(schema)).toThrow(/caseSensitve.*did you mean `caseSensitive`/);
   });

@@ -55,6 +55,7 @@ const schemaProducers: Record<string, () => string[]> = {
   'ca-requires-collection': load(one({ operators: ['ca'] })),
   'invalid-enum': load(one({ enum: [] })),
   'enum-requires-string': load(one({ type: 'number', enum: ['1'] })),
+  'closed-requires-enum': load(one({ closed: true })),
   'storage-requires-date-time': load(one({ type: 'string', storage: 'timestamp' })),
   'invalid-property': load(one({ collection: 'no' })),
   'invalid-composite': load({ fields: {}, composite: 'and' }),

@@ -195,7 +195,12 @@ export function leafSql(
     }
     const missing = plan.field.collection ? ctx.dialect.missingCollection?.(column) : undefined;
     if (missing !== undefined) return twoValued(plan.present ? `NOT ${missing}` : missing);
-    return twoValued(`${column} ${plan.present ? 'IS NOT NULL' : 'IS NULL'}`);
+    const test = plan.present ? 'IS NOT NULL' : 'IS NULL';
+    // The same test on the folded column, where the `in` beside it compares `lower(column)` too.
+    if (plan.folded === true && !plan.field.collection && ctx.dialect.compareText === undefined) {
+      return twoValued(sql`${ctx.dialect.lower(column, ctx.folding)} ${test}`);
+    }
+    return twoValued(`${column} ${test}`);
   }
   const { typed, operator } = plan;
   if (operator === 'ca') {

@@ -16,6 +16,7 @@ export const SCHEMA_CODES = {
   'ca-requires-collection': '`ca` on a field without `"collection": true`.',
   'invalid-enum': '`enum` is not a non-empty list of strings.',
   'enum-requires-string': '`enum` on a field that is not a string field.',
+  'closed-requires-enum': '`closed` on a field that is not a single string field with an `enum`.',
   'storage-requires-date-time':
     '`storage` on a field that is not a single date-time field (a collection or another type).',
   'invalid-property': 'A property of the wrong kind (`collection` not boolean, a `path` that is no path...).',
