@@ -89,9 +89,11 @@ describe('query plans on the full sample: every whitelisted filter is an index s
   describe('PostgreSQL (EXPLAIN, after ANALYZE)', () => {
     let pg: TestPostgres;
     let store: Store;
+    let allVisible = false;
     beforeAll(async () => {
       pg = await openTestPostgres('plans');
       store = await openPostgresStore(pg, pg.kind === 'server' ? undefined : 24_000);
+      allVisible = await vacuumUntilAllVisible(pg);
     });
     afterAll(async () => {
       await pg?.close();
@@ -123,9 +125,29 @@ describe('query plans on the full sample: every whitelisted filter is an index s
         // bitmap: an `or` with a range, or a closed status's complement (an `in` of the rare
         // statuses or a missing one), each seek on the workflow's rows.
         if (!/ or start_time [lg]t |not status eq "Completed"/.test(filter)) {
-          expect(plan).toMatch(/Index Only Scan/);
+          // Index-only needs the visibility map; a transaction held open elsewhere in the
+          // database (another test file) can keep VACUUM from setting it, and then the
+          // planner's best plan is a bitmap over the same index.
+          expect(plan).toMatch(allVisible ? /Index Only Scan/ : /Index Only Scan|Bitmap Index Scan/);
         }
       });
     }
   });
 });
+
+/**
+ * Vacuums the sample table until every page is marked all-visible (what the seed's own VACUUM
+ * gives on a quiet server), for a few seconds at most; says whether it got there.
+ */
+async function vacuumUntilAllVisible(pg: TestPostgres): Promise<boolean> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await pg.query('VACUUM ANALYZE workflow_executions');
+    const { rows } = await pg.query<{ pages: number; visible: number }>(
+      "SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE oid = 'workflow_executions'::regclass",
+    );
+    const row = rows[0];
+    if (row !== undefined && row.pages > 0 && row.visible >= row.pages) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
