@@ -27,6 +27,14 @@ const texts = fc.uniqueArray(
   { minLength: 2, maxLength: 12 },
 );
 
+/**
+ * MySQL's utf8mb4_bin is PAD SPACE: a string sorts as if padded with spaces, so one ending in a
+ * character below U+0020 sorts before its own prefix (as `orderedByCodePoint` says); the property
+ * there holds for text without them.
+ */
+const belowSpace = (value: string) => [...value].some((char) => char.codePointAt(0)! < 0x20);
+const mysqlTexts = texts.filter((values) => !values.some(belowSpace));
+
 const byCodePoint = (values: readonly string[]) => [...values].sort(compareCodePoints);
 
 /** The column type the property creates: the dialect's text type, declared in code-point order. */
@@ -87,7 +95,7 @@ describe('a text column in code-point order (orderedByCodePoint)', () => {
 
     it('ORDER BY gives the predicate’s order', async () => {
       await fc.assert(
-        fc.asyncProperty(texts, async (values) => {
+        fc.asyncProperty(mysqlTexts, async (values) => {
           await db.conn.query('DELETE FROM audit_order');
           for (const value of values) await db.conn.query('INSERT INTO audit_order (v) VALUES (?)', [value]);
           const [rows] = await db.conn.query('SELECT v FROM audit_order ORDER BY v');

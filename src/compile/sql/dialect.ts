@@ -57,7 +57,8 @@ export interface SqlStorage {
    * The column type `type` (a text type of {@link SqlStorage.columns}) declared to sort and compare
    * in code-point order, the predicate's order, whatever the database's default collation: for key
    * columns whose `ORDER BY` must page alike on every engine. PostgreSQL: `text COLLATE "C"`;
-   * SQLite (`BINARY`) and ClickHouse (bytes) already do; MySQL: `COLLATE utf8mb4_bin`.
+   * SQLite (`BINARY`) and ClickHouse (bytes) already do; MySQL: `COLLATE utf8mb4_bin`, whose PAD
+   * SPACE sorts text that differs only in trailing characters below U+0020 as if padded with spaces.
    */
   orderedByCodePoint(type: string): string;
   /**
