@@ -68,6 +68,7 @@ export {
   checkTable,
   compileSql,
   compileSqlChunks,
+  type OrderByOptions,
   renderSqlChunks,
   type SqlChunk,
   type SqlChunkOptions,
@@ -90,6 +91,7 @@ export {
   type TableProblemCode,
   type Tick,
   type TimestampStorage,
+  toSqlOrderBy,
   tryCompileSql,
   tryCompileSqlChunks,
 } from './compile/sql/index.js';
@@ -117,9 +119,7 @@ export {
   createCollectionHandler,
   handleCollectionRequest,
   InvalidCollectionOptionsError,
-  type OrderByOptions,
   type RequestOrderByOptions,
-  toSqlOrderBy,
   type WhereOptions,
 } from './handler/index.js';
 export type { DiagnosticTexts, ParameterDiagnostic } from './v3-error/locate.js';

@@ -29,31 +29,32 @@ const statusCheck = () =>
  *   expression index `(workflow_id, lower(status), start_time, id)`.
  * `status` holds only the enum's statuses (a CHECK constraint), so the server declares the field
  * `closed` and `not status eq "Failed"` is planned as an `IN` of the other statuses, on the same index.
- * PostgreSQL's `id` and `start_time` use the "C" collation: byte order, as in SQLite, so pages
- * come in the same order on both engines whatever the database's default collation.
+ * The key columns (`id`, `workflow_id`, text `start_time`) sort in code-point order on every
+ * engine (`orderedByCodePoint`: PostgreSQL's "C" collation, SQLite's own), so pages come in the
+ * same order on both engines whatever the database's default collation.
  */
 export function schemaStatements(
   dialect: SqlDialectName,
   storage: DateTimeStorage = 'text',
 ): readonly string[] {
-  const { columns, timestamp } = sqlStorage(dialect);
-  const c = dialect === 'postgres' ? ' COLLATE "C"' : '';
+  const { columns, timestamp, orderedByCodePoint } = sqlStorage(dialect);
   const text = columns.string;
+  const key = orderedByCodePoint(text);
   // With `storage: 'timestamp'`, the executions' times are the engine's native column.
   const native = storage === 'timestamp';
   const time = columns['date-time'];
-  const executionTime = native ? timestamp.columns[0]! : `${time}${c}`;
+  const executionTime = native ? timestamp.columns[0]! : orderedByCodePoint(time);
   return [
     `CREATE TABLE workflows (
-      id ${text}${c} PRIMARY KEY,
+      id ${key} PRIMARY KEY,
       name ${text} NOT NULL,
       description ${text} NOT NULL,
       enabled ${columns.boolean} NOT NULL,
       created ${time} NOT NULL
     )`,
     `CREATE TABLE workflow_executions (
-      id ${text}${c} PRIMARY KEY,
-      workflow_id ${text}${c} NOT NULL REFERENCES workflows (id),
+      id ${key} PRIMARY KEY,
+      workflow_id ${key} NOT NULL REFERENCES workflows (id),
       request_id ${text} NOT NULL,
       start_time ${executionTime} NOT NULL,
       close_time ${executionTime},
@@ -69,9 +70,10 @@ export function schemaStatements(
  * `lower(status)` cannot answer; SQLite reads the expression index as covering already.
  */
 export function indexStatements(dialect: SqlDialectName): readonly string[] {
+  const includes = sqlStorage(dialect).indexIncludes(['status']);
   return [
     'CREATE INDEX workflow_executions_by_start ON workflow_executions (workflow_id, start_time, id)',
-    `CREATE INDEX workflow_executions_by_status ON workflow_executions (workflow_id, lower(status), start_time, id)${dialect === 'postgres' ? ' INCLUDE (status)' : ''}`,
+    `CREATE INDEX workflow_executions_by_status ON workflow_executions (workflow_id, lower(status), start_time, id)${includes}`,
   ];
 }
 

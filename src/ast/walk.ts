@@ -5,7 +5,8 @@ import type { Expression, PredicateNode } from './expression.js';
  * neither recurses, so no tree is too deep to walk:
  *
  * - {@link reduceExpression} folds a tree bottom-up into one result (children before parents,
- *   with a context handed down): the printer, the SQL compiler and the predicate compiler.
+ *   with a context handed down): the printer, the SQL compiler, the predicate compiler and the
+ *   CLI's `explain` tree.
  * - {@link forEachExpression} visits every node top-down and computes nothing per subtree: it
  *   keeps no frame or result per node, which the validator's hot loop needs (it visits every
  *   node of every request's filter; run as a fold, `validate` took 1.2 to 1.4 times as long).

@@ -1,4 +1,4 @@
-import { error, quote } from '../diagnostic/index.js';
+import { error, quote, showValue } from '../diagnostic/index.js';
 import type { ParseLimits } from '../syntax/limits.js';
 import { readParseOptions } from '../syntax/parse-options.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
@@ -57,15 +57,6 @@ export const COLLECTION_OPTION_NAMES = [
   'unknownParameters',
   'otherParameters',
 ] as const;
-
-/** A short, safe description of an option's value for a message. */
-export function showOption(value: unknown): string {
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return quote(String(value));
-  }
-  return value === null ? '`null`' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
-}
 
 /** Own property `key` of an options object (a getter that throws counts as a bad value). */
 function read(record: object, key: string): { value: unknown } | { thrown: true } {
@@ -154,7 +145,7 @@ function readFresh(options: unknown, diagnostics: ParameterDiagnostic[]): Collec
   const invalid = (message: string) =>
     diagnostics.push(error('invalid-option', message, { start: 0, end: 0 }));
   const bad = (name: string, value: unknown, must: string) =>
-    invalid(`The option ${quote(name)} must be ${must}; it is ${showOption(value)}`);
+    invalid(`The option ${quote(name)} must be ${must}; it is ${showValue(value)}`);
   if (options === undefined) return DEFAULTS;
   if (typeof options !== 'object' || options === null) {
     bad('options', options, 'an object or undefined');

@@ -1,14 +1,11 @@
+import type { Sorter } from '../compile/sql/order-by.js';
 import { type Diagnostic, error, quote, replaceFix } from '../diagnostic/index.js';
 import { isFieldPath } from '../language/chars.js';
 import { clearBestMatch, closestMatches, didYouMean, listWords } from '../schema/suggest.js';
 
-/** One sort key of the `sorters` parameter. */
-export interface Sorter {
-  /** The field name, as whitelisted. */
-  readonly field: string;
-  /** `desc` when written with a `-` prefix. */
-  readonly direction: 'asc' | 'desc';
-}
+// A sort key is the SQL compiler's type (`toSqlOrderBy` takes a list of them), which sits below
+// this parser in the layers; the parser makes them.
+export type { Sorter } from '../compile/sql/order-by.js';
 
 /** The sort keys, or the problems with them (spans into the decoded `sorters` value). */
 export interface SortersResult {

@@ -24,3 +24,19 @@ export class FilterCompileError extends Error {
     this.diagnostics = diagnostics;
   }
 }
+
+/**
+ * The handler's schema or options cannot work: a schema with errors (as `loadSchema` reports
+ * them), an unknown or misspelt option, a value of the wrong type or out of range, an unusable
+ * column or table name, an unknown dialect, a case folding the dialect cannot pin. The message
+ * names each bad option. A programming error, thrown when the handler is created (or by
+ * `handleCollectionRequest`, `toSqlOrderBy`, and `CollectionRequest.where`/`orderBy` for a
+ * dialect or table the handler was not given), never because of a request. It is defined with
+ * the compiler because `toSqlOrderBy`, the SQL compiler's own, throws it too.
+ */
+export class InvalidCollectionOptionsError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidCollectionOptionsError';
+  }
+}

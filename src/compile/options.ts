@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic/diagnostic.js';
-import { quote } from '../diagnostic/text.js';
+import { quote, showValue } from '../diagnostic/text.js';
+import { orList } from '../language/operator-text.js';
 import { ownSchema } from '../schema/own.js';
 import type { DateTimeStorage, Schema } from '../schema/types.js';
 import type { CaseFolding } from './case-folding.js';
@@ -41,21 +42,6 @@ export type SqlSettings =
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return quote(String(value));
-  }
-  return value === null ? '`null`' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
-}
-
-/** `a`, `a or b`, `a, b or c`. */
-function orList(words: readonly string[]): string {
-  return words.length <= 1
-    ? (words[0] ?? '')
-    : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
-
 class OptionReader {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -66,7 +52,7 @@ class OptionReader {
   }
 
   bad(name: string, value: unknown, must: string): void {
-    const message = `The option ${quote(name)} must be ${must}; it is ${show(value)}.`;
+    const message = `The option ${quote(name)} must be ${must}; it is ${showValue(value)}.`;
     this.diagnostics.push(compileDiagnostic('compile-invalid-option', message, NO_SPAN));
   }
 

@@ -1,5 +1,5 @@
 import { endsWord, isWhitespace } from '../language/chars.js';
-import { operatorMeaning } from '../language/operators.js';
+import { COMPOSITE_OPERATORS, type CompositeOperator, operatorMeaning } from '../language/operators.js';
 import { quoteString } from '../language/quoting.js';
 import { wordEnd, wordRunEnd } from '../language/words.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
@@ -129,8 +129,12 @@ function bindsToEnum(context: CursorContext, schema: Schema): boolean {
   return context.position === 'value' && field !== undefined && enumBinds(field, context.operator);
 }
 
+// The composite operators that join two conditions, offered after one; `not` stands before a
+// condition instead, so it is offered where an operand starts.
+const CONNECTIVES = COMPOSITE_OPERATORS.filter((word) => word !== 'not');
+
 function candidatesAt(context: CursorContext, schema: Schema, typed: string, now: Date): CompletionOption[] {
-  const composite = schema.composite ?? ['and', 'or', 'not'];
+  const composite: readonly CompositeOperator[] = schema.composite ?? COMPOSITE_OPERATORS;
   const field = fieldOf(schema, context.field);
   switch (context.position) {
     case 'operand': {
@@ -161,7 +165,7 @@ function candidatesAt(context: CursorContext, schema: Schema, typed: string, now
       ];
     case 'connective': {
       const options: CompletionOption[] = [];
-      for (const word of ['and', 'or'] as const) {
+      for (const word of CONNECTIVES) {
         if (composite.includes(word))
           options.push({ label: word, kind: 'keyword', detail: operatorMeaning(word) });
       }

@@ -79,6 +79,19 @@ export function quote(text: string, maxLength: number = MAX_QUOTED_LENGTH): stri
   return `\`${escapeInvisibles(shown)}${cut ? '…' : ''}\``;
 }
 
+/**
+ * A short, safe description of a value a caller passed (an option, say) for a message: a string,
+ * number, boolean or bigint quoted, else only its kind (`null`, `a list`, `a function`...), so
+ * the message never calls the value's own code (a getter, `toString`) nor shows a whole object.
+ */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return quote(String(value));
+  }
+  return value === null ? '`null`' : `a ${Array.isArray(value) ? 'list' : typeof value}`;
+}
+
 /** A 1-based line and column (columns in UTF-16 code units, as editors and LSP count them). */
 export interface LineColumn {
   readonly line: number;

@@ -1,17 +1,17 @@
 import { COLLECTION_OPTION_NAMES, ownList, readOptions } from '../collection/options.js';
 import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
+import { InvalidCollectionOptionsError } from '../compile/compile-error.js';
 import { checkSqlOptions } from '../compile/options.js';
 import { identifierProblem } from '../compile/sql/dialect.js';
 import { foldingProblem, sqlDialect, sqlDialectNames } from '../compile/sql/dialects.js';
+import { sortKeyColumn } from '../compile/sql/order-by.js';
 import type { SqlDialectName } from '../compile/sql/types.js';
-import { quote } from '../diagnostic/index.js';
+import { quote, showValue } from '../diagnostic/index.js';
 import { ownSchema, schemaErrors } from '../schema/own.js';
 import type { Schema } from '../schema/types.js';
-import { InvalidCollectionOptionsError } from './errors.js';
 import type { CollectionHandlerOptions } from './options.js';
-import { sorterColumn } from './order-by.js';
-import { ownEntries, type Problems, readOwnOptions, show } from './read-options.js';
+import { ownEntries, type Problems, readOwnOptions } from './read-options.js';
 
 /**
  * The collection handler's option check, run once when the handler is made. Each option has one
@@ -84,7 +84,7 @@ function targetProblems(dialect: unknown, given: TargetOptions, problems: Proble
   }
   const table = options.table;
   if (typeof table === 'string' && identifierProblem(table) !== undefined) {
-    problems.push(`The option \`table\`, ${show(table)}, ${identifierProblem(table)}.`);
+    problems.push(`The option \`table\`, ${showValue(table)}, ${identifierProblem(table)}.`);
   }
   const unread = (name: string) => refused.some((message) => message.includes(`\`${name}\``));
   if (named && options.caseFolding !== undefined && !unread('dialect') && !unread('caseFolding')) {
@@ -108,7 +108,7 @@ function checkIdentifiers(option: string, names: readonly unknown[], problems: P
   for (const name of names) {
     const problem = identifierProblem(name);
     if (problem !== undefined)
-      problems.push(`The option ${quote(option)} names a column, ${show(name)}, that ${problem}.`);
+      problems.push(`The option ${quote(option)} names a column, ${showValue(name)}, that ${problem}.`);
   }
 }
 
@@ -117,7 +117,7 @@ function readColumns(value: unknown, problems: Problems): Readonly<Record<string
   const entries = ownEntries(value);
   if (entries === undefined) {
     problems.push(
-      `The option \`columns\` must be an object of column names by sort key; it is ${show(value)}.`,
+      `The option \`columns\` must be an object of column names by sort key; it is ${showValue(value)}.`,
     );
     return undefined;
   }
@@ -126,7 +126,7 @@ function readColumns(value: unknown, problems: Problems): Readonly<Record<string
     const problem = identifierProblem(column);
     if (problem !== undefined) {
       problems.push(
-        `The option \`columns\` gives sort key ${quote(name)} a column, ${show(column)}, that ${problem}.`,
+        `The option \`columns\` gives sort key ${quote(name)} a column, ${showValue(column)}, that ${problem}.`,
       );
     } else columns[name] = column as string;
   }
@@ -138,7 +138,7 @@ function readTiebreaker(value: unknown, problems: Problems): readonly string[] |
   const list = ownList(value);
   if (list === undefined) {
     problems.push(
-      `The option \`tiebreaker\` must be a list of column names (\`['id']\`); it is ${show(value)}.`,
+      `The option \`tiebreaker\` must be a list of column names (\`['id']\`); it is ${showValue(value)}.`,
     );
     return undefined;
   }
@@ -151,7 +151,7 @@ function readDefaultSorters(value: unknown, problems: Problems): readonly Sorter
   const list = ownList(value);
   const must = "a list of `{ field, direction: 'asc' | 'desc' }`";
   if (list === undefined) {
-    problems.push(`The option \`defaultSorters\` must be ${must}; it is ${show(value)}.`);
+    problems.push(`The option \`defaultSorters\` must be ${must}; it is ${showValue(value)}.`);
     return undefined;
   }
   const sorters: Sorter[] = [];
@@ -161,7 +161,7 @@ function readDefaultSorters(value: unknown, problems: Problems): readonly Sorter
     const direction = entries.get('direction');
     if (typeof field !== 'string' || (direction !== 'asc' && direction !== 'desc')) {
       problems.push(
-        `The option \`defaultSorters\` must be ${must}; one item has field ${show(field)} and direction ${show(direction)}.`,
+        `The option \`defaultSorters\` must be ${must}; one item has field ${showValue(field)} and direction ${showValue(direction)}.`,
       );
     } else sorters.push(Object.freeze({ field, direction }));
   }
@@ -189,12 +189,14 @@ export function checkHandlerOptions(schema: Schema, given: unknown): CollectionH
   const storage = readStorage(schema, raw.storage, problems);
   if (raw.trackingId !== undefined && typeof raw.trackingId !== 'function') {
     problems.push(
-      `The option \`trackingId\` must be a function returning the id; it is ${show(raw.trackingId)}.`,
+      `The option \`trackingId\` must be a function returning the id; it is ${showValue(raw.trackingId)}.`,
     );
   }
   const max = raw.maxMessages;
   if (max !== undefined && !(typeof max === 'number' && Number.isInteger(max) && max >= 1)) {
-    problems.push(`The option \`maxMessages\` must be a whole number of at least 1; it is ${show(max)}.`);
+    problems.push(
+      `The option \`maxMessages\` must be a whole number of at least 1; it is ${showValue(max)}.`,
+    );
   }
 
   const own = ownSchema(schema);
@@ -203,11 +205,8 @@ export function checkHandlerOptions(schema: Schema, given: unknown): CollectionH
     if (problem !== undefined) problems.push(`The column of field ${quote(name)} ${problem}.`);
   }
   const sortColumn = (where: string, name: string) => {
-    try {
-      sorterColumn(name, own, columns);
-    } catch (cause) {
-      problems.push(`${where}: ${(cause as Error).message}`);
-    }
+    const found = sortKeyColumn(name, own, columns);
+    if (!found.ok) problems.push(`${where}: ${found.message}`);
   };
   const sortable = collection.sorters ?? own.sorters ?? [];
   const where = collection.sorters ? 'The option `sorters`' : "The schema's `sorters`";

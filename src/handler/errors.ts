@@ -19,21 +19,6 @@ export interface CollectionRejection {
 }
 
 /**
- * The handler's schema or options cannot work: a schema with errors (as `loadSchema` reports
- * them), an unknown or misspelt option, a value of the wrong type or out of range, an unusable
- * column or table name, an unknown dialect, a case folding the dialect cannot pin. The message
- * names each bad option. A programming error, thrown when the handler is created (or by
- * `handleCollectionRequest`, `toSqlOrderBy`, and `CollectionRequest.where`/`orderBy` for a
- * dialect or table the handler was not given), never because of a request.
- */
-export class InvalidCollectionOptionsError extends TypeError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidCollectionOptionsError';
-  }
-}
-
-/**
  * Thrown by `CollectionRequest.where` when a validated filter cannot be written as SQL for the
  * dialect asked: a string value holding U+0000 (`%00` in the query) or more values than the
  * engine binds. The client's request is at fault, so `status` is 400 and `response` is the V3

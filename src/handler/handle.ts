@@ -3,6 +3,7 @@ import { type CollectionQuerySuccess, parseCollectionQuery } from '../collection
 import type { Sorter } from '../collection/sorters.js';
 import { compilePredicate, type RecordPredicate } from '../compile/predicate/compile-predicate.js';
 import { sqlDialect } from '../compile/sql/dialects.js';
+import { toSqlOrderBy } from '../compile/sql/order-by.js';
 import type { SqlChunks, SqlDialectName, SqlFragment } from '../compile/sql/types.js';
 import type { Schema } from '../schema/types.js';
 import type { ParameterDiagnostic } from '../v3-error/locate.js';
@@ -11,7 +12,6 @@ import { generateTrackingId } from '../v3-error/tracking-id.js';
 import { checkHandlerOptions, checkSqlTarget } from './check-options.js';
 import { type CollectionRejection, CollectionSqlError, JSON_HEADERS } from './errors.js';
 import type { CollectionHandlerOptions } from './options.js';
-import { toSqlOrderBy } from './order-by.js';
 import { FilterSql } from './where.js';
 
 export type { CollectionHandlerOptions } from './options.js';

@@ -6,12 +6,9 @@
  * @module
  */
 
-export {
-  type CollectionRejection,
-  CollectionSqlError,
-  InvalidCollectionOptionsError,
-  JSON_HEADERS,
-} from './errors.js';
+export { InvalidCollectionOptionsError } from '../compile/compile-error.js';
+export { DEFAULT_TIEBREAKER, type OrderByOptions, toSqlOrderBy } from '../compile/sql/order-by.js';
+export { type CollectionRejection, CollectionSqlError, JSON_HEADERS } from './errors.js';
 export {
   type CollectionHandler,
   type CollectionHandlerOptions,
@@ -22,4 +19,3 @@ export {
   type RequestOrderByOptions,
   type WhereOptions,
 } from './handle.js';
-export { DEFAULT_TIEBREAKER, type OrderByOptions, toSqlOrderBy } from './order-by.js';

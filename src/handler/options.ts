@@ -1,8 +1,8 @@
 import type { CollectionQueryOptions } from '../collection/options.js';
 import type { Sorter } from '../collection/sorters.js';
 import type { CaseFolding } from '../compile/case-folding.js';
+import type { OrderByOptions } from '../compile/sql/order-by.js';
 import type { SqlDialectName, SqlOptions } from '../compile/sql/types.js';
-import type { OrderByOptions } from './order-by.js';
 
 /** Options of `createCollectionHandler` and `handleCollectionRequest`. */
 export interface CollectionHandlerOptions extends CollectionQueryOptions, OrderByOptions {

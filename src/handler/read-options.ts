@@ -1,4 +1,4 @@
-import { quote } from '../diagnostic/index.js';
+import { quote, showValue } from '../diagnostic/index.js';
 import { clearBestMatch } from '../schema/suggest.js';
 
 /**
@@ -16,16 +16,6 @@ export function unreadable(name: string): string {
   return `The option ${quote(name)} could not be read (its getter or proxy threw).`;
 }
 
-/** A short, safe description of a value for a message (never calls the value's own code). */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return quote(String(value));
-  }
-  if (value === null) return '`null`';
-  return `a ${Array.isArray(value) ? 'list' : typeof value}`;
-}
-
 /**
  * The own properties of `given` named in `known` (absent ones left out), or the problems: not an
  * object, a key that is no option (with "did you mean"), a property that throws when read.
@@ -38,7 +28,7 @@ export function readOwnOptions(
   const values: Record<string, unknown> = Object.create(null);
   if (given === undefined) return values;
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    problems.push(`The options must be an object or left out; they are ${show(given)}.`);
+    problems.push(`The options must be an object or left out; they are ${showValue(given)}.`);
     return values;
   }
   let keys: string[];

@@ -5,6 +5,7 @@ import {
   type PrimitiveOperator,
 } from '../ast/index.js';
 import { escapeInvisibles, quote } from '../diagnostic/index.js';
+import { operatorEntry } from '../language/operators.js';
 import { isRecord } from '../schema/check-field.js';
 import {
   childPointer,
@@ -116,7 +117,9 @@ function buildField(
   }
   // Declared values make a field of unknown type a string field: its values are text.
   const type = values && values.length > 0 ? 'string' : foundType;
-  const collection = operators.includes('ca') || found?.collection === true;
+  // An operator that applies to collections only (`ca`) says the field is one.
+  const collection =
+    operators.some((word) => operatorEntry(word)?.collectionOnly === true) || found?.collection === true;
   return {
     type,
     operators,

@@ -7,6 +7,8 @@ export interface Recipe {
   readonly model: string;
   /** Every file the recipe names, as written (`src/compile/sql/<name>.ts`). */
   readonly files: readonly string[];
+  /** Its list, item by item: each item's text and the files it names. */
+  readonly items: readonly { readonly text: string; readonly files: readonly string[] }[];
 }
 
 /** The file paths written in backquotes in `text`: with a folder, or a root file (`README.md`). */
@@ -41,7 +43,11 @@ export function readRecipes(): Recipe[] {
       const title = part.slice(0, part.indexOf('\n'));
       const model = /Model: `([\w-]+)`/.exec(part)?.[1];
       if (model === undefined) throw new Error(`the recipe "${title}" names no model`);
-      return { title, model, files: filesNamed(part) };
+      const items = part
+        .split('\n- ')
+        .slice(1)
+        .map((text) => ({ text, files: filesNamed(text) }));
+      return { title, model, files: filesNamed(part), items };
     });
 }
 

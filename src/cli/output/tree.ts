@@ -1,4 +1,10 @@
-import { dispatch, type Expression, type ValueNode } from '../../ast/index.js';
+import {
+  type Expression,
+  type ExpressionReducer,
+  type PredicateNode,
+  reduceExpression,
+  type ValueNode,
+} from '../../ast/index.js';
 import type { Span } from '../../ast/span.js';
 import { quote } from '../../diagnostic/text.js';
 import type { Painter } from './color.js';
@@ -27,32 +33,26 @@ function valueRow(value: ValueNode): TreeRow {
   }
 }
 
-/** The rows of a tree. Recursion is bounded: the parser caps nesting (`maxDepth`, at most 256). */
-function rows(node: Expression): TreeRow {
-  return dispatch<TreeRow>(node, {
-    and: (n) => ({ label: 'and', span: n.span, children: n.operands.map(rows) }),
-    or: (n) => ({ label: 'or', span: n.span, children: n.operands.map(rows) }),
-    not: (n) => ({ label: 'not', span: n.span, children: [rows(n.operand)] }),
-    comparison: (n) => ({
-      label: `comparison ${n.operator}`,
-      span: n.span,
-      children: [{ label: `field ${n.field.name}`, span: n.field.span, children: [] }, valueRow(n.value)],
-    }),
-    list: (n) => ({
-      label: `list ${n.operator}`,
-      span: n.span,
-      children: [
-        { label: `field ${n.field.name}`, span: n.field.span, children: [] },
-        ...n.values.map(valueRow),
-      ],
-    }),
-    presence: (n) => ({
-      label: `presence ${n.operator}`,
-      span: n.span,
-      children: [{ label: `field ${n.field.name}`, span: n.field.span, children: [] }],
-    }),
-  });
+function leafRow(n: PredicateNode): TreeRow {
+  const field: TreeRow = { label: `field ${n.field.name}`, span: n.field.span, children: [] };
+  switch (n.kind) {
+    case 'comparison':
+      return { label: `comparison ${n.operator}`, span: n.span, children: [field, valueRow(n.value)] };
+    case 'list':
+      return { label: `list ${n.operator}`, span: n.span, children: [field, ...n.values.map(valueRow)] };
+    case 'presence':
+      return { label: `presence ${n.operator}`, span: n.span, children: [field] };
+  }
 }
+
+/** The rows of a tree: the tree's own bottom-up walk, a composite labelled by its kind. */
+const ROWS: ExpressionReducer<TreeRow, undefined> = {
+  leaf: leafRow,
+  combine: (node, children) => ({ label: node.kind, span: node.span, children }),
+  childContext: () => undefined,
+  // The tree drawn is the one `parse` just built, which is always well formed.
+  malformed: () => ({ label: '?', span: { start: 0, end: 0 }, children: [] }),
+};
 
 /**
  * The tree of a parsed filter for people: one node per line, drawn with box characters, each
@@ -63,6 +63,7 @@ function rows(node: Expression): TreeRow {
  */
 export function renderTree(ast: Expression, text: string, paint: Painter): string {
   const lines: string[] = [];
+  // Recursion over the rows is bounded: the parser caps nesting (`maxDepth`, at most 256).
   const draw = (row: TreeRow, prefix: string, connector: string, childPrefix: string) => {
     const source = quote(text.slice(row.span.start, row.span.end));
     const span = paint.cyan(`${row.span.start}..${row.span.end}`);
@@ -72,6 +73,6 @@ export function renderTree(ast: Expression, text: string, paint: Painter): strin
       draw(child, prefix + childPrefix, last ? '└─ ' : '├─ ', last ? '   ' : '│  ');
     });
   };
-  draw(rows(ast), '', '', '');
+  draw(reduceExpression(ast, undefined, ROWS), '', '', '');
   return `${lines.join('\n')}\n`;
 }

@@ -53,6 +53,20 @@ export interface SqlStorage {
   readonly timestamp: TimestampStorage;
   /** How `checkTable` reads this engine's catalog rows against the storage above. */
   readonly catalog: ColumnCatalog;
+  /**
+   * The column type `type` (a text type of {@link SqlStorage.columns}) declared to sort and compare
+   * in code-point order, the predicate's order, whatever the database's default collation: for key
+   * columns whose `ORDER BY` must page alike on every engine. PostgreSQL: `text COLLATE "C"`;
+   * SQLite (`BINARY`) and ClickHouse (bytes) already do; MySQL: `COLLATE utf8mb4_bin`, whose PAD
+   * SPACE sorts text that differs only in trailing characters below U+0020 as if padded with spaces.
+   */
+  orderedByCodePoint(type: string): string;
+  /**
+   * What follows an index's column list so that the index also carries `columns` and answers
+   * from the index alone (PostgreSQL: ` INCLUDE (status)`), or `''` where the engine has no such
+   * clause.
+   */
+  indexIncludes(columns: readonly string[]): string;
 }
 
 /** A column as `checkTable` reads it from the engine's catalog (see `TableColumnRow`). */

@@ -27,6 +27,12 @@ export type {
   TimestampStorage,
 } from './dialect.js';
 export { sqlStorage } from './dialects.js';
+export {
+  DEFAULT_TIEBREAKER,
+  type OrderByOptions,
+  type Sorter,
+  toSqlOrderBy,
+} from './order-by.js';
 export { renderSqlChunks } from './render.js';
 export type {
   SqlChunkOptions,

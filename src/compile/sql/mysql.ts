@@ -211,6 +211,9 @@ export const mysql: SqlDialect = {
           ? `a TIMESTAMP column converts through the session's time zone, and sessions run at ${timeZone}: the fragment binds UTC, so set time_zone = '+00:00' on every connection, or use DATETIME(6)`
           : undefined,
     },
+    // utf8mb4_bin orders by code point, in MySQL and MariaDB alike (their NO PAD ones differ in
+    // name), but for PAD SPACE: text ending in characters below U+0020 sorts as if padded.
+    orderedByCodePoint: (type) => `${type} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`,
   }),
   builders: { kyselyAdapter: 'MysqlAdapter', drizzleDatabase: 'MySqlDatabase' },
 };

@@ -1,11 +1,21 @@
-import { quote } from '../../diagnostic/text.js';
+import { quote, showValue } from '../../diagnostic/text.js';
+import { ownSchema, schemaErrors } from '../../schema/own.js';
 import type { Schema } from '../../schema/types.js';
+import { InvalidCollectionOptionsError } from '../compile-error.js';
 import { identifierProblem } from './dialect.js';
-import { sqlDialect, sqlDialectNames } from './dialects.js';
+import { type SqlDialectName, sqlDialect, sqlDialectNames } from './dialects.js';
 
-/** A sort key: a field name (as `sorters` names it) and a direction. */
-export interface SqlSortKey {
+/**
+ * The `ORDER BY` clause of a collection request, written by the SQL compiler's dialect table (it
+ * quotes the identifiers): {@link orderBySql} answers with the clause or why there is none, the
+ * collection handler's form; {@link toSqlOrderBy} is the public, throwing form.
+ */
+
+/** One sort key of a collection request (`sorters` as `parseCollectionQuery` returns them). */
+export interface Sorter {
+  /** The field name, as whitelisted. */
   readonly field: string;
+  /** `desc` when written with a `-` prefix. */
   readonly direction: 'asc' | 'desc';
 }
 
@@ -59,7 +69,7 @@ export function sortKeyColumn(
  * or why it cannot be written (an unknown dialect, an unusable column or table name).
  */
 export function orderBySql(
-  sorters: readonly SqlSortKey[],
+  sorters: readonly Sorter[],
   schema: Schema,
   dialect: unknown,
   options?: OrderByOptions,
@@ -94,4 +104,51 @@ export function orderBySql(
     keys.push(`${prefix}${traits.quoteIdentifier(found.column)} ASC`);
   }
   return { ok: true, sql: keys.length === 0 ? '' : `ORDER BY ${keys.join(', ')}` };
+}
+
+/**
+ * Writes the `ORDER BY` clause for the sort keys of a collection request (`sorters`, as
+ * `parseCollectionQuery` returns them), identifiers quoted for `dialect` from the schema's
+ * columns (see {@link OrderByOptions.columns}), then the tiebreaker column(s) ascending:
+ * `ORDER BY "start_time" DESC, "id" ASC`. Returns `''` only when there are no sort keys and the
+ * tiebreaker is `[]`. Where NULLs sort is the engine's own (PostgreSQL: last ascending; SQLite:
+ * first ascending), which keeps plain indexes usable for both directions.
+ *
+ * Throws {@link InvalidCollectionOptionsError} for an unknown dialect, a schema with errors (as
+ * `loadSchema` reports them), a `tiebreaker` that is not a list, or an unusable column or table
+ * name (never for a sort key: every name is quoted, whatever it holds).
+ *
+ * @example
+ * toSqlOrderBy([{ field: 'start_time', direction: 'desc' }], workflowExecutionsSchema, 'postgres');
+ * // 'ORDER BY "start_time" DESC, "id" ASC'
+ */
+export function toSqlOrderBy(
+  sorters: readonly Sorter[],
+  schema: Schema,
+  dialect: SqlDialectName,
+  options?: OrderByOptions,
+): string {
+  const errors = schemaErrors(schema);
+  if (errors.length > 0) {
+    const lines = errors.map((d) => `${d.pointer || '/'}: ${d.message}`);
+    throw new InvalidCollectionOptionsError(['The schema is not valid:', ...lines].join('\n'));
+  }
+  // Own properties only: an option left out is never read off a polluted Object.prototype.
+  const own = <K extends keyof OrderByOptions>(key: K) =>
+    options !== undefined && options !== null && Object.hasOwn(options, key) ? options[key] : undefined;
+  const tiebreaker = own('tiebreaker');
+  if (tiebreaker !== undefined && !Array.isArray(tiebreaker)) {
+    throw new InvalidCollectionOptionsError(
+      `The option \`tiebreaker\` must be a list of column names (\`['id']\`); it is ${showValue(tiebreaker)}.`,
+    );
+  }
+  const table = own('table');
+  const columns = own('columns');
+  const written = orderBySql(sorters, ownSchema(schema), dialect, {
+    ...(table === undefined ? {} : { table }),
+    ...(columns === undefined ? {} : { columns }),
+    ...(tiebreaker === undefined ? {} : { tiebreaker: tiebreaker as readonly string[] }),
+  });
+  if (!written.ok) throw new InvalidCollectionOptionsError(written.message);
+  return written.sql;
 }

@@ -125,6 +125,9 @@ export const postgres: SqlDialect = {
           : undefined,
       sessionProblem: () => undefined,
     },
+    // "C" is byte order, which in UTF-8 is code-point order (the default collation may be ICU's).
+    orderedByCodePoint: (type) => `${type} COLLATE "C"`,
+    indexIncludes: (columns) => ` INCLUDE (${columns.join(', ')})`,
   }),
   builders: { kyselyAdapter: 'PostgresAdapter', drizzleDatabase: 'PgDatabase' },
 };

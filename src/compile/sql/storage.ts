@@ -14,6 +14,10 @@ export interface StorageSpec {
   readonly timestamp: TimestampStorage;
   /** How `checkTable` reads the engine's catalog. */
   readonly catalog: ColumnCatalog;
+  /** See {@link SqlStorage.orderedByCodePoint}; absent: every text column already is. */
+  readonly orderedByCodePoint?: (type: string) => string;
+  /** See {@link SqlStorage.indexIncludes}; absent: the engine has no such clause. */
+  readonly indexIncludes?: (columns: readonly string[]) => string;
 }
 
 /** A date-time as a native timestamp column holds it, or undefined when it cannot hold it exactly. */
@@ -39,6 +43,8 @@ export function defineStorage(spec: StorageSpec): SqlStorage {
     collection: spec.collection,
     timestamp: spec.timestamp,
     catalog: spec.catalog,
+    orderedByCodePoint: spec.orderedByCodePoint ?? ((type) => type),
+    indexIncludes: spec.indexIncludes ?? (() => ''),
     scalar(type, value, dateTimeStorage) {
       if (type === 'date-time') {
         if (typeof value !== 'string' && !(value instanceof Date)) return undefined;

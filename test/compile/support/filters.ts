@@ -15,7 +15,14 @@ import {
   span,
   type ValueNode,
 } from '../../../src/ast/index.js';
-import type { CompareOperator } from '../../../src/language/operators.js';
+import {
+  type CompareOperator,
+  isOperatorOfKind,
+  type ListOperator,
+  OPERATOR_TABLE,
+  operatorProblem,
+  type PresenceOperator,
+} from '../../../src/language/operators.js';
 import {
   ALPHABET,
   type GenDataset,
@@ -163,11 +170,19 @@ function genLiteral(dataset: GenDataset, field: GenField): fc.Arbitrary<ValueNod
   }
 }
 
+/**
+ * Every operator of the language's table that applies to `field` (its own operator-by-type rule),
+ * so a new row is drawn here without an edit. The text and collection operators apply to fewer
+ * fields, so each is drawn two and three times as often to test them as much as the others.
+ */
 function operators(field: GenField): string[] {
-  const ops = ['eq', 'ne', 'in', 'pr', 'isnull'];
-  if (field.type !== 'boolean') ops.push('gt', 'ge', 'lt', 'le');
-  if (field.type === 'string') ops.push('co', 'sw', 'co', 'sw');
-  if (field.collection) ops.push('ca', 'ca', 'ca');
+  const kind = field.type === 'integer' ? 'number' : field.type;
+  const ops: string[] = [];
+  for (const row of OPERATOR_TABLE) {
+    if (operatorProblem(row.word, kind, field.collection) !== undefined) continue;
+    const weight = row.collectionOnly ? 3 : row.textOnly ? 2 : 1;
+    for (let i = 0; i < weight; i++) ops.push(row.word);
+  }
   return ops;
 }
 
@@ -175,12 +190,14 @@ function genLeaf(dataset: GenDataset): fc.Arbitrary<Expression> {
   return fc.constantFrom(...dataset.fields).chain((field) =>
     fc.constantFrom(...operators(field)).chain((op): fc.Arbitrary<Expression> => {
       const fieldNode = createField(field.name, S);
-      if (op === 'pr' || op === 'isnull') return fc.constant(createPresence(fieldNode, op, S, S));
+      if (isOperatorOfKind(op, 'presence')) {
+        return fc.constant(createPresence(fieldNode, op as PresenceOperator, S, S));
+      }
       const literal = genLiteral(dataset, field);
-      if (op === 'in' || op === 'ca') {
+      if (isOperatorOfKind(op, 'list')) {
         return fc
           .array(literal, { minLength: 1, maxLength: 4 })
-          .map((values) => createList(fieldNode, op, S, values, S));
+          .map((values) => createList(fieldNode, op as ListOperator, S, values, S));
       }
       return literal.map((value) => createComparison(fieldNode, op as CompareOperator, S, value, S));
     }),

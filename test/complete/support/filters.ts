@@ -90,16 +90,19 @@ function valuePiece(field: FieldSchema, operator: PrimitiveOperator): fc.Arbitra
       // An unknown field takes what the acceptance rule allows (src/schema/accept.ts): text for
       // `co`/`sw`, no booleans for an ordering; a list holds one kind (see `leaf`).
       const booleans = fc.constantFrom('true', 'false').map((text): Piece => ({ text }));
-      const kinds =
-        operator === 'co' || operator === 'sw'
-          ? [stringValue]
-          : ORDERING.has(operator)
-            ? [stringValue, numberValue, dateTime]
-            : [stringValue, numberValue, dateTime, booleans];
+      const kinds = TEXT_ONLY.has(operator)
+        ? [stringValue]
+        : ORDERING.has(operator)
+          ? [stringValue, numberValue, dateTime]
+          : [stringValue, numberValue, dateTime, booleans];
       return fc.oneof(...kinds).map((piece): Piece => ({ ...piece, free: 'any' }));
     }
   }
 }
+
+const TEXT_ONLY: ReadonlySet<PrimitiveOperator> = new Set(
+  OPERATOR_TABLE.filter((row) => row.textOnly).map((row) => row.word),
+);
 
 const ORDERING: ReadonlySet<PrimitiveOperator> = new Set(
   OPERATOR_TABLE.filter((row) => row.orders).map((row) => row.word),
