@@ -1,4 +1,5 @@
 import {
+  COMPOSITE_OPERATORS,
   type CompareOperator,
   type CompositeOperator,
   createAnd,
@@ -198,7 +199,7 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
     predicate(createPresence(createField(field, nowhere), operator, nowhere, nowhere));
 
   const operands = (operator: CompositeOperator, filters: readonly BuiltFilter[]): Expression[] => {
-    const allowed = own.composite ?? ['and', 'or', 'not'];
+    const allowed: readonly CompositeOperator[] = own.composite ?? COMPOSITE_OPERATORS;
     if (!allowed.includes(operator)) {
       throw new FilterBuildError(`This endpoint does not allow \`${operator}\``);
     }
