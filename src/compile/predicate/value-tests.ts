@@ -5,6 +5,8 @@ import type { Comparable, NormalizedOperands, Normalizer } from './normalize.js'
 import type { ValueTest } from './record-test.js';
 import { foldAs, foldMode, nativeLowerCasePath, type StringOperator, stringHolds } from './string-fold.js';
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 type OrderingOperator = 'gt' | 'ge' | 'lt' | 'le';
 
 function codePointOrdering(operator: OrderingOperator, normalize: Normalizer, constant: string): ValueTest {
@@ -158,9 +160,9 @@ export function containsAllTest(operands: NormalizedOperands): ValueTest {
     return (value) => {
       if (!Array.isArray(value)) return false;
       const members = new Set<Comparable>();
-      for (const member of value) {
-        const x = normalize(member);
-        if (x !== undefined) members.add(x);
+      for (let i = 0; i < value.length; i++) {
+        const x = normalize(value[i]);
+        if (x !== undefined && hasOwn.call(value, i)) members.add(x);
       }
       for (const c of wanted) if (!members.has(c)) return false;
       return true;
@@ -175,7 +177,7 @@ export function containsAllTest(operands: NormalizedOperands): ValueTest {
       if (x === undefined) continue;
       for (let j = 0; j < count; j++) {
         if (wanted[j] === x) {
-          found |= 1 << j;
+          if (hasOwn.call(value, i)) found |= 1 << j;
           break;
         }
       }
@@ -185,7 +187,17 @@ export function containsAllTest(operands: NormalizedOperands): ValueTest {
   };
 }
 
-/** Any-member semantics: a comparison on a collection field holds when some member satisfies it. */
+/**
+ * Any-member semantics: a comparison on a collection field holds when some member satisfies it.
+ * Members are read by index, never through the array's own `some` or iterator (a hostile array's
+ * prototype may replace them), and a member counts only when the array owns it: a hole reads
+ * `Array.prototype`, which a polluted prototype fills. The own check runs only for a member that
+ * would decide the answer, so the common array pays nothing for it.
+ */
 export function someMemberTest(test: ValueTest): ValueTest {
-  return (value) => Array.isArray(value) && value.some(test);
+  return (value) => {
+    if (!Array.isArray(value)) return false;
+    for (let i = 0; i < value.length; i++) if (test(value[i]) && hasOwn.call(value, i)) return true;
+    return false;
+  };
 }

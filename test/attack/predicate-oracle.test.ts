@@ -1,0 +1,158 @@
+/**
+ * An independent attack on `compilePredicate`, closures and generated code alike: random schemas
+ * whose fields are named and placed where `Object.prototype` has names, random valid filters, and
+ * records of every shape (class instances, prototype getters, null prototypes, proxies, throwing
+ * getters, frozen objects, arrays for objects, values of the wrong type, NaN, -0, huge and
+ * surrogate-laden strings), some under a polluted `Object.prototype` or `Array.prototype`. Each
+ * answer is checked against an oracle written from the manual (./oracle.ts), and, for records
+ * SQL can hold, against `compileSql` on SQLite.
+ */
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compilePredicate, compileSql, parse, type Schema, sqlStorage, validate } from '../../src/index.js';
+import { filterArbitrary, schemaArbitrary } from './arbitraries.js';
+import { evaluate, type Filter, type Folding, printFilter, type SchemaSpec, toSchema } from './oracle.js';
+import { POLLUTIONS, withPollution } from './pollution.js';
+import { buildRecord, recordPlanArbitrary } from './records.js';
+import { independentFields, type StorableRow, storableRowsArbitrary } from './storable.js';
+
+interface Compiled {
+  readonly text: string;
+  readonly closures: (record: unknown) => boolean;
+  readonly generated: (record: unknown) => boolean;
+}
+
+/** Prints, parses, validates and compiles a generated filter both ways; a failure is a test failure. */
+function compileBoth(filter: Filter, spec: SchemaSpec, caseFolding: Folding | undefined): Compiled {
+  const schema = toSchema(spec) as Schema;
+  const text = printFilter(filter);
+  const parsed = parse(text, { limits: { maxDepth: 256 } });
+  if (!parsed.ok) throw new Error(`${text}: ${JSON.stringify(parsed.diagnostics)}`);
+  const problems = validate(parsed.ast, schema).filter((problem) => problem.severity === 'error');
+  expect(problems, text).toEqual([]);
+  const options = caseFolding === undefined ? { schema } : { schema, caseFolding };
+  return {
+    text,
+    closures: compilePredicate(parsed.ast, options),
+    generated: compilePredicate(parsed.ast, { ...options, generateCode: true }),
+  };
+}
+
+const foldingArbitrary = fc.constantFrom<Folding | undefined>(undefined, 'unicode', 'ascii');
+
+const attackCase = schemaArbitrary.chain((schema) =>
+  fc.record({
+    schema: fc.constant(schema),
+    filter: filterArbitrary(schema),
+    plans: fc.array(recordPlanArbitrary(schema), { minLength: 1, maxLength: 8 }),
+    pollution: fc.constantFrom(...POLLUTIONS),
+    caseFolding: foldingArbitrary,
+  }),
+);
+
+describe('the predicate under attack, against an oracle from the manual', () => {
+  it('answers as the oracle on every record shape, in both modes, with prototypes polluted or not', () => {
+    fc.assert(
+      fc.property(attackCase, ({ schema, filter, plans, pollution, caseFolding }) => {
+        const compiled = compileBoth(filter, schema, caseFolding);
+        for (const plan of plans) {
+          const expected = evaluate(filter, schema, buildRecord(plan), caseFolding ?? 'unicode');
+          const answers = withPollution(filter, pollution, () => {
+            const record = buildRecord(plan);
+            return { closures: compiled.closures(record), generated: compiled.generated(record) };
+          });
+          expect(answers, compiled.text).toEqual({ closures: expected, generated: expected });
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('never matches a record that owns none of its fields, whatever the prototypes hold', () => {
+    const positive = (filter: Filter): boolean =>
+      filter.kind === 'not' || (filter.kind === 'presence' && filter.op === 'isnull')
+        ? false
+        : filter.kind === 'and' || filter.kind === 'or'
+          ? filter.operands.every(positive)
+          : true;
+    const bare = [() => ({}), () => [], () => new (class Row {})(), () => 'text', () => Object.freeze({})];
+    fc.assert(
+      fc.property(
+        schemaArbitrary.chain((schema) => fc.tuple(fc.constant(schema), filterArbitrary(schema))),
+        fc.constantFrom(...POLLUTIONS.filter((pollution) => pollution !== 'none')),
+        ([schema, filter], pollution) => {
+          fc.pre(positive(filter));
+          const compiled = compileBoth(filter, schema, undefined);
+          const answers = withPollution(filter, pollution, () =>
+            bare.flatMap((make) => [compiled.closures(make()), compiled.generated(make())]),
+          );
+          expect(answers, compiled.text).toEqual(answers.map(() => false));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('selects on SQLite the rows the predicate and the oracle select (caseFolding ascii)', () => {
+    const db = new Database(':memory:');
+    const storage = sqlStorage('sqlite');
+    let table = 0;
+    try {
+      fc.assert(
+        fc.property(
+          schemaArbitrary.map(independentFields).chain((schema) =>
+            fc.record({
+              schema: fc.constant(schema),
+              rows: storableRowsArbitrary(schema),
+              filters: fc.array(filterArbitrary(schema), { minLength: 1, maxLength: 10 }),
+            }),
+          ),
+          ({ schema, rows, filters }) => {
+            table += 1;
+            const name = `attack_rows_${table}`;
+            const columns = schema.fields.map((field, index) => {
+              const type = field.collection ? storage.collectionColumn(field.type) : storage.columns[field.type];
+              return `"c${index}" ${type}`;
+            });
+            db.exec(`CREATE TABLE ${name} (id INTEGER PRIMARY KEY, ${columns.join(', ')})`);
+            const insert = db.prepare(`INSERT INTO ${name} VALUES (${['?', ...columns.map(() => '?')].join(', ')})`);
+            rows.forEach((row, id) => {
+              insert.run(id, ...schema.fields.map((_, index) => row.stored[index]));
+            });
+            const sqlSchema = toSchema({
+              ...schema,
+              fields: schema.fields.map((field, index) => ({ ...field, column: `c${index}` })),
+            }) as Schema;
+            for (const filter of filters) {
+              const compiled = compileBoth(filter, schema, 'ascii');
+              const parsed = parse(compiled.text);
+              if (!parsed.ok) throw new Error(compiled.text);
+              const sql = compileSql(parsed.ast, { schema: sqlSchema, dialect: 'sqlite' });
+              const selected = (db.prepare(`SELECT id FROM ${name} WHERE ${sql.sql} ORDER BY id`).all(...sql.params) as { id: number }[]).map(
+                (row) => row.id,
+              );
+              const pick = (test: (row: StorableRow) => boolean): number[] => rows.flatMap((row, id) => (test(row) ? [id] : []));
+              expect(
+                {
+                  closures: pick((row) => compiled.closures(row.record)),
+                  generated: pick((row) => compiled.generated(row.record)),
+                  sql: selected,
+                },
+                compiled.text,
+              ).toEqual({
+                closures: pick((row) => evaluate(filter, schema, row.record, 'ascii')),
+                generated: pick((row) => evaluate(filter, schema, row.record, 'ascii')),
+                sql: pick((row) => evaluate(filter, schema, row.record, 'ascii')),
+              });
+            }
+            db.exec(`DROP TABLE ${name}`);
+          },
+        ),
+        { numRuns: 120 },
+      );
+    } finally {
+      db.close();
+    }
+  });
+});
