@@ -51,6 +51,51 @@ const attackCase = schemaArbitrary.chain((schema) =>
   }),
 );
 
+/** The shrunk cases the properties below found in the library, kept as examples that always run. */
+describe('the cases the attack found', () => {
+  const field = (name: string, type: 'string' | 'number', collection: boolean) =>
+    ({ name, path: [name], type, collection, caseSensitive: true }) as const;
+  const numbers = field('c', 'number', true);
+  const text = field('s', 'string', false);
+  const schema: SchemaSpec = { fields: [numbers, text], caseSensitive: undefined };
+
+  it('a hole in a collection is a null member, whatever Array.prototype holds', () => {
+    const filter: Filter = { kind: 'compare', field: numbers, op: 'in', values: [{ type: 'number', text: '1' }] };
+    const all: Filter = { kind: 'compare', field: numbers, op: 'ca', values: [{ type: 'number', text: '1' }] };
+    const compiled = [filter, all].map((each) => compileBoth(each, schema, undefined));
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const records = [{ c: [, 5] }, { c: [] }, { c: [, 1] }, { c: Object.assign([5, 6], { 0: undefined }) }];
+    const answers = withPollution(filter, 'arrays', () =>
+      compiled.flatMap(({ closures, generated }) => records.flatMap((record) => [closures(record), generated(record)])),
+    );
+    const expected = [filter, all].flatMap((each) =>
+      records.flatMap((record) => [evaluate(each, schema, record, 'unicode'), evaluate(each, schema, record, 'unicode')]),
+    );
+    expect(expected).toEqual([false, false, false, false, true, true, false, false, false, false, false, false, true, true, false, false]);
+    expect(answers).toEqual(expected);
+  });
+
+  it('an unpaired surrogate sorts as the code point it names, below U+E000 and every astral one', () => {
+    const cases: [string, string, string, boolean][] = [
+      ['\uDE00', 'lt', '\uE000', true],
+      ['\uD83D', 'lt', '\u{10000}', true],
+      ['\uD83D', 'gt', '\uD7FF', true],
+      ['a\uD83D', 'lt', 'a\uFFFF', true],
+      ['\u{1F600}', 'gt', '\uFFFF', true],
+      ['\uDE00\uD83D', 'lt', '\uE000', true],
+    ];
+    for (const [value, op, literal, holds] of cases) {
+      const filter: Filter = { kind: 'compare', field: text, op: op as 'lt' | 'gt', values: [{ type: 'string', value: literal }] };
+      const compiled = compileBoth(filter, schema, undefined);
+      expect([evaluate(filter, schema, { s: value }, 'unicode'), compiled.closures({ s: value }), compiled.generated({ s: value })], compiled.text).toEqual([
+        holds,
+        holds,
+        holds,
+      ]);
+    }
+  });
+});
+
 describe('the predicate under attack, against an oracle from the manual', () => {
   it('answers as the oracle on every record shape, in both modes, with prototypes polluted or not', () => {
     fc.assert(

@@ -28,8 +28,24 @@ export type Shape = (typeof SHAPES)[number];
 
 /** An array member that is not there at all (a hole, read through the prototype if anything). */
 export const HOLE = { hole: true } as const;
+/** How an array is made: plain, frozen, behind a forwarding proxy, or of a class that lies in `some` and its iterator. */
+export const ARRAY_KINDS = ['plain', 'frozen', 'proxy', 'lying-methods'] as const;
 export interface CollectionPlan {
   readonly members: readonly unknown[];
+  readonly kind?: (typeof ARRAY_KINDS)[number];
+}
+
+/** An array whose inherited methods answer what no member says: a member is read by index or not at all. */
+class LyingArray extends Array {
+  override some(): boolean {
+    return true;
+  }
+  override every(): boolean {
+    return true;
+  }
+  override *[Symbol.iterator](): ArrayIterator<never> {
+    yield* [] as never[];
+  }
 }
 export interface RecordPlan {
   readonly entries: readonly { readonly path: readonly string[]; readonly value: unknown }[];
@@ -92,7 +108,12 @@ export function fieldValueArbitrary(field: FieldSpec): fc.Arbitrary<unknown> {
   );
   if (!field.collection) return scalar;
   return fc.oneof(
-    { weight: 6, arbitrary: fc.array(fc.oneof({ weight: 4, arbitrary: scalar }, fc.constant(HOLE)), { maxLength: 4 }).map((members): CollectionPlan => ({ members })) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(fc.array(fc.oneof({ weight: 4, arbitrary: scalar }, fc.constant(HOLE)), { maxLength: 4 }), fc.constantFrom(...ARRAY_KINDS))
+        .map(([members, kind]): CollectionPlan => ({ members, kind })),
+    },
     { weight: 1, arbitrary: scalar },
   );
 }
@@ -118,7 +139,16 @@ function materializeValue(value: unknown): unknown {
   value.members.forEach((member, index) => {
     if (member !== HOLE) array[index] = member;
   });
-  return array;
+  switch (value.kind) {
+    case 'frozen':
+      return Object.freeze(array);
+    case 'proxy':
+      return new Proxy(array, {});
+    case 'lying-methods':
+      return Object.setPrototypeOf(array, LyingArray.prototype);
+    default:
+      return array;
+  }
 }
 
 const define = (target: object, key: string, descriptor: PropertyDescriptor): void => {
