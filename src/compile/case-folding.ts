@@ -85,6 +85,8 @@ const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit < 0xe00
 function surrogateRank(text: string, i: number, unit: number): number {
   if (unit >= 0xe000) return unit;
   const paired =
-    unit < 0xdc00 ? isLowSurrogate(text.charCodeAt(i + 1)) : i > 0 && text.charCodeAt(i - 1) >= FIRST_SURROGATE && text.charCodeAt(i - 1) < 0xdc00;
+    unit < 0xdc00
+      ? isLowSurrogate(text.charCodeAt(i + 1))
+      : i > 0 && text.charCodeAt(i - 1) >= FIRST_SURROGATE && text.charCodeAt(i - 1) < 0xdc00;
   return paired ? unit + 0x10000 : unit;
 }

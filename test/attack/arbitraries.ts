@@ -6,7 +6,15 @@
  */
 import fc from 'fast-check';
 import { daysFromCivil, daysInMonth } from './instant.js';
-import { type CompareOp, type FieldSpec, type Filter, type Literal, operatorsFor, type ScalarType, type SchemaSpec } from './oracle.js';
+import {
+  type CompareOp,
+  type FieldSpec,
+  type Filter,
+  type Literal,
+  operatorsFor,
+  type ScalarType,
+  type SchemaSpec,
+} from './oracle.js';
 
 /** Names `Object.prototype` or a class has, and plain ones: the reads an optimisation may get wrong. */
 export const SEGMENTS = [
@@ -46,13 +54,49 @@ export const schemaArbitrary: fc.Arbitrary<SchemaSpec> = fc
       const name = field.alias ? `f${index}` : field.path.join('.');
       if (seen.has(name)) return;
       seen.add(name);
-      specs.push({ name, path: field.path, type: field.type, collection: field.collection, caseSensitive: field.caseSensitive });
+      specs.push({
+        name,
+        path: field.path,
+        type: field.type,
+        collection: field.collection,
+        caseSensitive: field.caseSensitive,
+      });
     });
     return { fields: specs, caseSensitive };
   });
 
 /** Pieces of text: case pairs whose simple and full mappings differ, astral and lone surrogates, LIKE and glob metacharacters. */
-const TEXT_PIECES = ['a', 'A', 'b', 'Ä', 'ä', 'Σ', 'σ', 'ς', 'İ', 'i', '\u212A', 'k', 'ß', 'SS', 'ẞ', 'ǅ', '😀', '𐐀', '𐐨', '\uE000', '\uFFFF', '%', '_', '*', '[', '\\', '"', ' ', '\t'];
+const TEXT_PIECES = [
+  'a',
+  'A',
+  'b',
+  'Ä',
+  'ä',
+  'Σ',
+  'σ',
+  'ς',
+  'İ',
+  'i',
+  '\u212A',
+  'k',
+  'ß',
+  'SS',
+  'ẞ',
+  'ǅ',
+  '😀',
+  '𐐀',
+  '𐐨',
+  '\uE000',
+  '\uFFFF',
+  '%',
+  '_',
+  '*',
+  '[',
+  '\\',
+  '"',
+  ' ',
+  '\t',
+];
 /** Text no filter can hold (validate refuses it) and SQL cannot store, but a record in memory can. */
 const RECORD_ONLY_PIECES = ['\uD83D', '\uDE00', '\0'];
 
@@ -63,21 +107,32 @@ export function textArbitrary(kind: 'text' | 'record'): fc.Arbitrary<string> {
 }
 
 const integerText = fc.integer({ min: -3, max: 3 }).map(String);
-const numberText = fc.oneof(integerText, fc.tuple(fc.integer({ min: -3, max: 3 }), fc.constantFrom('5', '25', '0', '50')).map(([whole, fraction]) => `${whole}.${fraction}`));
+const numberText = fc.oneof(
+  integerText,
+  fc
+    .tuple(fc.integer({ min: -3, max: 3 }), fc.constantFrom('5', '25', '0', '50'))
+    .map(([whole, fraction]) => `${whole}.${fraction}`),
+);
 
 const pad = (value: number, width: number): string => String(Math.abs(value)).padStart(width, '0');
 
 /** A date-time text: one of a few instants, written at one of several offsets and precisions. */
 export const dateTimeTextArbitrary = fc
   .record({
-    day: fc.constantFrom([2022, 2, 7], [2022, 2, 8], [2024, 2, 29], [1, 1, 1], [9998, 12, 31]),
+    day: fc.constantFrom<[number, number, number]>(
+      [2022, 2, 7],
+      [2022, 2, 8],
+      [2024, 2, 29],
+      [1, 1, 1],
+      [9998, 12, 31],
+    ),
     seconds: fc.constantFrom(0, 73_409, 86_399),
     fraction: fc.constantFrom('', '.5', '.356648026', '.356648025', '.3566480260', '.000000000001', '.000'),
     offset: fc.constantFrom(0, 60, -330, 23 * 60 + 59, -(23 * 60 + 59)),
     negativeZero: fc.boolean(),
   })
   .map(({ day: [year, month, date], seconds, fraction, offset, negativeZero }) => {
-    const utc = daysFromCivil(year as number, month as number, date as number) * 86400 + seconds;
+    const utc = daysFromCivil(year, month, date) * 86400 + seconds;
     const local = utc + offset * 60;
     let days = Math.floor(local / 86400);
     const rest = local - days * 86400;
@@ -92,7 +147,12 @@ export const dateTimeTextArbitrary = fc
       m += 1;
     }
     const time = `${pad(Math.floor(rest / 3600), 2)}:${pad(Math.floor(rest / 60) % 60, 2)}:${pad(rest % 60, 2)}`;
-    const zone = offset === 0 ? (negativeZero ? '-00:00' : 'Z') : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60), 2)}:${pad(Math.abs(offset) % 60, 2)}`;
+    const zone =
+      offset === 0
+        ? negativeZero
+          ? '-00:00'
+          : 'Z'
+        : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60), 2)}:${pad(Math.abs(offset) % 60, 2)}`;
     return `${pad(y, 4)}-${pad(m, 2)}-${pad(days + 1, 2)}T${time}${fraction}${zone}`;
   });
 
@@ -113,7 +173,18 @@ export function literalArbitrary(type: ScalarType): fc.Arbitrary<Literal> {
   }
 }
 
-const COMPARE_OPS: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'co', 'sw', 'in', 'ca']);
+const COMPARE_OPS: ReadonlySet<string> = new Set([
+  'eq',
+  'ne',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+  'co',
+  'sw',
+  'in',
+  'ca',
+]);
 
 function leafArbitrary(field: FieldSpec): fc.Arbitrary<Filter> {
   const operators = operatorsFor(field.type, field.collection);
@@ -137,7 +208,10 @@ export function filterArbitrary(schema: SchemaSpec): fc.Arbitrary<Filter> {
       leaf,
       tie('tree').map((operand): Filter => ({ kind: 'not', operand })),
       fc
-        .tuple(fc.constantFrom('and' as const, 'or' as const), fc.array(tie('tree'), { minLength: 2, maxLength: 3 }))
+        .tuple(
+          fc.constantFrom('and' as const, 'or' as const),
+          fc.array(tie('tree'), { minLength: 2, maxLength: 3 }),
+        )
         .map(([kind, operands]): Filter => ({ kind, operands })),
     ),
   }));

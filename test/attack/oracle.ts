@@ -38,8 +38,18 @@ export type Literal =
 export type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le' | 'co' | 'sw' | 'in' | 'ca';
 
 export type Filter =
-  | { readonly kind: 'compare'; readonly field: FieldSpec; readonly op: CompareOp; readonly values: readonly Literal[] }
-  | { readonly kind: 'presence'; readonly field: FieldSpec; readonly op: 'pr' | 'isnull'; readonly prefix: boolean }
+  | {
+      readonly kind: 'compare';
+      readonly field: FieldSpec;
+      readonly op: CompareOp;
+      readonly values: readonly Literal[];
+    }
+  | {
+      readonly kind: 'presence';
+      readonly field: FieldSpec;
+      readonly op: 'pr' | 'isnull';
+      readonly prefix: boolean;
+    }
   | { readonly kind: 'not'; readonly operand: Filter }
   | { readonly kind: 'and' | 'or'; readonly operands: readonly Filter[] };
 
@@ -186,7 +196,7 @@ export function compareCodePoints(a: string, b: string): number {
   return left.length - right.length;
 }
 
-function literalValue(field: FieldSpec, literal: Literal, fold: (text: string) => string): Typed {
+function literalValue(literal: Literal, fold: (text: string) => string): Typed {
   switch (literal.type) {
     case 'string':
       return fold(literal.value);
@@ -202,7 +212,8 @@ function literalValue(field: FieldSpec, literal: Literal, fold: (text: string) =
 function order(a: Typed, b: Typed): number {
   if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b);
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === 'object' && typeof b === 'object') return a.scaled < b.scaled ? -1 : a.scaled > b.scaled ? 1 : 0;
+  if (typeof a === 'object' && typeof b === 'object')
+    return a.scaled < b.scaled ? -1 : a.scaled > b.scaled ? 1 : 0;
   return a === b ? 0 : Number.NaN;
 }
 
@@ -230,17 +241,33 @@ function holds(op: CompareOp, value: Typed, literal: Typed): boolean {
   }
 }
 
-const usable = (value: Typed): boolean => value !== MISSING && value !== FOREIGN;
+const usable = (value: Typed): value is string | number | boolean | Instant =>
+  value !== MISSING && value !== FOREIGN;
 
-function compare(filter: Filter & { kind: 'compare' }, schema: SchemaSpec, record: unknown, folding: Folding): boolean {
+function compare(
+  filter: Filter & { kind: 'compare' },
+  schema: SchemaSpec,
+  record: unknown,
+  folding: Folding,
+): boolean {
   const { field, op } = filter;
   const caseSensitive = field.caseSensitive ?? schema.caseSensitive ?? false;
-  const fold = field.type !== 'string' || caseSensitive ? (text: string) => text : folding === 'ascii' ? foldAscii : foldUnicode;
-  const literals = filter.values.map((literal) => literalValue(field, literal, fold));
+  const fold =
+    field.type !== 'string' || caseSensitive
+      ? (text: string) => text
+      : folding === 'ascii'
+        ? foldAscii
+        : foldUnicode;
+  const literals: Typed[] = filter.values.map((literal) => literalValue(literal, fold));
   const value = fieldValue(field, record);
   const folded = (member: Typed): Typed => (typeof member === 'string' ? fold(member) : member);
-  const members = Array.isArray(value) ? value.filter(usable).map(folded) : usable(value) ? [folded(value)] : [];
-  if (op === 'ca') return members.length > 0 && literals.every((literal) => members.some((m) => holds('eq', m, literal)));
+  const members: Typed[] = Array.isArray(value)
+    ? value.filter(usable).map(folded)
+    : usable(value)
+      ? [folded(value)]
+      : [];
+  if (op === 'ca')
+    return members.length > 0 && literals.every((literal) => members.some((m) => holds('eq', m, literal)));
   return members.some((member) => literals.some((literal) => holds(op, member, literal)));
 }
 

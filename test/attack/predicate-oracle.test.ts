@@ -60,18 +60,50 @@ describe('the cases the attack found', () => {
   const schema: SchemaSpec = { fields: [numbers, text], caseSensitive: undefined };
 
   it('a hole in a collection is a null member, whatever Array.prototype holds', () => {
-    const filter: Filter = { kind: 'compare', field: numbers, op: 'in', values: [{ type: 'number', text: '1' }] };
-    const all: Filter = { kind: 'compare', field: numbers, op: 'ca', values: [{ type: 'number', text: '1' }] };
+    const filter: Filter = {
+      kind: 'compare',
+      field: numbers,
+      op: 'in',
+      values: [{ type: 'number', text: '1' }],
+    };
+    const all: Filter = {
+      kind: 'compare',
+      field: numbers,
+      op: 'ca',
+      values: [{ type: 'number', text: '1' }],
+    };
     const compiled = [filter, all].map((each) => compileBoth(each, schema, undefined));
     // biome-ignore lint/suspicious/noSparseArray: the hole is the point
     const records = [{ c: [, 5] }, { c: [] }, { c: [, 1] }, { c: Object.assign([5, 6], { 0: undefined }) }];
     const answers = withPollution(filter, 'arrays', () =>
-      compiled.flatMap(({ closures, generated }) => records.flatMap((record) => [closures(record), generated(record)])),
+      compiled.flatMap(({ closures, generated }) =>
+        records.flatMap((record) => [closures(record), generated(record)]),
+      ),
     );
     const expected = [filter, all].flatMap((each) =>
-      records.flatMap((record) => [evaluate(each, schema, record, 'unicode'), evaluate(each, schema, record, 'unicode')]),
+      records.flatMap((record) => [
+        evaluate(each, schema, record, 'unicode'),
+        evaluate(each, schema, record, 'unicode'),
+      ]),
     );
-    expect(expected).toEqual([false, false, false, false, true, true, false, false, false, false, false, false, true, true, false, false]);
+    expect(expected).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(answers).toEqual(expected);
   });
 
@@ -85,13 +117,21 @@ describe('the cases the attack found', () => {
       ['\uDE00\uD83D', 'lt', '\uE000', true],
     ];
     for (const [value, op, literal, holds] of cases) {
-      const filter: Filter = { kind: 'compare', field: text, op: op as 'lt' | 'gt', values: [{ type: 'string', value: literal }] };
+      const filter: Filter = {
+        kind: 'compare',
+        field: text,
+        op: op as 'lt' | 'gt',
+        values: [{ type: 'string', value: literal }],
+      };
       const compiled = compileBoth(filter, schema, undefined);
-      expect([evaluate(filter, schema, { s: value }, 'unicode'), compiled.closures({ s: value }), compiled.generated({ s: value })], compiled.text).toEqual([
-        holds,
-        holds,
-        holds,
-      ]);
+      expect(
+        [
+          evaluate(filter, schema, { s: value }, 'unicode'),
+          compiled.closures({ s: value }),
+          compiled.generated({ s: value }),
+        ],
+        compiled.text,
+      ).toEqual([holds, holds, holds]);
     }
   });
 });
@@ -157,11 +197,15 @@ describe('the predicate under attack, against an oracle from the manual', () => 
             table += 1;
             const name = `attack_rows_${table}`;
             const columns = schema.fields.map((field, index) => {
-              const type = field.collection ? storage.collectionColumn(field.type) : storage.columns[field.type];
+              const type = field.collection
+                ? storage.collectionColumn(field.type)
+                : storage.columns[field.type];
               return `"c${index}" ${type}`;
             });
             db.exec(`CREATE TABLE ${name} (id INTEGER PRIMARY KEY, ${columns.join(', ')})`);
-            const insert = db.prepare(`INSERT INTO ${name} VALUES (${['?', ...columns.map(() => '?')].join(', ')})`);
+            const insert = db.prepare(
+              `INSERT INTO ${name} VALUES (${['?', ...columns.map(() => '?')].join(', ')})`,
+            );
             rows.forEach((row, id) => {
               insert.run(id, ...schema.fields.map((_, index) => row.stored[index]));
             });
@@ -174,10 +218,13 @@ describe('the predicate under attack, against an oracle from the manual', () => 
               const parsed = parse(compiled.text);
               if (!parsed.ok) throw new Error(compiled.text);
               const sql = compileSql(parsed.ast, { schema: sqlSchema, dialect: 'sqlite' });
-              const selected = (db.prepare(`SELECT id FROM ${name} WHERE ${sql.sql} ORDER BY id`).all(...sql.params) as { id: number }[]).map(
-                (row) => row.id,
-              );
-              const pick = (test: (row: StorableRow) => boolean): number[] => rows.flatMap((row, id) => (test(row) ? [id] : []));
+              const selected = (
+                db.prepare(`SELECT id FROM ${name} WHERE ${sql.sql} ORDER BY id`).all(...sql.params) as {
+                  id: number;
+                }[]
+              ).map((row) => row.id);
+              const pick = (test: (row: StorableRow) => boolean): number[] =>
+                rows.flatMap((row, id) => (test(row) ? [id] : []));
               expect(
                 {
                   closures: pick((row) => compiled.closures(row.record)),

@@ -40,9 +40,6 @@ class LyingArray extends Array {
   override some(): boolean {
     return true;
   }
-  override every(): boolean {
-    return true;
-  }
   override *[Symbol.iterator](): ArrayIterator<never> {
     yield* [] as never[];
   }
@@ -62,11 +59,22 @@ function toDate(text: string): Date {
 export function validValueArbitrary(field: FieldSpec, storable = false): fc.Arbitrary<unknown> {
   switch (field.type) {
     case 'string':
-      return storable ? textArbitrary('text') : fc.oneof({ weight: 20, arbitrary: textArbitrary('record') }, fc.constant(HUGE));
+      return storable
+        ? textArbitrary('text')
+        : fc.oneof({ weight: 20, arbitrary: textArbitrary('record') }, fc.constant(HUGE));
     case 'number':
       return fc.oneof(
         fc.integer({ min: -3, max: 3 }),
-        fc.constantFrom(-0, 0.5, 2.25, -1.5, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e21, Number.MIN_VALUE),
+        fc.constantFrom(
+          -0,
+          0.5,
+          2.25,
+          -1.5,
+          Number.POSITIVE_INFINITY,
+          Number.NEGATIVE_INFINITY,
+          1e21,
+          Number.MIN_VALUE,
+        ),
       );
     case 'integer':
       return fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(-0, 2 ** 53 - 1));
@@ -111,7 +119,10 @@ export function fieldValueArbitrary(field: FieldSpec): fc.Arbitrary<unknown> {
     {
       weight: 6,
       arbitrary: fc
-        .tuple(fc.array(fc.oneof({ weight: 4, arbitrary: scalar }, fc.constant(HOLE)), { maxLength: 4 }), fc.constantFrom(...ARRAY_KINDS))
+        .tuple(
+          fc.array(fc.oneof({ weight: 4, arbitrary: scalar }, fc.constant(HOLE)), { maxLength: 4 }),
+          fc.constantFrom(...ARRAY_KINDS),
+        )
         .map(([members, kind]): CollectionPlan => ({ members, kind })),
     },
     { weight: 1, arbitrary: scalar },
@@ -120,16 +131,27 @@ export function fieldValueArbitrary(field: FieldSpec): fc.Arbitrary<unknown> {
 
 export function recordPlanArbitrary(schema: SchemaSpec): fc.Arbitrary<RecordPlan> {
   const entries = schema.fields.map((field) =>
-    fc.option(fieldValueArbitrary(field).map((value) => ({ path: field.path, value })), { freq: 4 }),
+    fc.option(
+      fieldValueArbitrary(field).map((value) => ({ path: field.path, value })),
+      { freq: 4 },
+    ),
   );
   return fc.record({
     entries: fc.tuple(...entries).map((list) => list.filter((entry) => entry !== null)),
-    shapes: fc.array(fc.oneof({ weight: 8, arbitrary: fc.constant<Shape>('plain') }, fc.constantFrom(...SHAPES)), { minLength: 1, maxLength: 4 }),
+    shapes: fc.array(
+      fc.oneof({ weight: 8, arbitrary: fc.constant<Shape>('plain') }, fc.constantFrom(...SHAPES)),
+      { minLength: 1, maxLength: 4 },
+    ),
   });
 }
 
 function isCollectionPlan(value: unknown): value is CollectionPlan {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && 'members' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    'members' in value
+  );
 }
 
 function materializeValue(value: unknown): unknown {
@@ -160,9 +182,17 @@ function thrower(): never {
 }
 
 const THROWING_HANDLER: ProxyHandler<object> = Object.fromEntries(
-  ['get', 'has', 'getOwnPropertyDescriptor', 'ownKeys', 'getPrototypeOf', 'defineProperty', 'set', 'isExtensible', 'preventExtensions'].map(
-    (trap) => [trap, thrower],
-  ),
+  [
+    'get',
+    'has',
+    'getOwnPropertyDescriptor',
+    'ownKeys',
+    'getPrototypeOf',
+    'defineProperty',
+    'set',
+    'isExtensible',
+    'preventExtensions',
+  ].map((trap) => [trap, thrower]),
 );
 
 function shaped(shape: Shape, props: readonly (readonly [string, unknown])[]): unknown {
@@ -232,7 +262,9 @@ export function buildRecord(plan: RecordPlan): unknown {
   }
   let counter = 0;
   const build = (tree: Tree): unknown => {
-    const props = [...tree.children].map(([key, child]) => [key, 'leaf' in child ? materializeValue(child.leaf) : build(child)] as const);
+    const props = [...tree.children].map(
+      ([key, child]) => [key, 'leaf' in child ? materializeValue(child.leaf) : build(child)] as const,
+    );
     const shape = plan.shapes[counter % plan.shapes.length] as Shape;
     counter += 1;
     return shaped(shape, props);
