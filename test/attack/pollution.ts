@@ -6,7 +6,14 @@
  */
 import type { Filter, Literal } from './oracle.js';
 
-export const POLLUTIONS = ['none', 'data', 'getters', 'throwing-getters', 'arrays'] as const;
+export const POLLUTIONS = ['none', 'data', 'getters', 'throwing-getters', 'arrays', 'shared-class'] as const;
+
+/**
+ * One class for many records (the `shared-class` shape): an optimisation that learns from a
+ * record's shape sees it again and again, and the `shared-class` pollution puts getters on its
+ * prototype after the predicate has seen its instances.
+ */
+export class SharedRow {}
 export type Pollution = (typeof POLLUTIONS)[number];
 
 function rawLiteral(literal: Literal): unknown {
@@ -62,10 +69,17 @@ export function withPollution<T>(filter: Filter, pollution: Pollution, body: () 
   // Array.prototype is itself an array: an index put on it grows its length, which must come back too.
   const arrayLength = Array.prototype.length;
   try {
-    for (const [key, value] of baits(filter)) {
+    for (const [key, value] of pollution === 'shared-class' ? [] : baits(filter)) {
       if (key in Object.prototype) continue;
       bait(Object.prototype, key, value, pollution === 'arrays' ? 'data' : pollution);
       added.push([Object.prototype, key]);
+    }
+    if (pollution === 'shared-class') {
+      for (const [key, value] of baits(filter)) {
+        if (Object.hasOwn(SharedRow.prototype, key)) continue;
+        bait(SharedRow.prototype, key, value, 'getters');
+        added.push([SharedRow.prototype, key]);
+      }
     }
     if (pollution === 'arrays') {
       for (const [index, value] of [...baits(filter).values()].entries()) {

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePredicate, compileSql, parse, type Schema, sqlStorage, validate } from '../../src/index.js';
 import { filterArbitrary, schemaArbitrary } from './arbitraries.js';
 import { evaluate, type Filter, type Folding, printFilter, type SchemaSpec, toSchema } from './oracle.js';
-import { POLLUTIONS, type Pollution, withPollution } from './pollution.js';
+import { POLLUTIONS, type Pollution, SharedRow, withPollution } from './pollution.js';
 import { buildRecord, recordPlanArbitrary } from './records.js';
 import { independentFields, type StorableRow, storableRowsArbitrary } from './storable.js';
 
@@ -176,7 +176,14 @@ describe('the predicate under attack, against an oracle from the manual', () => 
         : filter.kind === 'and' || filter.kind === 'or'
           ? filter.operands.every(positive)
           : true;
-    const bare = [() => ({}), () => [], () => new (class Row {})(), () => 'text', () => Object.freeze({})];
+    const bare = [
+      () => ({}),
+      () => [],
+      () => new (class Row {})(),
+      () => 'text',
+      () => Object.freeze({}),
+      () => new SharedRow(),
+    ];
     fc.assert(
       fc.property(
         schemaArbitrary.chain((schema) => fc.tuple(fc.constant(schema), filterArbitrary(schema))),

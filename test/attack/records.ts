@@ -7,12 +7,14 @@ import fc from 'fast-check';
 import { dateTimeTextArbitrary, textArbitrary } from './arbitraries.js';
 import { dateTimeInstant } from './instant.js';
 import type { FieldSpec, SchemaSpec } from './oracle.js';
+import { SharedRow } from './pollution.js';
 
 /** How an object on a record's path is made; the oracle reads the built object, not this name. */
 export const SHAPES = [
   'plain',
   'null-prototype',
   'class-fields',
+  'shared-class',
   'class-getters',
   'frozen',
   'proxy',
@@ -207,6 +209,8 @@ function shaped(shape: Shape, props: readonly (readonly [string, unknown])[]): u
       return withData(Object.create(null));
     case 'class-fields':
       return withData(new (class Row {})());
+    case 'shared-class':
+      return withData(new SharedRow());
     case 'class-getters':
     case 'shadowed-throwing-getters': {
       const Row = class {};
