@@ -117,6 +117,43 @@ describe('the cases the attack found', () => {
     expect(answers).toEqual(expected);
   });
 
+  it('a member whose reading throws is a null member, and the others still count', () => {
+    const throwingFirst = (): unknown => {
+      const members = [0, 5];
+      Object.defineProperty(members, 0, {
+        get: () => {
+          throw new Error('hostile member');
+        },
+      });
+      return { c: members };
+    };
+    const filters: Filter[] = [
+      { kind: 'compare', field: numbers, op: 'eq', values: [{ type: 'number', text: '5' }] },
+      { kind: 'compare', field: numbers, op: 'ca', values: [{ type: 'number', text: '5' }] },
+      { kind: 'compare', field: numbers, op: 'ne', values: [{ type: 'number', text: '7' }] },
+      { kind: 'presence', field: numbers, op: 'pr', prefix: false },
+      {
+        kind: 'not',
+        operand: { kind: 'compare', field: numbers, op: 'eq', values: [{ type: 'number', text: '5' }] },
+      },
+    ];
+    for (const filter of filters) {
+      const compiled = compileBoth(filter, schema, undefined);
+      const expected = evaluate(filter, schema, throwingFirst(), 'unicode');
+      expect(
+        [compiled.closures(throwingFirst()), compiled.generated(throwingFirst())],
+        compiled.text,
+      ).toEqual([expected, expected]);
+    }
+    expect(filters.map((filter) => evaluate(filter, schema, throwingFirst(), 'unicode'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+
   it('an unpaired surrogate sorts as the code point it names, below U+E000 and every astral one', () => {
     const cases: [string, string, string, boolean][] = [
       ['\uDE00', 'lt', '\uE000', true],

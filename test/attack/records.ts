@@ -30,8 +30,11 @@ export type Shape = (typeof SHAPES)[number];
 
 /** An array member that is not there at all (a hole, read through the prototype if anything). */
 export const HOLE = { hole: true } as const;
-/** How an array is made: plain, frozen, behind a forwarding proxy, or of a class that lies in `some` and its iterator. */
-export const ARRAY_KINDS = ['plain', 'frozen', 'proxy', 'lying-methods'] as const;
+/**
+ * How an array is made: plain, frozen, behind a forwarding proxy, of a class that lies in `some`
+ * and its iterator, or with a getter that throws in each hole.
+ */
+export const ARRAY_KINDS = ['plain', 'frozen', 'proxy', 'lying-methods', 'throwing-holes'] as const;
 export interface CollectionPlan {
   readonly members: readonly unknown[];
   readonly kind?: (typeof ARRAY_KINDS)[number];
@@ -170,6 +173,11 @@ function materializeValue(value: unknown): unknown {
       return new Proxy(array, {});
     case 'lying-methods':
       return Object.setPrototypeOf(array, LyingArray.prototype);
+    case 'throwing-holes':
+      value.members.forEach((member, index) => {
+        if (member === HOLE) define(array, String(index), { get: thrower });
+      });
+      return array;
     default:
       return array;
   }

@@ -7,6 +7,27 @@ import { foldAs, foldMode, nativeLowerCasePath, type StringOperator, stringHolds
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * A collection's member, or undefined (a null member) when reading it throws: a hostile getter or
+ * proxy on one index makes that member missing, as it would a field, and the others still count.
+ */
+function memberAt(array: readonly unknown[], i: number): unknown {
+  try {
+    return array[i];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the array owns index `i` (false when a proxy's trap throws). */
+function owns(array: readonly unknown[], i: number): boolean {
+  try {
+    return hasOwn.call(array, i);
+  } catch {
+    return false;
+  }
+}
+
 type OrderingOperator = 'gt' | 'ge' | 'lt' | 'le';
 
 function codePointOrdering(operator: OrderingOperator, normalize: Normalizer, constant: string): ValueTest {
@@ -161,8 +182,8 @@ export function containsAllTest(operands: NormalizedOperands): ValueTest {
       if (!Array.isArray(value)) return false;
       const members = new Set<Comparable>();
       for (let i = 0; i < value.length; i++) {
-        const x = normalize(value[i]);
-        if (x !== undefined && hasOwn.call(value, i)) members.add(x);
+        const x = normalize(memberAt(value, i));
+        if (x !== undefined && owns(value, i)) members.add(x);
       }
       for (const c of wanted) if (!members.has(c)) return false;
       return true;
@@ -173,11 +194,11 @@ export function containsAllTest(operands: NormalizedOperands): ValueTest {
     if (!Array.isArray(value)) return false;
     let found = 0;
     for (let i = 0; i < value.length; i++) {
-      const x = normalize(value[i]);
+      const x = normalize(memberAt(value, i));
       if (x === undefined) continue;
       for (let j = 0; j < count; j++) {
         if (wanted[j] === x) {
-          if (hasOwn.call(value, i)) found |= 1 << j;
+          if (owns(value, i)) found |= 1 << j;
           break;
         }
       }
@@ -197,7 +218,7 @@ export function containsAllTest(operands: NormalizedOperands): ValueTest {
 export function someMemberTest(test: ValueTest): ValueTest {
   return (value) => {
     if (!Array.isArray(value)) return false;
-    for (let i = 0; i < value.length; i++) if (test(value[i]) && hasOwn.call(value, i)) return true;
+    for (let i = 0; i < value.length; i++) if (test(memberAt(value, i)) && owns(value, i)) return true;
     return false;
   };
 }
