@@ -63,21 +63,30 @@ export function hasNativeCodePointOrder(text: string): boolean {
 /**
  * Compares by Unicode code point (the order of UTF-8 bytes, as SQLite's BINARY and PostgreSQL's
  * `C` collations compare). JavaScript's `<` compares UTF-16 units, which puts U+10000 and above
- * (surrogate pairs) before U+E000-U+FFFF; this corrects that. Returns <0, 0 or >0.
+ * (surrogate pairs) before U+E000-U+FFFF; this corrects that. An unpaired surrogate is the code
+ * point it names (U+D800-U+DFFF, below U+E000), not half of one above U+FFFF. Returns <0, 0 or >0.
  */
 export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
     if (x === y) continue;
-    if (x >= FIRST_SURROGATE && y >= FIRST_SURROGATE) {
-      // Surrogates (D800-DFFF) stand for code points above FFFF: move them above E000-FFFF.
-      x = x < 0xe000 ? x + 0x2000 : x - 0x800;
-      y = y < 0xe000 ? y + 0x2000 : y - 0x800;
-    }
+    if (x >= FIRST_SURROGATE && y >= FIRST_SURROGATE) return surrogateRank(a, i, x) - surrogateRank(b, i, y);
     return x - y;
   }
   return a.length - b.length;
+}
+
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit < 0xe000;
+
+/** A unit's place in code-point order: half of a pair stands for a code point above U+FFFF. */
+function surrogateRank(text: string, i: number, unit: number): number {
+  if (unit >= 0xe000) return unit;
+  const paired =
+    unit < 0xdc00
+      ? isLowSurrogate(text.charCodeAt(i + 1))
+      : i > 0 && text.charCodeAt(i - 1) >= FIRST_SURROGATE && text.charCodeAt(i - 1) < 0xdc00;
+  return paired ? unit + 0x10000 : unit;
 }

@@ -5,6 +5,29 @@ import type { Comparable, NormalizedOperands, Normalizer } from './normalize.js'
 import type { ValueTest } from './record-test.js';
 import { foldAs, foldMode, nativeLowerCasePath, type StringOperator, stringHolds } from './string-fold.js';
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * A collection's member, or undefined (a null member) when reading it throws: a hostile getter or
+ * proxy on one index makes that member missing, as it would a field, and the others still count.
+ */
+function memberAt(array: readonly unknown[], i: number): unknown {
+  try {
+    return array[i];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the array owns index `i` (false when a proxy's trap throws). */
+function owns(array: readonly unknown[], i: number): boolean {
+  try {
+    return hasOwn.call(array, i);
+  } catch {
+    return false;
+  }
+}
+
 type OrderingOperator = 'gt' | 'ge' | 'lt' | 'le';
 
 function codePointOrdering(operator: OrderingOperator, normalize: Normalizer, constant: string): ValueTest {
@@ -158,9 +181,9 @@ export function containsAllTest(operands: NormalizedOperands): ValueTest {
     return (value) => {
       if (!Array.isArray(value)) return false;
       const members = new Set<Comparable>();
-      for (const member of value) {
-        const x = normalize(member);
-        if (x !== undefined) members.add(x);
+      for (let i = 0; i < value.length; i++) {
+        const x = normalize(memberAt(value, i));
+        if (x !== undefined && owns(value, i)) members.add(x);
       }
       for (const c of wanted) if (!members.has(c)) return false;
       return true;
@@ -171,11 +194,11 @@ export function containsAllTest(operands: NormalizedOperands): ValueTest {
     if (!Array.isArray(value)) return false;
     let found = 0;
     for (let i = 0; i < value.length; i++) {
-      const x = normalize(value[i]);
+      const x = normalize(memberAt(value, i));
       if (x === undefined) continue;
       for (let j = 0; j < count; j++) {
         if (wanted[j] === x) {
-          found |= 1 << j;
+          if (owns(value, i)) found |= 1 << j;
           break;
         }
       }
@@ -185,7 +208,17 @@ export function containsAllTest(operands: NormalizedOperands): ValueTest {
   };
 }
 
-/** Any-member semantics: a comparison on a collection field holds when some member satisfies it. */
+/**
+ * Any-member semantics: a comparison on a collection field holds when some member satisfies it.
+ * Members are read by index, never through the array's own `some` or iterator (a hostile array's
+ * prototype may replace them), and a member counts only when the array owns it: a hole reads
+ * `Array.prototype`, which a polluted prototype fills. The own check runs only for a member that
+ * would decide the answer, so the common array pays nothing for it.
+ */
 export function someMemberTest(test: ValueTest): ValueTest {
-  return (value) => Array.isArray(value) && value.some(test);
+  return (value) => {
+    if (!Array.isArray(value)) return false;
+    for (let i = 0; i < value.length; i++) if (test(memberAt(value, i)) && owns(value, i)) return true;
+    return false;
+  };
 }
