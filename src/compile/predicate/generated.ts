@@ -131,6 +131,12 @@ function countLeaves(program: Program): number {
   return n;
 }
 
+// V8 caches `new Function` by its source text, and the functions it builds from one cached source
+// share their inline caches: every filter of the same form (`x eq c`, whatever x and c are) would
+// read records through one cache, which goes megamorphic over the properties and record shapes of
+// all of them. A number of its own, in a comment, gives each predicate's source, and caches, its own.
+let built = 0;
+
 /**
  * The program as one generated function, or `closures` when it is too deep or too large to
  * write out. `closures` is the same filter compiled as closures: the fallback after a throw.
@@ -148,6 +154,7 @@ export function generatePredicate(program: Program, folding: CaseFolding, closur
     '  let v, o, p;',
     `  try { return ${body}; } catch { return closures(r); }`,
     '};',
+    `// ${built++}`,
   ].join('\n');
   const build = new Function('own', 'closures', 'values', source) as (
     own: (this: unknown, key: PropertyKey) => boolean,

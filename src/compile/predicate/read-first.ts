@@ -1,3 +1,5 @@
+import { copiedLeaf } from './copied-leaf.js';
+import { CALL, FOLDED, PRESENT, RANGE, STRICT, STRICT_ANY, STRING } from './leaf-spec.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 import { type FoldMode, foldAs, type StringOperator, stringHolds } from './string-fold.js';
 
@@ -84,6 +86,8 @@ function ownHolds(r: object, k1: string, k2: string, k3: string, depth: number, 
 
 /** Strict equality with a constant (numbers, booleans, case-sensitive strings). */
 export function strictEqualityFirst(path: readonly string[], c: unknown, negated: boolean): RecordTest {
+  const copied = copiedLeaf(path, negated, STRICT, { c0: c });
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -110,6 +114,8 @@ export function strictAnyFirst(
 ): RecordTest {
   const { k1, k2, k3, depth } = steps(path);
   const [c0, c1 = c0, c2 = c0, c3 = c0] = constants;
+  const copied = copiedLeaf(path, negated, STRICT_ANY, { c0, c1, c2, c3 });
+  if (copied !== undefined) return copied;
   return (r) => {
     try {
       const v = readPath(r, k1, k2, k3, depth);
@@ -130,6 +136,8 @@ export function numberRangeFirst(
   hiInclusive: boolean,
   negated: boolean,
 ): RecordTest {
+  const copied = copiedLeaf(path, negated, RANGE, { lo, loInclusive, hi, hiInclusive });
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -153,6 +161,8 @@ export function stringFirst(
   mode: FoldMode,
   negated: boolean,
 ): RecordTest {
+  const copied = copiedLeaf(path, negated, STRING, { operator, text: c, set, mode });
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -167,6 +177,8 @@ export function stringFirst(
 
 /** `pr` (`present` true) or `isnull`: NaN is a missing value. */
 export function presenceFirst(path: readonly string[], present: boolean): RecordTest {
+  const copied = copiedLeaf(path, !present, PRESENT, {});
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -181,6 +193,8 @@ export function presenceFirst(path: readonly string[], present: boolean): Record
 
 /** Any other leaf: the value test called on the value read. */
 export function valueFirst(path: readonly string[], test: ValueTest, negated: boolean): RecordTest {
+  const copied = copiedLeaf(path, negated, CALL, { call: test });
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -211,6 +225,8 @@ export function foldedEqualityFirst(
   const unicode = lower === 'unicode';
   // toLowerCase also turns the Kelvin sign into `k`, which the ASCII fold keeps.
   const kelvin = !unicode && text.includes('k');
+  const copied = copiedLeaf(path, negated, FOLDED, { text, unicode, kelvin, fold });
+  if (copied !== undefined) return copied;
   return (r) => {
     try {
       const v = readPath(r, k1, k2, k3, depth);

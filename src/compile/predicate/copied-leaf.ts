@@ -1,0 +1,68 @@
+import { COPIES } from './leaf-copies.js';
+import type { Copy, LeafSpec, TestOperands } from './leaf-spec.js';
+import type { RecordTest, ValueTest } from './record-test.js';
+
+const NO_STRINGS: ReadonlySet<string> = new Set();
+const same = (text: string): string => text;
+const never: ValueTest = () => false;
+
+/** The copy each path has taken, per path length (index 0 for one step). */
+const taken: readonly Map<string, Copy>[] = [new Map(), new Map(), new Map()];
+
+/** The copy for `path` (one to three steps): its own, a free one, or undefined when none is left. */
+function copyFor(path: readonly string[]): Copy | undefined {
+  const byPath = taken[path.length - 1];
+  if (byPath === undefined) return undefined;
+  const key = JSON.stringify(path);
+  const mine = byPath.get(key);
+  if (mine !== undefined || byPath.size >= COPIES.length) return mine;
+  const copy = COPIES[byPath.size]!;
+  byPath.set(key, copy);
+  return copy;
+}
+
+/**
+ * A leaf on `path` (one to three steps, all readable first: see readsFirst) testing with `test`,
+ * from the path's own copy, or undefined when every copy is taken by other paths.
+ */
+export function copiedLeaf(
+  path: readonly string[],
+  negated: boolean,
+  test: number,
+  operands: TestOperands,
+): RecordTest | undefined {
+  const copy = copyFor(path);
+  if (copy === undefined) return undefined;
+  // Every field set, in one order: all specs share one hidden class, so the reads of `s` in the
+  // copies stay monomorphic.
+  const spec: LeafSpec = {
+    k1: path[0]!,
+    k2: path[1] ?? '',
+    k3: path[2] ?? '',
+    depth: path.length,
+    negated,
+    test,
+    c0: operands.c0,
+    c1: operands.c1,
+    c2: operands.c2,
+    c3: operands.c3,
+    lo: operands.lo ?? 0,
+    loInclusive: operands.loInclusive ?? false,
+    hi: operands.hi ?? 0,
+    hiInclusive: operands.hiInclusive ?? false,
+    operator: operands.operator ?? 'eq',
+    text: operands.text ?? '',
+    set: operands.set ?? NO_STRINGS,
+    mode: operands.mode ?? 0,
+    unicode: operands.unicode ?? false,
+    kelvin: operands.kelvin ?? false,
+    fold: operands.fold ?? same,
+    call: operands.call ?? never,
+  };
+  return copy(spec);
+}
+
+/** The source of every copy, for the test that holds them identical. */
+export function copySources(): string[] {
+  return COPIES.map((copy) => String(copy));
+}
