@@ -2,9 +2,18 @@ import { COPIES } from './leaf-copies.js';
 import type { Copy, LeafSpec, TestOperands } from './leaf-spec.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 
-const NO_STRINGS: ReadonlySet<string> = new Set();
-const same = (text: string): string => text;
 const never: ValueTest = () => false;
+
+/**
+ * `text` as the engine's own copy of it: a property key is kept once (interned), so a read by it,
+ * or a comparison of an interned record string with it, is a comparison of pointers. A key or
+ * constant cut from the filter's text is a new string, which every read would look up again.
+ */
+export function interned<T>(value: T): T {
+  if (typeof value !== 'string') return value;
+  // A computed key makes an own property even of `__proto__`.
+  return (Object.keys({ [value]: 0 })[0] ?? value) as T;
+}
 
 /** The copy each path has taken, per path length (index 0 for one step). */
 const taken: readonly Map<string, Copy>[] = [new Map(), new Map(), new Map()];
@@ -36,27 +45,20 @@ export function copiedLeaf(
   // Every field set, in one order: all specs share one hidden class, so the reads of `s` in the
   // copies stay monomorphic.
   const spec: LeafSpec = {
-    k1: path[0]!,
-    k2: path[1] ?? '',
-    k3: path[2] ?? '',
+    k1: interned(path[0]!),
+    k2: interned(path[1] ?? ''),
+    k3: interned(path[2] ?? ''),
     depth: path.length,
     negated,
     test,
-    c0: operands.c0,
-    c1: operands.c1,
-    c2: operands.c2,
-    c3: operands.c3,
+    c0: interned(operands.c0),
+    c1: interned(operands.c1),
+    c2: interned(operands.c2),
+    c3: interned(operands.c3),
     lo: operands.lo ?? 0,
     loInclusive: operands.loInclusive ?? false,
     hi: operands.hi ?? 0,
     hiInclusive: operands.hiInclusive ?? false,
-    operator: operands.operator ?? 'eq',
-    text: operands.text ?? '',
-    set: operands.set ?? NO_STRINGS,
-    mode: operands.mode ?? 0,
-    unicode: operands.unicode ?? false,
-    kelvin: operands.kelvin ?? false,
-    fold: operands.fold ?? same,
     call: operands.call ?? never,
   };
   return copy(spec);

@@ -1,5 +1,5 @@
 import { MORE_COPIES } from './leaf-copies-more.js';
-import { type Copy, holds, owns } from './leaf-spec.js';
+import { type Copy, holds as holdsTest, owns as ownsTest } from './leaf-spec.js';
 
 /*
  * Why the read-first leaf is written out several times over, identically.
@@ -27,9 +27,6 @@ import { type Copy, holds, owns } from './leaf-spec.js';
  * leaf's {@link LeafSpec}, by a code: {@link holds} is a plain function, inlined into each copy.
  */
 
-const OBJECT = Object.prototype;
-const getPrototypeOf = Object.getPrototypeOf;
-
 type Fields = Record<string, unknown>;
 
 // Each arrow below is one copy, written out identically. A path of one step is read at the first
@@ -41,178 +38,224 @@ type Fields = Record<string, unknown>;
 // ordinary object whose prototype is always null, and the `in` on it runs no code, so nothing
 // can add the key between that check and the read. Any other prototype (a class's, a proxy) is
 // asked after the test, as in read-first.ts.
+// What the copies call is passed in rather than read from the module's scope: V8 reaches a
+// module's bindings through one more step than a function's, which showed in every read.
+function made(
+  own: typeof Object.prototype.hasOwnProperty,
+  objectPrototype: object,
+  getPrototypeOf: typeof Object.getPrototypeOf,
+  holds: typeof holdsTest,
+  owns: typeof ownsTest,
+): Copy[] {
+  return [
+    (s) => {
+      if (s.depth === 1) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+            const p = getPrototypeOf(r);
+            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            const v = (r as Fields)[s.k1];
+            return holds(s, v) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      if (s.depth === 2) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+            let p = getPrototypeOf(r);
+            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            const a = (r as Fields)[s.k1];
+            if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
+            p = getPrototypeOf(a);
+            const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+            const v = (a as Fields)[s.k2];
+            return holds(s, v) && owns(s, r, a, a, t1, t2, true) ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      return (r) => {
+        try {
+          if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+          let p = getPrototypeOf(r);
+          const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+          const a = (r as Fields)[s.k1];
+          if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
+          p = getPrototypeOf(a);
+          const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+          const b = (a as Fields)[s.k2];
+          if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
+          p = getPrototypeOf(b);
+          const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
+          const v = (b as Fields)[s.k3];
+          return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+        } catch {
+          return s.negated;
+        }
+      };
+    },
+    (s) => {
+      if (s.depth === 1) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+            const p = getPrototypeOf(r);
+            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            const v = (r as Fields)[s.k1];
+            return holds(s, v) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      if (s.depth === 2) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+            let p = getPrototypeOf(r);
+            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            const a = (r as Fields)[s.k1];
+            if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
+            p = getPrototypeOf(a);
+            const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+            const v = (a as Fields)[s.k2];
+            return holds(s, v) && owns(s, r, a, a, t1, t2, true) ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      return (r) => {
+        try {
+          if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+          let p = getPrototypeOf(r);
+          const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+          const a = (r as Fields)[s.k1];
+          if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
+          p = getPrototypeOf(a);
+          const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+          const b = (a as Fields)[s.k2];
+          if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
+          p = getPrototypeOf(b);
+          const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
+          const v = (b as Fields)[s.k3];
+          return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+        } catch {
+          return s.negated;
+        }
+      };
+    },
+    (s) => {
+      if (s.depth === 1) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+            const p = getPrototypeOf(r);
+            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            const v = (r as Fields)[s.k1];
+            return holds(s, v) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      if (s.depth === 2) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+            let p = getPrototypeOf(r);
+            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            const a = (r as Fields)[s.k1];
+            if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
+            p = getPrototypeOf(a);
+            const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+            const v = (a as Fields)[s.k2];
+            return holds(s, v) && owns(s, r, a, a, t1, t2, true) ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      return (r) => {
+        try {
+          if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+          let p = getPrototypeOf(r);
+          const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+          const a = (r as Fields)[s.k1];
+          if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
+          p = getPrototypeOf(a);
+          const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+          const b = (a as Fields)[s.k2];
+          if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
+          p = getPrototypeOf(b);
+          const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
+          const v = (b as Fields)[s.k3];
+          return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+        } catch {
+          return s.negated;
+        }
+      };
+    },
+    (s) => {
+      if (s.depth === 1) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+            const p = getPrototypeOf(r);
+            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            const v = (r as Fields)[s.k1];
+            return holds(s, v) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      if (s.depth === 2) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+            let p = getPrototypeOf(r);
+            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            const a = (r as Fields)[s.k1];
+            if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
+            p = getPrototypeOf(a);
+            const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+            const v = (a as Fields)[s.k2];
+            return holds(s, v) && owns(s, r, a, a, t1, t2, true) ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      return (r) => {
+        try {
+          if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
+          let p = getPrototypeOf(r);
+          const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+          const a = (r as Fields)[s.k1];
+          if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
+          p = getPrototypeOf(a);
+          const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+          const b = (a as Fields)[s.k2];
+          if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
+          p = getPrototypeOf(b);
+          const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
+          const v = (b as Fields)[s.k3];
+          return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+        } catch {
+          return s.negated;
+        }
+      };
+    },
+  ];
+}
+
 export const COPIES: readonly Copy[] = [
-  (s) => (r) => {
-    try {
-      if (typeof r !== 'object' || r === null) return s.negated;
-      let p: object | null;
-      let a: unknown;
-      let b: unknown;
-      let v: unknown;
-      let t1 = false;
-      let t2 = false;
-      let t3 = false;
-      if (s.depth === 1) {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        v = (r as Fields)[s.k1];
-      } else if (s.depth === 2) {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        a = (r as Fields)[s.k1];
-        if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-        p = getPrototypeOf(a);
-        t2 = p === null || (p === OBJECT && !(s.k2 in OBJECT));
-        v = (a as Fields)[s.k2];
-      } else {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        a = (r as Fields)[s.k1];
-        if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-        p = getPrototypeOf(a);
-        t2 = p === null || (p === OBJECT && !(s.k2 in OBJECT));
-        b = (a as Fields)[s.k2];
-        if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
-        p = getPrototypeOf(b);
-        t3 = p === null || (p === OBJECT && !(s.k3 in OBJECT));
-        v = (b as Fields)[s.k3];
-      }
-      return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
-    } catch {
-      return s.negated;
-    }
-  },
-  (s) => (r) => {
-    try {
-      if (typeof r !== 'object' || r === null) return s.negated;
-      let p: object | null;
-      let a: unknown;
-      let b: unknown;
-      let v: unknown;
-      let t1 = false;
-      let t2 = false;
-      let t3 = false;
-      if (s.depth === 1) {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        v = (r as Fields)[s.k1];
-      } else if (s.depth === 2) {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        a = (r as Fields)[s.k1];
-        if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-        p = getPrototypeOf(a);
-        t2 = p === null || (p === OBJECT && !(s.k2 in OBJECT));
-        v = (a as Fields)[s.k2];
-      } else {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        a = (r as Fields)[s.k1];
-        if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-        p = getPrototypeOf(a);
-        t2 = p === null || (p === OBJECT && !(s.k2 in OBJECT));
-        b = (a as Fields)[s.k2];
-        if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
-        p = getPrototypeOf(b);
-        t3 = p === null || (p === OBJECT && !(s.k3 in OBJECT));
-        v = (b as Fields)[s.k3];
-      }
-      return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
-    } catch {
-      return s.negated;
-    }
-  },
-  (s) => (r) => {
-    try {
-      if (typeof r !== 'object' || r === null) return s.negated;
-      let p: object | null;
-      let a: unknown;
-      let b: unknown;
-      let v: unknown;
-      let t1 = false;
-      let t2 = false;
-      let t3 = false;
-      if (s.depth === 1) {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        v = (r as Fields)[s.k1];
-      } else if (s.depth === 2) {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        a = (r as Fields)[s.k1];
-        if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-        p = getPrototypeOf(a);
-        t2 = p === null || (p === OBJECT && !(s.k2 in OBJECT));
-        v = (a as Fields)[s.k2];
-      } else {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        a = (r as Fields)[s.k1];
-        if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-        p = getPrototypeOf(a);
-        t2 = p === null || (p === OBJECT && !(s.k2 in OBJECT));
-        b = (a as Fields)[s.k2];
-        if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
-        p = getPrototypeOf(b);
-        t3 = p === null || (p === OBJECT && !(s.k3 in OBJECT));
-        v = (b as Fields)[s.k3];
-      }
-      return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
-    } catch {
-      return s.negated;
-    }
-  },
-  (s) => (r) => {
-    try {
-      if (typeof r !== 'object' || r === null) return s.negated;
-      let p: object | null;
-      let a: unknown;
-      let b: unknown;
-      let v: unknown;
-      let t1 = false;
-      let t2 = false;
-      let t3 = false;
-      if (s.depth === 1) {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        v = (r as Fields)[s.k1];
-      } else if (s.depth === 2) {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        a = (r as Fields)[s.k1];
-        if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-        p = getPrototypeOf(a);
-        t2 = p === null || (p === OBJECT && !(s.k2 in OBJECT));
-        v = (a as Fields)[s.k2];
-      } else {
-        if (!(s.k1 in r)) return s.negated;
-        p = getPrototypeOf(r);
-        t1 = p === null || (p === OBJECT && !(s.k1 in OBJECT));
-        a = (r as Fields)[s.k1];
-        if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-        p = getPrototypeOf(a);
-        t2 = p === null || (p === OBJECT && !(s.k2 in OBJECT));
-        b = (a as Fields)[s.k2];
-        if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
-        p = getPrototypeOf(b);
-        t3 = p === null || (p === OBJECT && !(s.k3 in OBJECT));
-        v = (b as Fields)[s.k3];
-      }
-      return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
-    } catch {
-      return s.negated;
-    }
-  },
+  ...made(Object.prototype.hasOwnProperty, Object.prototype, Object.getPrototypeOf, holdsTest, ownsTest),
   ...MORE_COPIES,
 ];

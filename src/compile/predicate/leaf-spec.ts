@@ -1,5 +1,4 @@
 import type { RecordTest, ValueTest } from './record-test.js';
-import { type FoldMode, foldAs, type StringOperator, stringHolds } from './string-fold.js';
 
 /*
  * What a copied leaf (leaf-copies.ts) is told: its path, its test as a code and the test's
@@ -19,14 +18,16 @@ export const RANGE = 2;
 export const NUMBER_NE = 3;
 /** A boolean other than `c0`. */
 export const BOOLEAN_NE = 4;
-/** A string, put in the constants' form (`mode`), holding `operator` against `text` or `set`. */
-export const STRING = 5;
-/** A string equal to the folded `text` (see foldedEqualityFirst in read-first.ts). */
-export const FOLDED = 6;
 /** Present: not null, undefined or NaN. */
-export const PRESENT = 7;
-/** Whatever `call` says. */
-export const CALL = 8;
+export const PRESENT = 5;
+/** A string other than `c0` (case-sensitive). */
+export const STRING_NE = 6;
+/** A string containing `c0` (case-sensitive). */
+export const STRING_CO = 7;
+/** A string starting with `c0` (case-sensitive). */
+export const STRING_SW = 8;
+/** Whatever `call` says (the string tests, which cost more than a call). */
+export const CALL = 9;
 
 /** A copied leaf: its path, its test (a code above and the test's operands), plain or negated. */
 export interface LeafSpec {
@@ -44,48 +45,41 @@ export interface LeafSpec {
   readonly loInclusive: boolean;
   readonly hi: number;
   readonly hiInclusive: boolean;
-  readonly operator: StringOperator;
-  readonly text: string;
-  readonly set: ReadonlySet<string>;
-  readonly mode: FoldMode;
-  readonly unicode: boolean;
-  readonly kelvin: boolean;
-  readonly fold: (text: string) => string;
   readonly call: ValueTest;
 }
 
 /** The operands a test code uses (the rest keep their defaults). */
 export type TestOperands = Partial<Omit<LeafSpec, 'k1' | 'k2' | 'k3' | 'depth' | 'negated' | 'test'>>;
 
-/** Whether `v` passes the leaf's test. Never reads a record: `v` is already read. */
+/**
+ * Whether `v` passes the leaf's test. Never reads a record: `v` is already read. The cases are
+ * written as numbers: a bundler makes the named codes module variables, which the engine loads
+ * anew for every case label it compares, on every record.
+ */
 export function holds(s: LeafSpec, v: unknown): boolean {
   switch (s.test) {
-    case STRICT:
+    case 0: // STRICT
       return v === s.c0;
-    case STRICT_ANY:
+    case 1: // STRICT_ANY
       return v === s.c0 || v === s.c1 || v === s.c2 || v === s.c3;
-    case RANGE:
+    case 2: // RANGE
       return (
         typeof v === 'number' &&
         (s.loInclusive ? v >= s.lo : v > s.lo) &&
         (s.hiInclusive ? v <= s.hi : v < s.hi)
       );
-    case NUMBER_NE:
+    case 3: // NUMBER_NE
       return typeof v === 'number' && !Number.isNaN(v) && v !== s.c0;
-    case BOOLEAN_NE:
+    case 4: // BOOLEAN_NE
       return typeof v === 'boolean' && v !== s.c0;
-    case STRING:
-      return typeof v === 'string' && stringHolds(s.operator, foldAs(v, s.mode), s.text, s.set);
-    case FOLDED: {
-      if (typeof v !== 'string' || v.length !== s.text.length) return false;
-      const l = v.toLowerCase();
-      // As foldedEqualityFirst: native toLowerCase decides but where it provably differs.
-      return s.unicode
-        ? l === s.text || (l.length !== v.length && s.fold(v) === s.text)
-        : l === s.text && !(s.kelvin && v.includes('\u212a'));
-    }
-    case PRESENT:
+    case 5: // PRESENT
       return v != null && !Number.isNaN(v);
+    case 6: // STRING_NE
+      return typeof v === 'string' && v !== s.c0;
+    case 7: // STRING_CO
+      return typeof v === 'string' && v.includes(s.c0 as string);
+    case 8: // STRING_SW
+      return typeof v === 'string' && v.startsWith(s.c0 as string);
     default:
       return s.call(v);
   }

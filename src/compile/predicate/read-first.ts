@@ -1,5 +1,5 @@
 import { copiedLeaf } from './copied-leaf.js';
-import { CALL, FOLDED, PRESENT, RANGE, STRICT, STRICT_ANY, STRING } from './leaf-spec.js';
+import { CALL, PRESENT, RANGE, STRICT, STRICT_ANY, STRING_CO, STRING_NE, STRING_SW } from './leaf-spec.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 import { type FoldMode, foldAs, type StringOperator, stringHolds } from './string-fold.js';
 
@@ -152,6 +152,13 @@ export function numberRangeFirst(
   };
 }
 
+/** The test codes of the case-sensitive string operators a copied leaf makes inline. */
+const PLAIN_STRING_TESTS: Partial<Record<StringOperator, number>> = {
+  ne: STRING_NE,
+  co: STRING_CO,
+  sw: STRING_SW,
+};
+
 /** A string `eq`, `ne`, `co`, `sw` or `in` with the record string put in the constants' form. */
 export function stringFirst(
   path: readonly string[],
@@ -161,7 +168,14 @@ export function stringFirst(
   mode: FoldMode,
   negated: boolean,
 ): RecordTest {
-  const copied = copiedLeaf(path, negated, STRING, { operator, text: c, set, mode });
+  // Mode 0 keeps the string as it is: a case-sensitive field.
+  const plain = mode === 0 ? PLAIN_STRING_TESTS[operator] : undefined;
+  const copied =
+    plain === undefined
+      ? copiedLeaf(path, negated, CALL, {
+          call: (v) => typeof v === 'string' && stringHolds(operator, foldAs(v, mode), c, set),
+        })
+      : copiedLeaf(path, negated, plain, { c0: c });
   if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
@@ -225,7 +239,16 @@ export function foldedEqualityFirst(
   const unicode = lower === 'unicode';
   // toLowerCase also turns the Kelvin sign into `k`, which the ASCII fold keeps.
   const kelvin = !unicode && text.includes('k');
-  const copied = copiedLeaf(path, negated, FOLDED, { text, unicode, kelvin, fold });
+  const copied = copiedLeaf(path, negated, CALL, {
+    call: (v) => {
+      if (typeof v !== 'string' || v.length !== length) return false;
+      const l = v.toLowerCase();
+      // As below: native toLowerCase decides but where it provably differs from the fold.
+      return unicode
+        ? l === text || (l.length !== length && fold(v) === text)
+        : l === text && !(kelvin && v.includes('\u212a'));
+    },
+  });
   if (copied !== undefined) return copied;
   return (r) => {
     try {
