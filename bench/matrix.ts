@@ -40,9 +40,9 @@ const T2 = semantics.instantOf('2021-03-15T12:00:00.5Z');
 const own = Object.prototype.hasOwnProperty;
 
 /**
- * A function written out from source, as a hand-written one would be compiled. `label` makes the
- * source its own (see makeLoop): each shape's arrow has inline caches of its own, as the arrow an
- * application writes for its records has.
+ * A function written out from source, as a hand-written one would be compiled. `label` (the cell)
+ * makes the source its own (see makeLoop); the same cell's arrow, like our predicate for it, meets
+ * the records of every shape the run times, so both carry the same history in their caches.
  */
 function handWritten(body: string, label: string): Test {
   return new Function('own', 'fold', 'instant', 'T', 'T2', `return (r) => { let s; ${body} } // ${label}`)(
@@ -128,7 +128,7 @@ function timeShape(shape: Shape, budgetMs: number): Cell[] {
   const sparse = shape === 'sparse';
   const out: Cell[] = [];
   for (const c of cases()) {
-    const label = `${shape} ${c.cell} ${c.depth}`;
+    const label = `${c.cell} ${c.depth}`;
     const tests = {
       arrow: handWritten(c.arrow(sparse), label),
       floor: handWritten(c.floor, label),
@@ -138,7 +138,7 @@ function timeShape(shape: Shape, budgetMs: number): Cell[] {
     const loops = Object.entries(tests).map(([name, test]) => ({
       name,
       test,
-      loop: makeLoop(`${name} ${label}`),
+      loop: makeLoop(`${name} ${shape} ${label}`),
     }));
     const counts = new Map(loops.map(({ name, test, loop }) => [name, loop(records, test)]));
     const selected = counts.get('ours')!;

@@ -38,6 +38,7 @@ type Fields = Record<string, unknown>;
 // ordinary object whose prototype is always null, and the `in` on it runs no code, so nothing
 // can add the key between that check and the read. Any other prototype (a class's, a proxy) is
 // asked after the test, as in read-first.ts.
+//
 // What the copies call is passed in rather than read from the module's scope: V8 reaches a
 // module's bindings through one more step than a function's, which showed in every read.
 function made(
