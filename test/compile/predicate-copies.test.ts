@@ -37,7 +37,7 @@ const VALUES: unknown[] = ['Failed', 'failed', 'xFaily', 5, 6, 4.5, Number.NaN, 
 VALUES.push('2021-01-01T00:00:00Z', ['Failed'], {});
 
 function predicates(text: string, leaf: (typeof LEAVES)[number], paths: readonly string[], negated: boolean) {
-  const fields: Schema['fields'] = {};
+  const fields: Record<string, FieldSchema> = {};
   const operators = ['eq', 'ne', 'co', 'sw', 'in', 'gt', 'lt', 'pr', 'isnull'] as const;
   for (const [i, path] of paths.entries()) {
     fields[`f${i}`] = { type: leaf.type, caseSensitive: leaf.caseSensitive, operators: [...operators], path };

@@ -1,5 +1,5 @@
 import { COPIES } from './leaf-copies.js';
-import type { Copy, LeafSpec, TestOperands } from './leaf-spec.js';
+import { CALL, type Copy, type LeafSpec, type TestOperands } from './leaf-spec.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 
 const never: ValueTest = () => false;
@@ -59,6 +59,7 @@ export function copiedLeaf(
     loInclusive: operands.loInclusive ?? false,
     hi: operands.hi ?? 0,
     hiInclusive: operands.hiInclusive ?? false,
+    calls: test === CALL,
     call: operands.call ?? never,
   };
   return copy(spec);

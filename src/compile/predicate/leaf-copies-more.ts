@@ -22,7 +22,7 @@ function madeMore(
             const p = getPrototypeOf(r);
             const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
             const v = (r as Fields)[s.k1];
-            return holds(s, v) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+            return (s.calls ? s.call(v) : holds(s, v)) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -39,7 +39,9 @@ function madeMore(
             p = getPrototypeOf(a);
             const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
             const v = (a as Fields)[s.k2];
-            return holds(s, v) && owns(s, r, a, a, t1, t2, true) ? !s.negated : s.negated;
+            return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, a, t1, t2, true)
+              ? !s.negated
+              : s.negated;
           } catch {
             return s.negated;
           }
@@ -59,7 +61,7 @@ function madeMore(
           p = getPrototypeOf(b);
           const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
           const v = (b as Fields)[s.k3];
-          return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+          return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
         } catch {
           return s.negated;
         }
@@ -73,7 +75,7 @@ function madeMore(
             const p = getPrototypeOf(r);
             const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
             const v = (r as Fields)[s.k1];
-            return holds(s, v) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+            return (s.calls ? s.call(v) : holds(s, v)) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -90,7 +92,9 @@ function madeMore(
             p = getPrototypeOf(a);
             const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
             const v = (a as Fields)[s.k2];
-            return holds(s, v) && owns(s, r, a, a, t1, t2, true) ? !s.negated : s.negated;
+            return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, a, t1, t2, true)
+              ? !s.negated
+              : s.negated;
           } catch {
             return s.negated;
           }
@@ -110,7 +114,7 @@ function madeMore(
           p = getPrototypeOf(b);
           const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
           const v = (b as Fields)[s.k3];
-          return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+          return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
         } catch {
           return s.negated;
         }
@@ -124,7 +128,7 @@ function madeMore(
             const p = getPrototypeOf(r);
             const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
             const v = (r as Fields)[s.k1];
-            return holds(s, v) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+            return (s.calls ? s.call(v) : holds(s, v)) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -141,7 +145,9 @@ function madeMore(
             p = getPrototypeOf(a);
             const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
             const v = (a as Fields)[s.k2];
-            return holds(s, v) && owns(s, r, a, a, t1, t2, true) ? !s.negated : s.negated;
+            return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, a, t1, t2, true)
+              ? !s.negated
+              : s.negated;
           } catch {
             return s.negated;
           }
@@ -161,7 +167,7 @@ function madeMore(
           p = getPrototypeOf(b);
           const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
           const v = (b as Fields)[s.k3];
-          return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+          return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
         } catch {
           return s.negated;
         }
@@ -175,7 +181,7 @@ function madeMore(
             const p = getPrototypeOf(r);
             const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
             const v = (r as Fields)[s.k1];
-            return holds(s, v) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+            return (s.calls ? s.call(v) : holds(s, v)) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -192,7 +198,9 @@ function madeMore(
             p = getPrototypeOf(a);
             const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
             const v = (a as Fields)[s.k2];
-            return holds(s, v) && owns(s, r, a, a, t1, t2, true) ? !s.negated : s.negated;
+            return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, a, t1, t2, true)
+              ? !s.negated
+              : s.negated;
           } catch {
             return s.negated;
           }
@@ -212,7 +220,7 @@ function madeMore(
           p = getPrototypeOf(b);
           const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
           const v = (b as Fields)[s.k3];
-          return holds(s, v) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+          return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
         } catch {
           return s.negated;
         }

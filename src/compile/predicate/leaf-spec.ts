@@ -45,11 +45,15 @@ export interface LeafSpec {
   readonly loInclusive: boolean;
   readonly hi: number;
   readonly hiInclusive: boolean;
+  /** Whether the test is `call` (the copies call it themselves). */
+  readonly calls: boolean;
   readonly call: ValueTest;
 }
 
 /** The operands a test code uses (the rest keep their defaults). */
-export type TestOperands = Partial<Omit<LeafSpec, 'k1' | 'k2' | 'k3' | 'depth' | 'negated' | 'test'>>;
+export type TestOperands = Partial<
+  Omit<LeafSpec, 'k1' | 'k2' | 'k3' | 'depth' | 'negated' | 'test' | 'calls'>
+>;
 
 /**
  * Whether `v` passes the leaf's test. Never reads a record: `v` is already read. The cases are
