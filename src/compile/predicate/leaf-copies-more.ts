@@ -18,11 +18,19 @@ function madeMore(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            const p = getPrototypeOf(r);
-            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
-            return (s.calls ? s.call(v) : holds(s, v)) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+            if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
+            let p: object | null;
+            if ((r as Fields)[s.k1] !== v) return s.negated;
+            p = getPrototypeOf(r);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !own.call(r, s.k1)
+            ) {
+              return s.negated;
+            }
+            return (r as Fields)[s.k1] === v ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -71,11 +79,19 @@ function madeMore(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            const p = getPrototypeOf(r);
-            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
-            return (s.calls ? s.call(v) : holds(s, v)) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+            if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
+            let p: object | null;
+            if ((r as Fields)[s.k1] !== v) return s.negated;
+            p = getPrototypeOf(r);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !own.call(r, s.k1)
+            ) {
+              return s.negated;
+            }
+            return (r as Fields)[s.k1] === v ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -124,11 +140,19 @@ function madeMore(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            const p = getPrototypeOf(r);
-            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
-            return (s.calls ? s.call(v) : holds(s, v)) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+            if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
+            let p: object | null;
+            if ((r as Fields)[s.k1] !== v) return s.negated;
+            p = getPrototypeOf(r);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !own.call(r, s.k1)
+            ) {
+              return s.negated;
+            }
+            return (r as Fields)[s.k1] === v ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -177,11 +201,19 @@ function madeMore(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            const p = getPrototypeOf(r);
-            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
-            return (s.calls ? s.call(v) : holds(s, v)) && (t1 || own.call(r, s.k1)) ? !s.negated : s.negated;
+            if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
+            let p: object | null;
+            if ((r as Fields)[s.k1] !== v) return s.negated;
+            p = getPrototypeOf(r);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !own.call(r, s.k1)
+            ) {
+              return s.negated;
+            }
+            return (r as Fields)[s.k1] === v ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
