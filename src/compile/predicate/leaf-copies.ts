@@ -29,17 +29,26 @@ import { type Copy, holds as holdsTest, owns as ownsTest } from './leaf-spec.js'
 
 type Fields = Record<string, unknown>;
 
-// Each arrow below is one copy, written out identically. A path of one step is read at the first
-// sites, of two at the next, of three at the last, so one copy serves a path of each length.
-// A step the record lacks (not even inherited) answers `negated`, as every test fails on a
-// missing value, without reading it. Before a step is read, its object is trusted (`t1`..`t3`)
-// when its prototype is null or `Object.prototype` without the key: then the read can only find
-// the object's own property, and needs no own check after the test. `Object.prototype` is an
-// ordinary object whose prototype is always null, and the `in` on it runs no code, so nothing
-// can add the key between that check and the read. Any other prototype (a class's, a proxy) is
-// asked after the test, as in read-first.ts. A test given as a function is called from the copy
-// itself, not from `holds`: the call then has the copy's cache too (one target, or a few, per
-// path), and the engine inlines the test (a date-time's, a folded string's) into the copy.
+// Each arrow below is one copy, written out identically; each makes a closure per path length
+// (one closure for all three would be too large for the engine to inline into a caller's loop).
+//
+// A step's object is trusted when its prototype is null, or `Object.prototype` without the key:
+// then a read there can only find the object's own property, and needs no own check. That is
+// asked right next to a read, with nothing between that could run code (`Object.prototype` is an
+// ordinary object whose prototype is always null; `in` on it and `getPrototypeOf` of an ordinary
+// object run none), so no getter can change the answer in between. Any other prototype (a
+// class's, a proxy) is asked with the own check, as in read-first.ts.
+// - One step: read, test, and only when the test passed, read again (which must give the same
+//   value), ask whether the record is trusted or owns the key, and read a third time, which must
+//   give the value tested. A getter run by the first read (a prototype's, one on a polluted
+//   `Object.prototype`) cannot make the last read give what it gave: the record then has no own
+//   value, and nothing that could run code came between the trust and that read.
+// - Two or three steps: a step the object lacks (not even inherited) answers `negated` without
+//   reading; each step's trust is asked before it is read (`t1`..`t3`), and the untrusted steps'
+//   own checks run after the test (`owns`).
+// A test given as a function is called from the copy itself, not from `holds`: the call then
+// has the copy's cache too (one target, or a few, per path), and the engine inlines the test (a
+// date-time's, a folded string's) into the copy.
 //
 // What the copies call is passed in rather than read from the module's scope: V8 reaches a
 // module's bindings through one more step than a function's, which showed in every read.
