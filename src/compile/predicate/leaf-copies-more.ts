@@ -21,9 +21,8 @@ function madeMore(
             if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            let p: object | null;
             if ((r as Fields)[s.k1] !== v) return s.negated;
-            p = getPrototypeOf(r);
+            const p = getPrototypeOf(r);
             if (
               !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
@@ -82,9 +81,8 @@ function madeMore(
             if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            let p: object | null;
             if ((r as Fields)[s.k1] !== v) return s.negated;
-            p = getPrototypeOf(r);
+            const p = getPrototypeOf(r);
             if (
               !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
@@ -143,9 +141,8 @@ function madeMore(
             if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            let p: object | null;
             if ((r as Fields)[s.k1] !== v) return s.negated;
-            p = getPrototypeOf(r);
+            const p = getPrototypeOf(r);
             if (
               !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
@@ -204,9 +201,8 @@ function madeMore(
             if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            let p: object | null;
             if ((r as Fields)[s.k1] !== v) return s.negated;
-            p = getPrototypeOf(r);
+            const p = getPrototypeOf(r);
             if (
               !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)

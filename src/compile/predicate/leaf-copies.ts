@@ -67,9 +67,8 @@ function made(
             if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            let p: object | null;
             if ((r as Fields)[s.k1] !== v) return s.negated;
-            p = getPrototypeOf(r);
+            const p = getPrototypeOf(r);
             if (
               !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
@@ -128,9 +127,8 @@ function made(
             if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            let p: object | null;
             if ((r as Fields)[s.k1] !== v) return s.negated;
-            p = getPrototypeOf(r);
+            const p = getPrototypeOf(r);
             if (
               !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
@@ -189,9 +187,8 @@ function made(
             if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            let p: object | null;
             if ((r as Fields)[s.k1] !== v) return s.negated;
-            p = getPrototypeOf(r);
+            const p = getPrototypeOf(r);
             if (
               !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
@@ -250,9 +247,8 @@ function made(
             if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            let p: object | null;
             if ((r as Fields)[s.k1] !== v) return s.negated;
-            p = getPrototypeOf(r);
+            const p = getPrototypeOf(r);
             if (
               !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
