@@ -4,27 +4,18 @@ import { type Copy, holds as holdsTest, owns as ownsTest } from './leaf-spec.js'
 /*
  * Why the read-first leaf is written out several times over, identically.
  *
- * V8 keeps the inline caches of a closure (what it learnt about the objects a property read met)
- * with the function literal that made it, shared by every closure that literal made. A leaf
- * reads the record's property by a key it holds (`r[key]`); with one literal for every leaf,
- * that one read site meets every key and record shape of every filter in the process, goes
- * megamorphic, and each read becomes a lookup in the engine's global cache: several times the
- * cost of the arrow a user writes, whose `r.status` meets one key and one shape. No `new
- * Function` is allowed here (the closures are the CSP-safe mode), so the only way to give a
- * leaf caches of its own is another literal in the source.
+ * V8 keeps a closure's inline caches (what a property read learnt about the objects it met) with
+ * the function literal that made it, shared by every closure that literal made. With one literal
+ * for every leaf, its read `r[key]` meets every key and record shape of every filter in the
+ * process, goes megamorphic, and each read becomes a lookup in the engine's global cache: several
+ * times the cost of a user's `r.status`. No `new Function` is allowed here (the closures are the
+ * CSP-safe mode), so the only way to give a leaf caches of its own is another literal.
  *
- * So the leaf is written {@link COPIES.length} times, and each record path gets a copy of its
- * own, the first come first served, per path length (each copy reads paths of one, two and three
- * steps at separate sites): an application's first eight paths of each length are read as the
- * user's arrow reads them, the key checked once and the shape checked by the engine's own
- * per-site cache. Further paths take the shared leaves of read-first.ts, as every path did
- * before. Which copy a path gets changes only speed, never an answer: the copies are the same
- * code, which test/compile/predicate-copies.test.ts holds them to.
- *
- * The copies read each step as a property access reads it, then, only when the value passes the
- * test, check that every step was the record's own (see read-first.ts for why that order, and
- * for the keys, such as `constructor`, never read this way). What the test is comes from the
- * leaf's {@link LeafSpec}, by a code: {@link holds} is a plain function, inlined into each copy.
+ * So each record path takes a copy of its own, first come first served, per path length: an
+ * application's first eight paths of each length are read as the user's arrow reads them.
+ * Further paths take the shared leaves of read-first.ts. Which copy a path gets changes only
+ * speed, never an answer: the copies are the same code (test/compile/predicate-copies.test.ts).
+ * The test comes from the leaf's spec (leaf-spec.ts), by a code: `holds` is inlined into each copy.
  */
 
 type Fields = Record<string, unknown>;
