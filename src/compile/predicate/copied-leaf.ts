@@ -17,7 +17,7 @@ const MAX_INTERNED_LENGTH = 256;
  * would look up in the engine's string table again, and every comparison compare by content.
  */
 export function interned<T>(value: T): T {
-  if (typeof value !== 'string' || value.length > MAX_INTERNED_LENGTH) return value;
+  if (typeof value !== 'string' || value === '' || value.length > MAX_INTERNED_LENGTH) return value;
   let text = internedTexts.get(value);
   if (text === undefined) {
     if (internedTexts.size >= MAX_INTERNED) internedTexts.clear();
@@ -35,7 +35,8 @@ const taken: readonly Map<string, Copy>[] = [new Map(), new Map(), new Map()];
 function copyFor(path: readonly string[]): Copy | undefined {
   const byPath = taken[path.length - 1];
   if (byPath === undefined) return undefined;
-  const key = JSON.stringify(path);
+  // Two paths joining alike (a dot inside a step) would only share a copy: speed, not answers.
+  const key = path.length === 1 ? path[0]! : path.join('.');
   const mine = byPath.get(key);
   if (mine !== undefined || byPath.size >= COPIES.length) return mine;
   const copy = COPIES[byPath.size]!;
