@@ -24,22 +24,28 @@ const SCHEMA = matrixSchema();
 type Test = (record: unknown) => unknown;
 type Loop = (records: readonly unknown[], test: Test) => number;
 
-// A loop per contender, each compiled from its own source text (bench code only), so no
-// contender's call site is shared with another's.
-const makeLoop = (): Loop =>
+// A loop per contender and cell, each compiled from its own source text (bench code only), so no
+// contender's call site is shared with another's: V8 caches `new Function` by its source, and
+// functions built from the same source share their inline caches, so identical loops would all
+// call through one megamorphic site, which no application's loop over its records has.
+const makeLoop = (label: string): Loop =>
   new Function(
     'records',
     'test',
-    'let n = 0; for (let i = 0; i < records.length; i++) if (test(records[i]) === true) n++; return n;',
+    `let n = 0; for (let i = 0; i < records.length; i++) if (test(records[i]) === true) n++; return n; // ${label}`,
   ) as Loop;
 
 const T = semantics.instantOf('2022-06-01T00:00:00Z');
 const T2 = semantics.instantOf('2021-03-15T12:00:00.5Z');
 const own = Object.prototype.hasOwnProperty;
 
-/** A function written out from source, as a hand-written one would be compiled. */
-function handWritten(body: string): Test {
-  return new Function('own', 'fold', 'instant', 'T', 'T2', `return (r) => { let s; ${body} }`)(
+/**
+ * A function written out from source, as a hand-written one would be compiled. `label` (the cell)
+ * makes the source its own (see makeLoop); the same cell's arrow, like our predicate for it, meets
+ * the records of every shape the run times, so both carry the same history in their caches.
+ */
+function handWritten(body: string, label: string): Test {
+  return new Function('own', 'fold', 'instant', 'T', 'T2', `return (r) => { let s; ${body} } // ${label}`)(
     own,
     semantics.foldForConstant,
     semantics.compareToInstant,
@@ -122,13 +128,18 @@ function timeShape(shape: Shape, budgetMs: number): Cell[] {
   const sparse = shape === 'sparse';
   const out: Cell[] = [];
   for (const c of cases()) {
+    const label = `${c.cell} ${c.depth}`;
     const tests = {
-      arrow: handWritten(c.arrow(sparse)),
-      floor: handWritten(c.floor),
+      arrow: handWritten(c.arrow(sparse), label),
+      floor: handWritten(c.floor, label),
       ours: compiled(c.filter, false),
       generated: compiled(c.filter, true),
     };
-    const loops = Object.entries(tests).map(([name, test]) => ({ name, test, loop: makeLoop() }));
+    const loops = Object.entries(tests).map(([name, test]) => ({
+      name,
+      test,
+      loop: makeLoop(`${name} ${shape} ${label}`),
+    }));
     const counts = new Map(loops.map(({ name, test, loop }) => [name, loop(records, test)]));
     const selected = counts.get('ours')!;
     if (counts.get('floor') !== selected || counts.get('generated') !== selected) {

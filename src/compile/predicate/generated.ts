@@ -1,9 +1,10 @@
 import type { CaseFolding } from '../case-folding.js';
 import type { LeafPlan } from '../plan.js';
+import { interned } from './copied-leaf.js';
 import { composedValueTest } from './leaves.js';
 import { type NumberBound, numberBound, numberRange } from './number-leaves.js';
 import type { Program } from './program.js';
-import { readsFirst } from './read-first.js';
+import { MAX_WRITTEN_OUT, readsFirst } from './read-first.js';
 import { pathReader } from './read-path.js';
 import type { RecordTest } from './record-test.js';
 
@@ -35,31 +36,39 @@ class Writer {
 
   /** A name in the generated scope for `value`. */
   name(value: unknown): string {
-    this.values.push(value);
+    this.values.push(interned(value));
     return `a${this.values.length - 1}`;
   }
 
   /**
    * Expressions for the value at `path` of the record `r` (an object) and for whether that value
-   * is the record's own. Where the path allows (read-first.ts), the value is read as a property
-   * access reads it and `own` checks each step, to be evaluated only after the test passed; the
-   * steps are kept in `o` and `p`, which nothing else writes between the read and the check.
-   * Otherwise each step is checked before it is read and `own` is `true`.
+   * is the record's own. Where the path allows (read-first.ts), each step the object has (`in`)
+   * is read as a property access reads it, after noting in `t1`..`t3` whether the object is
+   * trusted: its prototype null, or `Object.prototype` without the key, so the read can only find
+   * its own property (see leaf-copies.ts). `own` asks only about the untrusted steps, and is
+   * evaluated only after the test passed; the steps are kept in `o` and `q`, which nothing else
+   * writes between the read and the check. Otherwise each step is checked before it is read and
+   * `own` is `true`.
    */
   read(path: readonly string[]): { readonly value: string; readonly own: string } {
     const k = path.map((key) => this.name(key));
     if (readsFirst(path)) {
-      if (path.length === 1) return { value: `r[${k[0]}]`, own: `own.call(r, ${k[0]})` };
-      const object = (x: string): string => `typeof ${x} === "object" && ${x} !== null`;
+      const step = (o: string, key: string, trusted: string): string =>
+        `(${key} in ${o} ? (p = getPrototypeOf(${o}), ${trusted} = p === null || (p === objectPrototype && !(${key} in objectPrototype)), ${o}[${key}]) : undefined)`;
+      const first = step('r', k[0]!, 't1');
+      const owns = [`(t1 || own.call(r, ${k[0]}))`];
+      if (path.length === 1) return { value: first, own: owns[0]! };
+      owns.push(`(t2 || own.call(o, ${k[1]}))`);
       if (path.length === 2) {
         return {
-          value: `(${object(`(o = r[${k[0]}])`)} ? o[${k[1]}] : undefined)`,
-          own: `own.call(r, ${k[0]}) && own.call(o, ${k[1]})`,
+          value: `(typeof (o = ${first}) === "object" && o !== null ? ${step('o', k[1]!, 't2')} : undefined)`,
+          own: owns.join(' && '),
         };
       }
+      owns.push(`(t3 || own.call(q, ${k[2]}))`);
       return {
-        value: `(${object(`(o = r[${k[0]}])`)} && ${object(`(p = o[${k[1]}])`)} ? p[${k[2]}] : undefined)`,
-        own: `own.call(r, ${k[0]}) && own.call(o, ${k[1]}) && own.call(p, ${k[2]})`,
+        value: `(typeof (o = ${first}) === "object" && o !== null && typeof (q = ${step('o', k[1]!, 't2')}) === "object" && q !== null ? ${step('q', k[2]!, 't3')} : undefined)`,
+        own: owns.join(' && '),
       };
     }
     if (path.length === 1) return { value: `(own.call(r, ${k[0]}) ? r[${k[0]}] : undefined)`, own: 'true' };
@@ -96,8 +105,36 @@ class Writer {
         typed.type === 'boolean' ||
         (typed.type === 'string' && field.caseSensitive);
       if (single && exact) return this.holds(path, `v === ${this.name(typed.values[0])}`);
+      const inline = exact ? this.inlineTest(operator, typed.type, typed.values) : undefined;
+      if (inline !== undefined) return this.holds(path, inline);
     }
     return this.holds(path, `${this.name(composedValueTest(plan, this.folding))}(v)`);
+  }
+
+  /**
+   * The test of `v`, written out as a user would, for `ne`, `in` (up to four constants) and the
+   * case-sensitive `co` and `sw` on a number, boolean or case-sensitive string: undefined for
+   * the rest, which call the closures' value test.
+   */
+  inlineTest(operator: string, type: string, values: readonly unknown[]): string | undefined {
+    const c = values[0];
+    const guard = `typeof v === "${type === 'number' ? 'number' : type === 'boolean' ? 'boolean' : 'string'}"`;
+    switch (operator) {
+      case 'ne':
+        if (typeof c === 'number' && Number.isNaN(c)) return undefined;
+        // NaN is a missing value: it is not `ne` anything.
+        return `${guard} && ${type === 'number' ? 'v === v && ' : ''}v !== ${this.name(c)}`;
+      case 'in':
+        return values.length <= MAX_WRITTEN_OUT
+          ? `(${values.map((x) => `v === ${this.name(x)}`).join(' || ')})`
+          : undefined;
+      case 'co':
+        return type === 'string' ? `${guard} && v.includes(${this.name(c)})` : undefined;
+      case 'sw':
+        return type === 'string' ? `${guard} && v.startsWith(${this.name(c)})` : undefined;
+      default:
+        return undefined;
+    }
   }
 
   leaf(program: Program & { kind: 'leaf' }): string {
@@ -131,6 +168,12 @@ function countLeaves(program: Program): number {
   return n;
 }
 
+// V8 caches `new Function` by its source text, and the functions it builds from one cached source
+// share their inline caches: every filter of the same form (`x eq c`, whatever x and c are) would
+// read records through one cache, which goes megamorphic over the properties and record shapes of
+// all of them. A number of its own, in a comment, gives each predicate's source, and caches, its own.
+let built = 0;
+
 /**
  * The program as one generated function, or `closures` when it is too deep or too large to
  * write out. `closures` is the same filter compiled as closures: the fallback after a throw.
@@ -145,14 +188,23 @@ export function generatePredicate(program: Program, folding: CaseFolding, closur
     names.length > 0 ? `const [${names.join(', ')}] = values;` : '',
     'return function generatedPredicate(r) {',
     '  if (typeof r !== "object" || r === null) return closures(r);',
-    '  let v, o, p;',
+    '  let v, o, q, p, t1, t2, t3;',
     `  try { return ${body}; } catch { return closures(r); }`,
     '};',
+    `// ${built++}`,
   ].join('\n');
-  const build = new Function('own', 'closures', 'values', source) as (
+  const build = new Function('own', 'getPrototypeOf', 'objectPrototype', 'closures', 'values', source) as (
     own: (this: unknown, key: PropertyKey) => boolean,
+    getPrototypeOf: (o: object) => object | null,
+    objectPrototype: object,
     closures: RecordTest,
     values: readonly unknown[],
   ) => RecordTest;
-  return build(Object.prototype.hasOwnProperty, closures, writer.values);
+  return build(
+    Object.prototype.hasOwnProperty,
+    Object.getPrototypeOf,
+    Object.prototype,
+    closures,
+    writer.values,
+  );
 }

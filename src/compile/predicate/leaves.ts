@@ -1,6 +1,8 @@
 import { type CaseFolding, caseFolder } from '../case-folding.js';
 import type { LeafPlan, ValuePlan } from '../plan.js';
+import { copiedLeaf } from './copied-leaf.js';
 import { dateTimeTest } from './date-time-test.js';
+import { BOOLEAN_NE, NUMBER_NE } from './leaf-spec.js';
 import { normalizeOperands } from './normalize.js';
 import { numberBound, numberBoundTest } from './number-leaves.js';
 import { presenceLeaf, strictEqualityLeaf, valueLeaf } from './path-leaves.js';
@@ -74,15 +76,25 @@ function numberOrdering(plan: ValuePlan, negated: boolean): RecordTest | undefin
   return undefined;
 }
 
+/** `ne` on a number or a boolean, where the path has a copied leaf of its own: undefined otherwise. */
+function notEqual(plan: ValuePlan, negated: boolean): RecordTest | undefined {
+  const { operator, typed, field } = plan;
+  const c = typed.values[0];
+  if (operator !== 'ne' || !readsFirst(field.path) || (typeof c === 'number' && Number.isNaN(c))) {
+    return undefined;
+  }
+  return copiedLeaf(field.path, negated, typed.type === 'number' ? NUMBER_NE : BOOLEAN_NE, { c0: c });
+}
+
 function valuePlanTest(plan: ValuePlan, folding: CaseFolding, negated: boolean): RecordTest | undefined {
   const { field, operator, typed } = plan;
   const path = field.path;
   const single = operator === 'eq' || (operator === 'in' && typed.values.length === 1);
   switch (typed.type) {
     case 'number':
-      return strictMembership(plan, negated) ?? numberOrdering(plan, negated);
+      return strictMembership(plan, negated) ?? numberOrdering(plan, negated) ?? notEqual(plan, negated);
     case 'boolean':
-      return strictMembership(plan, negated);
+      return strictMembership(plan, negated) ?? notEqual(plan, negated);
     case 'string': {
       if (!isStringOperator(operator)) return undefined;
       if (single) {

@@ -1,3 +1,5 @@
+import { copiedLeaf } from './copied-leaf.js';
+import { CALL, PRESENT, RANGE, STRICT, STRICT_ANY, STRING_CO, STRING_NE, STRING_SW } from './leaf-spec.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 import { type FoldMode, foldAs, type StringOperator, stringHolds } from './string-fold.js';
 
@@ -84,6 +86,8 @@ function ownHolds(r: object, k1: string, k2: string, k3: string, depth: number, 
 
 /** Strict equality with a constant (numbers, booleans, case-sensitive strings). */
 export function strictEqualityFirst(path: readonly string[], c: unknown, negated: boolean): RecordTest {
+  const copied = copiedLeaf(path, negated, STRICT, { c0: c });
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -110,6 +114,8 @@ export function strictAnyFirst(
 ): RecordTest {
   const { k1, k2, k3, depth } = steps(path);
   const [c0, c1 = c0, c2 = c0, c3 = c0] = constants;
+  const copied = copiedLeaf(path, negated, STRICT_ANY, { c0, c1, c2, c3 });
+  if (copied !== undefined) return copied;
   return (r) => {
     try {
       const v = readPath(r, k1, k2, k3, depth);
@@ -130,6 +136,8 @@ export function numberRangeFirst(
   hiInclusive: boolean,
   negated: boolean,
 ): RecordTest {
+  const copied = copiedLeaf(path, negated, RANGE, { lo, loInclusive, hi, hiInclusive });
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -144,6 +152,13 @@ export function numberRangeFirst(
   };
 }
 
+/** The test codes of the case-sensitive string operators a copied leaf makes inline. */
+const PLAIN_STRING_TESTS: Partial<Record<StringOperator, number>> = {
+  ne: STRING_NE,
+  co: STRING_CO,
+  sw: STRING_SW,
+};
+
 /** A string `eq`, `ne`, `co`, `sw` or `in` with the record string put in the constants' form. */
 export function stringFirst(
   path: readonly string[],
@@ -153,6 +168,15 @@ export function stringFirst(
   mode: FoldMode,
   negated: boolean,
 ): RecordTest {
+  // Mode 0 keeps the string as it is: a case-sensitive field.
+  const plain = mode === 0 ? PLAIN_STRING_TESTS[operator] : undefined;
+  const copied =
+    plain === undefined
+      ? copiedLeaf(path, negated, CALL, {
+          call: (v) => typeof v === 'string' && stringHolds(operator, foldAs(v, mode), c, set),
+        })
+      : copiedLeaf(path, negated, plain, { c0: c });
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -167,6 +191,8 @@ export function stringFirst(
 
 /** `pr` (`present` true) or `isnull`: NaN is a missing value. */
 export function presenceFirst(path: readonly string[], present: boolean): RecordTest {
+  const copied = copiedLeaf(path, !present, PRESENT, {});
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -181,6 +207,8 @@ export function presenceFirst(path: readonly string[], present: boolean): Record
 
 /** Any other leaf: the value test called on the value read. */
 export function valueFirst(path: readonly string[], test: ValueTest, negated: boolean): RecordTest {
+  const copied = copiedLeaf(path, negated, CALL, { call: test });
+  if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
   return (r) => {
     try {
@@ -211,6 +239,17 @@ export function foldedEqualityFirst(
   const unicode = lower === 'unicode';
   // toLowerCase also turns the Kelvin sign into `k`, which the ASCII fold keeps.
   const kelvin = !unicode && text.includes('k');
+  const copied = copiedLeaf(path, negated, CALL, {
+    call: (v) => {
+      if (typeof v !== 'string' || v.length !== length) return false;
+      const l = v.toLowerCase();
+      // As below: native toLowerCase decides but where it provably differs from the fold.
+      return unicode
+        ? l === text || (l.length !== length && fold(v) === text)
+        : l === text && !(kelvin && v.includes('\u212a'));
+    },
+  });
+  if (copied !== undefined) return copied;
   return (r) => {
     try {
       const v = readPath(r, k1, k2, k3, depth);

@@ -1,0 +1,85 @@
+import { COPIES } from './leaf-copies.js';
+import { CALL, type Copy, type LeafSpec, type TestOperands } from './leaf-spec.js';
+import type { RecordTest, ValueTest } from './record-test.js';
+
+const never: ValueTest = () => false;
+
+/** Texts already interned, so a compile looks a text up instead of interning it again. */
+const internedTexts = new Map<string, string>();
+/** Most texts kept (then the map starts afresh), and the longest text interned. */
+const MAX_INTERNED = 4096;
+const MAX_INTERNED_LENGTH = 256;
+
+/**
+ * `text` as the engine's own copy of it: a property key is kept once (interned), so a read by it,
+ * or a comparison of an interned record string with it, is a comparison of pointers. A key or
+ * constant cut from a schema path or the filter's text is a new string, which every keyed read
+ * would look up in the engine's string table again, and every comparison compare by content.
+ */
+export function interned<T>(value: T): T {
+  if (typeof value !== 'string' || value === '' || value.length > MAX_INTERNED_LENGTH) return value;
+  let text = internedTexts.get(value);
+  if (text === undefined) {
+    if (internedTexts.size >= MAX_INTERNED) internedTexts.clear();
+    // A computed key makes an own property even of `__proto__`.
+    text = Object.keys({ [value]: 0 })[0] ?? value;
+    internedTexts.set(text, text);
+  }
+  return text as T;
+}
+
+/** The copy each path has taken, per path length (index 0 for one step). */
+const taken: readonly Map<string, Copy>[] = [new Map(), new Map(), new Map()];
+
+/** The copy for `path` (one to three steps): its own, a free one, or undefined when none is left. */
+function copyFor(path: readonly string[]): Copy | undefined {
+  const byPath = taken[path.length - 1];
+  if (byPath === undefined) return undefined;
+  // Two paths joining alike (a dot inside a step) would only share a copy: speed, not answers.
+  const key = path.length === 1 ? path[0]! : path.join('.');
+  const mine = byPath.get(key);
+  if (mine !== undefined || byPath.size >= COPIES.length) return mine;
+  const copy = COPIES[byPath.size]!;
+  byPath.set(key, copy);
+  return copy;
+}
+
+/**
+ * A leaf on `path` (one to three steps, all readable first: see readsFirst) testing with `test`,
+ * from the path's own copy, or undefined when every copy is taken by other paths.
+ */
+export function copiedLeaf(
+  path: readonly string[],
+  negated: boolean,
+  test: number,
+  operands: TestOperands,
+): RecordTest | undefined {
+  const copy = copyFor(path);
+  if (copy === undefined) return undefined;
+  // Every field set, in one order: all specs share one hidden class, so the reads of `s` in the
+  // copies stay monomorphic.
+  const spec: LeafSpec = {
+    k1: interned(path[0]!),
+    k2: interned(path[1] ?? ''),
+    k3: interned(path[2] ?? ''),
+    depth: path.length,
+    negated,
+    test,
+    c0: interned(operands.c0),
+    c1: interned(operands.c1),
+    c2: interned(operands.c2),
+    c3: interned(operands.c3),
+    lo: operands.lo ?? 0,
+    loInclusive: operands.loInclusive ?? false,
+    hi: operands.hi ?? 0,
+    hiInclusive: operands.hiInclusive ?? false,
+    calls: test === CALL,
+    call: operands.call ?? never,
+  };
+  return copy(spec);
+}
+
+/** The source of every copy, for the test that holds them identical. */
+export function copySources(): string[] {
+  return COPIES.map((copy) => String(copy));
+}
