@@ -181,6 +181,25 @@ describe('the cases the attack found', () => {
       ).toEqual([holds, holds, holds]);
     }
   });
+
+  it('a proxy whose get answers for a field its other traps say it lacks: the field is missing, in both modes', () => {
+    const when: SchemaSpec = {
+      fields: [{ name: 'b', path: ['b'], type: 'date-time', collection: false, caseSensitive: undefined }],
+      caseSensitive: true,
+    };
+    const [b] = when.fields;
+    const filter: Filter = {
+      kind: 'not',
+      operand: { kind: 'compare', field: b!, op: 'ge', values: [{ type: 'date-time', text: '2022-02-07' }] },
+    };
+    const record = new Proxy({}, { get: (_, key) => (key === 'b' ? '2022-02-07T00:00:00Z' : undefined) });
+    const compiled = compileBoth(filter, when, undefined);
+    // Asked twice: a leaf that learnt the record's shape on the first call must answer alike.
+    expect(
+      [compiled.closures(record), compiled.generated(record), compiled.closures(record)],
+      compiled.text,
+    ).toEqual([true, true, true]);
+  });
 });
 
 describe('the predicate under attack, against an oracle from the manual', () => {

@@ -24,7 +24,7 @@ function madeMore(
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -84,7 +84,7 @@ function madeMore(
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -144,7 +144,7 @@ function madeMore(
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -204,7 +204,7 @@ function madeMore(
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;

@@ -23,17 +23,17 @@ type Fields = Record<string, unknown>;
 // Each arrow below is one copy, written out identically; each makes a closure per path length
 // (one closure for all three would be too large for the engine to inline into a caller's loop).
 //
-// A step's object is trusted when its prototype is null, or `Object.prototype` without the key:
-// then a read there can only find the object's own property, and needs no own check. That is
+// A step's object is trusted when its prototype is null, or `Object.prototype` without the key
+// (then a read there can only find the object's own property: no own check needed). That is
 // asked right next to a read, with nothing between that could run code (`Object.prototype` is an
 // ordinary object whose prototype is always null; `in` on it and `getPrototypeOf` of an ordinary
-// object run none), so no getter can change the answer in between. Any other prototype (a
-// class's, a proxy) is asked with the own check, as in read-first.ts.
+// object run none), so no getter can change the answer in between; any other prototype is asked
+// with the own check, as in read-first.ts.
 // - One step: read, test, and only when the test passed, read again (which must give the same
-//   value), ask whether the record is trusted or owns the key, and read a third time, which must
-//   give the value tested. A getter run by the first read (a prototype's, one on a polluted
-//   `Object.prototype`) cannot make the last read give what it gave: the record then has no own
-//   value, and nothing that could run code came between the trust and that read.
+//   value), ask whether the record is trusted and has the key (`in`: a proxy's `get` may answer
+//   for a key it lacks) or owns it, and read a third time, which must give the value tested.
+//   A getter run by the first read (a prototype's, a polluted `Object.prototype`'s) cannot make
+//   the last read give what it gave: the record has no own value, and no code ran in between.
 // - Two or three steps: a step the object lacks (not even inherited) answers `negated` without
 //   reading; each step's trust is asked before it is read (`t1`..`t3`), and the untrusted steps'
 //   own checks run after the test (`owns`).
@@ -61,7 +61,7 @@ function made(
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -121,7 +121,7 @@ function made(
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -181,7 +181,7 @@ function made(
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -241,7 +241,7 @@ function made(
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
