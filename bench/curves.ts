@@ -12,6 +12,7 @@ import { compilePredicate, compileSql, parse } from '../src/index.js';
 import { logLogSlope, logLogSvg, type Series } from './curves/plot.js';
 import { compileByHand } from './floors/closure-compiler.js';
 import { HAND_ARROWS } from './floors/hand-arrows.js';
+import { makeLoop } from './loop.js';
 import { ourAst, RAISED } from './peers/agreement.js';
 import { REFERENCE_FILTER, sized } from './peers/corpus.js';
 import { makeRecords, SCHEMA } from './peers/data.js';
@@ -34,17 +35,13 @@ interface Curve {
   readonly at: (x: number) => Contender[];
 }
 
-type Loop = (records: readonly unknown[], test: (r: unknown) => boolean) => number;
-const makeLoop = (): Loop =>
-  new Function('records', 'test', 'let n = 0; for (const r of records) if (test(r)) n++; return n;') as Loop;
-
 function curves(): Curve[] {
   const text = (n: number): string => render(sized(n), 'ours');
   const records = makeRecords(RECORD_COUNTS[RECORD_COUNTS.length - 1]!);
   const ours = compilePredicate(ourAst(render(REFERENCE_FILTER, 'ours')), { schema: SCHEMA });
   const arrow = HAND_ARROWS['mixed: reference filter (5)']!;
-  const oursLoop = makeLoop();
-  const arrowLoop = makeLoop();
+  const oursLoop = makeLoop('curves: ours');
+  const arrowLoop = makeLoop('curves: arrow');
   const sizeLabel = 'comparisons in the filter';
   return [
     {

@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { compilePredicate, parse } from '../src/index.js';
 import { logLogSvg } from './curves/plot.js';
 import * as semantics from './floors/semantics.js';
+import { makeLoop } from './loop.js';
 import { floorRead, LEAF_KINDS, matrixSchema, PREFIXES, userRead } from './matrix/cells.js';
 import { makeMatrixRecords, SHAPES, type Shape } from './matrix/data.js';
 import { addRow, printSummary, times, writeJson } from './report.js';
@@ -22,18 +23,6 @@ const RECORDS = 100_000;
 const SCHEMA = matrixSchema();
 
 type Test = (record: unknown) => unknown;
-type Loop = (records: readonly unknown[], test: Test) => number;
-
-// A loop per contender and cell, each compiled from its own source text (bench code only), so no
-// contender's call site is shared with another's: V8 caches `new Function` by its source, and
-// functions built from the same source share their inline caches, so identical loops would all
-// call through one megamorphic site, which no application's loop over its records has.
-const makeLoop = (label: string): Loop =>
-  new Function(
-    'records',
-    'test',
-    `let n = 0; for (let i = 0; i < records.length; i++) if (test(records[i]) === true) n++; return n; // ${label}`,
-  ) as Loop;
 
 const T = semantics.instantOf('2022-06-01T00:00:00Z');
 const T2 = semantics.instantOf('2021-03-15T12:00:00.5Z');

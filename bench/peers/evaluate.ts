@@ -4,25 +4,15 @@
  * scim2-parse-filter and filtrex. Targets: ours <= 2x the arrow, generated <= 1.3x, and at least
  * 10x faster than scim2-parse-filter and filtrex.
  */
+import { makeLoop } from '../loop.js';
 import { addRow, type Row, type Target, times } from '../report.js';
 import { type Contender, compare } from '../timing.js';
 import type { Evaluated } from './agreement.js';
 
 type Test = (record: unknown) => unknown;
-type Loop = (records: readonly unknown[], test: Test) => number;
 
-// A loop per contender, each compiled from its own source text: a shared loop would make its call
-// site polymorphic and slow down whichever contender runs second. (Bench code only.)
-function makeLoop(): Loop {
-  return new Function(
-    'records',
-    'test',
-    'let n = 0; for (let i = 0; i < records.length; i++) if (test(records[i]) === true) n++; return n;',
-  ) as Loop;
-}
-
-function contender(name: string, test: Test, records: readonly unknown[]): Contender {
-  const loop = makeLoop();
+function contender(name: string, test: Test, records: readonly unknown[], cell: string): Contender {
+  const loop = makeLoop(`${cell}: ${name}`);
   return { name, run: () => loop(records, test) };
 }
 
@@ -44,12 +34,12 @@ export function runEvaluation(
   console.log(head.map((h, i) => (i === 0 ? h.padEnd(30) : h.padStart(16))).join(''));
   for (const c of cases) {
     const list: Contender[] = [
-      contender('arrow', c.arrow, records),
-      contender('ours', c.ours, records),
-      contender('generated', c.generated, records),
-      contender('closures', c.closures, records),
+      contender('arrow', c.arrow, records, c.name),
+      contender('ours', c.ours, records, c.name),
+      contender('generated', c.generated, records, c.name),
+      contender('closures', c.closures, records, c.name),
     ];
-    for (const [peer, test] of c.peers) list.push(contender(PEER_COLUMNS[peer]!, test, records));
+    for (const [peer, test] of c.peers) list.push(contender(PEER_COLUMNS[peer]!, test, records, c.name));
     const ms = compare(list, { ms: budgetMs, sampleMs: 1, minRounds: 5 });
     const arrow = ms.get('arrow')!;
     const ours = ms.get('ours')!;
