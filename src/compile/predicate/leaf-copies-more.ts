@@ -18,13 +18,13 @@ function madeMore(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null) return s.negated;
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -78,13 +78,13 @@ function madeMore(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null) return s.negated;
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -138,13 +138,13 @@ function madeMore(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null) return s.negated;
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -198,13 +198,13 @@ function madeMore(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null) return s.negated;
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;

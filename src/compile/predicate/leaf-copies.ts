@@ -23,20 +23,20 @@ type Fields = Record<string, unknown>;
 // Each arrow below is one copy, written out identically; each makes a closure per path length
 // (one closure for all three would be too large for the engine to inline into a caller's loop).
 //
-// A step's object is trusted when its prototype is null, or `Object.prototype` without the key
-// (then a read there can only find the object's own property: no own check needed). That is
+// A step's object is trusted when its prototype is null, or `Object.prototype` without the key:
+// then a read there can only find the object's own property, and needs no own check. That is
 // asked right next to a read, with nothing between that could run code (`Object.prototype` is an
 // ordinary object whose prototype is always null; `in` on it and `getPrototypeOf` of an ordinary
-// object run none), so no getter can change the answer in between; any other prototype is asked
-// with the own check, as in read-first.ts.
-// - One step: read, test, and only when the test passed, read again (which must give the same
-//   value), ask whether the record is trusted and has the key (`in`: a proxy's `get` may answer
-//   for a key it lacks) or owns it, and read a third time, which must give the value tested.
-//   A getter run by the first read (a prototype's, a polluted `Object.prototype`'s) cannot make
-//   the last read give what it gave: the record has no own value, and no code ran in between.
-// - Two or three steps: a step the object lacks (not even inherited) answers `negated` without
-//   reading; each step's trust is asked before it is read (`t1`..`t3`), and the untrusted steps'
-//   own checks run after the test (`owns`).
+// object run none), so no getter can change the answer in between. Any other prototype (a
+// class's, a proxy) is asked with the own check, as in read-first.ts.
+// - Every step the object lacks (not even inherited: `in`, as in the generated mode, so a proxy
+//   whose `get` answers for a key it lacks reads it as missing) answers `negated` unread.
+// - One step: read, test, and only when the test passed, read again (same value), ask whether
+//   the record is trusted or owns the key, and read a third time, which must give the value
+//   tested. A getter run by the first read (a prototype's, a polluted `Object.prototype`'s)
+//   cannot make the last read give what it gave: the record has no own value, and no code ran.
+// - Two or three steps: each step's trust is asked before it is read (`t1`..`t3`), and the
+//   untrusted steps' own checks run after the test (`owns`).
 // A test given as a function is called from the copy itself, not from `holds`: the call then
 // has the copy's cache too (one target, or a few, per path), and the engine inlines the test (a
 // date-time's, a folded string's) into the copy.
@@ -55,13 +55,13 @@ function made(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null) return s.negated;
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -115,13 +115,13 @@ function made(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null) return s.negated;
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -175,13 +175,13 @@ function made(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null) return s.negated;
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -235,13 +235,13 @@ function made(
       if (s.depth === 1) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null) return s.negated;
+            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const v = (r as Fields)[s.k1];
             if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
             if ((r as Fields)[s.k1] !== v) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && s.k1 in r) &&
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
