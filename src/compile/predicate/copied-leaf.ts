@@ -78,8 +78,3 @@ export function copiedLeaf(
   };
   return copy(spec);
 }
-
-/** The source of every copy, for the test that holds them identical. */
-export function copySources(): string[] {
-  return COPIES.map((copy) => String(copy));
-}
