@@ -11,7 +11,7 @@ const written = fc
       max: new Date('9999-12-31T23:59:59Z'),
       noInvalidDate: true,
     }),
-    fc.constantFrom('Z', 'z', '+00:00', '-05:30', '+23:59', '+24:00', '+01:75'),
+    fc.constantFrom('Z', 'z', '+00:00', '-05:30', '+23:59', '+24:00', '+01:75', '-23:60', '+99:99', '+19:00'),
     fc.constantFrom('', '.5', '.123456789', '.'),
     fc.boolean(),
   )
@@ -27,7 +27,45 @@ const texts = fc.oneof(
     return text.slice(0, at) + c + text.slice(at + 1);
   }),
   fc.string(),
-  fc.constantFrom('2024-02-29', '2023-02-29', '2022-01-01T24:00:00Z', '2022-13-01', ''),
+  fc.constantFrom(
+    '2024-02-29',
+    '2023-02-29',
+    '1900-02-29',
+    '2000-02-29',
+    '0000-02-29',
+    '2022-01-01T24:00:00Z',
+    '2022-01-01T23:60:00Z',
+    '2022-01-01T23:59:60Z',
+    '2022-13-01',
+    '2022-00-01',
+    '2022-01-00',
+    '2022-04-31',
+    '2022-01-01T00:00:00.Z',
+    '2022-01-01\n',
+    '',
+  ),
+  // Any two digits in every numeric field, often a calendar bound or its neighbour, so each
+  // bound is met from both sides.
+  fc
+    .tuple(
+      fc.array(
+        fc.oneof(
+          fc.integer({ min: 0, max: 99 }),
+          fc.constantFrom(0, 1, 2, 12, 13, 23, 24, 28, 29, 30, 31, 59, 60),
+        ),
+        {
+          minLength: 8,
+          maxLength: 8,
+        },
+      ),
+      fc.constantFrom('T', 't'),
+      fc.constantFrom('Z', 'z', '+', '-'),
+    )
+    .map(([n, t, zone]) => {
+      const d = n.map((v) => String(v).padStart(2, '0'));
+      const offset = zone === '+' || zone === '-' ? `${zone}${d[6]}:${d[7]}` : zone;
+      return `${d[0]}${d[0]}-${d[1]}-${d[2]}${t}${d[3]}:${d[4]}:${d[5]}${offset}`;
+    }),
 );
 
 describe('isDateTimeLiteral', () => {

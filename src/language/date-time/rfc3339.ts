@@ -1,3 +1,4 @@
+import { daysInMonth } from './calendar.js';
 import {
   type DateTimeFields,
   type DateTimeProblem,
@@ -34,8 +35,8 @@ export interface DateTimeParts {
 export type { DateTimeProblem } from './read.js';
 
 // One reader's scratch fields: the functions below are synchronous and call nothing that could
-// re-enter them.
-const scratch: DateTimeFields = newDateTimeFields();
+// re-enter them. Pure, so a bundle that only asks isDateTimeLiteral leaves the reader out.
+const scratch: DateTimeFields = /* @__PURE__ */ newDateTimeFields();
 
 /**
  * Reads the RFC 3339 date-time shape at `start` in `text` and returns where it ends, or -1 when
@@ -78,12 +79,34 @@ export function checkDateTime(parts: DateTimeParts): DateTimeProblem | undefined
 }
 
 /**
+ * The shape `readDateTime` reads, as one anchored regex: `YYYY-MM-DD`, optionally
+ * `THH:MM:SS[.fraction](Z|±HH:MM)` (`T` and `Z` in either case), capturing the year, month, day,
+ * hour and offset hour. Minutes and seconds past 59 already fail here. No group repeats another,
+ * so it runs in linear time at any length; `\d` is `[0-9]` without the `u` flag.
+ */
+const LITERAL = /^(\d{4})-(\d\d)-(\d\d)(?:[Tt](\d\d):[0-5]\d:[0-5]\d(?:\.\d+)?(?:[Zz]|[+-](\d\d):[0-5]\d))?$/;
+
+/**
  * Whether `text` is exactly one date-time literal that names a real instant: what
  * {@link parseDateTime} accepts, without building its parts (the printer and the builder only ask).
+ * A regex and the calendar rather than the reader, so that the builder entry, which needs only
+ * this answer, stays small; test/language/date-time-literal.test.ts holds the two equal.
  */
 export function isDateTimeLiteral(text: string): boolean {
+  const found = LITERAL.exec(text);
+  if (found === null) return false;
+  // The captured number of group `group`; a full-date has no hour and no offset, both read as 0.
+  const part = (group: number): number => Number(found[group] ?? 0);
+  const month = part(2);
+  const day = part(3);
+  // An offset within ±23:59 is an offset hour within 23, its minutes being at most 59.
   return (
-    readDateTime(text, 0, text.length, scratch) === text.length && dateTimeProblem(scratch) === undefined
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(part(1), month) &&
+    part(4) <= 23 &&
+    part(5) <= 23
   );
 }
 
