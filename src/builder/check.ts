@@ -2,8 +2,14 @@ import type { PredicateNode, PrimitiveOperator, Span, ValueNode } from '../ast/i
 import { type Diagnostic, error, quote } from '../diagnostic/index.js';
 import { takesEnumMembers } from '../language/operators.js';
 import { fieldText, valueText } from '../printer/format.js';
-import { kindWords, numberRangeProblem, textProblem, untypedComparison } from '../schema/accept.js';
-import { clearBestMatch, didYouMean, listWords } from '../schema/suggest.js';
+import {
+  kindWords,
+  literalKindOf,
+  numberRangeProblem,
+  textProblem,
+  untypedComparison,
+} from '../schema/accept.js';
+import { listWords, suggestAmong } from '../schema/suggest.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 import { describeType, isCaseSensitive, operatorTypeProblem } from '../validate/field-rules.js';
 
@@ -59,11 +65,9 @@ export function checkPredicate(node: PredicateNode, schema: Schema): PredicateCh
     return { text, problems };
   };
   if (!Object.hasOwn(schema.fields, name)) {
-    const names = Object.keys(schema.fields);
-    const near = clearBestMatch(name, names);
     return report(
       'unknown-field',
-      `Unknown field ${quote(name)}${didYouMean(near ? [near] : [], quote)} Fields: ${listWords(names, quote)}`,
+      `Unknown field ${quote(name)}${suggestAmong(name, Object.keys(schema.fields), 'Fields')}`,
       { start: 0, end: name.length },
     );
   }
@@ -71,7 +75,7 @@ export function checkPredicate(node: PredicateNode, schema: Schema): PredicateCh
   if (!field.operators.includes(node.operator)) {
     return report(
       'operator-not-allowed',
-      `${quote(node.operator)} is not allowed on ${quote(name)}; allowed: ${listWords(field.operators, quote)}`,
+      `${quote(node.operator)} is not allowed on ${quote(name)}; allowed: ${listWords(field.operators)}`,
       operator,
     );
   }
@@ -116,10 +120,8 @@ function valueProblem(
   value: ValueNode,
 ): Problem | undefined {
   const shown = quote(valueText(value));
-  const wanted = { string: 'string', number: 'number', integer: 'number', boolean: 'boolean' } as const;
-  const kind =
-    field.type === 'date-time' ? 'date-time' : field.type === 'unknown' ? value.kind : wanted[field.type];
-  if (value.kind !== kind) {
+  // A typed field takes the kind of literal its type compares as; an untyped one any (checked above).
+  if (value.kind !== (literalKindOf(field.type) ?? value.kind)) {
     return [
       'type-mismatch',
       `${shown} is ${kindWords(value.kind)}, but ${quote(name)} is ${describeType(field.type)} field`,
@@ -143,10 +145,9 @@ function valueProblem(
     const bare = value.kind === 'string' ? value.value : valueText(value);
     const fold = (v: string): string => (isCaseSensitive(field, schema) ? v : v.toLowerCase());
     if (!field.enum.some((member) => fold(member) === fold(bare))) {
-      const near = clearBestMatch(bare, field.enum);
       return [
         'unknown-enum-value',
-        `${quote(bare)} is not a value of ${quote(name)}${didYouMean(near ? [near] : [], quote)} Values: ${listWords(field.enum, quote)}`,
+        `${quote(bare)} is not a value of ${quote(name)}${suggestAmong(bare, field.enum, 'Values')}`,
       ];
     }
   }

@@ -163,24 +163,20 @@ export function scanStatic(state: ScanState, text: string): void {
   }
 }
 
+/** Why no value may stand at each position where none may, for the error message. */
+const WHAT_STANDS: Partial<Record<Position, string>> = {
+  operand: 'a field, `not`, `pr` or `(` stands here',
+  operator: 'an operator stands here',
+  'presence-field': 'a field stands here',
+  after: '`and`, `or`, `)` or the end stands here',
+  'list-next': '`,` or `)` stands here',
+  'misplaced-string':
+    'the value is inside a string where no value stands (a field or an operator is not quoted)',
+  'foreign-quote':
+    "the value is inside a quote the language does not have (`'` or a typographic quote): write the interpolation bare, v3f quotes it",
+};
+
 /** Why no value may stand at `position`, for the error message. */
 export function whatStandsAt(position: Position): string {
-  switch (position) {
-    case 'operand':
-      return 'a field, `not`, `pr` or `(` stands here';
-    case 'operator':
-      return 'an operator stands here';
-    case 'presence-field':
-      return 'a field stands here';
-    case 'after':
-      return '`and`, `or`, `)` or the end stands here';
-    case 'list-next':
-      return '`,` or `)` stands here';
-    case 'misplaced-string':
-      return 'the value is inside a string where no value stands (a field or an operator is not quoted)';
-    case 'foreign-quote':
-      return "the value is inside a quote the language does not have (`'` or a typographic quote): write the interpolation bare, v3f quotes it";
-    default:
-      return 'the text before it is not a filter v3f can read';
-  }
+  return WHAT_STANDS[position] ?? 'the text before it is not a filter v3f can read';
 }

@@ -63,20 +63,14 @@ function listText(values: readonly unknown[], asDateTime: boolean): string {
 
 /** The text of a value interpolated at `position`, where a value may stand; `undefined` where none may. */
 function valueText(position: Position, value: unknown, asDateTime: boolean): string | undefined {
-  const takesValue = position === 'value' || position === 'list' || position === 'list-value';
-  const list = takesValue ? copyOfList(value) : undefined;
-  switch (position) {
-    case 'value':
-      if (list !== undefined)
-        throw new FilterBuildError(`An array stands only after a list operator (${LIST_WORDS})`);
-      return literalText(value, asDateTime);
-    case 'list':
-      return `(${list !== undefined ? listText(list, asDateTime) : literalText(value, asDateTime)})`;
-    case 'list-value':
-      return list !== undefined ? listText(list, asDateTime) : literalText(value, asDateTime);
-    default:
-      return undefined;
+  if (position !== 'value' && position !== 'list' && position !== 'list-value') return undefined;
+  const list = copyOfList(value);
+  if (list !== undefined && position === 'value') {
+    throw new FilterBuildError(`An array stands only after a list operator (${LIST_WORDS})`);
   }
+  const text = list === undefined ? literalText(value, asDateTime) : listText(list, asDateTime);
+  // After `in`, the value is the whole list: one value or an array, in parentheses.
+  return position === 'list' ? `(${text})` : text;
 }
 
 /** Whether `text` ends in a character that would run into a value written right after it. */

@@ -9,7 +9,7 @@ import {
   documentWarning,
 } from './document-diagnostic.js';
 import { shown } from './read-list.js';
-import { clearBestMatch, didYouMean, listWords } from './suggest.js';
+import { listWords, suggestAmong } from './suggest.js';
 import type { DateTimeStorage, FieldSchema, FieldType } from './types.js';
 
 /** The field types a schema may declare. */
@@ -22,7 +22,10 @@ export const FIELD_TYPES: readonly FieldType[] = [
   'unknown',
 ];
 
-/** The properties a field schema may have (the schema format's, and what schemas are read by). */
+/**
+ * The properties a field schema may have (the schema format's, and what schemas are read by), in
+ * the order a loaded field holds them.
+ */
 export const FIELD_KEYS = [
   'type',
   'operators',
@@ -44,6 +47,16 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `record[key]` when it is an own property, else undefined: a schema is read by its own properties only. */
+export function ownValue(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** `record` without its undefined properties, in its order: what was read holds only what was written. */
+export function definedOnly<T extends object>(record: { readonly [K in keyof T]-?: T[K] | undefined }): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}
+
 /**
  * Keys that are not part of the format are errors (a misspelt `operatorz` silently ignored would
  * widen a whitelist), except `$`-prefixed and `x-` keys, which are left for tools and comments.
@@ -56,50 +69,44 @@ export function checkKeys(
 ): void {
   for (const key of Object.keys(record)) {
     if (known.includes(key) || key.startsWith('$') || key.startsWith('x-')) continue;
-    const near = clearBestMatch(key, known);
     report(
       documentError(
         'unknown-property',
-        `Unknown property ${quote(key)}${didYouMean(near ? [near] : [], quote)} Known properties: ${listWords(known, quote)}`,
+        `Unknown property ${quote(key)}${suggestAmong(key, known, 'Known properties')}`,
         childPointer(pointer, key),
       ),
     );
   }
 }
 
-/** Whether `name` can be a field of a schema: a field path the parser accepts, not a keyword. */
-function isValidFieldName(name: string): boolean {
-  return isFieldPath(name) && !isKeyword(name);
-}
-
-function readBoolean(
-  field: Record<string, unknown>,
+/**
+ * The optional property `key` of `record` (at `pointer`): its value, or undefined when it is
+ * absent or `problem` finds one (`must be true or false`), reported as an `invalid-property` error.
+ */
+export function readProperty<T>(
+  record: Record<string, unknown>,
   key: string,
   pointer: string,
   report: DiagnosticAcceptor<DocumentDiagnostic>,
-): boolean | undefined {
-  if (!Object.hasOwn(field, key) || field[key] === undefined) return undefined;
-  const value = field[key];
-  if (typeof value === 'boolean') return value;
-  report(
-    documentError('invalid-property', `${quote(key)} must be true or false`, childPointer(pointer, key)),
-  );
+  problem: (value: unknown) => string | undefined,
+): T | undefined {
+  const value = ownValue(record, key);
+  if (value === undefined) return undefined;
+  const why = problem(value);
+  if (why === undefined) return value as T;
+  report(documentError('invalid-property', `${quote(key)} ${why}`, childPointer(pointer, key)));
   return undefined;
 }
 
-function readText(
-  field: Record<string, unknown>,
-  key: string,
-  pointer: string,
-  report: DiagnosticAcceptor<DocumentDiagnostic>,
-  check?: (text: string) => string | undefined,
-): string | undefined {
-  if (!Object.hasOwn(field, key) || field[key] === undefined) return undefined;
-  const value = field[key];
-  const problem = typeof value !== 'string' ? 'must be a string' : check?.(value);
-  if (problem === undefined) return value as string;
-  report(documentError('invalid-property', `${quote(key)} ${problem}`, childPointer(pointer, key)));
-  return undefined;
+/** The problem of a value that should be a boolean. */
+export function notBoolean(value: unknown): string | undefined {
+  return typeof value === 'boolean' ? undefined : 'must be true or false';
+}
+
+/** The problem of a value that should be text `check` accepts (any text without one). */
+function notText(check?: (text: string) => boolean, what?: string): (value: unknown) => string | undefined {
+  return (value) =>
+    typeof value !== 'string' ? 'must be a string' : check?.(value) === false ? what : undefined;
 }
 
 function readType(
@@ -107,34 +114,30 @@ function readType(
   pointer: string,
   report: DiagnosticAcceptor<DocumentDiagnostic>,
 ): FieldType | undefined {
-  const at = childPointer(pointer, 'type');
   if (!Object.hasOwn(field, 'type')) {
     report(documentError('missing-type', `The field has no ${quote('type')}`, pointer));
     return undefined;
   }
   const type = field.type;
-  if (typeof type === 'string' && (FIELD_TYPES as readonly string[]).includes(type)) return type as FieldType;
-  const near = typeof type === 'string' ? clearBestMatch(type, FIELD_TYPES) : undefined;
+  if ((FIELD_TYPES as readonly unknown[]).includes(type)) return type as FieldType;
   report(
     documentError(
       'unknown-type',
-      `Unknown type ${shown(type)}${didYouMean(near ? [near] : [], quote)} Types: ${listWords(FIELD_TYPES, quote)}`,
-      at,
+      `Unknown type ${shown(type)}${suggestAmong(typeof type === 'string' ? type : undefined, FIELD_TYPES, 'Types')}`,
+      childPointer(pointer, 'type'),
     ),
   );
   return undefined;
 }
 
 function readEnum(
-  field: Record<string, unknown>,
+  list: unknown,
   type: FieldType | undefined,
   caseSensitive: boolean,
-  pointer: string,
+  at: string,
   report: DiagnosticAcceptor<DocumentDiagnostic>,
 ): string[] | undefined {
-  if (!Object.hasOwn(field, 'enum') || field.enum === undefined) return undefined;
-  const at = childPointer(pointer, 'enum');
-  const list = field.enum;
+  if (list === undefined) return undefined;
   if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== 'string')) {
     report(documentError('invalid-enum', `${quote('enum')} must be a non-empty list of strings`, at));
     return undefined;
@@ -144,48 +147,22 @@ function readEnum(
     return undefined;
   }
   const seen = new Set<string>();
-  const values: string[] = [];
-  (list as string[]).forEach((value, index) => {
+  const how = caseSensitive ? '' : ' (values are compared ignoring case)';
+  return (list as string[]).filter((value, index) => {
     const key = caseSensitive ? value : value.toLowerCase();
-    if (seen.has(key)) {
-      const how = caseSensitive ? '' : ' (values are compared ignoring case)';
-      report(
-        documentWarning(
-          'duplicate-enum-value',
-          `Value ${quote(value)} is listed twice${how}`,
-          childPointer(at, index),
-        ),
-      );
-      return;
+    if (!seen.has(key)) {
+      seen.add(key);
+      return true;
     }
-    seen.add(key);
-    values.push(value);
+    report(
+      documentWarning(
+        'duplicate-enum-value',
+        `Value ${quote(value)} is listed twice${how}`,
+        childPointer(at, index),
+      ),
+    );
+    return false;
   });
-  return values;
-}
-
-function readStorage(
-  field: Record<string, unknown>,
-  type: FieldType | undefined,
-  collection: boolean,
-  pointer: string,
-  report: DiagnosticAcceptor<DocumentDiagnostic>,
-): DateTimeStorage | undefined {
-  if (!Object.hasOwn(field, 'storage') || field.storage === undefined) return undefined;
-  const at = childPointer(pointer, 'storage');
-  const value = field.storage;
-  if (!(DATE_TIME_STORAGES as readonly unknown[]).includes(value)) {
-    const message = `${quote('storage')} must be ${listWords(DATE_TIME_STORAGES, quote, { conjunction: 'or' })}; it is ${shown(value)}`;
-    report(documentError('invalid-property', message, at));
-    return undefined;
-  }
-  if ((type !== undefined && type !== 'date-time') || collection) {
-    const what = collection ? 'a collection' : `a ${quote(String(type))} field`;
-    const message = `${quote('storage')} applies to single date-time fields only; this is ${what}`;
-    report(documentError('storage-requires-date-time', message, at));
-    return undefined;
-  }
-  return value as DateTimeStorage;
 }
 
 /**
@@ -204,50 +181,67 @@ export function readField(
     if (problem.severity === 'error') failed = true;
     report(problem);
   };
-  if (!isValidFieldName(name)) {
+  const fail = (code: Parameters<typeof documentError>[0], message: string, key?: string): undefined => {
+    sink(documentError(code, message, key === undefined ? pointer : childPointer(pointer, key)));
+  };
+  if (!isFieldPath(name) || isKeyword(name)) {
     const why = isKeyword(name)
       ? 'is a reserved word'
       : 'is not a field path (letters, digits and _ joined by dots)';
-    sink(documentError('invalid-field-name', `Field name ${quote(name)} ${why}`, pointer));
+    fail('invalid-field-name', `Field name ${quote(name)} ${why}`);
   }
-  if (!isRecord(value)) {
-    sink(documentError('invalid-field', `Field ${quote(name)} must be an object`, pointer));
-    return undefined;
-  }
+  if (!isRecord(value)) return fail('invalid-field', `Field ${quote(name)} must be an object`);
+  const read = <T>(key: string, problem: (value: unknown) => string | undefined): T | undefined =>
+    readProperty<T>(value, key, pointer, sink, problem);
   checkKeys(value, FIELD_KEYS, pointer, sink);
   const type = readType(value, pointer, sink);
   const operators = readOperators(value, pointer, sink);
-  const collection = readBoolean(value, 'collection', pointer, sink);
-  const caseSensitive = readBoolean(value, 'caseSensitive', pointer, sink);
-  const values = readEnum(value, type, caseSensitive ?? schemaCaseSensitive, pointer, sink);
-  const path = readText(value, 'path', pointer, sink, (t) =>
-    isFieldPath(t) ? undefined : 'must be a dotted path',
+  const collection = read<boolean>('collection', notBoolean);
+  const caseSensitive = read<boolean>('caseSensitive', notBoolean);
+  const enumList = ownValue(value, 'enum');
+  const values = readEnum(
+    enumList,
+    type,
+    caseSensitive ?? schemaCaseSensitive,
+    childPointer(pointer, 'enum'),
+    sink,
   );
-  const column = readText(value, 'column', pointer, sink, (t) =>
-    t.length > 0 && !t.includes('\u0000') ? undefined : 'must be a non-empty name',
+  const path = read<string>('path', notText(isFieldPath, 'must be a dotted path'));
+  const column = read<string>(
+    'column',
+    notText((t) => t.length > 0 && !t.includes('\u0000'), 'must be a non-empty name'),
   );
-  const closed = readBoolean(value, 'closed', pointer, sink);
+  const closed = read<boolean>('closed', notBoolean);
   // A malformed `enum` is reported as such; `closed` is wrong only without one, or on a collection.
-  const noEnum = !Object.hasOwn(value, 'enum') || value.enum === undefined;
-  if (closed === true && (noEnum || collection === true)) {
+  if (closed === true && (enumList === undefined || collection === true)) {
     const what = collection === true ? 'a collection' : `a field without ${quote('enum')}`;
     const message = `${quote('closed')} applies to single string fields with an ${quote('enum')}; this is ${what}`;
-    sink(documentError('closed-requires-enum', message, childPointer(pointer, 'closed')));
+    fail('closed-requires-enum', message, 'closed');
   }
-  const storage = readStorage(value, type, collection === true, pointer, sink);
-  const description = readText(value, 'description', pointer, sink);
+  const storage = read<DateTimeStorage>('storage', (given) =>
+    (DATE_TIME_STORAGES as readonly unknown[]).includes(given)
+      ? undefined
+      : `must be ${listWords(DATE_TIME_STORAGES, quote, { conjunction: 'or' })}; it is ${shown(given)}`,
+  );
+  if (storage !== undefined && ((type !== undefined && type !== 'date-time') || collection === true)) {
+    const what = collection === true ? 'a collection' : `a ${quote(String(type))} field`;
+    const message = `${quote('storage')} applies to single date-time fields only; this is ${what}`;
+    fail('storage-requires-date-time', message, 'storage');
+  }
+  const description = read<string>('description', notText());
   if (operators) checkOperatorTypes(operators, type, collection === true, pointer, sink);
+  // Any error leaves the field out, so a value refused above never reaches it.
   if (failed || !type || !operators) return undefined;
-  return {
+  return definedOnly<FieldSchema>({
     type,
     operators: operators.words,
-    ...(values ? { enum: values } : {}),
-    ...(closed !== undefined ? { closed } : {}),
-    ...(collection !== undefined ? { collection } : {}),
-    ...(caseSensitive !== undefined ? { caseSensitive } : {}),
-    ...(path !== undefined ? { path } : {}),
-    ...(column !== undefined ? { column } : {}),
-    ...(storage !== undefined ? { storage } : {}),
-    ...(description !== undefined ? { description } : {}),
-  };
+    enum: values,
+    closed,
+    collection,
+    caseSensitive,
+    path,
+    column,
+    storage,
+    description,
+  });
 }

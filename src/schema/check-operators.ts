@@ -37,7 +37,7 @@ export function readOperators(
       const hint = lower && isPrimitiveOperator(lower) ? `; operators are lowercase: ${quote(lower)}` : '';
       return [
         'unknown-operator',
-        `Unknown operator ${shown(item)}${hint}. Operators: ${listWords(PRIMITIVE_OPERATORS, quote)}`,
+        `Unknown operator ${shown(item)}${hint}. Operators: ${listWords(PRIMITIVE_OPERATORS)}`,
       ];
     },
     ['duplicate-operator', 'Operator'],
@@ -61,36 +61,16 @@ export function checkOperatorTypes(
   const kind = literalKindOf(type);
   operators.forEach((operator, index) => {
     const at = childPointer(childPointer(pointer, 'operators'), indexes[index]!);
-    switch (operatorProblem(operator, kind, collection)) {
-      case 'collection-only':
-        report(
-          documentError(
-            'ca-requires-collection',
-            `${quote(operator)} applies to collection fields only: add ${quote('"collection": true')} or remove it`,
-            at,
-          ),
-        );
-        break;
-      case 'text-only':
-        report(
-          documentWarning(
-            'operator-not-applicable',
-            `${quote(operator)} compares text, but the field is ${type}: no valid value can use it`,
-            at,
-          ),
-        );
-        break;
-      case 'no-order':
-        report(
-          documentWarning(
-            'operator-not-applicable',
-            `${quote(operator)} orders values; booleans have no order`,
-            at,
-          ),
-        );
-        break;
-      default:
-        break;
+    const problem = operatorProblem(operator, kind, collection);
+    if (problem === 'collection-only') {
+      const message = `${quote(operator)} applies to collection fields only: add ${quote('"collection": true')} or remove it`;
+      report(documentError('ca-requires-collection', message, at));
+    } else if (problem !== undefined) {
+      const why =
+        problem === 'text-only'
+          ? `compares text, but the field is ${type}: no valid value can use it`
+          : 'orders values; booleans have no order';
+      report(documentWarning('operator-not-applicable', `${quote(operator)} ${why}`, at));
     }
   });
 }

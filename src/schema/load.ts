@@ -1,7 +1,15 @@
 import { COMPOSITE_OPERATORS, type CompositeOperator } from '../ast/index.js';
-import { type DiagnosticAcceptor, quote } from '../diagnostic/index.js';
+import { type DiagnosticAcceptor, type DocumentCode, quote } from '../diagnostic/index.js';
 import { isFieldPath } from '../language/chars.js';
-import { checkKeys, isRecord, readField } from './check-field.js';
+import {
+  checkKeys,
+  definedOnly,
+  isRecord,
+  notBoolean,
+  ownValue,
+  readField,
+  readProperty,
+} from './check-field.js';
 import { childPointer, type DocumentDiagnostic, documentError } from './document-diagnostic.js';
 import { readUniqueWords, shown } from './read-list.js';
 import { listWords } from './suggest.js';
@@ -25,56 +33,27 @@ export type SchemaLoadResult = SchemaLoadSuccess | SchemaLoadFailure;
 
 const ROOT_KEYS = ['fields', 'composite', 'caseSensitive', 'sorters'] as const;
 
-function readComposite(
+/**
+ * Reads the optional list `key` of the root (a list of unique words): the words, or undefined
+ * when it is absent or no list (reported as `notList`).
+ */
+function readWordList<T extends string>(
   root: Record<string, unknown>,
+  key: string,
+  notList: readonly [code: DocumentCode, message: string],
+  isValid: (item: unknown) => item is T,
+  invalid: (item: unknown) => readonly [code: DocumentCode, message: string],
+  duplicate: readonly [code: DocumentCode, noun: string],
   report: DiagnosticAcceptor<DocumentDiagnostic>,
-): CompositeOperator[] | undefined {
-  if (!Object.hasOwn(root, 'composite') || root.composite === undefined) return undefined;
-  const list = root.composite;
+): T[] | undefined {
+  const list = ownValue(root, key);
+  const at = `/${key}`;
+  if (list === undefined) return undefined;
   if (!Array.isArray(list)) {
-    report(
-      documentError(
-        'invalid-composite',
-        `${quote('composite')} must be a list such as ["and", "or"]`,
-        '/composite',
-      ),
-    );
+    report(documentError(notList[0], `${quote(key)} ${notList[1]}`, at));
     return undefined;
   }
-  const isComposite = (item: unknown): item is CompositeOperator =>
-    (COMPOSITE_OPERATORS as readonly unknown[]).includes(item);
-  return readUniqueWords(
-    list,
-    '/composite',
-    isComposite,
-    (item) => [
-      'unknown-composite-operator',
-      `Unknown composite operator ${shown(item)}. Composite operators: ${listWords(COMPOSITE_OPERATORS, quote)}`,
-    ],
-    ['duplicate-operator', 'Composite operator'],
-    report,
-  ).words;
-}
-
-function readSorters(
-  root: Record<string, unknown>,
-  report: DiagnosticAcceptor<DocumentDiagnostic>,
-): string[] | undefined {
-  if (!Object.hasOwn(root, 'sorters') || root.sorters === undefined) return undefined;
-  const list = root.sorters;
-  if (!Array.isArray(list)) {
-    report(documentError('invalid-sorters', `${quote('sorters')} must be a list of field names`, '/sorters'));
-    return undefined;
-  }
-  const isSorter = (item: unknown): item is string => typeof item === 'string' && isFieldPath(item);
-  return readUniqueWords(
-    list,
-    '/sorters',
-    isSorter,
-    (item) => ['invalid-sorters', `Sortable field ${shown(item)} is not a dotted field path`],
-    ['duplicate-sorter', 'Sortable field'],
-    report,
-  ).words;
+  return readUniqueWords(list, at, isValid, invalid, duplicate, report).words;
 }
 
 function readFields(
@@ -82,7 +61,8 @@ function readFields(
   caseSensitive: boolean,
   report: DiagnosticAcceptor<DocumentDiagnostic>,
 ): Record<string, FieldSchema> | undefined {
-  if (!Object.hasOwn(root, 'fields') || !isRecord(root.fields)) {
+  const fields = ownValue(root, 'fields');
+  if (!isRecord(fields)) {
     report(
       documentError(
         'invalid-fields',
@@ -94,7 +74,7 @@ function readFields(
   }
   const entries: [string, FieldSchema][] = [];
   let complete = true;
-  for (const [name, declaration] of Object.entries(root.fields)) {
+  for (const [name, declaration] of Object.entries(fields)) {
     const field = readField(name, declaration, caseSensitive, childPointer('/fields', name), report);
     if (field) entries.push([name, field]);
     else complete = false;
@@ -109,28 +89,31 @@ function readSchema(input: unknown, report: DiagnosticAcceptor<DocumentDiagnosti
     return undefined;
   }
   checkKeys(input, ROOT_KEYS, '', report);
-  let caseSensitive: boolean | undefined;
-  if (Object.hasOwn(input, 'caseSensitive') && input.caseSensitive !== undefined) {
-    if (typeof input.caseSensitive === 'boolean') caseSensitive = input.caseSensitive;
-    else
-      report(
-        documentError(
-          'invalid-property',
-          `${quote('caseSensitive')} must be true or false`,
-          '/caseSensitive',
-        ),
-      );
-  }
+  const caseSensitive = readProperty<boolean>(input, 'caseSensitive', '', report, notBoolean);
   const fields = readFields(input, caseSensitive ?? false, report);
-  const composite = readComposite(input, report);
-  const sorters = readSorters(input, report);
+  const composite = readWordList(
+    input,
+    'composite',
+    ['invalid-composite', 'must be a list such as ["and", "or"]'],
+    (item): item is CompositeOperator => (COMPOSITE_OPERATORS as readonly unknown[]).includes(item),
+    (item) => [
+      'unknown-composite-operator',
+      `Unknown composite operator ${shown(item)}. Composite operators: ${listWords(COMPOSITE_OPERATORS)}`,
+    ],
+    ['duplicate-operator', 'Composite operator'],
+    report,
+  );
+  const sorters = readWordList(
+    input,
+    'sorters',
+    ['invalid-sorters', 'must be a list of field names'],
+    (item): item is string => typeof item === 'string' && isFieldPath(item),
+    (item) => ['invalid-sorters', `Sortable field ${shown(item)} is not a dotted field path`],
+    ['duplicate-sorter', 'Sortable field'],
+    report,
+  );
   if (!fields) return undefined;
-  return {
-    fields,
-    ...(composite ? { composite } : {}),
-    ...(caseSensitive !== undefined ? { caseSensitive } : {}),
-    ...(sorters ? { sorters } : {}),
-  };
+  return definedOnly<Schema>({ fields, composite, caseSensitive, sorters });
 }
 
 /**

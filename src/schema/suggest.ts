@@ -1,3 +1,5 @@
+import { quote } from '../diagnostic/text.js';
+
 /**
  * "Did you mean" suggestions: the candidates nearest to a misspelt word by edit distance, where
  * case and underscores do not count (so `startTime` finds `start_time` and `Status` finds
@@ -74,12 +76,13 @@ export function clearBestMatch(word: string, candidates: Iterable<string>): stri
 }
 
 /**
- * Lists words for a message: `a, b and c` (or `a, b or c`), each passed through `show`; past
+ * Lists words for a message: `a, b and c` (or `a, b or c`), each passed through `show` (by
+ * default {@link quote}, in backquotes); past
  * `max` words the rest are counted (`a, b and 5 more`).
  */
 export function listWords(
   words: readonly string[],
-  show: (word: string) => string,
+  show: (word: string) => string = quote,
   options?: { readonly max?: number; readonly conjunction?: 'and' | 'or' },
 ): string {
   const max = options?.max ?? 20;
@@ -97,4 +100,18 @@ export function listWords(
  */
 export function didYouMean(near: readonly string[], show: (word: string) => string): string {
   return near.length > 0 ? `; did you mean ${listWords(near, show, { conjunction: 'or' })}?` : '.';
+}
+
+/**
+ * The end of a sentence about `word`, which is not among `candidates`: the one candidate clearly
+ * nearest it, if any, then every candidate under `heading` (`; did you mean `status`? Fields:
+ * `start_time` and `status``). `word` undefined (not even text) suggests nothing.
+ */
+export function suggestAmong(
+  word: string | undefined,
+  candidates: readonly string[],
+  heading: string,
+): string {
+  const near = word === undefined ? undefined : clearBestMatch(word, candidates);
+  return `${didYouMean(near ? [near] : [], quote)} ${heading}: ${listWords(candidates)}`;
 }
