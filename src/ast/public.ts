@@ -14,10 +14,12 @@ export type {
   LiteralKind,
   OperatorEntry,
   OperatorKind,
+  OperatorRules,
   OrderingOperator,
   PresenceOperator,
   PrimitiveOperator,
   TextOperator,
+  WithMeanings,
 } from '../language/operators.js';
 export type {
   AndNode,

@@ -11,7 +11,7 @@ import {
   createPresence,
   type Expression,
   type ListOperator,
-  OPERATOR_TABLE,
+  OPERATOR_RULES,
   type OperatorKind,
   type OperatorRow,
   type PredicateNode,
@@ -227,7 +227,7 @@ export function createFilterBuilder<const S extends Schema>(schema: S): FilterBu
     presence,
   };
   const builder: Record<string, unknown> = {};
-  for (const row of OPERATOR_TABLE) builder[row.word] = makers[row.kind](row.word as never);
+  for (const row of OPERATOR_RULES) builder[row.word] = makers[row.kind](row.word as never);
   builder.and = (...filters: BuiltFilter[]) => connect('and', filters);
   builder.or = (...filters: BuiltFilter[]) => connect('or', filters);
   builder.not = (filter: BuiltFilter) => built(createNot(operands('not', [filter])[0]!, nowhere));

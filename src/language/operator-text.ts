@@ -2,7 +2,7 @@
  * The operators as messages list them, from the operator table (not part of the public API).
  * @module
  */
-import { OPERATOR_TABLE, PRIMITIVE_OPERATORS } from './operators.js';
+import { OPERATOR_RULES, PRIMITIVE_OPERATORS } from './operators.js';
 
 /**
  * The primitive operators as a message lists them, in table order: each word passed through
@@ -15,7 +15,7 @@ export function operatorListText(mark: (word: string) => string = (word) => word
 /** The text operators (the rows with `textOnly`) as a message lists them: `co or sw`. */
 export function textOperatorText(mark: (word: string) => string = (word) => word): string {
   return orList(
-    OPERATOR_TABLE.filter((row) => row.textOnly).map((row) => row.word),
+    OPERATOR_RULES.filter((row) => row.textOnly).map((row) => row.word),
     mark,
   );
 }

@@ -5,9 +5,24 @@
  * @module
  */
 
-import { COMPOSITE_TABLE, OPERATOR_TABLE, type OperatorEntry, type OperatorKind } from './operator-table.js';
+import {
+  COMPOSITE_WORDS,
+  OPERATOR_MEANINGS,
+  OPERATOR_RULES,
+  type OPERATOR_TABLE,
+  type OperatorKind,
+  type OperatorRules,
+} from './operator-table.js';
 
-export { COMPOSITE_TABLE, OPERATOR_TABLE, type OperatorEntry, type OperatorKind } from './operator-table.js';
+export {
+  COMPOSITE_TABLE,
+  OPERATOR_RULES,
+  OPERATOR_TABLE,
+  type OperatorEntry,
+  type OperatorKind,
+  type OperatorRules,
+  type WithMeanings,
+} from './operator-table.js';
 
 /** The kinds of literal a filter can hold (a value node's `kind`). */
 export type LiteralKind = 'string' | 'number' | 'boolean' | 'date-time';
@@ -33,9 +48,9 @@ type WordsWhere<Rows extends readonly Row[], Match> = Rows extends readonly [
  * Free of side effects (so marked): a bundle drops the lists it does not read.
  */
 /* @__NO_SIDE_EFFECTS__ */
-function wordsWhere<const Match extends Partial<OperatorEntry>>(match: Match): WordsWhere<Table, Match> {
-  const pattern = Object.entries(match) as [keyof OperatorEntry, unknown][];
-  const rows = OPERATOR_TABLE.filter((row) => pattern.every(([key, value]) => row[key] === value));
+function wordsWhere<const Match extends Partial<OperatorRules>>(match: Match): WordsWhere<Table, Match> {
+  const pattern = Object.entries(match) as [keyof OperatorRules, unknown][];
+  const rows = OPERATOR_RULES.filter((row) => pattern.every(([key, value]) => row[key] === value));
   return rows.map((row) => row.word) as unknown as WordsWhere<Table, Match>;
 }
 
@@ -64,16 +79,10 @@ export type OrderingOperator = Extract<(typeof OPERATOR_TABLE)[number], { orders
 /** The operators that compare text only (the rows with `textOnly`): the pattern matches of the compilers. */
 export type TextOperator = Extract<(typeof OPERATOR_TABLE)[number], { textOnly: true }>['word'];
 
-type CompositeWords<Rows extends readonly { readonly word: string }[]> = {
-  readonly [I in keyof Rows]: Rows[I]['word'];
-};
-
 /** The composite (boolean) operators, in the table's order. */
-export const COMPOSITE_OPERATORS = COMPOSITE_TABLE.map((row) => row.word) as unknown as CompositeWords<
-  typeof COMPOSITE_TABLE
->;
+export const COMPOSITE_OPERATORS = COMPOSITE_WORDS;
 /** A composite operator. */
-export type CompositeOperator = (typeof COMPOSITE_TABLE)[number]['word'];
+export type CompositeOperator = (typeof COMPOSITE_WORDS)[number];
 
 /** The boolean literals, reserved like the operators. */
 const BOOLEAN_WORDS = ['true', 'false'] as const;
@@ -89,10 +98,10 @@ export function isKeyword(word: string): word is Keyword {
   return keywordSet.has(word);
 }
 
-const entries: ReadonlyMap<string, OperatorEntry> = new Map(OPERATOR_TABLE.map((row) => [row.word, row]));
+const entries: ReadonlyMap<string, OperatorRules> = new Map(OPERATOR_RULES.map((row) => [row.word, row]));
 
-/** The table row of `word`, or undefined when it is no primitive operator (any string is safe, `__proto__` too). */
-export function operatorEntry(word: unknown): OperatorEntry | undefined {
+/** The rules of `word`, or undefined when it is no primitive operator (any string is safe, `__proto__` too). */
+export function operatorEntry(word: unknown): OperatorRules | undefined {
   return typeof word === 'string' ? entries.get(word) : undefined;
 }
 
@@ -103,8 +112,8 @@ export function operatorEntry(word: unknown): OperatorEntry | undefined {
 export function operatorMeaning(word: PrimitiveOperator | CompositeOperator): string;
 export function operatorMeaning(word: unknown): string | undefined;
 export function operatorMeaning(word: unknown): string | undefined {
-  if (typeof word !== 'string') return undefined;
-  return entries.get(word)?.meaning ?? COMPOSITE_TABLE.find((row) => row.word === word)?.meaning;
+  if (typeof word !== 'string' || !Object.hasOwn(OPERATOR_MEANINGS, word)) return undefined;
+  return OPERATOR_MEANINGS[word as keyof typeof OPERATOR_MEANINGS];
 }
 
 /** Whether `word` is a primitive operator (exact, lowercase spelling). */
@@ -165,7 +174,7 @@ export function valueKindProblem(operator: string, kind: LiteralKind): 'text-onl
   return entry === undefined ? undefined : entryKindProblem(entry, kind);
 }
 
-function entryKindProblem(entry: OperatorEntry, kind: LiteralKind): 'text-only' | 'no-order' | undefined {
+function entryKindProblem(entry: OperatorRules, kind: LiteralKind): 'text-only' | 'no-order' | undefined {
   if (entry.textOnly && kind !== 'string') return 'text-only';
   if (entry.orders && kind === 'boolean') return 'no-order';
   return undefined;

@@ -1,4 +1,4 @@
-import { OPERATOR_TABLE, operatorProblem, type PrimitiveOperator } from '../language/operators.js';
+import { OPERATOR_RULES, operatorProblem, type PrimitiveOperator } from '../language/operators.js';
 import { literalKindOf } from '../schema/accept.js';
 import type { FieldSchema, Schema } from '../schema/types.js';
 
@@ -8,7 +8,7 @@ import type { FieldSchema, Schema } from '../schema/types.js';
  * below (the builder entry) leave the set out.
  */
 export const ENUM_OPERATORS: ReadonlySet<PrimitiveOperator> = /* @__PURE__ */ new Set(
-  /* @__PURE__ */ OPERATOR_TABLE.filter((row) => row.enumMembers).map((row) => row.word),
+  /* @__PURE__ */ OPERATOR_RULES.filter((row) => row.enumMembers).map((row) => row.word),
 );
 
 /** Whether string values of `field` compare case-sensitively: the field's setting, else the schema's. */

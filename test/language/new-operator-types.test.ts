@@ -9,10 +9,21 @@ const TABLE = path.join(root, 'src/language/operator-table.ts');
 
 /** The rows added: a comparison, a list and a presence operator, which no compiler handles yet. */
 const ROWS = [
-  "{ ...plain, word: 'ew', kind: 'comparison', textOnly: true, meaning: 'ends with (text)' },",
-  "{ ...plain, word: 'ni', kind: 'list', enumMembers: true, meaning: 'equals none of a list' },",
-  "{ ...plain, word: 'nx', kind: 'presence', meaning: 'is empty or missing' },",
+  "{ ...plain, word: 'ew', kind: 'comparison', textOnly: true },",
+  "{ ...plain, word: 'ni', kind: 'list', enumMembers: true },",
+  "{ ...plain, word: 'nx', kind: 'presence' },",
 ];
+
+/** Their meanings. */
+const MEANINGS = ["ew: 'ends with (text)',", "ni: 'equals none of a list',", "nx: 'is empty or missing',"];
+
+/** `text` with `lines` inserted after the line that starts with `after`. */
+function insertAfter(text: string, after: string, lines: readonly string[]): string {
+  const anchor = text.indexOf(after);
+  expect(anchor).toBeGreaterThan(0);
+  const lineEnd = text.indexOf('\n', anchor) + 1;
+  return text.slice(0, lineEnd) + lines.map((line) => `  ${line}\n`).join('') + text.slice(lineEnd);
+}
 
 /**
  * Where the type checker names each new row: both compilers for a value operator (the
@@ -54,11 +65,11 @@ function typeErrors(table: string): { file: string; message: string }[] {
 describe('a row added to the operator table', () => {
   it('makes the type checker name the compilers’ handlers still missing, and nothing else', () => {
     const original = readFileSync(TABLE, 'utf8');
-    const anchor = original.indexOf("  { ...plain, word: 'isnull'");
-    const lineEnd = original.indexOf('\n', anchor) + 1;
-    expect(anchor).toBeGreaterThan(0);
-    const table =
-      original.slice(0, lineEnd) + ROWS.map((row) => `  ${row}\n`).join('') + original.slice(lineEnd);
+    const table = insertAfter(
+      insertAfter(original, "  { ...plain, word: 'isnull'", ROWS),
+      "  isnull: 'is null or missing',",
+      MEANINGS,
+    );
     // (The table as it is compiles cleanly: `npm run typecheck`.)
     const errors = typeErrors(table);
     // Only the compilers' handler records and dispatches fail; every other part of the library

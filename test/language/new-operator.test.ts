@@ -13,20 +13,27 @@ import { DEFAULT_LIMITS } from '../../src/syntax/limits.js';
 import { validate } from '../../src/validate/index.js';
 
 /**
- * One row more in the language's operator table, of each kind: a comparison (`ew`), a list
- * (`ni`, two letters like most) and a presence test (`isempty`, a long word that starts like
- * `isnull`). Nothing else is edited: the rest of the library must read them from the table.
+ * One row more in the language's operator table, of each kind, with its meaning: a comparison
+ * (`ew`), a list (`ni`, two letters like most) and a presence test (`isempty`, a long word that
+ * starts like `isnull`). Nothing else is edited: the rest of the library must read them from the
+ * table.
  */
 vi.mock('../../src/language/operator-table.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/language/operator-table.js')>();
   const plain = { textOnly: false, orders: false, collectionOnly: false, enumMembers: false };
+  const rows = [
+    { ...plain, word: 'ew', kind: 'comparison', textOnly: true },
+    { ...plain, word: 'ni', kind: 'list', enumMembers: true },
+    { ...plain, word: 'isempty', kind: 'presence' },
+  ];
+  const meanings = { ew: 'ends with (text)', ni: 'equals none of a list', isempty: 'is an empty string' };
   return {
     ...original,
+    OPERATOR_RULES: [...original.OPERATOR_RULES, ...rows],
+    OPERATOR_MEANINGS: { ...original.OPERATOR_MEANINGS, ...meanings },
     OPERATOR_TABLE: [
       ...original.OPERATOR_TABLE,
-      { ...plain, word: 'ew', kind: 'comparison', textOnly: true, meaning: 'ends with (text)' },
-      { ...plain, word: 'ni', kind: 'list', enumMembers: true, meaning: 'equals none of a list' },
-      { ...plain, word: 'isempty', kind: 'presence', meaning: 'is an empty string' },
+      ...rows.map((row) => ({ ...row, meaning: meanings[row.word as keyof typeof meanings] })),
     ],
   };
 });

@@ -1,4 +1,4 @@
-import { KEYWORDS, type Keyword, OPERATOR_TABLE, type OperatorKind } from '../../language/operators.js';
+import { KEYWORDS, type Keyword, OPERATOR_RULES, type OperatorKind } from '../../language/operators.js';
 
 /**
  * The fast path's token codes: small integers, as the fast parser recognises its tokens (and
@@ -66,7 +66,7 @@ const KIND_NUMBERS: { readonly [K in OperatorKind]: number } = {
  * reads an operator, instead of ranges of codes kept by hand).
  */
 export const OPERATOR_KINDS: Uint8Array = Uint8Array.from(WORDS, (word) => {
-  const row = OPERATOR_TABLE.find((entry) => entry.word === word);
+  const row = OPERATOR_RULES.find((entry) => entry.word === word);
   return row === undefined ? NOT_AN_OPERATOR : KIND_NUMBERS[row.kind];
 });
 
