@@ -10,7 +10,7 @@
  */
 
 import { isWhitespace } from '../language/chars.js';
-import { isKeyword, operatorEntry } from '../language/operators.js';
+import { isKeyword, type OperatorKind, operatorEntry } from '../language/operators.js';
 import { closingQuoteOf, DOUBLE_QUOTE, opensString, wordRunEnd } from '../language/words.js';
 
 /** The position the scanner is at, in grammar terms. */
@@ -68,6 +68,13 @@ export function afterValue(position: Position): Position {
   return position === 'list-value' ? 'list-next' : 'after';
 }
 
+/** What follows an operator of each kind (a new kind fails to compile here until it has a position). */
+const AFTER_OPERATOR: { readonly [K in OperatorKind]: Position } = {
+  comparison: 'value',
+  list: 'list',
+  presence: 'after',
+};
+
 function readWord(state: ScanState, word: string): Position {
   const { position } = state;
   if (position === 'operand') {
@@ -80,9 +87,7 @@ function readWord(state: ScanState, word: string): Position {
   if (position === 'presence-field') return isKeyword(word) ? 'unknown' : 'after';
   if (position === 'operator') {
     const kind = operatorEntry(word)?.kind;
-    if (kind === 'comparison') return 'value';
-    if (kind === 'list') return 'list';
-    return kind === 'presence' ? 'after' : 'unknown';
+    return kind === undefined ? 'unknown' : AFTER_OPERATOR[kind];
   }
   if (position === 'value' || position === 'list-value') {
     // A literal written in the static text: a boolean, a number or a date-time (which start with

@@ -1,7 +1,7 @@
 import { quote } from '../diagnostic/text.js';
 import { isWhitespace } from '../language/chars.js';
 import { LIST_OPERATORS } from '../language/operators.js';
-import { quoteString } from '../language/quoting.js';
+import { valueText as printedValue } from '../printer/format.js';
 import { afterValue, initialState, type Position, scanStatic, whatStandsAt } from './template-scan.js';
 import { copyOfList, FilterBuildError, literalNode, readingValue } from './values.js';
 
@@ -37,16 +37,17 @@ function literalText(value: unknown, asDateTime: boolean): string {
       `${describe(value)} is not a filter value: pass a string, number, bigint, boolean or Date`,
     );
   }
-  if (node.kind === 'string') return quoteString(node.value);
-  return node.kind === 'boolean' ? String(node.value) : node.text;
+  // Written as the printer writes it: a node from literalNode is one the printer accepts.
+  return printedValue(node);
 }
 
 /** A value as the content of a double-quoted string: its text, escaped so it cannot close the string. */
 function stringContent(value: unknown): string {
   if (copyOfList(value) !== undefined)
     throw new FilterBuildError('An array cannot stand inside a quoted string');
-  const text = typeof value === 'string' ? literalText(value, false) : `"${literalText(value, false)}"`;
-  return text.slice(1, -1);
+  const text = literalText(value, false);
+  // A string's literal is quoted; the text of any other value joins the string as it is.
+  return typeof value === 'string' ? text.slice(1, -1) : text;
 }
 
 function listText(values: readonly unknown[], asDateTime: boolean): string {

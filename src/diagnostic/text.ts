@@ -64,19 +64,14 @@ export function escapeInvisibles(text: string): string {
  * text is cut with `…`), invisible characters escaped. `quote('EQ')` is `` `EQ` ``.
  */
 export function quote(text: string, maxLength: number = MAX_QUOTED_LENGTH): string {
-  // Cut on code points before escaping, so a surrogate pair is never split.
+  // Counted and cut on code points, so a surrogate pair is never split; each is escaped as taken.
   let shown = '';
   let count = 0;
-  let cut = false;
   for (const char of text) {
-    if (count === maxLength) {
-      cut = true;
-      break;
-    }
-    shown += char;
-    count++;
+    if (count++ === maxLength) return `\`${shown}…\``;
+    shown += escapeInvisible(char) ?? char;
   }
-  return `\`${escapeInvisibles(shown)}${cut ? '…' : ''}\``;
+  return `\`${shown}\``;
 }
 
 /**
