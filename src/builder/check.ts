@@ -31,33 +31,32 @@ export interface PredicateCheck {
   readonly problems: readonly Diagnostic[];
 }
 
-/** The predicate's text, with the span of its operator and of each value in it. */
-function layout(node: PredicateNode): { text: string; operator: Span; values: Span[] } {
+/** The predicate's text, its values, and the span of its operator and of each value in it. */
+function layout(node: PredicateNode): {
+  text: string;
+  operator: Span;
+  values: readonly ValueNode[];
+  spans: Span[];
+} {
   let text = `${fieldText(node.field.name)} `;
   const operator = { start: text.length, end: text.length + node.operator.length };
   text += node.operator;
-  const values: Span[] = [];
-  const add = (value: ValueNode): void => {
+  const list = node.kind === 'list';
+  const values = node.kind === 'comparison' ? [node.value] : list ? node.values : [];
+  const spans = values.map((value, index) => {
+    text += !list ? ' ' : index === 0 ? ' (' : ', ';
     const written = valueText(value);
-    values.push({ start: text.length, end: text.length + written.length });
+    const span = { start: text.length, end: text.length + written.length };
     text += written;
-  };
-  if (node.kind === 'comparison') {
-    text += ' ';
-    add(node.value);
-  } else if (node.kind === 'list') {
-    node.values.forEach((value, index) => {
-      text += index === 0 ? ' (' : ', ';
-      add(value);
-    });
-    text += ')';
-  }
-  return { text, operator, values };
+    return span;
+  });
+  if (list) text += ')';
+  return { text, operator, values, spans };
 }
 
 /** Checks `node` against `schema` (an own-property snapshot); throws `InvalidAstError` for what no text can write. */
 export function checkPredicate(node: PredicateNode, schema: Schema): PredicateCheck {
-  const { text, operator, values: spans } = layout(node);
+  const { text, operator, values, spans } = layout(node);
   const name = node.field.name;
   const problems: Diagnostic[] = [];
   const report = (code: Parameters<typeof error>[0], message: string, span: Span): PredicateCheck => {
@@ -87,7 +86,6 @@ export function checkPredicate(node: PredicateNode, schema: Schema): PredicateCh
       operator,
     );
   }
-  const values = node.kind === 'comparison' ? [node.value] : node.kind === 'list' ? node.values : [];
   if (field.type === 'unknown' && values.length > 0) {
     const untyped = untypedComparison(
       node.operator,
