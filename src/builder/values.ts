@@ -50,7 +50,7 @@ const isoTextOfDate = Date.prototype.toISOString;
  * The time value of a real `Date` (NaN for an invalid one), read through `Date`'s own method;
  * `undefined` for any other value, a proxy of a `Date` included. Calls no code of the value's.
  */
-export function timeOfRealDate(value: unknown): number | undefined {
+function timeOfRealDate(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   try {
     return timeOfDate.call(value as Date);
@@ -59,10 +59,8 @@ export function timeOfRealDate(value: unknown): number | undefined {
   }
 }
 
-/** A `Date` as RFC 3339 text in UTC (`2024-01-02T03:04:05.000Z`); throws for one that has none. */
-export function dateText(value: Date): string {
-  const time = timeOfRealDate(value);
-  if (time === undefined) throw new FilterBuildError('Not a Date');
+/** The time value of a `Date` as RFC 3339 text in UTC (`2024-01-02T03:04:05.000Z`); throws for one that has none. */
+function dateText(time: number): string {
   if (Number.isNaN(time)) throw new FilterBuildError('Invalid Date');
   // A fresh Date of the same instant: its text comes from the engine, not from the value.
   const instant = new Date(time);
@@ -120,7 +118,8 @@ export function readingValue<T>(what: string, read: () => T): T {
  * {@link FilterBuildError} for what no literal can hold (a line break, NaN, an invalid Date).
  */
 export function literalNode(value: unknown, asDateTime: boolean): ValueNode | 'not-date-time' | undefined {
-  if (timeOfRealDate(value) !== undefined) return createDateTime(dateText(value as Date), nowhere);
+  const time = timeOfRealDate(value);
+  if (time !== undefined) return createDateTime(dateText(time), nowhere);
   switch (typeof value) {
     case 'string':
       if (/[\n\r]/.test(value)) {
