@@ -7,7 +7,7 @@ import {
   type Span,
   type ValueNode,
 } from '../ast/index.js';
-import { MAX_LIMITS } from '../syntax/limits.js';
+import { MAX_LIST_VALUES } from '../syntax/limits.js';
 
 /** A JavaScript value the builder turns into a literal. */
 export type BuilderValue = string | number | boolean | Date;
@@ -79,8 +79,8 @@ function dateText(time: number): string {
 export function copyOfList(value: unknown): unknown[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const length: unknown = value.length;
-  if (typeof length !== 'number' || !(length <= MAX_LIMITS.maxListValues)) {
-    throw new FilterBuildError(`A list holds at most ${MAX_LIMITS.maxListValues} values`);
+  if (typeof length !== 'number' || !(length <= MAX_LIST_VALUES)) {
+    throw new FilterBuildError(`A list holds at most ${MAX_LIST_VALUES} values`);
   }
   const copy: unknown[] = [];
   for (let i = 0; i < length; i++) copy.push(value[i]);

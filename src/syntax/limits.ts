@@ -16,7 +16,7 @@ export interface ParseLimits {
 }
 
 /** The defaults, in the spirit of OData's node count and GraphQL servers' depth limits. */
-// Pure: a bundle that reads only MAX_LIMITS (the builder entry) drops the defaults.
+// Pure: a bundle that does not read them (the builder entry) drops the defaults.
 export const DEFAULT_LIMITS: ParseLimits = /* @__PURE__ */ Object.freeze({
   maxLength: 4096,
   maxDepth: 32,
@@ -25,17 +25,22 @@ export const DEFAULT_LIMITS: ParseLimits = /* @__PURE__ */ Object.freeze({
   maxErrors: 10,
 });
 
+/** The most values an `in`/`ca` list may be allowed: {@link MAX_LIMITS}' `maxListValues`. */
+export const MAX_LIST_VALUES = 1_000_000;
+
 /**
  * The largest value each limit may be raised to. Parsing needs the same call stack at any depth
  * (no path of it recurses on the input); `maxDepth` bounds the nesting that consumers of the tree
  * meet. The others bound memory and time: at the maximum length (64 MiB of text) parsing is
  * linear in time, and its memory grows with the part of the input read before a limit stops it.
  */
-export const MAX_LIMITS: ParseLimits = Object.freeze({
-  maxLength: 64 * 1024 * 1024,
+// Pure, and of literals only (a product such as 64 * 1024 * 1024 keeps it in a bundle): a bundle
+// that reads only MAX_LIST_VALUES (the builder entry) drops the rest.
+export const MAX_LIMITS: ParseLimits = /* @__PURE__ */ Object.freeze({
+  maxLength: 67_108_864, // 64 MiB
   maxDepth: 256,
   maxComparisons: 1_000_000,
-  maxListValues: 1_000_000,
+  maxListValues: MAX_LIST_VALUES,
   maxErrors: 1000,
 });
 
