@@ -19,7 +19,6 @@ export type {
   PresenceOperator,
   PrimitiveOperator,
   TextOperator,
-  WithMeanings,
 } from '../language/operators.js';
 export type {
   AndNode,

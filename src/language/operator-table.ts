@@ -16,7 +16,7 @@
  */
 export type OperatorKind = 'comparison' | 'list' | 'presence';
 
-/** One row of {@link OPERATOR_RULES}: an operator's spelling and the rules that apply to it. */
+/** One row of `OPERATOR_RULES`: an operator's spelling and the rules that apply to it. */
 export interface OperatorRules {
   /** The spelling: lowercase letters, reserved (no field can be called this). */
   readonly word: string;
@@ -93,8 +93,8 @@ export const OPERATOR_MEANINGS = {
   string
 >;
 
-/** Each row of `Rows` with its meaning ({@link OPERATOR_MEANINGS}), as literal types. */
-export type WithMeanings<Rows extends readonly { readonly word: keyof typeof OPERATOR_MEANINGS }[]> = {
+/** Each row of `Rows` with its meaning (`OPERATOR_MEANINGS`), as literal types. */
+type WithMeanings<Rows extends readonly { readonly word: keyof typeof OPERATOR_MEANINGS }[]> = {
   readonly [I in keyof Rows]: Rows[I] & { readonly meaning: (typeof OPERATOR_MEANINGS)[Rows[I]['word']] };
 };
 
@@ -109,8 +109,8 @@ function withMeanings<Rows extends readonly { readonly word: keyof typeof OPERAT
   })) as unknown as WithMeanings<Rows>;
 }
 
-/** Every primitive operator, in the language's order: its rules ({@link OPERATOR_RULES}) and meaning. */
-export const OPERATOR_TABLE: WithMeanings<typeof OPERATOR_RULES> = withMeanings(OPERATOR_RULES);
+/** Every primitive operator, in the language's order: its rules (`OPERATOR_RULES`) and meaning. */
+export const OPERATOR_TABLE = withMeanings(OPERATOR_RULES);
 
 /** A row for each word (the composite operators have no rules, only words). */
 type RowsOf<Words extends readonly string[]> = { readonly [I in keyof Words]: { readonly word: Words[I] } };

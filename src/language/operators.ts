@@ -6,6 +6,7 @@
  */
 
 import {
+  type COMPOSITE_TABLE,
   COMPOSITE_WORDS,
   OPERATOR_MEANINGS,
   OPERATOR_RULES,
@@ -21,7 +22,6 @@ export {
   type OperatorEntry,
   type OperatorKind,
   type OperatorRules,
-  type WithMeanings,
 } from './operator-table.js';
 
 /** The kinds of literal a filter can hold (a value node's `kind`). */
@@ -82,7 +82,7 @@ export type TextOperator = Extract<(typeof OPERATOR_TABLE)[number], { textOnly: 
 /** The composite (boolean) operators, in the table's order. */
 export const COMPOSITE_OPERATORS = COMPOSITE_WORDS;
 /** A composite operator. */
-export type CompositeOperator = (typeof COMPOSITE_WORDS)[number];
+export type CompositeOperator = (typeof COMPOSITE_TABLE)[number]['word'];
 
 /** The boolean literals, reserved like the operators. */
 const BOOLEAN_WORDS = ['true', 'false'] as const;
