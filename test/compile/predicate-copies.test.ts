@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COPIES_DIR, leafCopyModules, MODULES, PER_MODULE } from '../../scripts/leaf-copies.js';
 import { compilePredicate } from '../../src/compile/predicate/index.js';
 import { COPIES } from '../../src/compile/predicate/leaf-copies.js';
 import type { FieldSchema, Schema } from '../../src/schema/types.js';
@@ -8,12 +11,15 @@ import { parse } from '../../src/syntax/parse.js';
 /*
  * The read-first leaf is written out several times (leaf-copies.ts) and each record path takes a
  * copy of its own while any is free, later paths the shared leaves of read-first.ts. Which one a
- * path gets must change nothing but speed: the copies are the same text, and a filter on twelve
- * paths (more than there are copies) answers alike on every path holding the same value.
+ * path gets must change nothing but speed: the copies are the same text, written from one
+ * template, and a filter on twelve paths (more than the copies other paths left) answers alike on
+ * every path holding the same value.
  */
 
 const KEYS = Array.from({ length: 12 }, (_, i) => `k${i}`);
 const NESTED = KEYS.map((key) => `m.${key}`);
+/** Copies left for the paths above once other paths took the rest: fewer than there are paths. */
+const LEFT = 4;
 
 const LEAVES: readonly { type: FieldSchema['type']; caseSensitive: boolean; text: string }[] = [
   { type: 'string', caseSensitive: true, text: 'eq "Failed"' },
@@ -82,7 +88,25 @@ describe('the copied leaves', () => {
     expect(sources.size).toBe(1);
   });
 
+  it('are what scripts/leaf-copies.ts writes from its template now (run `npm run copies` after a change)', () => {
+    const modules = leafCopyModules();
+    expect(readdirSync(COPIES_DIR).sort()).toEqual([...modules.keys()].sort());
+    for (const [name, text] of modules) expect(readFileSync(join(COPIES_DIR, name), 'utf8'), name).toBe(text);
+    expect(COPIES.length).toBe(MODULES * PER_MODULE);
+  });
+
   it('answer alike on every path, with a copy or without', () => {
+    // Other paths of each length take all copies but LEFT, as an application's earlier filters do.
+    const taken = Array.from({ length: COPIES.length - LEFT }, (_, i) => `x${i}`);
+    const fields: Record<string, FieldSchema> = {};
+    for (const path of [...taken, ...taken.map((key) => `m.${key}`)]) {
+      fields[path] = { type: 'number', operators: ['eq'], path };
+    }
+    for (const path of Object.keys(fields)) {
+      const parsed = parse(`${path} eq 1`);
+      if (!parsed.ok) throw new Error(path);
+      expect(compilePredicate(parsed.ast, { schema: { fields } })({})).toBe(false);
+    }
     fc.assert(
       fc.property(
         fc.constantFrom(...LEAVES),
