@@ -29,6 +29,7 @@ const LEAVES: readonly { type: FieldSchema['type']; caseSensitive: boolean; text
   { type: 'string', caseSensitive: true, text: 'in ("Failed", "x")' },
   { type: 'string', caseSensitive: false, text: 'eq "failed"' },
   { type: 'string', caseSensitive: false, text: 'co "ail"' },
+  { type: 'string', caseSensitive: false, text: 'in ("failed", "x")' },
   { type: 'number', caseSensitive: true, text: 'ne 5' },
   { type: 'number', caseSensitive: true, text: 'gt 4' },
   { type: 'number', caseSensitive: true, text: 'in (5, 6)' },
