@@ -155,6 +155,34 @@ describe('a trusted step (prototype Object.prototype or null)', () => {
     }
   });
 
+  it('takes no value from a prototype getter that gives the record an own value of another', () => {
+    // The own check then passes: the value tested must still be the own one (the closures read again).
+    const parsed = parse('status ne "Other"');
+    if (!parsed.ok) throw new Error('parse');
+    const ne = compilePredicate(parsed.ast, { schema });
+    const [closures] = compiled;
+    for (const proto of [
+      Object.prototype,
+      class {
+        get other(): string {
+          return '';
+        }
+      }.prototype,
+    ]) {
+      const holder = Object.create(proto) as object;
+      Object.defineProperty(holder, 'status', {
+        configurable: true,
+        get(this: object): string {
+          Object.setPrototypeOf(this, proto);
+          Object.defineProperty(this, 'status', { value: 'Other', enumerable: true, writable: true });
+          return 'Failed';
+        },
+      });
+      expect(closures!(Object.create(holder) as object)).toBe(false);
+      expect(ne(Object.create(holder) as object)).toBe(false);
+    }
+  });
+
   it('takes no value from a prototype getter that swaps the record to Object.prototype', () => {
     for (const predicate of compiled) {
       const proto = {

@@ -1,6 +1,6 @@
 import { interned } from './interned.js';
 import { COPIES } from './leaf-copies.js';
-import { CALL, type Copy, type LeafSpec, type TestOperands } from './leaf-spec.js';
+import { type Copy, type LeafSpec, NUMBER_NE, STRING_NE, type TestOperands } from './leaf-spec.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 
 const never: ValueTest = () => false;
@@ -50,7 +50,7 @@ export function copiedLeaf(
     loInclusive: operands.loInclusive ?? false,
     hi: operands.hi ?? 0,
     hiInclusive: operands.hiInclusive ?? false,
-    calls: test === CALL,
+    passesMost: operands.passesMost ?? (test >= NUMBER_NE && test <= STRING_NE),
     call: operands.call ?? never,
   };
   return copy(spec);

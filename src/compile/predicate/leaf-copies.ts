@@ -1,12 +1,4 @@
-import { COPIES_0 } from './copies/copies-0.js';
-import { COPIES_1 } from './copies/copies-1.js';
-import { COPIES_2 } from './copies/copies-2.js';
-import { COPIES_3 } from './copies/copies-3.js';
-import { COPIES_4 } from './copies/copies-4.js';
-import { COPIES_5 } from './copies/copies-5.js';
-import { COPIES_6 } from './copies/copies-6.js';
-import { COPIES_7 } from './copies/copies-7.js';
-import type { Copy } from './leaf-spec.js';
+import { COPIES } from './copies/index.js';
 
 /*
  * Why the read-first leaf is written out many times over, identically.
@@ -36,27 +28,22 @@ import type { Copy } from './leaf-spec.js';
  * class's, a proxy) is asked with the own check, as in read-first.ts.
  * - Every step the object lacks (not even inherited: `in`, as in the generated mode, so a proxy
  *   whose `get` answers for a key it lacks reads it as missing) answers `negated` unread.
- * - One step, trusted: one read and the test, as the user's arrow (the read is the record's own).
- *   Untrusted: read and test, and only when the test passed, the own check, then a second read,
- *   which must give the value tested. A getter run by the first read (a prototype's) cannot make
- *   the second give what it gave: between the own check and that read no code runs.
+ * - One step, for a test that passes most values (`ne`, `pr`: `passesMost`): trust asked, then
+ *   one read and the test, as the user's arrow (a trusted read is the record's own). Untrusted:
+ *   only when the test passed, the own check, then a second read, which must give the value
+ *   tested. A getter run by the first read (a prototype's) cannot make the second give what it
+ *   gave: between the own check and that read no code runs.
+ * - One step, any other test: read and test first, so a record that fails costs one read and one
+ *   comparison, as in the user's arrow; only when the test passed, `in`, the trust or the own
+ *   check, and a second read right after them, which must give the value tested.
  * - Two or three steps: each step's trust is asked before it is read (`t1`..`t3`), and the
- *   untrusted steps' own checks run after the test (`owns`).
- * A test given as a function is called from the copy itself, not from `holds`: the call then
- * has the copy's cache too (one target, or a few, per path), and the engine inlines the test (a
- * date-time's, a folded string's) into the copy.
+ *   untrusted steps' own checks run after the test.
+ * Each copy writes its test out (`holds`, by the code of leaf-spec.ts), so its comparisons and
+ * its call of a test given as a function (a date-time's, a folded string's) learn this path's
+ * values and targets only, and the engine inlines them into the copy.
  *
  * What the copies call is passed in rather than read from the module's scope: V8 reaches a
  * module's bindings through one more step than a function's, which showed in every read.
  */
 
-export const COPIES: readonly Copy[] = [
-  ...COPIES_0,
-  ...COPIES_1,
-  ...COPIES_2,
-  ...COPIES_3,
-  ...COPIES_4,
-  ...COPIES_5,
-  ...COPIES_6,
-  ...COPIES_7,
-];
+export { COPIES };

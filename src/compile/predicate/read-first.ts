@@ -191,7 +191,7 @@ export function stringFirst(
       : (v) => typeof v === 'string' && stringHolds(operator, foldAs(v, mode), c, set);
   const copied =
     plain === undefined
-      ? copiedLeaf(path, negated, CALL, { call })
+      ? copiedLeaf(path, negated, CALL, { call, passesMost: operator === 'ne' })
       : copiedLeaf(path, negated, plain, { c0: c });
   if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);

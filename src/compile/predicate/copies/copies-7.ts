@@ -1,5 +1,5 @@
 // Written by scripts/leaf-copies.ts (`npm run copies`) from its template: edit that, not this.
-import { type Copy, holds as holdsTest, owns as ownsTest } from '../leaf-spec.js';
+import type { Copy } from '../leaf-spec.js';
 
 type Fields = Record<string, unknown>;
 
@@ -7,23 +7,66 @@ function made(
   own: typeof Object.prototype.hasOwnProperty,
   objectPrototype: object,
   getPrototypeOf: typeof Object.getPrototypeOf,
-  holds: typeof holdsTest,
-  owns: typeof ownsTest,
 ): Copy[] {
   return [
     (s) => {
-      if (s.depth === 1) {
+      const holds = (v: unknown): boolean => {
+        switch (s.test) {
+          case 0: // STRICT
+            return v === s.c0;
+          case 1: // STRICT_ANY
+            return v === s.c0 || v === s.c1 || v === s.c2 || v === s.c3;
+          case 2: // RANGE
+            return (
+              typeof v === 'number' &&
+              (s.loInclusive ? v >= s.lo : v > s.lo) &&
+              (s.hiInclusive ? v <= s.hi : v < s.hi)
+            );
+          case 3: // NUMBER_NE
+            return typeof v === 'number' && !Number.isNaN(v) && v !== s.c0;
+          case 4: // BOOLEAN_NE
+            return typeof v === 'boolean' && v !== s.c0;
+          case 5: // PRESENT
+            return v != null && !Number.isNaN(v);
+          case 6: // STRING_NE
+            return typeof v === 'string' && v !== s.c0;
+          case 7: // STRING_CO
+            return typeof v === 'string' && v.includes(s.c0 as string);
+          case 8: // STRING_SW
+            return typeof v === 'string' && v.startsWith(s.c0 as string);
+          default:
+            return s.call(v);
+        }
+      };
+      if (s.depth === 1 && s.passesMost) {
         return (r) => {
           try {
             if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const p = getPrototypeOf(r);
-            if (p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) {
-              const w = (r as Fields)[s.k1];
-              return (s.calls ? s.call(w) : holds(s, w)) !== s.negated;
-            }
+            const trusted = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
             const v = (r as Fields)[s.k1];
-            if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
+            if (!holds(v)) return s.negated;
+            if (trusted) return !s.negated;
             return own.call(r, s.k1) && (r as Fields)[s.k1] === v ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      if (s.depth === 1) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null) return s.negated;
+            const v = (r as Fields)[s.k1];
+            if (!holds(v) || !(s.k1 in r)) return s.negated;
+            const p = getPrototypeOf(r);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !own.call(r, s.k1)
+            ) {
+              return s.negated;
+            }
+            return (r as Fields)[s.k1] === v ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -40,7 +83,7 @@ function made(
             p = getPrototypeOf(a);
             const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
             const v = (a as Fields)[s.k2];
-            return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, a, t1, t2, true)
+            return holds(v) && (t1 || own.call(r, s.k1)) && (t2 || own.call(a, s.k2))
               ? !s.negated
               : s.negated;
           } catch {
@@ -62,82 +105,71 @@ function made(
           p = getPrototypeOf(b);
           const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
           const v = (b as Fields)[s.k3];
-          return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+          if (!holds(v) || !(t1 || own.call(r, s.k1)) || !(t2 || own.call(a, s.k2))) return s.negated;
+          return t3 || own.call(b, s.k3) ? !s.negated : s.negated;
         } catch {
           return s.negated;
         }
       };
     },
     (s) => {
-      if (s.depth === 1) {
-        return (r) => {
-          try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            const p = getPrototypeOf(r);
-            if (p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) {
-              const w = (r as Fields)[s.k1];
-              return (s.calls ? s.call(w) : holds(s, w)) !== s.negated;
-            }
-            const v = (r as Fields)[s.k1];
-            if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            return own.call(r, s.k1) && (r as Fields)[s.k1] === v ? !s.negated : s.negated;
-          } catch {
-            return s.negated;
-          }
-        };
-      }
-      if (s.depth === 2) {
-        return (r) => {
-          try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            let p = getPrototypeOf(r);
-            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
-            const a = (r as Fields)[s.k1];
-            if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-            p = getPrototypeOf(a);
-            const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
-            const v = (a as Fields)[s.k2];
-            return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, a, t1, t2, true)
-              ? !s.negated
-              : s.negated;
-          } catch {
-            return s.negated;
-          }
-        };
-      }
-      return (r) => {
-        try {
-          if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-          let p = getPrototypeOf(r);
-          const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
-          const a = (r as Fields)[s.k1];
-          if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-          p = getPrototypeOf(a);
-          const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
-          const b = (a as Fields)[s.k2];
-          if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
-          p = getPrototypeOf(b);
-          const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
-          const v = (b as Fields)[s.k3];
-          return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
-        } catch {
-          return s.negated;
+      const holds = (v: unknown): boolean => {
+        switch (s.test) {
+          case 0: // STRICT
+            return v === s.c0;
+          case 1: // STRICT_ANY
+            return v === s.c0 || v === s.c1 || v === s.c2 || v === s.c3;
+          case 2: // RANGE
+            return (
+              typeof v === 'number' &&
+              (s.loInclusive ? v >= s.lo : v > s.lo) &&
+              (s.hiInclusive ? v <= s.hi : v < s.hi)
+            );
+          case 3: // NUMBER_NE
+            return typeof v === 'number' && !Number.isNaN(v) && v !== s.c0;
+          case 4: // BOOLEAN_NE
+            return typeof v === 'boolean' && v !== s.c0;
+          case 5: // PRESENT
+            return v != null && !Number.isNaN(v);
+          case 6: // STRING_NE
+            return typeof v === 'string' && v !== s.c0;
+          case 7: // STRING_CO
+            return typeof v === 'string' && v.includes(s.c0 as string);
+          case 8: // STRING_SW
+            return typeof v === 'string' && v.startsWith(s.c0 as string);
+          default:
+            return s.call(v);
         }
       };
-    },
-    (s) => {
-      if (s.depth === 1) {
+      if (s.depth === 1 && s.passesMost) {
         return (r) => {
           try {
             if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const p = getPrototypeOf(r);
-            if (p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) {
-              const w = (r as Fields)[s.k1];
-              return (s.calls ? s.call(w) : holds(s, w)) !== s.negated;
-            }
+            const trusted = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
             const v = (r as Fields)[s.k1];
-            if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
+            if (!holds(v)) return s.negated;
+            if (trusted) return !s.negated;
             return own.call(r, s.k1) && (r as Fields)[s.k1] === v ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      if (s.depth === 1) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null) return s.negated;
+            const v = (r as Fields)[s.k1];
+            if (!holds(v) || !(s.k1 in r)) return s.negated;
+            const p = getPrototypeOf(r);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !own.call(r, s.k1)
+            ) {
+              return s.negated;
+            }
+            return (r as Fields)[s.k1] === v ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -154,7 +186,7 @@ function made(
             p = getPrototypeOf(a);
             const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
             const v = (a as Fields)[s.k2];
-            return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, a, t1, t2, true)
+            return holds(v) && (t1 || own.call(r, s.k1)) && (t2 || own.call(a, s.k2))
               ? !s.negated
               : s.negated;
           } catch {
@@ -176,64 +208,8 @@ function made(
           p = getPrototypeOf(b);
           const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
           const v = (b as Fields)[s.k3];
-          return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
-        } catch {
-          return s.negated;
-        }
-      };
-    },
-    (s) => {
-      if (s.depth === 1) {
-        return (r) => {
-          try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            const p = getPrototypeOf(r);
-            if (p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) {
-              const w = (r as Fields)[s.k1];
-              return (s.calls ? s.call(w) : holds(s, w)) !== s.negated;
-            }
-            const v = (r as Fields)[s.k1];
-            if (!(s.calls ? s.call(v) : holds(s, v))) return s.negated;
-            return own.call(r, s.k1) && (r as Fields)[s.k1] === v ? !s.negated : s.negated;
-          } catch {
-            return s.negated;
-          }
-        };
-      }
-      if (s.depth === 2) {
-        return (r) => {
-          try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            let p = getPrototypeOf(r);
-            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
-            const a = (r as Fields)[s.k1];
-            if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-            p = getPrototypeOf(a);
-            const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
-            const v = (a as Fields)[s.k2];
-            return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, a, t1, t2, true)
-              ? !s.negated
-              : s.negated;
-          } catch {
-            return s.negated;
-          }
-        };
-      }
-      return (r) => {
-        try {
-          if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-          let p = getPrototypeOf(r);
-          const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
-          const a = (r as Fields)[s.k1];
-          if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-          p = getPrototypeOf(a);
-          const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
-          const b = (a as Fields)[s.k2];
-          if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
-          p = getPrototypeOf(b);
-          const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
-          const v = (b as Fields)[s.k3];
-          return (s.calls ? s.call(v) : holds(s, v)) && owns(s, r, a, b, t1, t2, t3) ? !s.negated : s.negated;
+          if (!holds(v) || !(t1 || own.call(r, s.k1)) || !(t2 || own.call(a, s.k2))) return s.negated;
+          return t3 || own.call(b, s.k3) ? !s.negated : s.negated;
         } catch {
           return s.negated;
         }
@@ -246,6 +222,4 @@ export const COPIES_7: readonly Copy[] = made(
   Object.prototype.hasOwnProperty,
   Object.prototype,
   Object.getPrototypeOf,
-  holdsTest,
-  ownsTest,
 );
