@@ -75,17 +75,27 @@ function made(
       if (s.depth === 2) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            let p = getPrototypeOf(r);
-            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            if (typeof r !== 'object' || r === null) return s.negated;
             const a = (r as Fields)[s.k1];
-            if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-            p = getPrototypeOf(a);
-            const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+            if (typeof a !== 'object' || a === null) return s.negated;
             const v = (a as Fields)[s.k2];
-            return holds(v) && (t1 || own.call(r, s.k1)) && (t2 || own.call(a, s.k2))
-              ? !s.negated
-              : s.negated;
+            if (!holds(v) || !(s.k1 in r)) return s.negated;
+            let p = getPrototypeOf(r);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !own.call(r, s.k1)
+            ) {
+              return s.negated;
+            }
+            if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return s.negated;
+            p = getPrototypeOf(a);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k2 in objectPrototype))) &&
+              !own.call(a, s.k2)
+            ) {
+              return s.negated;
+            }
+            return (a as Fields)[s.k2] === v ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -93,20 +103,28 @@ function made(
       }
       return (r) => {
         try {
-          if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-          let p = getPrototypeOf(r);
-          const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+          if (typeof r !== 'object' || r === null) return s.negated;
           const a = (r as Fields)[s.k1];
-          if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-          p = getPrototypeOf(a);
-          const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+          if (typeof a !== 'object' || a === null) return s.negated;
           const b = (a as Fields)[s.k2];
-          if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
-          p = getPrototypeOf(b);
-          const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
+          if (typeof b !== 'object' || b === null) return s.negated;
           const v = (b as Fields)[s.k3];
-          if (!holds(v) || !(t1 || own.call(r, s.k1)) || !(t2 || own.call(a, s.k2))) return s.negated;
-          return t3 || own.call(b, s.k3) ? !s.negated : s.negated;
+          if (!holds(v) || !(s.k1 in r)) return s.negated;
+          let p = getPrototypeOf(r);
+          if (!(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && !own.call(r, s.k1)) {
+            return s.negated;
+          }
+          if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return s.negated;
+          p = getPrototypeOf(a);
+          if (!(p === null || (p === objectPrototype && !(s.k2 in objectPrototype))) && !own.call(a, s.k2)) {
+            return s.negated;
+          }
+          if ((a as Fields)[s.k2] !== b || !(s.k3 in b)) return s.negated;
+          p = getPrototypeOf(b);
+          if (!(p === null || (p === objectPrototype && !(s.k3 in objectPrototype))) && !own.call(b, s.k3)) {
+            return s.negated;
+          }
+          return (b as Fields)[s.k3] === v ? !s.negated : s.negated;
         } catch {
           return s.negated;
         }
@@ -178,17 +196,27 @@ function made(
       if (s.depth === 2) {
         return (r) => {
           try {
-            if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-            let p = getPrototypeOf(r);
-            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            if (typeof r !== 'object' || r === null) return s.negated;
             const a = (r as Fields)[s.k1];
-            if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-            p = getPrototypeOf(a);
-            const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+            if (typeof a !== 'object' || a === null) return s.negated;
             const v = (a as Fields)[s.k2];
-            return holds(v) && (t1 || own.call(r, s.k1)) && (t2 || own.call(a, s.k2))
-              ? !s.negated
-              : s.negated;
+            if (!holds(v) || !(s.k1 in r)) return s.negated;
+            let p = getPrototypeOf(r);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
+              !own.call(r, s.k1)
+            ) {
+              return s.negated;
+            }
+            if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return s.negated;
+            p = getPrototypeOf(a);
+            if (
+              !(p === null || (p === objectPrototype && !(s.k2 in objectPrototype))) &&
+              !own.call(a, s.k2)
+            ) {
+              return s.negated;
+            }
+            return (a as Fields)[s.k2] === v ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -196,20 +224,28 @@ function made(
       }
       return (r) => {
         try {
-          if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
-          let p = getPrototypeOf(r);
-          const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+          if (typeof r !== 'object' || r === null) return s.negated;
           const a = (r as Fields)[s.k1];
-          if (typeof a !== 'object' || a === null || !(s.k2 in a)) return s.negated;
-          p = getPrototypeOf(a);
-          const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
+          if (typeof a !== 'object' || a === null) return s.negated;
           const b = (a as Fields)[s.k2];
-          if (typeof b !== 'object' || b === null || !(s.k3 in b)) return s.negated;
-          p = getPrototypeOf(b);
-          const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
+          if (typeof b !== 'object' || b === null) return s.negated;
           const v = (b as Fields)[s.k3];
-          if (!holds(v) || !(t1 || own.call(r, s.k1)) || !(t2 || own.call(a, s.k2))) return s.negated;
-          return t3 || own.call(b, s.k3) ? !s.negated : s.negated;
+          if (!holds(v) || !(s.k1 in r)) return s.negated;
+          let p = getPrototypeOf(r);
+          if (!(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && !own.call(r, s.k1)) {
+            return s.negated;
+          }
+          if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return s.negated;
+          p = getPrototypeOf(a);
+          if (!(p === null || (p === objectPrototype && !(s.k2 in objectPrototype))) && !own.call(a, s.k2)) {
+            return s.negated;
+          }
+          if ((a as Fields)[s.k2] !== b || !(s.k3 in b)) return s.negated;
+          p = getPrototypeOf(b);
+          if (!(p === null || (p === objectPrototype && !(s.k3 in objectPrototype))) && !own.call(b, s.k3)) {
+            return s.negated;
+          }
+          return (b as Fields)[s.k3] === v ? !s.negated : s.negated;
         } catch {
           return s.negated;
         }
