@@ -28,18 +28,18 @@ import { COPIES } from './copies/index.js';
  * class's, a proxy) is asked with the own check, as in read-first.ts.
  * - Every step the object lacks (not even inherited: `in`, as in the generated mode, so a proxy
  *   whose `get` answers for a key it lacks reads it as missing) answers `negated`.
- * - A test that passes most values (`ne`, `pr`: `passesMost`): each step's trust asked, then its
- *   one read, and the test, as the user's arrow (a trusted read is the object's own). Only when
- *   the test passed, each untrusted step: the own check, then a second read, which must give the
- *   object (or value) the test was reached through. A getter run by a first read (a prototype's)
- *   cannot make the second give what it gave: between the own check and that read no code runs.
- * - Any other test: read each step and test first, so a record that fails costs the reads and
- *   one comparison, as in the user's arrow; only when the test passed, each step in turn: `in`,
- *   its trust or the own check, and a second read right after them, which must give the object
- *   (or value) the test was reached through.
- * The proof of a step (`proof1`..`proof3`: `in`, trust or own check, second read) is a function
- * of the copy's own, called only for a record whose test passed: written into each closure, it
- * made the three-step one too large for the engine to inline into a caller's loop.
+ * - One step, for a test that passes most values (`ne`, `pr`: `passesMost`): trust asked, then
+ *   one read and the test, as the user's arrow (a trusted read is the record's own). Untrusted:
+ *   only when the test passed, the own check, then a second read, which must give the value
+ *   tested. A getter run by the first read (a prototype's) cannot make the second give what it
+ *   gave: between the own check and that read no code runs.
+ * - One step, any other test, and every two- or three-step path: read each step and test first,
+ *   so a record that fails costs the reads and one comparison, as in the user's arrow; only when
+ *   the test passed, each step in turn: `in`, its trust or the own check, and a second read right
+ *   after them, which must give the object (or value) the test was reached through. A getter run
+ *   by the first reads (a prototype's) cannot make those reads give what it gave.
+ *   (The three-step proof is a function of the copy's own, `proves`: in the leaf it made the leaf
+ *   too large for the engine to inline into a caller's loop.)
  * Each copy writes its test out (`holds`, by the code of leaf-spec.ts), so its comparisons and
  * its call of a test given as a function (a date-time's, a folded string's) learn this path's
  * values and targets only, and the engine inlines them into the copy.

@@ -47,9 +47,9 @@ export interface LeafSpec {
   readonly hi: number;
   readonly hiInclusive: boolean;
   /**
-   * Whether the test passes most values (`ne`, `pr`): the copy then asks each step's trust
-   * before its one read; otherwise it reads and tests first, and proves the value the record's
-   * own only when the test passed.
+   * Whether the test passes most values (`ne`, `pr`): a one-step copy then asks the record's
+   * trust before its one read; otherwise it reads and tests first, and proves the value the
+   * record's own only when the test passed (as every longer path does).
    */
   readonly passesMost: boolean;
   readonly call: ValueTest;
