@@ -54,7 +54,10 @@ const genText = fc.oneof(
   ),
   // One character of a valid canonical string replaced.
   fc
-    .tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom('x', '-', ':', '.', 'Z', '0', '9', '/'))
+    .tuple(
+      fc.integer({ min: 0, max: 30 }),
+      fc.constantFrom('x', '-', ':', '.', 'Z', '0', '9', '/', '\u0660', '\uff10'),
+    )
     .map(([at, c]) => {
       const text = '2022-02-07T20:13:29.123456789Z';
       return `${text.slice(0, at)}${c}${text.slice(at + 1)}`;

@@ -1,32 +1,9 @@
+import { interned } from './interned.js';
 import { COPIES } from './leaf-copies.js';
-import { CALL, type Copy, type LeafSpec, type TestOperands } from './leaf-spec.js';
+import { type Copy, type LeafSpec, NUMBER_NE, STRING_NE, type TestOperands } from './leaf-spec.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 
 const never: ValueTest = () => false;
-
-/** Texts already interned, so a compile looks a text up instead of interning it again. */
-const internedTexts = new Map<string, string>();
-/** Most texts kept (then the map starts afresh), and the longest text interned. */
-const MAX_INTERNED = 4096;
-const MAX_INTERNED_LENGTH = 256;
-
-/**
- * `text` as the engine's own copy of it: a property key is kept once (interned), so a read by it,
- * or a comparison of an interned record string with it, is a comparison of pointers. A key or
- * constant cut from a schema path or the filter's text is a new string, which every keyed read
- * would look up in the engine's string table again, and every comparison compare by content.
- */
-export function interned<T>(value: T): T {
-  if (typeof value !== 'string' || value === '' || value.length > MAX_INTERNED_LENGTH) return value;
-  let text = internedTexts.get(value);
-  if (text === undefined) {
-    if (internedTexts.size >= MAX_INTERNED) internedTexts.clear();
-    // A computed key makes an own property even of `__proto__`.
-    text = Object.keys({ [value]: 0 })[0] ?? value;
-    internedTexts.set(text, text);
-  }
-  return text as T;
-}
 
 /** The copy each path has taken, per path length (index 0 for one step). */
 const taken: readonly Map<string, Copy>[] = [new Map(), new Map(), new Map()];
@@ -73,7 +50,7 @@ export function copiedLeaf(
     loInclusive: operands.loInclusive ?? false,
     hi: operands.hi ?? 0,
     hiInclusive: operands.hiInclusive ?? false,
-    calls: test === CALL,
+    passesMost: operands.passesMost ?? (test >= NUMBER_NE && test <= STRING_NE),
     call: operands.call ?? never,
   };
   return copy(spec);

@@ -1,6 +1,7 @@
-import { civilFromDays, daysInMonth, twoDigits } from '../../language/date-time/calendar.js';
+import { civilFromDays, daysInMonth } from '../../language/date-time/calendar.js';
 import type { Instant } from '../../language/date-time/instant.js';
 import { compareParts, type InstantParts, instantParts, readInstant } from './instant-reader.js';
+import { interned } from './interned.js';
 
 /** Whether one record value satisfies a date-time comparison; false when it is no date-time. */
 export type DateTimeTest = (value: unknown) => boolean;
@@ -18,15 +19,30 @@ const DOT = 46;
  * reader and the calendar check accept for that shape.
  */
 function isCanonicalUtc(text: string, n: number): boolean {
-  const century = twoDigits(text, 0);
-  const yy = twoDigits(text, 2);
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  const hour = twoDigits(text, 11);
-  const minute = twoDigits(text, 14);
-  const second = twoDigits(text, 17);
-  if (century < 0 || yy < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
-  if (second < 0 || second > 59 || month < 1 || month > 12 || day < 1) return false;
+  // Each digit less 48: a digit is one from 0 to 9, so `d | (9 - d)` is negative for any other
+  // character, and one OR of them all is negative when any is. Straight-line code, no calls: this
+  // runs for every record that would match.
+  const y0 = text.charCodeAt(0) - 48;
+  const y1 = text.charCodeAt(1) - 48;
+  const y2 = text.charCodeAt(2) - 48;
+  const y3 = text.charCodeAt(3) - 48;
+  const mo0 = text.charCodeAt(5) - 48;
+  const mo1 = text.charCodeAt(6) - 48;
+  const d0 = text.charCodeAt(8) - 48;
+  const d1 = text.charCodeAt(9) - 48;
+  const h0 = text.charCodeAt(11) - 48;
+  const h1 = text.charCodeAt(12) - 48;
+  const mi0 = text.charCodeAt(14) - 48;
+  const mi1 = text.charCodeAt(15) - 48;
+  const s0 = text.charCodeAt(17) - 48;
+  const s1 = text.charCodeAt(18) - 48;
+  const digits =
+    y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | mo0 | (9 - mo0) | mo1 | (9 - mo1);
+  const more = d0 | (9 - d0) | d1 | (9 - d1) | h0 | (9 - h0) | h1 | (9 - h1) | mi0 | (9 - mi0);
+  if ((digits | more | mi1 | (9 - mi1) | s0 | (9 - s0) | s1 | (9 - s1)) < 0) return false;
+  const month = mo0 * 10 + mo1;
+  const day = d0 * 10 + d1;
+  if (h0 * 10 + h1 > 23 || mi0 > 5 || s0 > 5 || month < 1 || month > 12 || day < 1) return false;
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return false;
   if (n > 20) {
@@ -36,7 +52,7 @@ function isCanonicalUtc(text: string, n: number): boolean {
       if (c < 48 || c > 57) return false;
     }
   }
-  return day <= daysInMonth(century * 100 + yy, month);
+  return day <= 28 || day <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month);
 }
 
 /**
@@ -119,15 +135,18 @@ export function dateTimeTest(operator: DateTimeOperator, instant: Instant, liter
     literal !== undefined &&
     looksCanonical(literal, literal.length) &&
     isCanonicalUtc(literal, literal.length);
-  // Built from two short slices, each a copy: one slice of 13 or more characters would be a view
-  // into the literal (slower to compare per record, and it keeps the whole filter text alive).
-  const prefix = canonical ? `${literal.slice(0, 10)}${literal.slice(10, 19)}` : utcPrefix(instant);
+  const text = canonical ? literal.slice(0, 19) : utcPrefix(instant);
   const slow = fullReaderTest(operator, c);
-  if (prefix === undefined) return slow;
+  if (text === undefined) return slow;
   // A canonical string below `prefix` is in an earlier second, one above `beyond` in a later one,
-  // and one between them in the constant's second (then the fractions decide): two comparisons of
-  // whole strings, which V8 does natively, settle most records.
-  const beyond = `${prefix}\uffff`;
+  // and one between them in the constant's second (then the fractions decide): `prefix` followed
+  // by `Z` or by `.` and digits, never above `beyond` (`.` sorts below `Z`). Two comparisons of
+  // whole strings, which V8 does natively, settle most records. Both constants are the engine's
+  // own flat one-byte copies (interned): a slice or a joined string is a view the engine follows
+  // on every comparison, and a character above U+00FF would make a comparison with every
+  // one-byte record string a comparison of mixed widths.
+  const prefix = interned(text);
+  const beyond = interned(`${text}Z`);
   const fraction = c.fraction;
   // One closure per operator: this is the hot path. A value that would match is then checked to
   // be a real instant (isCanonicalUtc); a malformed one never matches, whatever its order.

@@ -1,6 +1,6 @@
 import type { CaseFolding } from '../case-folding.js';
 import type { LeafPlan } from '../plan.js';
-import { interned } from './copied-leaf.js';
+import { interned } from './interned.js';
 import { composedValueTest } from './leaves.js';
 import { type NumberBound, numberBound, numberRange } from './number-leaves.js';
 import type { Program } from './program.js';

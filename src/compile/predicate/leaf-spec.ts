@@ -2,11 +2,12 @@ import type { RecordTest, ValueTest } from './record-test.js';
 
 /*
  * What a copied leaf (leaf-copies.ts) is told: its path, its test as a code and the test's
- * operands, plain or negated. The test and the own check are plain functions here, which the
- * compiler inlines into each copy; they read no record property, so sharing them costs nothing.
+ * operands, plain or negated. Each copy writes the test out itself (scripts/leaf-copies.ts): a
+ * test function shared by the copies would share its comparisons' caches too, and one path's
+ * numbers would make another path's string comparison generic. The cases are written as
+ * numbers: a bundler makes the named codes module variables, which the engine loads anew for
+ * every case label it compares, on every record.
  */
-
-const own = Object.prototype.hasOwnProperty;
 
 /** Strict equality with `c0`. */
 export const STRICT = 0;
@@ -45,68 +46,17 @@ export interface LeafSpec {
   readonly loInclusive: boolean;
   readonly hi: number;
   readonly hiInclusive: boolean;
-  /** Whether the test is `call` (the copies call it themselves). */
-  readonly calls: boolean;
+  /**
+   * Whether the test passes most values (`ne`, `pr`): a one-step copy then asks the record's
+   * trust before its one read; otherwise it reads and tests first, and proves the value the
+   * record's own only when the test passed (as every longer path does).
+   */
+  readonly passesMost: boolean;
   readonly call: ValueTest;
 }
 
 /** The operands a test code uses (the rest keep their defaults). */
-export type TestOperands = Partial<
-  Omit<LeafSpec, 'k1' | 'k2' | 'k3' | 'depth' | 'negated' | 'test' | 'calls'>
->;
-
-/**
- * Whether `v` passes the leaf's test. Never reads a record: `v` is already read. The cases are
- * written as numbers: a bundler makes the named codes module variables, which the engine loads
- * anew for every case label it compares, on every record.
- */
-export function holds(s: LeafSpec, v: unknown): boolean {
-  switch (s.test) {
-    case 0: // STRICT
-      return v === s.c0;
-    case 1: // STRICT_ANY
-      return v === s.c0 || v === s.c1 || v === s.c2 || v === s.c3;
-    case 2: // RANGE
-      return (
-        typeof v === 'number' &&
-        (s.loInclusive ? v >= s.lo : v > s.lo) &&
-        (s.hiInclusive ? v <= s.hi : v < s.hi)
-      );
-    case 3: // NUMBER_NE
-      return typeof v === 'number' && !Number.isNaN(v) && v !== s.c0;
-    case 4: // BOOLEAN_NE
-      return typeof v === 'boolean' && v !== s.c0;
-    case 5: // PRESENT
-      return v != null && !Number.isNaN(v);
-    case 6: // STRING_NE
-      return typeof v === 'string' && v !== s.c0;
-    case 7: // STRING_CO
-      return typeof v === 'string' && v.includes(s.c0 as string);
-    case 8: // STRING_SW
-      return typeof v === 'string' && v.startsWith(s.c0 as string);
-    default:
-      return s.call(v);
-  }
-}
-
-/**
- * Whether each step read (`r`, then `a`, then `b`, as deep as the path) was the step's own: known
- * already where its object was trusted (`t1`..`t3`, see leaf-copies.ts), asked otherwise.
- */
-export function owns(
-  s: LeafSpec,
-  r: object,
-  a: unknown,
-  b: unknown,
-  t1: boolean,
-  t2: boolean,
-  t3: boolean,
-): boolean {
-  if (!(t1 || own.call(r, s.k1))) return false;
-  if (s.depth === 1) return true;
-  if (!(t2 || own.call(a, s.k2))) return false;
-  return s.depth === 2 || t3 || own.call(b, s.k3);
-}
+export type TestOperands = Partial<Omit<LeafSpec, 'k1' | 'k2' | 'k3' | 'depth' | 'negated' | 'test'>>;
 
 /** A copy of the leaf: the closure it makes for a spec. */
 export type Copy = (s: LeafSpec) => RecordTest;

@@ -1,4 +1,5 @@
 import { copiedLeaf } from './copied-leaf.js';
+import { interned } from './interned.js';
 import { CALL, PRESENT, RANGE, STRICT, STRICT_ANY, STRING_CO, STRING_NE, STRING_SW } from './leaf-spec.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 import { type FoldMode, foldAs, type StringOperator, stringHolds } from './string-fold.js';
@@ -159,6 +160,20 @@ const PLAIN_STRING_TESTS: Partial<Record<StringOperator, number>> = {
   sw: STRING_SW,
 };
 
+/**
+ * An `in` of one to {@link MAX_WRITTEN_OUT} strings, the record string put in their form and
+ * compared with each as a user writes it (the list padded with its first constant): a set lookup
+ * would hash the folded string, a new one per record, in full.
+ */
+function foldedAnyTest(set: ReadonlySet<string>, mode: FoldMode): ValueTest {
+  const [c0, c1 = c0, c2 = c0, c3 = c0] = [...set].map(interned);
+  return (v) => {
+    if (typeof v !== 'string') return false;
+    const x = foldAs(v, mode);
+    return x === c0 || x === c1 || x === c2 || x === c3;
+  };
+}
+
 /** A string `eq`, `ne`, `co`, `sw` or `in` with the record string put in the constants' form. */
 export function stringFirst(
   path: readonly string[],
@@ -170,11 +185,13 @@ export function stringFirst(
 ): RecordTest {
   // Mode 0 keeps the string as it is: a case-sensitive field.
   const plain = mode === 0 ? PLAIN_STRING_TESTS[operator] : undefined;
+  const call: ValueTest =
+    operator === 'in' && set.size <= MAX_WRITTEN_OUT
+      ? foldedAnyTest(set, mode)
+      : (v) => typeof v === 'string' && stringHolds(operator, foldAs(v, mode), c, set);
   const copied =
     plain === undefined
-      ? copiedLeaf(path, negated, CALL, {
-          call: (v) => typeof v === 'string' && stringHolds(operator, foldAs(v, mode), c, set),
-        })
+      ? copiedLeaf(path, negated, CALL, { call, passesMost: operator === 'ne' })
       : copiedLeaf(path, negated, plain, { c0: c });
   if (copied !== undefined) return copied;
   const { k1, k2, k3, depth } = steps(path);
