@@ -46,7 +46,11 @@ export function compileBoth(filter: Filter, spec: SchemaSpec, caseFolding?: Fold
 export function field(
   path: readonly string[],
   type: ScalarType,
-  options: { readonly name?: string; readonly caseSensitive?: boolean; readonly collection?: boolean } = {},
+  options: {
+    readonly name?: string;
+    readonly caseSensitive?: boolean | undefined;
+    readonly collection?: boolean;
+  } = {},
 ): FieldSpec {
   return {
     name: options.name ?? path.join('.'),
