@@ -183,6 +183,46 @@ describe('a trusted step (prototype Object.prototype or null)', () => {
     }
   });
 
+  it('takes no value from a prototype getter on any step of a longer path that gives its object an own value of another', () => {
+    const paths = ['m.status', 'm.n.status'];
+    const fields: Record<string, FieldSchema> = {};
+    for (const path of paths)
+      fields[path] = { type: 'string', caseSensitive: true, operators: ['eq', 'ne'], path };
+    const predicates = paths.flatMap((path) =>
+      [`${path} eq "Failed"`, `${path} ne "Other"`].map((text) => {
+        const parsed = parse(text);
+        if (!parsed.ok) throw new Error(text);
+        return { path, predicate: compilePredicate(parsed.ast, { schema: { fields } }) };
+      }),
+    );
+    // What a getter leaves as the step's own value instead: the rest of the path, ending in `Other`.
+    const chain = (keys: readonly string[]): unknown => {
+      if (keys.length === 0) return 'Other';
+      return { [keys[0]!]: chain(keys.slice(1)) };
+    };
+    for (const { path, predicate } of predicates) {
+      const keys = path.split('.');
+      for (let step = 0; step < keys.length; step++) {
+        // Plain objects on the way, but at `step` the key comes from a prototype getter.
+        const build = (at: number): object => {
+          const key = keys[at]!;
+          const rest = at + 1 < keys.length ? build(at + 1) : 'Failed';
+          if (at !== step) return { [key]: rest };
+          const proto = Object.create(Object.prototype) as object;
+          Object.defineProperty(proto, key, {
+            configurable: true,
+            get(this: object): unknown {
+              Object.defineProperty(this, key, { value: chain(keys.slice(at + 1)) });
+              return rest;
+            },
+          });
+          return Object.create(proto) as object;
+        };
+        expect(predicate(build(0)), `${path} at ${keys[step]}`).toBe(false);
+      }
+    }
+  });
+
   it('takes no value from a prototype getter that swaps the record to Object.prototype', () => {
     for (const predicate of compiled) {
       const proto = {

@@ -22,22 +22,21 @@ import { COPIES } from './copies/index.js';
  *
  * A step's object is trusted when its prototype is null, or `Object.prototype` without the key:
  * then a read there can only find the object's own property, and needs no own check. That is
- * asked right before the read, with nothing between that could run code (`Object.prototype` is an
+ * asked right before the read that counts, with nothing between that could run code (`Object.prototype` is an
  * ordinary object whose prototype is always null; `in` on it and `getPrototypeOf` of an ordinary
  * object run none), so no getter can change the answer in between. Any other prototype (a
  * class's, a proxy) is asked with the own check, as in read-first.ts.
  * - Every step the object lacks (not even inherited: `in`, as in the generated mode, so a proxy
- *   whose `get` answers for a key it lacks reads it as missing) answers `negated` unread.
- * - One step, for a test that passes most values (`ne`, `pr`: `passesMost`): trust asked, then
- *   one read and the test, as the user's arrow (a trusted read is the record's own). Untrusted:
- *   only when the test passed, the own check, then a second read, which must give the value
- *   tested. A getter run by the first read (a prototype's) cannot make the second give what it
- *   gave: between the own check and that read no code runs.
- * - One step, any other test: read and test first, so a record that fails costs one read and one
- *   comparison, as in the user's arrow; only when the test passed, `in`, the trust or the own
- *   check, and a second read right after them, which must give the value tested.
- * - Two or three steps: each step's trust is asked before it is read (`t1`..`t3`), and the
- *   untrusted steps' own checks run after the test.
+ *   whose `get` answers for a key it lacks reads it as missing) answers `negated`.
+ * - A test that passes most values (`ne`, `pr`: `passesMost`): each step's trust asked, then its
+ *   one read, and the test, as the user's arrow (a trusted read is the object's own). Only when
+ *   the test passed, each untrusted step: the own check, then a second read, which must give the
+ *   object (or value) the test was reached through. A getter run by a first read (a prototype's)
+ *   cannot make the second give what it gave: between the own check and that read no code runs.
+ * - Any other test: read each step and test first, so a record that fails costs the reads and
+ *   one comparison, as in the user's arrow; only when the test passed, each step in turn: `in`,
+ *   its trust or the own check, and a second read right after them, which must give the object
+ *   (or value) the test was reached through.
  * Each copy writes its test out (`holds`, by the code of leaf-spec.ts), so its comparisons and
  * its call of a test given as a function (a date-time's, a folded string's) learn this path's
  * values and targets only, and the engine inlines them into the copy.

@@ -47,9 +47,9 @@ export interface LeafSpec {
   readonly hi: number;
   readonly hiInclusive: boolean;
   /**
-   * Whether the test passes most values (`ne`, `pr`): the one-step copy then asks the record's
-   * trust before its one read; otherwise it reads and tests first, and proves the value the
-   * record's own only when the test passed.
+   * Whether the test passes most values (`ne`, `pr`): the copy then asks each step's trust
+   * before its one read; otherwise it reads and tests first, and proves the value the record's
+   * own only when the test passed.
    */
   readonly passesMost: boolean;
   readonly call: ValueTest;
