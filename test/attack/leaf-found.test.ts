@@ -110,4 +110,11 @@ describe('a proxy whose getPrototypeOf misreports its prototype', () => {
     expect(evaluate(filter, only(status), make(), 'unicode')).toBe(false);
     expect(answers(filter, only(status), make)).toEqual([false, false]);
   });
+
+  it('owns nothing when only its has and get answer (status pr)', () => {
+    const filter: Filter = { kind: 'presence', field: status, op: 'pr', prefix: false };
+    const make = () => new Proxy({}, { has: () => true, get: () => 'Failed' });
+    expect(evaluate(filter, only(status), make(), 'unicode')).toBe(false);
+    expect(answers(filter, only(status), make)).toEqual([false, false]);
+  });
 });

@@ -234,7 +234,8 @@ describe('records whose reads disagree with each other', () => {
 /*
  * A proxy answers through its own traps, but only own properties count: a proxy whose
  * `getPrototypeOf` says null (or `Object.prototype`) while its target inherits the key from a
- * polluted `Object.prototype` or a class getter owns nothing, and must not match.
+ * polluted `Object.prototype` or a class getter owns nothing, and must not match; nor must one
+ * whose `has` and `get` answer for a key no `getOwnPropertyDescriptor` gives.
  */
 describe('proxies that misreport their prototype', () => {
   it('take no value from the prototype their target really has', () => {
@@ -247,7 +248,7 @@ describe('proxies that misreport their prototype', () => {
           ['in', [str('Failed'), str('y')]] as const,
           ['co', [str('ail')]] as const,
         ),
-        fc.constantFrom('null', 'object-prototype'),
+        fc.constantFrom('null', 'object-prototype', 'has-and-get'),
         fc.constantFrom('polluted', 'class-getter'),
         fc.boolean(),
         (key, [op, values], claim, source, caseSensitive) => {
@@ -257,6 +258,8 @@ describe('proxies that misreport their prototype', () => {
           const { text, closures, generated } = compileBoth(filter, schema);
           const claimed = claim === 'null' ? null : Object.prototype;
           const make = (): object => {
+            // Owns nothing (no getOwnPropertyDescriptor says otherwise), but says it has the key and reads it.
+            if (claim === 'has-and-get') return new Proxy({}, { has: () => true, get: () => 'Failed' });
             const target =
               source === 'class-getter'
                 ? new (class Row {
