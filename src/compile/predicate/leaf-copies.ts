@@ -37,6 +37,9 @@ import { COPIES } from './copies/index.js';
  *   one comparison, as in the user's arrow; only when the test passed, each step in turn: `in`,
  *   its trust or the own check, and a second read right after them, which must give the object
  *   (or value) the test was reached through.
+ * The proof of a step (`proof1`..`proof3`: `in`, trust or own check, second read) is a function
+ * of the copy's own, called only for a record whose test passed: written into each closure, it
+ * made the three-step one too large for the engine to inline into a caller's loop.
  * Each copy writes its test out (`holds`, by the code of leaf-spec.ts), so its comparisons and
  * its call of a test given as a function (a date-time's, a folded string's) learn this path's
  * values and targets only, and the engine inlines them into the copy.

@@ -38,16 +38,39 @@ function made(
             return s.call(v);
         }
       };
+      const proof1 = (o: object, x: unknown): boolean => {
+        if (!(s.k1 in o)) return false;
+        const p = getPrototypeOf(o);
+        if (!(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && !own.call(o, s.k1)) {
+          return false;
+        }
+        return (o as Fields)[s.k1] === x;
+      };
+      const proof2 = (o: object, x: unknown): boolean => {
+        if (!(s.k2 in o)) return false;
+        const p = getPrototypeOf(o);
+        if (!(p === null || (p === objectPrototype && !(s.k2 in objectPrototype))) && !own.call(o, s.k2)) {
+          return false;
+        }
+        return (o as Fields)[s.k2] === x;
+      };
+      const proof3 = (o: object, x: unknown): boolean => {
+        if (!(s.k3 in o)) return false;
+        const p = getPrototypeOf(o);
+        if (!(p === null || (p === objectPrototype && !(s.k3 in objectPrototype))) && !own.call(o, s.k3)) {
+          return false;
+        }
+        return (o as Fields)[s.k3] === x;
+      };
       if (s.depth === 1 && s.passesMost) {
         return (r) => {
           try {
             if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const p = getPrototypeOf(r);
-            const trusted = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
+            const t1 = p === null || (p === objectPrototype && !(s.k1 in objectPrototype));
             const v = (r as Fields)[s.k1];
             if (!holds(v)) return s.negated;
-            if (trusted) return !s.negated;
-            return own.call(r, s.k1) && (r as Fields)[s.k1] === v ? !s.negated : s.negated;
+            return t1 || proof1(r, v) ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -58,15 +81,7 @@ function made(
           try {
             if (typeof r !== 'object' || r === null) return s.negated;
             const v = (r as Fields)[s.k1];
-            if (!holds(v) || !(s.k1 in r)) return s.negated;
-            const p = getPrototypeOf(r);
-            if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
-              !own.call(r, s.k1)
-            ) {
-              return s.negated;
-            }
-            return (r as Fields)[s.k1] === v ? !s.negated : s.negated;
+            return holds(v) && proof1(r, v) ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -83,15 +98,27 @@ function made(
             p = getPrototypeOf(a);
             const t2 = p === null || (p === objectPrototype && !(s.k2 in objectPrototype));
             const v = (a as Fields)[s.k2];
-            if (!holds(v)) return s.negated;
-            if (!t1 && !(own.call(r, s.k1) && (r as Fields)[s.k1] === a)) return s.negated;
-            return t2 || (own.call(a, s.k2) && (a as Fields)[s.k2] === v) ? !s.negated : s.negated;
+            if (!holds(v) || !(t1 || proof1(r, a))) return s.negated;
+            return t2 || proof2(a, v) ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
         };
       }
-      if (s.depth === 3 && s.passesMost) {
+      if (s.depth === 2) {
+        return (r) => {
+          try {
+            if (typeof r !== 'object' || r === null) return s.negated;
+            const a = (r as Fields)[s.k1];
+            if (typeof a !== 'object' || a === null) return s.negated;
+            const v = (a as Fields)[s.k2];
+            return holds(v) && proof1(r, a) && proof2(a, v) ? !s.negated : s.negated;
+          } catch {
+            return s.negated;
+          }
+        };
+      }
+      if (s.passesMost) {
         return (r) => {
           try {
             if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
@@ -106,39 +133,8 @@ function made(
             p = getPrototypeOf(b);
             const t3 = p === null || (p === objectPrototype && !(s.k3 in objectPrototype));
             const v = (b as Fields)[s.k3];
-            if (!holds(v)) return s.negated;
-            if (!t1 && !(own.call(r, s.k1) && (r as Fields)[s.k1] === a)) return s.negated;
-            if (!t2 && !(own.call(a, s.k2) && (a as Fields)[s.k2] === b)) return s.negated;
-            return t3 || (own.call(b, s.k3) && (b as Fields)[s.k3] === v) ? !s.negated : s.negated;
-          } catch {
-            return s.negated;
-          }
-        };
-      }
-      if (s.depth === 2) {
-        return (r) => {
-          try {
-            if (typeof r !== 'object' || r === null) return s.negated;
-            const a = (r as Fields)[s.k1];
-            if (typeof a !== 'object' || a === null) return s.negated;
-            const v = (a as Fields)[s.k2];
-            if (!holds(v) || !(s.k1 in r)) return s.negated;
-            let p = getPrototypeOf(r);
-            if (
-              !(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) &&
-              !own.call(r, s.k1)
-            ) {
-              return s.negated;
-            }
-            if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return s.negated;
-            p = getPrototypeOf(a);
-            if (
-              !(p === null || (p === objectPrototype && !(s.k2 in objectPrototype))) &&
-              !own.call(a, s.k2)
-            ) {
-              return s.negated;
-            }
-            return (a as Fields)[s.k2] === v ? !s.negated : s.negated;
+            if (!holds(v) || !(t1 || proof1(r, a)) || !(t2 || proof2(a, b))) return s.negated;
+            return t3 || proof3(b, v) ? !s.negated : s.negated;
           } catch {
             return s.negated;
           }
@@ -152,22 +148,7 @@ function made(
           const b = (a as Fields)[s.k2];
           if (typeof b !== 'object' || b === null) return s.negated;
           const v = (b as Fields)[s.k3];
-          if (!holds(v) || !(s.k1 in r)) return s.negated;
-          let p = getPrototypeOf(r);
-          if (!(p === null || (p === objectPrototype && !(s.k1 in objectPrototype))) && !own.call(r, s.k1)) {
-            return s.negated;
-          }
-          if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return s.negated;
-          p = getPrototypeOf(a);
-          if (!(p === null || (p === objectPrototype && !(s.k2 in objectPrototype))) && !own.call(a, s.k2)) {
-            return s.negated;
-          }
-          if ((a as Fields)[s.k2] !== b || !(s.k3 in b)) return s.negated;
-          p = getPrototypeOf(b);
-          if (!(p === null || (p === objectPrototype && !(s.k3 in objectPrototype))) && !own.call(b, s.k3)) {
-            return s.negated;
-          }
-          return (b as Fields)[s.k3] === v ? !s.negated : s.negated;
+          return holds(v) && proof1(r, a) && proof2(a, b) && proof3(b, v) ? !s.negated : s.negated;
         } catch {
           return s.negated;
         }
