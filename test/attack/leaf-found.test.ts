@@ -1,0 +1,120 @@
+/**
+ * The smallest records on which the leaf attacks (leaf-*.test.ts) found the predicate breaking
+ * the manual: each case says the record, the filter and what both modes must answer.
+ */
+import { describe, expect, it } from 'vitest';
+import { compare, compileBoth, define, field, num, str } from './leaf-harness.js';
+import { evaluate, type Filter, type SchemaSpec } from './oracle.js';
+
+const a = field(['a'], 'number');
+const ab = field(['a', 'b'], 'number');
+const status = field(['status'], 'string', { caseSensitive: true });
+const only = (...fields: (typeof a)[]): SchemaSpec => ({ fields, caseSensitive: undefined });
+
+/** Both modes' answers on records made fresh for each by `make`. */
+function answers(filter: Filter, schema: SchemaSpec, make: () => unknown): [boolean, boolean] {
+  const { closures, generated } = compileBoth(filter, schema);
+  return [closures(make()), generated(make())];
+}
+
+/** A plain object (or, given, a class instance) whose own `key` reads `first`, then `then`, in turn. */
+function alternating(key: string, first: unknown, then: unknown, holder: object = {}): object {
+  let reads = 0;
+  define(holder, key, { get: () => (reads++ % 2 === 0 ? first : then) });
+  return holder;
+}
+
+describe('a getter that answers differently on each read', () => {
+  it('gets one answer from both modes (a eq 1, plain object)', () => {
+    // Closures: the copied leaf reads, tests, then reads again (2) and rejects; generated code reads once.
+    const [closures, generated] = answers(compare(a, 'eq', [num('1')]), only(a), () =>
+      alternating('a', 1, 2),
+    );
+    expect(closures).toBe(generated);
+  });
+
+  it('gets one answer from both modes (a ne 2, class instance)', () => {
+    const make = () => alternating('a', 1, 2, new (class Row {})());
+    const [closures, generated] = answers(compare(a, 'ne', [num('2')]), only(a), make);
+    expect(closures).toBe(generated);
+  });
+});
+
+describe('a getter that throws on its first read only', () => {
+  it('is a missing value in both modes (a.b eq 1)', () => {
+    // Generated code catches the throw and asks the closures, whose read then succeeds.
+    const make = () => {
+      let reads = 0;
+      const inner = {};
+      define(inner, 'b', {
+        get: () => {
+          if (reads++ === 0) throw new Error('first read');
+          return 1;
+        },
+      });
+      return { a: inner };
+    };
+    expect(answers(compare(ab, 'eq', [num('1')]), only(ab), make)).toEqual([false, false]);
+  });
+});
+
+describe('a prototype getter that gives the record an own value of another', () => {
+  /** `key` inherited from a getter that defines an own `key` of 2 and answers 1. */
+  const inheriting = (key: string): object => {
+    const proto = {};
+    define(proto, key, {
+      get(this: object) {
+        define(this, key, { value: 2, writable: true });
+        return 1;
+      },
+    });
+    return Object.create(proto) as object;
+  };
+
+  it('never counts what the getter returned (a eq 1)', () => {
+    const filter = compare(a, 'eq', [num('1')]);
+    expect(evaluate(filter, only(a), inheriting('a'), 'unicode')).toBe(false);
+    // Generated code checks only that an own `a` exists after the read, not that it is the value tested.
+    expect(answers(filter, only(a), () => inheriting('a'))).toEqual([false, false]);
+  });
+
+  it('never counts what the getter returned, a step down (a.b eq 1)', () => {
+    const filter = compare(ab, 'eq', [num('1')]);
+    expect(evaluate(filter, only(ab), { a: inheriting('b') }, 'unicode')).toBe(false);
+    // Generated code asks only that each step is owned after the reads, not that it holds the value tested.
+    expect(answers(filter, only(ab), () => ({ a: inheriting('b') }))).toEqual([false, false]);
+  });
+});
+
+describe('a proxy whose getPrototypeOf misreports its prototype', () => {
+  it('takes no value from a polluted Object.prototype (status eq "Failed", proxy claiming null)', () => {
+    const filter = compare(status, 'eq', [str('Failed')]);
+    const make = () => new Proxy({}, { getPrototypeOf: () => null });
+    define(Object.prototype, 'status', { value: 'Failed', writable: true, enumerable: false });
+    try {
+      expect(evaluate(filter, only(status), make(), 'unicode')).toBe(false);
+      expect(answers(filter, only(status), make)).toEqual([false, false]);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).status;
+    }
+  });
+
+  it('takes no value from a class getter (status ne "x", proxy claiming Object.prototype)', () => {
+    const filter = compare(status, 'ne', [str('x')]);
+    class Row {
+      get status(): string {
+        return 'Failed';
+      }
+    }
+    const make = () => new Proxy(new Row(), { getPrototypeOf: () => Object.prototype });
+    expect(evaluate(filter, only(status), make(), 'unicode')).toBe(false);
+    expect(answers(filter, only(status), make)).toEqual([false, false]);
+  });
+
+  it('owns nothing when only its has and get answer (status pr)', () => {
+    const filter: Filter = { kind: 'presence', field: status, op: 'pr', prefix: false };
+    const make = () => new Proxy({}, { has: () => true, get: () => 'Failed' });
+    expect(evaluate(filter, only(status), make(), 'unicode')).toBe(false);
+    expect(answers(filter, only(status), make)).toEqual([false, false]);
+  });
+});
