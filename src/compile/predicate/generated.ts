@@ -54,21 +54,22 @@ class Writer {
     const k = path.map((key) => this.name(key));
     if (readsFirst(path)) {
       const step = (o: string, key: string, trusted: string): string =>
-        `(${key} in ${o} ? (p = getPrototypeOf(${o}), ${trusted} = p === null || (p === objectPrototype && !(${key} in objectPrototype)), ${o}[${key}]) : undefined)`;
+        `(${key} in ${o} ? (p = getPrototypeOf(${o}), ${trusted} = (p === null || p === objectPrototype) && !(${key} in objectPrototype), ${o}[${key}]) : undefined)`;
       const first = step('r', k[0]!, 't1');
-      const owns = [`(t1 || own.call(r, ${k[0]}))`];
-      if (path.length === 1) return { value: first, own: owns[0]! };
-      owns.push(`(t2 || own.call(o, ${k[1]}))`);
+      // An untrusted step counts only if, once proven its own, it reads again as what was tested:
+      // a prototype getter may have left the object another own value (see leaf-copies.ts).
+      const proof = (o: string, key: string, trusted: string, read: string): string =>
+        `(${trusted} || (own.call(${o}, ${key}) && ${o}[${key}] === ${read}))`;
+      if (path.length === 1) return { value: first, own: proof('r', k[0]!, 't1', 'v') };
       if (path.length === 2) {
         return {
           value: `(typeof (o = ${first}) === "object" && o !== null ? ${step('o', k[1]!, 't2')} : undefined)`,
-          own: owns.join(' && '),
+          own: `${proof('r', k[0]!, 't1', 'o')} && ${proof('o', k[1]!, 't2', 'v')}`,
         };
       }
-      owns.push(`(t3 || own.call(q, ${k[2]}))`);
       return {
         value: `(typeof (o = ${first}) === "object" && o !== null && typeof (q = ${step('o', k[1]!, 't2')}) === "object" && q !== null ? ${step('q', k[2]!, 't3')} : undefined)`,
-        own: owns.join(' && '),
+        own: `${proof('r', k[0]!, 't1', 'o')} && ${proof('o', k[1]!, 't2', 'q')} && ${proof('q', k[2]!, 't3', 'v')}`,
       };
     }
     if (path.length === 1) return { value: `(own.call(r, ${k[0]}) ? r[${k[0]}] : undefined)`, own: 'true' };

@@ -76,7 +76,8 @@ function readPath(r: unknown, k1: string, k2: string, k3: string, depth: number)
  */
 function ownHolds(r: object, k1: string, k2: string, k3: string, depth: number, v: unknown): boolean {
   if (!own.call(r, k1)) return false;
-  if (depth === 1) return true;
+  // Read again: a prototype getter run by the first read may have left another own value.
+  if (depth === 1) return (r as Record<string, unknown>)[k1] === v;
   const a = (r as Record<string, unknown>)[k1];
   if (typeof a !== 'object' || a === null || !own.call(a, k2)) return false;
   const b = (a as Record<string, unknown>)[k2];
