@@ -44,7 +44,7 @@ class Writer {
    * Expressions for the value at `path` of the record `r` (an object) and for whether that value
    * is the record's own. Where the path allows (read-first.ts), each step the object has (`in`)
    * is read as a property access reads it, after noting in `t1`..`t3` whether the object is
-   * trusted: its prototype null, or `Object.prototype` without the key, so the read can only find
+   * trusted: its prototype null or `Object.prototype`, and the key not on `Object.prototype`, so the read can only find
    * its own property (see leaf-copies.ts). `own` asks only about the untrusted steps, and is
    * evaluated only after the test passed; the steps are kept in `o` and `q`, which nothing else
    * writes between the read and the check. Otherwise each step is checked before it is read and

@@ -20,7 +20,8 @@ import { COPIES } from './copies/index.js';
  * Each copy makes a closure per path length (one closure for all three would be too large for the
  * engine to inline into a caller's loop).
  *
- * A step's object is trusted when its prototype is null, or `Object.prototype` without the key:
+ * A step's object is trusted when its prototype is null or `Object.prototype`, and `Object.prototype` lacks the key
+ * (a proxy may claim a null prototype over a target that inherits from it):
  * then a read there can only find the object's own property, and needs no own check. That is
  * asked right before the read that counts, with nothing between that could run code (`Object.prototype` is an
  * ordinary object whose prototype is always null; `in` on it and `getPrototypeOf` of an ordinary
