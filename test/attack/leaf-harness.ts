@@ -1,6 +1,6 @@
 /**
- * Shared pieces of the leaf attacks (leaf-*.test.ts): a filter compiled both ways from the
- * oracle's own tree, and fields written in a line. The leaves under attack are the predicate's
+ * Shared pieces of the attacks (predicate-oracle.test.ts, leaf-*.test.ts): a filter compiled both
+ * ways from the oracle's own tree, and fields written in a line. The leaves under attack are the predicate's
  * copied leaves (one per record path, up to a number of paths per length, then shared ones), its
  * date-time fast path and its written-out case-insensitive `in`.
  */
@@ -17,6 +17,7 @@ import {
   type SchemaSpec,
   toSchema,
 } from './oracle.js';
+import { type Pollution, withPollution } from './pollution.js';
 
 export type Predicate = (record: unknown) => boolean;
 
@@ -26,8 +27,17 @@ export interface Compiled {
   readonly generated: Predicate;
 }
 
-/** Prints, parses, validates and compiles `filter` in both modes; any refusal fails the test. */
-export function compileBoth(filter: Filter, spec: SchemaSpec, caseFolding?: Folding): Compiled {
+/**
+ * Prints, parses, validates and compiles `filter` in both modes; any refusal fails the test. The
+ * compiling itself may run with the prototypes polluted (`pollution`): what the library builds
+ * then must not depend on it.
+ */
+export function compileBoth(
+  filter: Filter,
+  spec: SchemaSpec,
+  caseFolding?: Folding,
+  pollution: Pollution = 'none',
+): Compiled {
   const schema = toSchema(spec) as Schema;
   const text = printFilter(filter);
   const parsed = parse(text, { limits: { maxDepth: 256 } });
@@ -35,11 +45,11 @@ export function compileBoth(filter: Filter, spec: SchemaSpec, caseFolding?: Fold
   const problems = validate(parsed.ast, schema).filter((problem) => problem.severity === 'error');
   expect(problems, text).toEqual([]);
   const options = caseFolding === undefined ? { schema } : { schema, caseFolding };
-  return {
+  return withPollution(filter, pollution, () => ({
     text,
     closures: compilePredicate(parsed.ast, options),
     generated: compilePredicate(parsed.ast, { ...options, generateCode: true }),
-  };
+  }));
 }
 
 /** A field named by its path's dotted form, unless `name` says otherwise. */

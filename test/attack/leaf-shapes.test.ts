@@ -167,14 +167,9 @@ const READ_COUNTED: readonly Unstable[] = [
 
 /** A record holding `value` as a plain data property at the end of `path`. */
 function plainRecord(path: readonly string[], value: unknown): object {
-  let record: object = {};
-  define(record, path[path.length - 1]!, { value, writable: true });
-  for (const key of path.slice(0, -1).reverse()) {
-    const outer = {};
-    define(outer, key, { value: record, writable: true });
-    record = outer;
-  }
-  return record;
+  const holder = {};
+  define(holder, path[path.length - 1]!, { value, writable: true });
+  return nestedAt(path, holder);
 }
 
 function unstableHolder(kind: Unstable, key: string, first: unknown, then: unknown): object {
@@ -210,15 +205,20 @@ function unstableHolder(kind: Unstable, key: string, first: unknown, then: unkno
   }
 }
 
-/** A record with the unstable object at the end of `path`, plain objects on the way. */
-function unstableRecord(path: readonly string[], kind: Unstable, first: unknown, then: unknown): object {
-  let record: object = unstableHolder(kind, path[path.length - 1]!, first, then);
+/** `holder` as the object at the end of `path`: plain objects on the way hold it. */
+function nestedAt(path: readonly string[], holder: object): object {
+  let record = holder;
   for (const key of path.slice(0, -1).reverse()) {
     const outer = {};
     define(outer, key, { value: record, writable: true });
     record = outer;
   }
   return record;
+}
+
+/** A record with the unstable object at the end of `path`, plain objects on the way. */
+function unstableRecord(path: readonly string[], kind: Unstable, first: unknown, then: unknown): object {
+  return nestedAt(path, unstableHolder(kind, path[path.length - 1]!, first, then));
 }
 
 const PLAIN_SEGMENTS = ['status', 'a', 'b', 'length'] as const;

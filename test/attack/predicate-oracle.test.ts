@@ -10,43 +10,13 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePredicate, compileSql, parse, type Schema, sqlStorage, validate } from '../../src/index.js';
+import { compileSql, parse, type Schema, sqlStorage } from '../../src/index.js';
 import { filterArbitrary, schemaArbitrary } from './arbitraries.js';
-import { evaluate, type Filter, type Folding, printFilter, type SchemaSpec, toSchema } from './oracle.js';
-import { POLLUTIONS, type Pollution, SharedRow, withPollution } from './pollution.js';
+import { compileBoth } from './leaf-harness.js';
+import { evaluate, type Filter, type Folding, type SchemaSpec, toSchema } from './oracle.js';
+import { POLLUTIONS, SharedRow, withPollution } from './pollution.js';
 import { buildRecord, recordPlanArbitrary } from './records.js';
 import { independentFields, type StorableRow, storableRowsArbitrary } from './storable.js';
-
-interface Compiled {
-  readonly text: string;
-  readonly closures: (record: unknown) => boolean;
-  readonly generated: (record: unknown) => boolean;
-}
-
-/**
- * Prints, parses, validates and compiles a generated filter both ways; a failure is a test failure.
- * The compiling itself may run with the prototypes polluted: what the library builds then must
- * not depend on it.
- */
-function compileBoth(
-  filter: Filter,
-  spec: SchemaSpec,
-  caseFolding: Folding | undefined,
-  pollution: Pollution = 'none',
-): Compiled {
-  const schema = toSchema(spec) as Schema;
-  const text = printFilter(filter);
-  const parsed = parse(text, { limits: { maxDepth: 256 } });
-  if (!parsed.ok) throw new Error(`${text}: ${JSON.stringify(parsed.diagnostics)}`);
-  const problems = validate(parsed.ast, schema).filter((problem) => problem.severity === 'error');
-  expect(problems, text).toEqual([]);
-  const options = caseFolding === undefined ? { schema } : { schema, caseFolding };
-  return withPollution(filter, pollution, () => ({
-    text,
-    closures: compilePredicate(parsed.ast, options),
-    generated: compilePredicate(parsed.ast, { ...options, generateCode: true }),
-  }));
-}
 
 const foldingArbitrary = fc.constantFrom<Folding | undefined>(undefined, 'unicode', 'ascii');
 
