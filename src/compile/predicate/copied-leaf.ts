@@ -1,6 +1,6 @@
 import { interned } from './interned.js';
 import { COPIES } from './leaf-copies.js';
-import { type Copy, type LeafSpec, NUMBER_NE, STRING_NE, type TestOperands } from './leaf-spec.js';
+import { type Copy, type LeafSpec, passesMost, type TestOperands } from './leaf-spec.js';
 import type { RecordTest, ValueTest } from './record-test.js';
 
 const never: ValueTest = () => false;
@@ -50,7 +50,7 @@ export function copiedLeaf(
     loInclusive: operands.loInclusive ?? false,
     hi: operands.hi ?? 0,
     hiInclusive: operands.hiInclusive ?? false,
-    passesMost: operands.passesMost ?? (test >= NUMBER_NE && test <= STRING_NE),
+    passesMost: operands.passesMost ?? passesMost(test),
     call: operands.call ?? never,
   };
   return copy(spec);

@@ -55,6 +55,11 @@ export interface LeafSpec {
   readonly call: ValueTest;
 }
 
+/** Whether a test code passes most values (`ne`, `pr`): see {@link LeafSpec.passesMost}. */
+export function passesMost(test: number): boolean {
+  return test === NUMBER_NE || test === BOOLEAN_NE || test === PRESENT || test === STRING_NE;
+}
+
 /** The operands a test code uses (the rest keep their defaults). */
 export type TestOperands = Partial<Omit<LeafSpec, 'k1' | 'k2' | 'k3' | 'depth' | 'negated' | 'test'>>;
 
