@@ -96,50 +96,62 @@ describe('one predicate reused over records of many shapes', () => {
   });
 });
 
+type WarmShape = 'plain' | 'null-prototype' | 'shared-class';
+
+/**
+ * Warms one predicate for tens of thousands of calls on clean records of `shapes`, then pollutes
+ * each prototype in turn (`Object.prototype`, `Array.prototype`, the shared class's prototype) and
+ * checks records without own values: the leaves' trust in a prototype chain without the key must
+ * not outlive the chain.
+ */
+function pollutedAfterWarming(shapes: readonly WarmShape[]): void {
+  fc.assert(
+    fc.property(
+      schemaArbitrary.chain((schema) =>
+        fc.record({
+          schema: fc.constant(schema),
+          filter: filterArbitrary(schema),
+          clean: fc.array(recordPlanArbitrary(schema), { minLength: 2, maxLength: 6 }),
+          checked: fc.array(recordPlanArbitrary(schema), { minLength: 1, maxLength: 6 }),
+        }),
+      ),
+      ({ schema, filter, clean, checked }) => {
+        const { text, closures, generated } = compileBoth(filter, schema);
+        const warm = clean.map((plan, i) => ({ ...plan, shapes: [shapes[i % shapes.length] as WarmShape] }));
+        const records = warm.map((plan, i) => materialize(plan, shapes[0] === 'plain' && i % 3 === 0));
+        const wanted = records.map((record) => evaluate(filter, schema, record, 'unicode'));
+        let wrong = 0;
+        for (let i = 0; i < 20_000; i++) {
+          const k = i % records.length;
+          if (closures(records[k]) !== wanted[k]) wrong++;
+          if (generated(records[k]) !== wanted[k]) wrong++;
+        }
+        expect(wrong, `${text}: wrong answers while warming up`).toBe(0);
+        for (const pollution of POLLUTIONS) {
+          withPollution(filter, pollution, () => {
+            const bare = [{}, Object.create(null) as object, new SharedRow(), JSON.parse('{}') as object];
+            const all = [...bare, ...[...warm, ...checked].map((plan) => buildRecord(plan))];
+            for (const record of all) {
+              const expected = evaluate(filter, schema, record, 'unicode');
+              expect(closures(record), `${text} closures, ${pollution}`).toBe(expected);
+              expect(generated(record), `${text} generated, ${pollution}`).toBe(expected);
+            }
+          });
+        }
+      },
+    ),
+    { numRuns: 30 },
+  );
+}
+
 describe('prototypes polluted after the predicate has optimised on clean records', () => {
   it('take no value from the prototype, whatever the pollution', () => {
-    fc.assert(
-      fc.property(
-        schemaArbitrary.chain((schema) =>
-          fc.record({
-            schema: fc.constant(schema),
-            filter: filterArbitrary(schema),
-            clean: fc.array(recordPlanArbitrary(schema), { minLength: 2, maxLength: 6 }),
-            checked: fc.array(recordPlanArbitrary(schema), { minLength: 1, maxLength: 6 }),
-          }),
-        ),
-        ({ schema, filter, clean, checked }) => {
-          const { text, closures, generated } = compileBoth(filter, schema);
-          // Plain, null-prototype and JSON records only, tens of thousands of calls: the leaves
-          // optimise for them before any prototype is touched.
-          const warm = clean.map((plan, i) => ({
-            ...plan,
-            shapes: [i % 2 === 0 ? ('plain' as const) : ('null-prototype' as const)],
-          }));
-          const records = warm.map((plan, i) => materialize(plan, i % 3 === 0));
-          const wanted = records.map((record) => evaluate(filter, schema, record, 'unicode'));
-          let wrong = 0;
-          for (let i = 0; i < 20_000; i++) {
-            const k = i % records.length;
-            if (closures(records[k]) !== wanted[k]) wrong++;
-            if (generated(records[k]) !== wanted[k]) wrong++;
-          }
-          expect(wrong, `${text}: wrong answers while warming up`).toBe(0);
-          for (const pollution of POLLUTIONS) {
-            withPollution(filter, pollution, () => {
-              const bare = [{}, Object.create(null) as object, new SharedRow(), JSON.parse('{}') as object];
-              const all = [...bare, ...[...warm, ...checked].map((plan) => buildRecord(plan))];
-              for (const record of all) {
-                const expected = evaluate(filter, schema, record, 'unicode');
-                expect(closures(record), `${text} closures, ${pollution}`).toBe(expected);
-                expect(generated(record), `${text} generated, ${pollution}`).toBe(expected);
-              }
-            });
-          }
-        },
-      ),
-      { numRuns: 30 },
-    );
+    // Plain, null-prototype and JSON records: the leaves optimise for them before any prototype is touched.
+    pollutedAfterWarming(['plain', 'null-prototype']);
+  });
+
+  it('take no value from a class prototype that gains the key after the leaves trusted its instances', () => {
+    pollutedAfterWarming(['shared-class']);
   });
 });
 

@@ -20,13 +20,16 @@ import { COPIES } from './copies/index.js';
  * Each copy makes a closure per path length (one closure for all three would be too large for the
  * engine to inline into a caller's loop).
  *
- * A step's object is trusted when its prototype is null or `Object.prototype`, and `Object.prototype` lacks the key
- * (a proxy may claim a null prototype over a target that inherits from it):
- * then a read there can only find the object's own property, and needs no own check. That is
- * asked right before the read that counts, with nothing between that could run code (`Object.prototype` is an
- * ordinary object whose prototype is always null; `in` on it and `getPrototypeOf` of an ordinary
- * object run none), so no getter can change the answer in between. Any other prototype (a
- * class's, a proxy) is asked with the own check, as in read-first.ts.
+ * A step's object is trusted when its prototype chain lacks the key (its prototype null, or `in`
+ * of its prototype false: a plain object's, a class's whose fields are the instance's own), and
+ * `Object.prototype` lacks the key too (a proxy may claim a null prototype over a target that
+ * inherits from it): then a read there can only find the object's own property, and needs no own
+ * check. `Object.prototype` is asked last, right before the read that counts, with nothing
+ * between that could run code (it is an ordinary object whose prototype is always null; `in` on
+ * it runs none), so no getter can change that answer in between; a proxy in the chain answers
+ * the `in` of the prototype through its `has` trap, taken at its word as every proxy is. Any
+ * other step (a prototype with the key: a class getter, a default) gets the own check, as in
+ * read-first.ts.
  * - Every step the object lacks (not even inherited: `in`, as in the generated mode, so a proxy
  *   whose `get` answers for a key it lacks reads it as missing) answers `negated`.
  * - One step, for a test that passes most values (`ne`, `pr`: `passesMost`): trust asked, then
