@@ -5,15 +5,15 @@ import type { RecordTest, ValueTest } from './record-test.js';
 
 const never: ValueTest = () => false;
 
-/** The copy each path has taken, per path length (index 0 for one step). */
+/** The copy each (test, path) pair has taken, per path length (index 0 for one step). */
 const taken: readonly Map<string, Copy>[] = [new Map(), new Map(), new Map()];
 
-/** The copy for `path` (one to three steps): its own, a free one, or undefined when none is left. */
-function copyFor(path: readonly string[]): Copy | undefined {
+/** The copy for `test` on `path` (one to three steps): its own, a free one, or undefined when none is left. */
+function copyFor(path: readonly string[], test: number): Copy | undefined {
   const byPath = taken[path.length - 1];
   if (byPath === undefined) return undefined;
   // Two paths joining alike (a dot inside a step) would only share a copy: speed, not answers.
-  const key = path.length === 1 ? path[0]! : path.join('.');
+  const key = `${test} ${path.join('.')}`;
   const mine = byPath.get(key);
   if (mine !== undefined || byPath.size >= COPIES.length) return mine;
   const copy = COPIES[byPath.size]!;
@@ -23,7 +23,7 @@ function copyFor(path: readonly string[]): Copy | undefined {
 
 /**
  * A leaf on `path` (one to three steps, all readable first: see readsFirst) testing with `test`,
- * from the path's own copy, or undefined when every copy is taken by other paths.
+ * from the copy of that test on that path, or undefined when every copy is taken by other pairs.
  */
 export function copiedLeaf(
   path: readonly string[],
@@ -31,7 +31,7 @@ export function copiedLeaf(
   test: number,
   operands: TestOperands,
 ): RecordTest | undefined {
-  const copy = copyFor(path);
+  const copy = copyFor(path, test);
   if (copy === undefined) return undefined;
   // Every field set, in one order: all specs share one hidden class, so the reads of `s` in the
   // copies stay monomorphic.

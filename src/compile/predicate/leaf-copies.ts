@@ -10,9 +10,14 @@ import { COPIES } from './copies/index.js';
  * times the cost of a user's `r.status`. No `new Function` is allowed here (the closures are the
  * CSP-safe mode), so the only way to give a leaf caches of its own is another literal.
  *
- * So each record path takes a copy of its own, first come first served, per path length: an
- * application's first 32 paths of each length are read as the user's arrow reads them. Further
- * paths take the shared leaves of read-first.ts. Which copy a path gets changes only speed, never
+ * So each record path takes a copy of its own for each kind of test on it (the test's code in
+ * leaf-spec.ts: `status eq` and `status ne` read through two copies, every `status eq` through
+ * one), first come first served, per path length: an application's first 32 such pairs of each
+ * length are read as the user's arrow reads them. Further pairs take the shared leaves of
+ * read-first.ts. A copy per kind of test keeps a path's comparisons apart (one copy's `holds`
+ * meets one test), and leaves fewer closures per copy, which lets the engine treat the ones made
+ * once as constants; a copy per compiled leaf would be used up by a server that compiles each
+ * request's filter. Which copy a path gets changes only speed, never
  * an answer: the copies are the same code, written by scripts/leaf-copies.ts from one template
  * (`npm run copies`; test/compile/predicate-copies.test.ts checks both). The test comes from the
  * leaf's spec (leaf-spec.ts), by a code: `holds` is inlined into each copy.

@@ -26,6 +26,8 @@ import { type FoldMode, foldAs, type StringOperator, stringHolds } from './strin
  */
 
 const own = Object.prototype.hasOwnProperty;
+const objectPrototype = Object.prototype;
+const getPrototypeOf = Object.getPrototypeOf;
 
 /** The names on `Object.prototype` (and `__proto__`): read only after an own check. */
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
@@ -44,12 +46,7 @@ export function readsFirst(path: readonly string[]): boolean {
 }
 
 /** A path of one to three keys, unused ones empty. */
-interface Steps {
-  readonly k1: string;
-  readonly k2: string;
-  readonly k3: string;
-  readonly depth: number;
-}
+type Steps = { readonly k1: string; readonly k2: string; readonly k3: string; readonly depth: number };
 
 function steps(path: readonly string[]): Steps {
   return { k1: path[0]!, k2: path[1] ?? '', k3: path[2] ?? '', depth: path.length };
@@ -71,18 +68,32 @@ function readPath(r: unknown, k1: string, k2: string, k3: string, depth: number)
 }
 
 /**
+ * Whether `o` has `key` as its own, asked as the copied leaves and the generated code ask it (so
+ * every mode reads a proxy through the same traps): present (`in`), and either trusted (no key on
+ * its prototype chain, nor on `Object.prototype`, asked last) or its own by the own check.
+ * Nothing that could run code stands between the last question and the caller's next read.
+ */
+function ownStep(o: object, key: string): boolean {
+  if (!(key in o)) return false;
+  const p = getPrototypeOf(o);
+  return (
+    ((p === null || p === objectPrototype || !(key in p)) && !(key in objectPrototype)) || own.call(o, key)
+  );
+}
+
+/**
  * Whether `v`, read by {@link readPath} from `r` (an object), is the value at the path through
  * own properties only: each step an own property, and the last step's value `v` itself.
  */
 function ownHolds(r: object, k1: string, k2: string, k3: string, depth: number, v: unknown): boolean {
-  if (!own.call(r, k1)) return false;
+  if (!ownStep(r, k1)) return false;
   // Read again: a prototype getter run by the first read may have left another own value.
   if (depth === 1) return (r as Record<string, unknown>)[k1] === v;
   const a = (r as Record<string, unknown>)[k1];
-  if (typeof a !== 'object' || a === null || !own.call(a, k2)) return false;
+  if (typeof a !== 'object' || a === null || !ownStep(a, k2)) return false;
   const b = (a as Record<string, unknown>)[k2];
   if (depth === 2) return b === v;
-  if (typeof b !== 'object' || b === null || !own.call(b, k3)) return false;
+  if (typeof b !== 'object' || b === null || !ownStep(b, k3)) return false;
   return (b as Record<string, unknown>)[k3] === v;
 }
 
