@@ -5,6 +5,7 @@ import type { CaseFolding } from '../case-folding.js';
 import { FilterCompileError } from '../compile-error.js';
 import { checkPredicateOptions } from '../options.js';
 import { ProgramBuilder } from './build-program.js';
+import { inCopyScope } from './copied-leaf.js';
 import { generatePredicate } from './generated.js';
 import { runProgram } from './program.js';
 import type { RecordTest } from './record-test.js';
@@ -54,7 +55,7 @@ export function compilePredicate(ast: Expression, options: PredicateOptions): Re
   if (!checked.ok) throw new FilterCompileError(checked.diagnostics);
   const { folding, schema, generateCode } = checked;
   const builder = new ProgramBuilder(schema, folding);
-  const program = builder.build(ast, false, 0);
+  const program = inCopyScope(schema, () => builder.build(ast, false, 0));
   if (builder.diagnostics.length > 0) throw new FilterCompileError(builder.diagnostics);
   // Leaves catch what records throw, and and/or/not cannot throw: no wrapper needed.
   const closure = program.closure;

@@ -5,25 +5,66 @@ import type { RecordTest, ValueTest } from './record-test.js';
 
 const never: ValueTest = () => false;
 
-/** The copy each (test, path) pair has taken, per path length (index 0 for one step). */
-const taken: readonly Map<string, Copy>[] = [new Map(), new Map(), new Map()];
+/** The copies taken, per path length (index 0 for one step), by each scope's (test, path) pair. */
+const byScope = new WeakMap<object, Map<string, Copy>[]>();
+/** The first copy taken for each (test, path) pair, per path length, whatever the scope. */
+const firstTaken: readonly Map<string, Copy>[] = [new Map(), new Map(), new Map()];
+/** How many copies of each path length are taken. */
+const used = [0, 0, 0];
 
-/** The copy for `test` on `path` (one to three steps): its own, a free one, or undefined when none is left. */
+/**
+ * The scope copies are taken in: the schema the filter is compiled against. One endpoint's
+ * filters meet that endpoint's records, so its `status eq` and another endpoint's, over records
+ * of other shapes, each get a copy whose caches learn one kind of record. Set by
+ * {@link inCopyScope} for the time of one compile, which is synchronous.
+ */
+let scope: object = firstTaken;
+
+/** Runs `build` with the copies taken in `schema`'s scope. */
+export function inCopyScope<T>(schema: object, build: () => T): T {
+  const outer = scope;
+  scope = schema;
+  try {
+    return build();
+  } finally {
+    scope = outer;
+  }
+}
+
+/**
+ * The copy for `test` on `path` (one to three steps) in the current scope: its own, a free one,
+ * or, once every copy is taken, the one another scope took for the same pair (speed, never an
+ * answer); undefined when there is none.
+ */
 function copyFor(path: readonly string[], test: number): Copy | undefined {
-  const byPath = taken[path.length - 1];
-  if (byPath === undefined) return undefined;
+  const length = path.length - 1;
+  if (length > 2) return undefined;
+  let mine = byScope.get(scope);
+  if (mine === undefined) {
+    mine = [new Map(), new Map(), new Map()];
+    byScope.set(scope, mine);
+  }
   // Two paths joining alike (a dot inside a step) would only share a copy: speed, not answers.
   const key = `${test} ${path.join('.')}`;
-  const mine = byPath.get(key);
-  if (mine !== undefined || byPath.size >= COPIES.length) return mine;
-  const copy = COPIES[byPath.size]!;
-  byPath.set(key, copy);
+  const own = mine[length]!;
+  const taken = own.get(key);
+  if (taken !== undefined) return taken;
+  const first = firstTaken[length]!;
+  let copy: Copy | undefined;
+  if (used[length]! < COPIES.length) {
+    copy = COPIES[used[length]!]!;
+    used[length]!++;
+    if (!first.has(key)) first.set(key, copy);
+  } else {
+    copy = first.get(key);
+  }
+  if (copy !== undefined) own.set(key, copy);
   return copy;
 }
 
 /**
  * A leaf on `path` (one to three steps, all readable first: see readsFirst) testing with `test`,
- * from the copy of that test on that path, or undefined when every copy is taken by other pairs.
+ * from the copy of that test on that path (see copyFor), or undefined when there is none.
  */
 export function copiedLeaf(
   path: readonly string[],

@@ -12,12 +12,14 @@ import { COPIES } from './copies/index.js';
  *
  * So each record path takes a copy of its own for each kind of test on it (the test's code in
  * leaf-spec.ts: `status eq` and `status ne` read through two copies, every `status eq` through
- * one), first come first served, per path length: an application's first 32 such pairs of each
- * length are read as the user's arrow reads them. Further pairs take the shared leaves of
- * read-first.ts. A copy per kind of test keeps a path's comparisons apart (one copy's `holds`
- * meets one test), and leaves fewer closures per copy, which lets the engine treat the ones made
- * once as constants; a copy per compiled leaf would be used up by a server that compiles each
- * request's filter. Which copy a path gets changes only speed, never
+ * one) and each schema it is compiled against (one endpoint's filters meet that endpoint's
+ * records; another endpoint's `status`, over records of other shapes, gets another copy), first
+ * come first served, per path length: an application's first 32 such triples of each length are
+ * read as the user's arrow reads them. Once the copies are used up, a triple shares the copy
+ * another schema took for the same test on the same path, or, when there is none, takes the
+ * shared leaves of read-first.ts. A copy per kind of test keeps a path's comparisons apart (one
+ * copy's `holds` meets one test); a copy per compiled leaf would be used up by a server that
+ * compiles each request's filter. Which copy a path gets changes only speed, never
  * an answer: the copies are the same code, written by scripts/leaf-copies.ts from one template
  * (`npm run copies`; test/compile/predicate-copies.test.ts checks both). The test comes from the
  * leaf's spec (leaf-spec.ts), by a code: `holds` is inlined into each copy.
