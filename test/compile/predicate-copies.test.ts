@@ -10,7 +10,8 @@ import { parse } from '../../src/syntax/parse.js';
 
 /*
  * The read-first leaf is written out several times (leaf-copies.ts) and each record path takes a
- * copy of its own while any is free, later paths the shared leaves of read-first.ts. Which one a
+ * copy of its own (per kind of test and schema) while any is free, later paths the shared leaves
+ * of read-first.ts. Which one a
  * path gets must change nothing but speed: the copies are the same text, written from one
  * template, and a filter on twelve paths (more than the copies other paths left) answers alike on
  * every path holding the same value.

@@ -7,8 +7,13 @@ const never: ValueTest = () => false;
 
 /** The copies taken, per path length (index 0 for one step), by each scope's (test, path) pair. */
 const byScope = new WeakMap<object, Map<string, Copy>[]>();
-/** The first copy taken for each (test, path) pair, per path length, whatever the scope. */
-const firstTaken: readonly Map<string, Copy>[] = [new Map(), new Map(), new Map()];
+/** The copies taken for each (test, path) pair, per path length, whatever the scope. */
+const pairCopies: readonly Map<string, Copy[]>[] = [new Map(), new Map(), new Map()];
+/**
+ * Most copies one (test, path) pair takes across scopes: a server that reads its schema anew for
+ * each request (a new scope per compile) must not use up every copy on one filter.
+ */
+const MAX_COPIES_PER_PAIR = 4;
 /** How many copies of each path length are taken. */
 const used = [0, 0, 0];
 
@@ -18,7 +23,7 @@ const used = [0, 0, 0];
  * of other shapes, each get a copy whose caches learn one kind of record. Set by
  * {@link inCopyScope} for the time of one compile, which is synchronous.
  */
-let scope: object = firstTaken;
+let scope: object = pairCopies;
 
 /** Runs `build` with the copies taken in `schema`'s scope. */
 export function inCopyScope<T>(schema: object, build: () => T): T {
@@ -33,8 +38,8 @@ export function inCopyScope<T>(schema: object, build: () => T): T {
 
 /**
  * The copy for `test` on `path` (one to three steps) in the current scope: its own, a free one,
- * or, once every copy is taken, the one another scope took for the same pair (speed, never an
- * answer); undefined when there is none.
+ * or, once the pair has {@link MAX_COPIES_PER_PAIR} copies or every copy is taken, the first
+ * another scope took for the same pair (speed, never an answer); undefined when there is none.
  */
 function copyFor(path: readonly string[], test: number): Copy | undefined {
   const length = path.length - 1;
@@ -49,14 +54,16 @@ function copyFor(path: readonly string[], test: number): Copy | undefined {
   const own = mine[length]!;
   const taken = own.get(key);
   if (taken !== undefined) return taken;
-  const first = firstTaken[length]!;
-  let copy: Copy | undefined;
-  if (used[length]! < COPIES.length) {
+  let pair = pairCopies[length]!.get(key);
+  if (pair === undefined) {
+    pair = [];
+    pairCopies[length]!.set(key, pair);
+  }
+  let copy = pair[0];
+  if (pair.length < MAX_COPIES_PER_PAIR && used[length]! < COPIES.length) {
     copy = COPIES[used[length]!]!;
     used[length]!++;
-    if (!first.has(key)) first.set(key, copy);
-  } else {
-    copy = first.get(key);
+    pair.push(copy);
   }
   if (copy !== undefined) own.set(key, copy);
   return copy;

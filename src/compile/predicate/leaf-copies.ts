@@ -15,9 +15,11 @@ import { COPIES } from './copies/index.js';
  * one) and each schema it is compiled against (one endpoint's filters meet that endpoint's
  * records; another endpoint's `status`, over records of other shapes, gets another copy), first
  * come first served, per path length: an application's first 32 such triples of each length are
- * read as the user's arrow reads them. Once the copies are used up, a triple shares the copy
- * another schema took for the same test on the same path, or, when there is none, takes the
- * shared leaves of read-first.ts. A copy per kind of test keeps a path's comparisons apart (one
+ * read as the user's arrow reads them. One test on one path takes at most four copies across
+ * schemas (a server that reads its schema anew for each request must not use them all up on one
+ * filter); past that, or once the copies are used up, a triple shares the first copy another
+ * schema took for the same test on the same path, or, when there is none, takes the shared
+ * leaves of read-first.ts. A copy per kind of test keeps a path's comparisons apart (one
  * copy's `holds` meets one test); a copy per compiled leaf would be used up by a server that
  * compiles each request's filter. Which copy a path gets changes only speed, never
  * an answer: the copies are the same code, written by scripts/leaf-copies.ts from one template
