@@ -51,26 +51,17 @@ const COPY = `    (s) => {
       const proves = (r: object, a: object, b: object, v: unknown): boolean => {
         if (!(s.k1 in r)) return false;
         let p = getPrototypeOf(r);
-        if (
-          !((p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype)) &&
-          !own.call(r, s.k1)
-        ) {
+        if (!((p === null || p === objectPrototype) && !(s.k1 in objectPrototype)) && !own.call(r, s.k1)) {
           return false;
         }
         if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return false;
         p = getPrototypeOf(a);
-        if (
-          !((p === null || p === objectPrototype || !(s.k2 in p)) && !(s.k2 in objectPrototype)) &&
-          !own.call(a, s.k2)
-        ) {
+        if (!((p === null || p === objectPrototype) && !(s.k2 in objectPrototype)) && !own.call(a, s.k2)) {
           return false;
         }
         if ((a as Fields)[s.k2] !== b || !(s.k3 in b)) return false;
         p = getPrototypeOf(b);
-        if (
-          !((p === null || p === objectPrototype || !(s.k3 in p)) && !(s.k3 in objectPrototype)) &&
-          !own.call(b, s.k3)
-        ) {
+        if (!((p === null || p === objectPrototype) && !(s.k3 in objectPrototype)) && !own.call(b, s.k3)) {
           return false;
         }
         return (b as Fields)[s.k3] === v;
@@ -80,8 +71,7 @@ const COPY = `    (s) => {
           try {
             if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const p = getPrototypeOf(r);
-            const trusted =
-              (p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype);
+            const trusted = (p === null || p === objectPrototype) && !(s.k1 in objectPrototype);
             const v = (r as Fields)[s.k1];
             if (!holds(v)) return s.negated;
             if (trusted) return !s.negated;
@@ -99,7 +89,7 @@ const COPY = `    (s) => {
             if (!holds(v) || !(s.k1 in r)) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype)) &&
+              !((p === null || p === objectPrototype) && !(s.k1 in objectPrototype)) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -120,7 +110,7 @@ const COPY = `    (s) => {
             if (!holds(v) || !(s.k1 in r)) return s.negated;
             let p = getPrototypeOf(r);
             if (
-              !((p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype)) &&
+              !((p === null || p === objectPrototype) && !(s.k1 in objectPrototype)) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -128,7 +118,7 @@ const COPY = `    (s) => {
             if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return s.negated;
             p = getPrototypeOf(a);
             if (
-              !((p === null || p === objectPrototype || !(s.k2 in p)) && !(s.k2 in objectPrototype)) &&
+              !((p === null || p === objectPrototype) && !(s.k2 in objectPrototype)) &&
               !own.call(a, s.k2)
             ) {
               return s.negated;

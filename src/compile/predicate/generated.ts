@@ -44,9 +44,9 @@ class Writer {
    * Expressions for the value at `path` of the record `r` (an object) and for whether that value
    * is the record's own. Where the path allows (read-first.ts), each step the object has (`in`)
    * is read as a property access reads it, after noting in `t1`..`t3` whether the object is
-   * trusted: its prototype chain without the key (the prototype null, or `in` of it false), and
-   * the key not on `Object.prototype`, so the read can only find its own property (see
-   * leaf-copies.ts). `own` asks only about the untrusted steps, and is
+   * trusted: its prototype null or `Object.prototype`, and the key not on `Object.prototype`, so
+   * the read can only find its own property (see leaf-copies.ts). `own` asks only about the
+   * untrusted steps, and is
    * evaluated only after the test passed; the steps are kept in `o` and `q`, which nothing else
    * writes between the read and the check. Otherwise each step is checked before it is read and
    * `own` is `true`.
@@ -55,7 +55,7 @@ class Writer {
     const k = path.map((key) => this.name(key));
     if (readsFirst(path)) {
       const step = (o: string, key: string, trusted: string): string =>
-        `(${key} in ${o} ? (p = getPrototypeOf(${o}), ${trusted} = (p === null || p === objectPrototype || !(${key} in p)) && !(${key} in objectPrototype), ${o}[${key}]) : undefined)`;
+        `(${key} in ${o} ? (p = getPrototypeOf(${o}), ${trusted} = (p === null || p === objectPrototype) && !(${key} in objectPrototype), ${o}[${key}]) : undefined)`;
       const first = step('r', k[0]!, 't1');
       // An untrusted step counts only if, once proven its own, it reads again as what was tested:
       // a prototype getter may have left the object another own value (see leaf-copies.ts).

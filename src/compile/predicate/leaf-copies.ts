@@ -29,16 +29,17 @@ import { COPIES } from './copies/index.js';
  * Each copy makes a closure per path length (one closure for all three would be too large for the
  * engine to inline into a caller's loop).
  *
- * A step's object is trusted when its prototype chain lacks the key (its prototype null, or `in`
- * of its prototype false: a plain object's, a class's whose fields are the instance's own), and
- * `Object.prototype` lacks the key too (a proxy may claim a null prototype over a target that
+ * A step's object is trusted when its prototype is null or `Object.prototype` (a plain object's)
+ * and `Object.prototype` lacks the key (a proxy may claim a null prototype over a target that
  * inherits from it): then a read there can only find the object's own property, and needs no own
- * check. `Object.prototype` is asked last, right before the read that counts, with nothing
- * between that could run code (it is an ordinary object whose prototype is always null; `in` on
- * it runs none), so no getter can change that answer in between; a proxy in the chain answers
- * the `in` of the prototype through its `has` trap, taken at its word as every proxy is. Any
- * other step (a prototype with the key: a class getter, a default) gets the own check, as in
- * read-first.ts.
+ * check. None of these questions can run code (`Object.prototype` is an ordinary object whose
+ * prototype is always null; `in` on it runs none), and `Object.prototype` is asked last, right
+ * before the read that counts, so no getter can change an answer in between. Any other step (a
+ * class instance, an array, `Object.create(x)`) gets the own check, as in read-first.ts: its
+ * prototype may be, or inherit from, a proxy, whose `has` trap runs for the `in` of the object
+ * and again for the `in` of the prototype, and may answer yes and then no (or change the chain
+ * in between), so the two answers prove nothing about what the object owns; no question short of
+ * the own check tells an ordinary prototype from a proxy.
  * - Every step the object lacks (not even inherited: `in`, as in the generated mode, so a proxy
  *   whose `get` answers for a key it lacks reads it as missing) answers `negated`.
  * - One step, for a test that passes most values (`ne`, `pr`: `passesMost`): trust asked, then

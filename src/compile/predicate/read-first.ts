@@ -69,16 +69,14 @@ function readPath(r: unknown, k1: string, k2: string, k3: string, depth: number)
 
 /**
  * Whether `o` has `key` as its own, asked as the copied leaves and the generated code ask it (so
- * every mode reads a proxy through the same traps): present (`in`), and either trusted (no key on
- * its prototype chain, nor on `Object.prototype`, asked last) or its own by the own check.
+ * every mode reads a proxy through the same traps): present (`in`), and either trusted (its
+ * prototype null or `Object.prototype`, which lacks the key, asked last) or its own by the own check.
  * Nothing that could run code stands between the last question and the caller's next read.
  */
 function ownStep(o: object, key: string): boolean {
   if (!(key in o)) return false;
   const p = getPrototypeOf(o);
-  return (
-    ((p === null || p === objectPrototype || !(key in p)) && !(key in objectPrototype)) || own.call(o, key)
-  );
+  return ((p === null || p === objectPrototype) && !(key in objectPrototype)) || own.call(o, key);
 }
 
 /**

@@ -43,26 +43,17 @@ function made(
       const proves = (r: object, a: object, b: object, v: unknown): boolean => {
         if (!(s.k1 in r)) return false;
         let p = getPrototypeOf(r);
-        if (
-          !((p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype)) &&
-          !own.call(r, s.k1)
-        ) {
+        if (!((p === null || p === objectPrototype) && !(s.k1 in objectPrototype)) && !own.call(r, s.k1)) {
           return false;
         }
         if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return false;
         p = getPrototypeOf(a);
-        if (
-          !((p === null || p === objectPrototype || !(s.k2 in p)) && !(s.k2 in objectPrototype)) &&
-          !own.call(a, s.k2)
-        ) {
+        if (!((p === null || p === objectPrototype) && !(s.k2 in objectPrototype)) && !own.call(a, s.k2)) {
           return false;
         }
         if ((a as Fields)[s.k2] !== b || !(s.k3 in b)) return false;
         p = getPrototypeOf(b);
-        if (
-          !((p === null || p === objectPrototype || !(s.k3 in p)) && !(s.k3 in objectPrototype)) &&
-          !own.call(b, s.k3)
-        ) {
+        if (!((p === null || p === objectPrototype) && !(s.k3 in objectPrototype)) && !own.call(b, s.k3)) {
           return false;
         }
         return (b as Fields)[s.k3] === v;
@@ -72,8 +63,7 @@ function made(
           try {
             if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const p = getPrototypeOf(r);
-            const trusted =
-              (p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype);
+            const trusted = (p === null || p === objectPrototype) && !(s.k1 in objectPrototype);
             const v = (r as Fields)[s.k1];
             if (!holds(v)) return s.negated;
             if (trusted) return !s.negated;
@@ -91,7 +81,7 @@ function made(
             if (!holds(v) || !(s.k1 in r)) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype)) &&
+              !((p === null || p === objectPrototype) && !(s.k1 in objectPrototype)) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -112,7 +102,7 @@ function made(
             if (!holds(v) || !(s.k1 in r)) return s.negated;
             let p = getPrototypeOf(r);
             if (
-              !((p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype)) &&
+              !((p === null || p === objectPrototype) && !(s.k1 in objectPrototype)) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -120,7 +110,7 @@ function made(
             if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return s.negated;
             p = getPrototypeOf(a);
             if (
-              !((p === null || p === objectPrototype || !(s.k2 in p)) && !(s.k2 in objectPrototype)) &&
+              !((p === null || p === objectPrototype) && !(s.k2 in objectPrototype)) &&
               !own.call(a, s.k2)
             ) {
               return s.negated;
@@ -179,26 +169,17 @@ function made(
       const proves = (r: object, a: object, b: object, v: unknown): boolean => {
         if (!(s.k1 in r)) return false;
         let p = getPrototypeOf(r);
-        if (
-          !((p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype)) &&
-          !own.call(r, s.k1)
-        ) {
+        if (!((p === null || p === objectPrototype) && !(s.k1 in objectPrototype)) && !own.call(r, s.k1)) {
           return false;
         }
         if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return false;
         p = getPrototypeOf(a);
-        if (
-          !((p === null || p === objectPrototype || !(s.k2 in p)) && !(s.k2 in objectPrototype)) &&
-          !own.call(a, s.k2)
-        ) {
+        if (!((p === null || p === objectPrototype) && !(s.k2 in objectPrototype)) && !own.call(a, s.k2)) {
           return false;
         }
         if ((a as Fields)[s.k2] !== b || !(s.k3 in b)) return false;
         p = getPrototypeOf(b);
-        if (
-          !((p === null || p === objectPrototype || !(s.k3 in p)) && !(s.k3 in objectPrototype)) &&
-          !own.call(b, s.k3)
-        ) {
+        if (!((p === null || p === objectPrototype) && !(s.k3 in objectPrototype)) && !own.call(b, s.k3)) {
           return false;
         }
         return (b as Fields)[s.k3] === v;
@@ -208,8 +189,7 @@ function made(
           try {
             if (typeof r !== 'object' || r === null || !(s.k1 in r)) return s.negated;
             const p = getPrototypeOf(r);
-            const trusted =
-              (p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype);
+            const trusted = (p === null || p === objectPrototype) && !(s.k1 in objectPrototype);
             const v = (r as Fields)[s.k1];
             if (!holds(v)) return s.negated;
             if (trusted) return !s.negated;
@@ -227,7 +207,7 @@ function made(
             if (!holds(v) || !(s.k1 in r)) return s.negated;
             const p = getPrototypeOf(r);
             if (
-              !((p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype)) &&
+              !((p === null || p === objectPrototype) && !(s.k1 in objectPrototype)) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -248,7 +228,7 @@ function made(
             if (!holds(v) || !(s.k1 in r)) return s.negated;
             let p = getPrototypeOf(r);
             if (
-              !((p === null || p === objectPrototype || !(s.k1 in p)) && !(s.k1 in objectPrototype)) &&
+              !((p === null || p === objectPrototype) && !(s.k1 in objectPrototype)) &&
               !own.call(r, s.k1)
             ) {
               return s.negated;
@@ -256,7 +236,7 @@ function made(
             if ((r as Fields)[s.k1] !== a || !(s.k2 in a)) return s.negated;
             p = getPrototypeOf(a);
             if (
-              !((p === null || p === objectPrototype || !(s.k2 in p)) && !(s.k2 in objectPrototype)) &&
+              !((p === null || p === objectPrototype) && !(s.k2 in objectPrototype)) &&
               !own.call(a, s.k2)
             ) {
               return s.negated;
