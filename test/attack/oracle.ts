@@ -146,8 +146,20 @@ function typedScalar(type: ScalarType, raw: unknown): Typed {
 
 function dateTimeValue(raw: unknown): Typed {
   if (typeof raw === 'string') return dateTimeInstant(raw) ?? FOREIGN;
-  if (raw instanceof Date) {
-    const ms = raw.getTime();
+  let isDate: boolean;
+  try {
+    // A proxy's getPrototypeOf trap may throw: a value that cannot be read as a Date is not one.
+    isDate = raw instanceof Date;
+  } catch {
+    return FOREIGN;
+  }
+  if (isDate) {
+    let ms: number;
+    try {
+      ms = (raw as Date).getTime();
+    } catch {
+      return FOREIGN;
+    }
     return Number.isNaN(ms) ? FOREIGN : { scaled: BigInt(ms) * 10n ** 34n };
   }
   return FOREIGN;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { copiedLeaf, inCopyScope } from '../../src/compile/predicate/copied-leaf.js';
+import { compilePredicate } from '../../src/compile/predicate/index.js';
 import { COPIES } from '../../src/compile/predicate/leaf-copies.js';
 import { RANGE, STRICT } from '../../src/compile/predicate/leaf-spec.js';
+import { parse } from '../../src/syntax/parse.js';
 
 /*
  * How the copied leaves are shared out (copied-leaf.ts): per schema (a compile's scope), kind of
@@ -36,5 +38,25 @@ describe('copies across schemas', () => {
     expect(shared!({ f0: 'Failed' })).toBe(true);
     // Two- and three-step paths have copies of their own.
     expect(leafIn({}, ['m', 'status'])).toBeDefined();
+  });
+});
+
+describe('sharing out copies under a polluted Array.prototype', () => {
+  it('compiles and answers alike once every copy is taken, whatever Array.prototype holds', () => {
+    // Runs after the test above has taken every one-step copy: a new pair finds no copy of its own.
+    const parsed = parse('zz eq "a"');
+    if (!parsed.ok) throw new Error('does not parse');
+    const schema = { fields: { zz: { type: 'string' as const, caseSensitive: true, operators: ['eq'] } } };
+    const proto = Array.prototype as unknown as Record<number, unknown>;
+    proto[0] = 'not a copy';
+    try {
+      for (const generateCode of [false, true]) {
+        const predicate = compilePredicate(parsed.ast, { schema, generateCode });
+        expect(predicate({ zz: 'a' })).toBe(true);
+        expect(predicate({ zz: 'b' })).toBe(false);
+      }
+    } finally {
+      delete proto[0];
+    }
   });
 });

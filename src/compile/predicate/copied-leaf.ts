@@ -59,7 +59,8 @@ function copyFor(path: readonly string[], test: number): Copy | undefined {
     pair = [];
     pairCopies[length]!.set(key, pair);
   }
-  let copy = pair[0];
+  // Never `pair[0]` of an empty list: that reads Array.prototype, which may be polluted.
+  let copy = pair.length > 0 ? pair[0] : undefined;
   if (pair.length < MAX_COPIES_PER_PAIR && used[length]! < COPIES.length) {
     copy = COPIES[used[length]!]!;
     used[length]!++;
