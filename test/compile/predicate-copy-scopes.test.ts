@@ -46,7 +46,9 @@ describe('sharing out copies under a polluted Array.prototype', () => {
     // Runs after the test above has taken every one-step copy: a new pair finds no copy of its own.
     const parsed = parse('zz eq "a"');
     if (!parsed.ok) throw new Error('does not parse');
-    const schema = { fields: { zz: { type: 'string' as const, caseSensitive: true, operators: ['eq'] as const } } };
+    const schema = {
+      fields: { zz: { type: 'string' as const, caseSensitive: true, operators: ['eq'] as const } },
+    };
     const proto = Array.prototype as unknown as Record<number, unknown>;
     proto[0] = 'not a copy';
     try {
