@@ -118,7 +118,8 @@ type Typed = string | number | boolean | Instant | typeof MISSING | typeof FOREI
 export function readOwnPath(record: unknown, path: readonly string[]): unknown {
   let current: unknown = record;
   for (const segment of path) {
-    if (current === null || (typeof current !== 'object' && typeof current !== 'function')) return undefined;
+    // Objects only: a function has no fields (docs/semantics.md).
+    if (current === null || typeof current !== 'object') return undefined;
     try {
       if (!hasOwn.call(current, segment)) return undefined;
       current = (current as Record<string, unknown>)[segment];
