@@ -53,6 +53,15 @@ const schemaArbitrary: fc.Arbitrary<SchemaSpec> = fc
     return { fields: specs, caseSensitive: undefined };
   });
 
+/** A schema, a filter on it, and what `more` draws for that schema, drawn together. */
+function forSchema<T extends object>(
+  more: (schema: SchemaSpec) => fc.Arbitrary<T>,
+): fc.Arbitrary<{ schema: SchemaSpec; filter: Filter } & T> {
+  return schemaArbitrary.chain((schema) =>
+    fc.tuple(filterArbitrary(schema), more(schema)).map(([filter, rest]) => ({ schema, filter, ...rest })),
+  );
+}
+
 /** A record as built, or made again by `JSON.parse` (own `__proto__` keys included) when it can be. */
 function materialize(plan: RecordPlan, json: boolean): unknown {
   const record = buildRecord(plan);
@@ -69,10 +78,8 @@ describe('one predicate reused over records of many shapes', () => {
   it('answers as the oracle in both modes, record after record, shape after shape', () => {
     fc.assert(
       fc.property(
-        schemaArbitrary.chain((schema) =>
+        forSchema((schema) =>
           fc.record({
-            schema: fc.constant(schema),
-            filter: filterArbitrary(schema),
             records: fc.array(fc.tuple(recordPlanArbitrary(schema), fc.boolean()), {
               minLength: 20,
               maxLength: 60,
@@ -101,16 +108,14 @@ type WarmShape = 'plain' | 'null-prototype' | 'shared-class';
 /**
  * Warms one predicate for tens of thousands of calls on clean records of `shapes`, then pollutes
  * each prototype in turn (`Object.prototype`, `Array.prototype`, the shared class's prototype) and
- * checks records without own values: the leaves' trust in a prototype chain without the key must
+ * checks records without own values: what the optimised leaves learnt of a prototype chain must
  * not outlive the chain.
  */
 function pollutedAfterWarming(shapes: readonly WarmShape[]): void {
   fc.assert(
     fc.property(
-      schemaArbitrary.chain((schema) =>
+      forSchema((schema) =>
         fc.record({
-          schema: fc.constant(schema),
-          filter: filterArbitrary(schema),
           clean: fc.array(recordPlanArbitrary(schema), { minLength: 2, maxLength: 6 }),
           checked: fc.array(recordPlanArbitrary(schema), { minLength: 1, maxLength: 6 }),
         }),
@@ -150,7 +155,7 @@ describe('prototypes polluted after the predicate has optimised on clean records
     pollutedAfterWarming(['plain', 'null-prototype']);
   });
 
-  it('take no value from a class prototype that gains the key after the leaves trusted its instances', () => {
+  it('take no value from a class prototype that gains the key after the leaves optimised on its instances', () => {
     pollutedAfterWarming(['shared-class']);
   });
 });

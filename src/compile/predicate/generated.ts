@@ -46,10 +46,9 @@ class Writer {
    * is read as a property access reads it, after noting in `t1`..`t3` whether the object is
    * trusted: its prototype null or `Object.prototype`, and the key not on `Object.prototype`, so
    * the read can only find its own property (see leaf-copies.ts). `own` asks only about the
-   * untrusted steps, and is
-   * evaluated only after the test passed; the steps are kept in `o` and `q`, which nothing else
-   * writes between the read and the check. Otherwise each step is checked before it is read and
-   * `own` is `true`.
+   * untrusted steps, and is evaluated only after the test passed; the steps are kept in `o` and
+   * `q`, which nothing else writes between the read and the check. Otherwise each step is checked
+   * before it is read and `own` is `true`.
    */
   read(path: readonly string[]): { readonly value: string; readonly own: string } {
     const k = path.map((key) => this.name(key));
